@@ -1,0 +1,95 @@
+/* content.h - the matrix: sections, rows and stage descriptors.
+ *
+ * A matrix is loaded from libconfig text (a file, or the built-in copy
+ * compiled into the binary) and validated completely before anyone sees it,
+ * so the rest of the program can trust every field.  Nothing here knows about
+ * terminals or databases.
+ */
+#ifndef NEXTSTEPS_CONTENT_H
+#define NEXTSTEPS_CONTENT_H
+
+#include <stddef.h>
+
+#define CONTENT_MIN_STAGES 2
+#define CONTENT_MAX_STAGES 9
+
+/* Which collaborative arrangement a row applies to. */
+enum content_track {
+	CONTENT_TRACK_LGPO = 1,
+	CONTENT_TRACK_PCN = 2,
+	CONTENT_TRACK_BOTH = 3
+};
+
+typedef struct content_stage {
+	char *id;
+	char *label;
+} content_stage;
+
+typedef struct content_row {
+	char *id;
+	char *title;
+	unsigned tracks;        /* CONTENT_TRACK_* bits */
+	char **descriptors;     /* one per stage, in stage order */
+} content_row;
+
+typedef struct content_section {
+	char *id;
+	char *title;
+	char *intro;            /* may be "" */
+	content_row *rows;
+	size_t n_rows;
+} content_section;
+
+typedef struct content_matrix {
+	char *id;
+	char *title;
+	char *version;
+	char *source;
+	content_stage *stages;
+	size_t n_stages;
+	content_section *sections;
+	size_t n_sections;
+	char *text;             /* the exact text it was loaded from */
+} content_matrix;
+
+/* Exit statuses shared by the whole program (sysexits.h values). */
+enum content_status {
+	CONTENT_OK = 0,
+	CONTENT_EDATA = 65,     /* malformed content */
+	CONTENT_ENOINPUT = 66,  /* file missing or unreadable */
+	CONTENT_EOS = 71        /* out of memory */
+};
+
+/* A load failure: `message` is the whole one-line text, "FILE:LINE: what". */
+typedef struct content_error {
+	int status;
+	int line;
+	char message[512];
+} content_error;
+
+/* Largest matrix file accepted, so a hostile file cannot exhaust memory. */
+#define CONTENT_MAX_BYTES (16u * 1024u * 1024u)
+
+content_matrix *content_load_file(const char *path, content_error *err);
+/* `name` is used in error messages in place of a file name. */
+content_matrix *content_load_text(const char *text, size_t len,
+				  const char *name, content_error *err);
+content_matrix *content_load_builtin(content_error *err);
+const char *content_builtin_text(size_t *len);
+void content_free(content_matrix *m);
+
+/* Lookups by stable id; NULL or -1 when absent. */
+const content_row *content_find_row(const content_matrix *m, const char *row_id,
+				    size_t *section_index, size_t *row_index);
+int content_find_section(const content_matrix *m, const char *section_id);
+int content_find_stage(const content_matrix *m, const char *stage_id);
+
+/* Tracks: parse "lgpo"/"pcn" (0 when unknown), and whether a row applies. */
+unsigned content_track_parse(const char *name);
+const char *content_track_name(unsigned track);
+int content_row_applies(const content_row *row, unsigned track);
+/* Rows of the matrix (or of one section) that apply to `track`. */
+size_t content_count_rows(const content_matrix *m, unsigned track);
+size_t content_section_count_rows(const content_section *s, unsigned track);
+
+#endif

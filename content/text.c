@@ -1,0 +1,338 @@
+/* text.c - see text.h.  Decoding is done here rather than with mbrtowc()
+ * so that cleaning does not depend on the user's locale: a note typed in a
+ * UTF-8 terminal must print safely from a cron job running in LANG=C. */
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+size_t text_decode(const char *s, size_t len, unsigned long *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long c, min;
+	size_t n, i;
+
+	if (len == 0)
+		return 0;
+	c = u[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) { n = 2; c &= 0x1F; min = 0x80; }
+	else if (c >= 0xE0 && c <= 0xEF) { n = 3; c &= 0x0F; min = 0x800; }
+	else if (c >= 0xF0 && c <= 0xF4) { n = 4; c &= 0x07; min = 0x10000; }
+	else goto bad;
+	if (len < n)
+		goto bad;
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			goto bad;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		goto bad;
+	*cp = c;
+	return n;
+bad:
+	*cp = 0xFFFD;
+	return 1;
+}
+
+size_t text_encode(unsigned long cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+int text_utf8_valid_prefix(const char *s, size_t len, size_t *bad)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned long cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+
+		if (cp == 0xFFFD && n == 1 && (unsigned char)s[i] >= 0x80) {
+			if (bad)
+				*bad = i;
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
+int text_utf8_valid(const char *s, size_t len)
+{
+	return text_utf8_valid_prefix(s, len, NULL);
+}
+
+int text_is_blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/* Characters that change how text around them is shown without being
+ * visible themselves: bidi overrides and isolates, zero-width characters,
+ * line/paragraph separators, the BOM and the tag block. */
+static int is_invisible_control(unsigned long cp)
+{
+	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C ||
+	       (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+	       (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xE0000 && cp <= 0xE007F) ||
+	       (cp >= 0xD800 && cp <= 0xDFFF);
+}
+
+/* ASCII stand-ins for the characters people commonly type in names and
+ * notes, so an ASCII report of "Zoë's café" reads "Zoe's cafe". */
+static const char *transliterate(unsigned long cp)
+{
+	static const char latin1[64][2] = {
+		"A", "A", "A", "A", "A", "A", "A", "C", "E", "E", "E", "E",
+		"I", "I", "I", "I", "D", "N", "O", "O", "O", "O", "O", "x",
+		"O", "U", "U", "U", "U", "Y", "T", "s",
+		"a", "a", "a", "a", "a", "a", "a", "c", "e", "e", "e", "e",
+		"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "/",
+		"o", "u", "u", "u", "u", "y", "t", "y"
+	};
+
+	switch (cp) {
+	case 0xC6: return "AE";
+	case 0xDF: return "ss";
+	case 0xE6: return "ae";
+	case 0x152: return "OE";
+	case 0x153: return "oe";
+	case 0xA3: return "GBP";
+	case 0x20AC: return "EUR";
+	case 0xA0: return " ";
+	case 0x2018: case 0x2019: case 0x201A: case 0x2032: return "'";
+	case 0x201C: case 0x201D: case 0x201E: case 0x2033: return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212: return "-";
+	case 0x2014: case 0x2015: return "--";
+	case 0x2026: return "...";
+	case 0x2022: case 0xB7: return "*";
+	case 0xD7: return "x";
+	default: break;
+	}
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return latin1[cp - 0xC0];
+	return NULL;
+}
+
+typedef struct buf {
+	char *p;
+	size_t len, cap;
+	int oom;
+} buf;
+
+static void put(buf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = (b->cap ? b->cap : 64);
+		char *np;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if (!(np = realloc(b->p, cap))) {
+			b->oom = 1;
+			return;
+		}
+		b->p = np;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void put_visible_control(buf *b, unsigned long cp)
+{
+	char tmp[16];
+
+	if (cp < 0x20 || cp == 0x7F) {
+		tmp[0] = '^';
+		tmp[1] = cp == 0x7F ? '?' : (char)(cp + 0x40);
+		put(b, tmp, 2);
+	} else {
+		snprintf(tmp, sizeof tmp, "<U+%04lX>", cp);
+		put(b, tmp, strlen(tmp));
+	}
+}
+
+static void put_char(buf *b, const char *s, size_t n, unsigned long cp,
+		     unsigned flags)
+{
+	char tmp[8];
+
+	if (cp == 0xFFFD && n == 1 && (unsigned char)*s >= 0x80) {
+		snprintf(tmp, sizeof tmp, "\\x%02X", (unsigned char)*s);
+		put(b, tmp, 4);
+	} else if (cp == '\n') {
+		put(b, (flags & TEXT_KEEP_NEWLINES) ? "\n" : " ", 1);
+	} else if (cp == '\t') {
+		put(b, " ", 1);
+	} else if (cp < 0x20 || cp == 0x7F || is_invisible_control(cp)) {
+		put_visible_control(b, cp);
+	} else if (cp >= 0x80 && (flags & TEXT_ASCII)) {
+		const char *t = transliterate(cp);
+
+		put(b, t ? t : "?", t ? strlen(t) : 1);
+	} else {
+		put(b, s, n);
+	}
+}
+
+char *text_clean(const char *s, unsigned flags)
+{
+	buf b = { NULL, 0, 0, 0 };
+	size_t i = 0, len = strlen(s);
+
+	put(&b, "", 0);
+	while (i < len) {
+		unsigned long cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+
+		put_char(&b, s + i, n, cp, flags);
+		i += n;
+	}
+	if (b.oom) {
+		free(b.p);
+		return NULL;
+	}
+	return b.p;
+}
+
+int text_char_width(unsigned long cp)
+{
+	int w;
+
+	if (cp < 0x20 || cp == 0x7F)
+		return 0;
+	if (cp < 0x7F)
+		return 1;
+	w = wcwidth((wchar_t)cp);
+	/* Outside a UTF-8 locale wcwidth() knows nothing: count one column. */
+	return w < 0 ? 1 : w;
+}
+
+size_t text_width(const char *s)
+{
+	size_t i = 0, len = strlen(s), w = 0;
+
+	while (i < len) {
+		unsigned long cp;
+
+		i += text_decode(s + i, len - i, &cp);
+		w += (size_t)text_char_width(cp);
+	}
+	return w;
+}
+
+size_t text_fit(const char *s, size_t width)
+{
+	size_t i = 0, len = strlen(s), w = 0;
+
+	while (i < len) {
+		unsigned long cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+		size_t cw = (size_t)text_char_width(cp);
+
+		if (w + cw > width)
+			break;
+		w += cw;
+		i += n;
+	}
+	return i;
+}
+
+static void emit(text_line *lines, size_t max, size_t *n, const char *s,
+		 size_t start, size_t end)
+{
+	while (end > start && s[end - 1] == ' ')
+		end--;
+	if (*n < max) {
+		lines[*n].start = start;
+		lines[*n].len = end - start;
+	}
+	(*n)++;
+}
+
+size_t text_wrap(const char *s, size_t width, text_line *lines, size_t max)
+{
+	size_t n = 0, len = strlen(s), i = 0;
+
+	if (width == 0)
+		width = 1;
+	for (;;) {
+		size_t start = i, col = 0, j = i, brk = 0, after = 0;
+		int have_brk = 0;
+
+		while (j < len && s[j] != '\n') {
+			unsigned long cp;
+			size_t l = text_decode(s + j, len - j, &cp);
+			size_t w = (size_t)text_char_width(cp);
+
+			if (cp == ' ' && j > start) {
+				brk = j;
+				after = j + 1;
+				have_brk = 1;
+			}
+			if (col + w > width)
+				break;
+			col += w;
+			j += l;
+		}
+		if (j >= len || s[j] == '\n') {
+			emit(lines, max, &n, s, start, j);
+			if (j >= len)
+				break;
+			i = j + 1;
+			continue;
+		}
+		if (have_brk) {
+			emit(lines, max, &n, s, start, brk);
+			i = after;
+		} else {
+			if (j == start) {   /* a character wider than the line */
+				unsigned long cp;
+				j += text_decode(s + j, len - j, &cp);
+			}
+			emit(lines, max, &n, s, start, j);
+			i = j;
+		}
+		while (i < len && s[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+	}
+	return n;
+}

@@ -1,0 +1,56 @@
+/* text.h - UTF-8 text that is safe to show: validation, neutralising
+ * control characters, display width and word wrapping.
+ *
+ * Every piece of text typed by a user or read from a file passes through
+ * text_clean() before it reaches a terminal or a report, so escape
+ * sequences, bare carriage returns and invisible bidirectional controls can
+ * never act on the reader's terminal; they are shown visibly instead.
+ */
+#ifndef NEXTSTEPS_TEXT_H
+#define NEXTSTEPS_TEXT_H
+
+#include <stddef.h>
+
+int text_utf8_valid(const char *s, size_t len);
+/* Like text_utf8_valid; on failure *bad is the offset of the first bad byte. */
+int text_utf8_valid_prefix(const char *s, size_t len, size_t *bad);
+/* True when s holds only spaces, tabs and newlines (or nothing). */
+int text_is_blank(const char *s);
+
+/* Decode one UTF-8 character at s (at most len bytes).  Returns its length
+ * (1 for an invalid byte, with *cp = 0xFFFD) and 0 at the end of input. */
+size_t text_decode(const char *s, size_t len, unsigned long *cp);
+/* Encode cp as UTF-8 into out (4 bytes at least); returns the length. */
+size_t text_encode(unsigned long cp, char *out);
+
+enum text_flags {
+	TEXT_ASCII = 1,          /* transliterate or replace non-ASCII */
+	TEXT_KEEP_NEWLINES = 2   /* keep '\n' (notes); otherwise it becomes a space */
+};
+
+/* A copy of s with every control character, escape sequence introducer,
+ * C1 control, bidirectional override and invisible format character
+ * replaced by a visible form ("^[", "<U+202E>"), invalid UTF-8 shown as
+ * "\xNN", and tabs as a space.  Returns malloc'd text, NULL when out of
+ * memory. */
+char *text_clean(const char *s, unsigned flags);
+
+/* Columns a character or a cleaned string takes on a terminal. */
+int text_char_width(unsigned long cp);
+size_t text_width(const char *s);
+
+/* Word wrapping: fills `lines` with up to `max` (start, length) pairs of
+ * byte ranges of s, each at most `width` columns; words longer than the
+ * width are split between characters.  Newlines start a new line.
+ * Returns the number of lines needed, which may exceed `max`. */
+typedef struct text_line {
+	size_t start;
+	size_t len;
+} text_line;
+
+size_t text_wrap(const char *s, size_t width, text_line *lines, size_t max);
+
+/* Byte length of the longest prefix of s that fits in `width` columns. */
+size_t text_fit(const char *s, size_t width);
+
+#endif

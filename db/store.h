@@ -1,0 +1,223 @@
+/* store.h - the workshop store: sessions, answers and their history in
+ * one SQLite file.
+ *
+ * The promise to facilitators rests here: every change function commits its
+ * own transaction (WAL, synchronous=FULL) before it returns 0, so anything
+ * the screen shows as recorded survives kill -9, a dropped SSH link or a
+ * full disk.  A failed write rolls back, returns a status and leaves what
+ * was stored before untouched.  SQL only ever carries user text as bound
+ * parameters.  Rows are named by their stable content ids, never by
+ * position.
+ *
+ * All functions return 0 on success or one of the store_status codes, and
+ * then fill `err` with a one-line message.
+ */
+#ifndef NEXTSTEPS_STORE_H
+#define NEXTSTEPS_STORE_H
+
+#include <stddef.h>
+
+#include "content.h"
+
+/* Exit statuses (sysexits.h values), used by the command line as they are. */
+enum store_status {
+	STORE_OK = 0,
+	STORE_EUSAGE = 64,      /* bad argument (e.g. an empty name) */
+	STORE_EDATA = 65,       /* not a database, corrupt, newer schema, duplicate name */
+	STORE_ENOINPUT = 66,    /* no such file or session */
+	STORE_ECANTCREAT = 73,  /* cannot create the file or its folder */
+	STORE_EIO = 74,         /* write failed: read-only, disk full, I/O error */
+	STORE_EBUSY = 75        /* locked by another process past the timeout */
+};
+
+typedef struct store_error {
+	int status;
+	char message[512];
+} store_error;
+
+typedef struct store store;
+
+enum store_open_flags {
+	STORE_OPEN_CREATE = 1,    /* create the file (mode 0600) and its folder */
+	STORE_OPEN_READONLY = 2
+};
+
+/* The database path: $NEXTSTEPS_DB, else $XDG_DATA_HOME/nextsteps/nextsteps.db,
+ * else $HOME/.local/share/nextsteps/nextsteps.db. */
+int store_default_path(char *out, size_t size, store_error *err);
+
+/* Opens (and migrates) the database; checks integrity (quick_check). */
+store *store_open(const char *path, unsigned flags, store_error *err);
+void store_close(store *st);
+const char *store_path(const store *st);
+/* Changes whenever any process commits to the file (PRAGMA data_version):
+ * a cheap way for a second terminal to know it must reload. */
+long long store_data_version(store *st);
+
+/* ------------------------------------------------------------ sessions */
+
+typedef struct store_session {
+	char id[40];              /* UUID-like, unique across databases */
+	char *name;
+	char *organisation;       /* "" when not given */
+	char *facilitator;        /* "" when not given */
+	unsigned track;           /* CONTENT_TRACK_LGPO or CONTENT_TRACK_PCN */
+	char *matrix_id;
+	char *matrix_version;
+	long long created;        /* Unix seconds */
+	long long updated;        /* last change of any kind */
+	int rows_total;           /* rows of the snapshot that apply to the track */
+	int rows_answered;        /* agreed or not applicable */
+	int secret_ballot;        /* votes hidden until revealed */
+	char *current_section;    /* facilitator's position, NULL before any */
+	char *current_row;
+	char **participants;      /* in order; filled by store_session_find only */
+	size_t n_participants;
+} store_session;
+
+typedef struct store_new_session {
+	const char *name;
+	const char *organisation;   /* may be NULL */
+	const char *facilitator;    /* may be NULL */
+	unsigned track;             /* CONTENT_TRACK_LGPO (default) or _PCN */
+	const char *const *participants;
+	size_t n_participants;
+	int secret_ballot;
+} store_new_session;
+
+/* Creates a session run against `m`, storing m->text as its snapshot.
+ * A name already in use gives STORE_EDATA ("a session named 'X' already
+ * exists").  `id_out` (may be NULL) receives the new id. */
+int store_session_create(store *st, const store_new_session *spec,
+			 const content_matrix *m, char id_out[40], store_error *err);
+/* All sessions, most recently updated first (participants not filled). */
+int store_session_list(store *st, store_session **out, size_t *n, store_error *err);
+void store_session_list_free(store_session *list, size_t n);
+/* One session by name, or by id; STORE_ENOINPUT when there is none. */
+int store_session_find(store *st, const char *name_or_id, store_session *out,
+		       store_error *err);
+/* The most recently updated session; STORE_ENOINPUT when there is none. */
+int store_session_latest(store *st, store_session *out, store_error *err);
+/* The latest session of the same organisation on the same matrix id that was
+ * created before `s`; STORE_ENOINPUT when there is none. */
+int store_session_previous(store *st, const store_session *s, store_session *out,
+			   store_error *err);
+void store_session_clear(store_session *s);
+/* The exact matrix text the session was created with (malloc'd). */
+int store_session_matrix(store *st, const char *session_id, char **text,
+			 store_error *err);
+int store_session_rename(store *st, const char *session_id, const char *name,
+			 store_error *err);
+int store_session_delete(store *st, const char *session_id, store_error *err);
+int store_session_set_secret(store *st, const char *session_id, int secret,
+			     store_error *err);
+/* Where the facilitator is; not part of the undo history. */
+int store_session_set_position(store *st, const char *session_id,
+			       const char *section_id, const char *row_id,
+			       store_error *err);
+/* Adds seconds spent on a section (the section timer). */
+int store_session_add_time(store *st, const char *session_id,
+			   const char *section_id, long long seconds, store_error *err);
+/* Adds a participant at the end (used by `join --as NAME`); an existing name
+ * is not added twice.  *index receives the participant's position. */
+int store_participant_add(store *st, const char *session_id, const char *name,
+			  int *index, store_error *err);
+
+/* ------------------------------------------------------------ answers */
+
+enum store_row_state {
+	STORE_ROW_OPEN = 0,            /* nothing decided yet */
+	STORE_ROW_AGREED = 1,          /* `stage` holds the agreed stage */
+	STORE_ROW_NOT_APPLICABLE = 2,
+	STORE_ROW_NOT_DISCUSSED = 3
+};
+
+enum store_vote {
+	STORE_VOTE_NONE = -1,
+	STORE_VOTE_DONT_KNOW = -2      /* otherwise a stage index 0..8 */
+};
+
+typedef struct store_action {
+	long long id;
+	char *row_id;
+	char *text;
+	char *owner;                   /* "" when none */
+	char *due;                     /* "YYYY-MM-DD" or "" */
+	int done;
+} store_action;
+
+typedef struct store_row_answer {
+	char *row_id;
+	int state;                     /* store_row_state */
+	int stage;                     /* when AGREED, else -1 */
+	char *note;                    /* "" when none */
+	int *votes;                    /* n_participants entries (store_vote or stage) */
+	int revealed;                  /* secret-ballot votes revealed for this row */
+	long long updated;
+} store_row_answer;
+
+typedef struct store_section_time {
+	char *section_id;
+	long long seconds;
+} store_section_time;
+
+/* Everything recorded for one session; its cost follows the session's size,
+ * not the database's. */
+typedef struct store_answers {
+	size_t n_participants;
+	store_row_answer *rows;        /* only rows with something recorded */
+	size_t n_rows;
+	store_action *actions;         /* in creation order */
+	size_t n_actions;
+	store_section_time *times;
+	size_t n_times;
+} store_answers;
+
+int store_answers_load(store *st, const char *session_id, store_answers *out,
+		       store_error *err);
+void store_answers_free(store_answers *a);
+/* The answer for a row, or NULL when nothing is recorded for it. */
+const store_row_answer *store_answers_row(const store_answers *a, const char *row_id);
+
+/* Each of these is one committed transaction plus one history entry. */
+int store_set_agreed(store *st, const char *session_id, const char *row_id,
+		     int state, int stage, store_error *err);
+int store_set_vote(store *st, const char *session_id, const char *row_id,
+		   int participant, int vote, store_error *err);
+int store_set_note(store *st, const char *session_id, const char *row_id,
+		   const char *note, store_error *err);
+int store_set_revealed(store *st, const char *session_id, const char *row_id,
+		       int revealed, store_error *err);
+int store_action_add(store *st, const char *session_id, const char *row_id,
+		     const char *text, const char *owner, const char *due,
+		     long long *id_out, store_error *err);
+int store_action_update(store *st, const char *session_id, long long action_id,
+			const char *text, const char *owner, const char *due,
+			int done, store_error *err);
+int store_action_delete(store *st, const char *session_id, long long action_id,
+			store_error *err);
+
+/* ------------------------------------------------------------ history */
+
+typedef struct store_change {
+	long long id;
+	long long at;                  /* Unix seconds */
+	char *kind;                    /* "agreed", "vote", "note", "action", ... */
+	char *row_id;                  /* may be "" */
+	char *summary;                 /* one line a person can read */
+} store_change;
+
+/* Undoes the latest change of the session not yet undone (itself recorded
+ * in the history).  Returns 0 and sets *undone to 1 and `what` to a short
+ * description, or *undone to 0 when there is nothing left to undo. */
+int store_undo(store *st, const char *session_id, int *undone, char *what,
+	       size_t what_size, store_error *err);
+/* Changes since `since` (Unix seconds), oldest first. */
+int store_history(store *st, const char *session_id, long long since,
+		  store_change **out, size_t *n, store_error *err);
+void store_history_free(store_change *list, size_t n);
+
+/* Validates a due date: "YYYY-MM-DD" naming a real day, or "". */
+int store_valid_date(const char *s);
+
+#endif

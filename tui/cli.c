@@ -1,0 +1,573 @@
+/* cli.c - command-line parsing and the commands that need no screen.
+ *
+ * Options are accepted in any order around the command word (GNU style);
+ * each command then checks that it was given only options it understands,
+ * so a misplaced flag is a usage error rather than silently ignored.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "report.h"
+#include "text.h"
+#include "store.h"
+#include "ui.h"
+
+enum opt_bits {
+	OPT_DB = 1 << 0, OPT_CONTENT = 1 << 1, OPT_SESSION = 1 << 2,
+	OPT_ASCII = 1 << 3, OPT_NOCOLOR = 1 << 4, OPT_KIOSK = 1 << 5,
+	OPT_ORG = 1 << 6, OPT_TYPE = 1 << 7, OPT_PARTICIPANTS = 1 << 8,
+	OPT_FACILITATOR = 1 << 9, OPT_FORMAT = 1 << 10, OPT_OUTPUT = 1 << 11,
+	OPT_WIDTH = 1 << 12, OPT_PAGELEN = 1 << 13, OPT_UTF8 = 1 << 14,
+	OPT_SECRET = 1 << 15, OPT_PLAIN = 1 << 16, OPT_AS = 1 << 17,
+	OPT_PORTFOLIO = 1 << 18
+};
+
+typedef struct cli_args {
+	cli_options o;
+	unsigned given;             /* OPT_* bits seen */
+	const char *org, *type, *participants, *facilitator, *format, *output;
+	const char *as;
+	int width, page_length, utf8, secret, portfolio;
+	char **pos;                 /* positional words after the command */
+	int n_pos;
+	const char *command;
+} cli_args;
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("nextsteps: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void print_help(void)
+{
+	fputs(
+"Usage: nextsteps [OPTION]...            walk the room through the matrix\n"
+"  or:  nextsteps new NAME [--org ORG] [--type lgpo|pcn]\n"
+"                 [--participants \"A,B,C\"] [--facilitator NAME] [--secret]\n"
+"  or:  nextsteps list\n"
+"  or:  nextsteps report [SESSION] [--format text|csv|json] [-o FILE]\n"
+"                 [--width N] [--page-length N] [--utf8]\n"
+"  or:  nextsteps report --portfolio [--org PATTERN]\n"
+"  or:  nextsteps check-content FILE\n"
+"Run a 'Next Steps to the Strategic Commissioning Framework' collaboration\n"
+"workshop: for each row of the matrix the group agrees whether it is at the\n"
+"Start, Build or Enhance stage.  Every answer is saved the moment it is given.\n"
+"\n"
+"Options:\n"
+"      --db FILE           use this database (default $NEXTSTEPS_DB, else\n"
+"                          $XDG_DATA_HOME/nextsteps/nextsteps.db)\n"
+"      --content FILE      use this matrix instead of the built-in one\n"
+"      --session NAME      open this session directly\n"
+"      --ascii             draw with ASCII characters only\n"
+"      --no-color          no colour (also when NO_COLOR is set)\n"
+"      --kiosk             no file paths or shell from the screens (for an\n"
+"                          SSH ForceCommand)\n"
+"      --org ORG           organisation (new); name pattern (--portfolio)\n"
+"      --type lgpo|pcn     larger-scale organisation or primary care network\n"
+"      --participants LIST comma-separated member practices or people\n"
+"      --facilitator NAME  who runs the workshop\n"
+"      --secret            hide votes until the facilitator reveals them\n"
+"      --format FORMAT     report as text (default), csv or json\n"
+"  -o, --output FILE       write the report to FILE ('-' for standard output)\n"
+"      --width N           report line width, 60 to 200 (default 80)\n"
+"      --page-length N     lines per page, 0 for no paging (default 66)\n"
+"      --utf8              keep UTF-8 text in the report (default ASCII)\n"
+"  -h, --help              show this help and exit\n"
+"  -V, --version           show the version and exit\n"
+"\n"
+"Exit status: 0 ok, 64 usage, 65 bad content or data, 66 missing file or\n"
+"session, 73 cannot create, 74 cannot write, 75 database busy.\n"
+"See nextsteps(1) for the keys and the file format.\n", stdout);
+}
+
+static void print_version(void)
+{
+	printf("nextsteps %s\n", NEXTSTEPS_VERSION);
+	puts("Copyright (C) 2026 the nextsteps authors.\n"
+	     "License: MIT.  This is free software: you are free to change and\n"
+	     "redistribute it.  There is NO WARRANTY, to the extent permitted by law.");
+}
+
+static int parse_int(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (!*s || *end || v < 0 || v > 100000)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+enum { LO_DB = 256, LO_CONTENT, LO_SESSION, LO_ASCII, LO_NOCOLOR, LO_KIOSK,
+       LO_ORG, LO_TYPE, LO_PARTICIPANTS, LO_FACILITATOR, LO_FORMAT, LO_WIDTH,
+       LO_PAGELEN, LO_UTF8, LO_SECRET, LO_PLAIN, LO_AS, LO_PORTFOLIO };
+
+static const struct option long_options[] = {
+	{ "db", required_argument, NULL, LO_DB },
+	{ "content", required_argument, NULL, LO_CONTENT },
+	{ "session", required_argument, NULL, LO_SESSION },
+	{ "ascii", no_argument, NULL, LO_ASCII },
+	{ "no-color", no_argument, NULL, LO_NOCOLOR },
+	{ "no-colour", no_argument, NULL, LO_NOCOLOR },
+	{ "kiosk", no_argument, NULL, LO_KIOSK },
+	{ "plain", no_argument, NULL, LO_PLAIN },
+	{ "org", required_argument, NULL, LO_ORG },
+	{ "type", required_argument, NULL, LO_TYPE },
+	{ "participants", required_argument, NULL, LO_PARTICIPANTS },
+	{ "facilitator", required_argument, NULL, LO_FACILITATOR },
+	{ "secret", no_argument, NULL, LO_SECRET },
+	{ "format", required_argument, NULL, LO_FORMAT },
+	{ "output", required_argument, NULL, 'o' },
+	{ "width", required_argument, NULL, LO_WIDTH },
+	{ "page-length", required_argument, NULL, LO_PAGELEN },
+	{ "utf8", no_argument, NULL, LO_UTF8 },
+	{ "as", required_argument, NULL, LO_AS },
+	{ "portfolio", no_argument, NULL, LO_PORTFOLIO },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Returns -1 to continue, or an exit status. */
+static int parse_option(cli_args *a, int c, const char *arg)
+{
+	switch (c) {
+	case LO_DB: a->o.db_path = arg; a->given |= OPT_DB; break;
+	case LO_CONTENT: a->o.content_path = arg; a->given |= OPT_CONTENT; break;
+	case LO_SESSION: a->o.session = arg; a->given |= OPT_SESSION; break;
+	case LO_ASCII: a->o.ascii = 1; a->given |= OPT_ASCII; break;
+	case LO_NOCOLOR: a->o.no_color = 1; a->given |= OPT_NOCOLOR; break;
+	case LO_KIOSK: a->o.kiosk = 1; a->given |= OPT_KIOSK; break;
+	case LO_PLAIN: a->o.plain = 1; a->given |= OPT_PLAIN; break;
+	case LO_ORG: a->org = arg; a->given |= OPT_ORG; break;
+	case LO_TYPE: a->type = arg; a->given |= OPT_TYPE; break;
+	case LO_PARTICIPANTS: a->participants = arg; a->given |= OPT_PARTICIPANTS; break;
+	case LO_FACILITATOR: a->facilitator = arg; a->given |= OPT_FACILITATOR; break;
+	case LO_SECRET: a->secret = 1; a->given |= OPT_SECRET; break;
+	case LO_FORMAT: a->format = arg; a->given |= OPT_FORMAT; break;
+	case 'o': a->output = arg; a->given |= OPT_OUTPUT; break;
+	case LO_UTF8: a->utf8 = 1; a->given |= OPT_UTF8; break;
+	case LO_AS: a->as = arg; a->given |= OPT_AS; break;
+	case LO_PORTFOLIO: a->portfolio = 1; a->given |= OPT_PORTFOLIO; break;
+	case LO_WIDTH:
+		if (parse_int(arg, &a->width) < 0 || a->width < 60 || a->width > 200) {
+			cli_error("--width takes a number from 60 to 200, not '%s'", arg);
+			return CLI_USAGE;
+		}
+		a->given |= OPT_WIDTH;
+		break;
+	case LO_PAGELEN:
+		if (parse_int(arg, &a->page_length) < 0 ||
+		    (a->page_length != 0 && a->page_length < 20)) {
+			cli_error("--page-length takes 0 or a number of at least 20, not '%s'", arg);
+			return CLI_USAGE;
+		}
+		a->given |= OPT_PAGELEN;
+		break;
+	case 'h': print_help(); return CLI_OK;
+	case 'V': print_version(); return CLI_OK;
+	default:
+		fputs("Try 'nextsteps --help' for more information.\n", stderr);
+		return CLI_USAGE;
+	}
+	return -1;
+}
+
+static int parse_args(cli_args *a, int argc, char **argv)
+{
+	int c, rc;
+
+	opterr = 1;
+	while ((c = getopt_long(argc, argv, "ho:V", long_options, NULL)) != -1)
+		if ((rc = parse_option(a, c, optarg)) >= 0)
+			return rc;
+	if (optind < argc) {
+		a->command = argv[optind];
+		a->pos = argv + optind + 1;
+		a->n_pos = argc - optind - 1;
+	}
+	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+		a->o.no_color = 1;
+	return -1;
+}
+
+/* Refuse options that mean nothing to this command. */
+static int check_allowed(const cli_args *a, unsigned allowed, int max_pos)
+{
+	static const char *const names[] = { "--db", "--content", "--session",
+		"--ascii", "--no-color", "--kiosk", "--org", "--type",
+		"--participants", "--facilitator", "--format", "--output",
+		"--width", "--page-length", "--utf8", "--secret", "--plain", "--as",
+		"--portfolio" };
+	unsigned bad = a->given & ~allowed;
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (bad & (1u << i)) {
+			cli_error("%s cannot be used with '%s'", names[i],
+				  a->command ? a->command : "the screens");
+			return CLI_USAGE;
+		}
+	if (a->n_pos > max_pos) {
+		cli_error("unexpected argument '%s'", a->pos[max_pos]);
+		return CLI_USAGE;
+	}
+	return -1;
+}
+
+content_matrix *cli_load_matrix(const cli_options *o, int *status)
+{
+	content_error err;
+	content_matrix *m = o->content_path ? content_load_file(o->content_path, &err)
+					    : content_load_builtin(&err);
+
+	if (!m) {
+		fprintf(stderr, "%s\n", err.message);
+		*status = err.status;
+	}
+	return m;
+}
+
+static int cmd_check_content(cli_args *a)
+{
+	content_matrix *m;
+	content_error err;
+	int rc;
+
+	if ((rc = check_allowed(a, 0, 1)) >= 0)
+		return rc;
+	if (a->n_pos != 1) {
+		cli_error("check-content needs exactly one FILE");
+		return CLI_USAGE;
+	}
+	if (!(m = content_load_file(a->pos[0], &err))) {
+		fprintf(stderr, "%s\n", err.message);
+		return err.status;
+	}
+	printf("%s: ok: matrix '%s' version %s: %zu sections, %zu rows "
+	       "(%zu LGPO, %zu PCN), %zu stages\n", a->pos[0], m->id, m->version,
+	       m->n_sections, content_count_rows(m, CONTENT_TRACK_BOTH),
+	       content_count_rows(m, CONTENT_TRACK_LGPO),
+	       content_count_rows(m, CONTENT_TRACK_PCN), m->n_stages);
+	content_free(m);
+	return CLI_OK;
+}
+
+/* Opens the database named by --db or the default path. */
+static store *open_store(const cli_options *o, unsigned flags, int *status)
+{
+	char path[4096];
+	store_error err;
+	store *st;
+
+	if (o->db_path) {
+		if (strlen(o->db_path) >= sizeof path) {
+			cli_error("%s: path too long", o->db_path);
+			*status = CLI_USAGE;
+			return NULL;
+		}
+		strcpy(path, o->db_path);
+	} else if (store_default_path(path, sizeof path, &err) != 0) {
+		cli_error("%s", err.message);
+		*status = err.status;
+		return NULL;
+	}
+	if (!(st = store_open(path, flags, &err))) {
+		cli_error("%s", err.message);
+		*status = err.status;
+	}
+	return st;
+}
+
+/* Splits "A, B,C" into trimmed, non-empty names (malloc'd array of
+ * pointers into `buf`). */
+static char **split_names(char *buf, size_t *n)
+{
+	size_t cap = 1, k = 0;
+	char *p, **out;
+
+	for (p = buf; *p; p++)
+		cap += *p == ',';
+	if (!(out = calloc(cap, sizeof *out)))
+		return NULL;
+	for (p = strtok(buf, ","); p; p = strtok(NULL, ",")) {
+		char *end = p + strlen(p);
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+			*--end = '\0';
+		if (*p)
+			out[k++] = p;
+	}
+	*n = k;
+	return out;
+}
+
+static int cmd_new(cli_args *a)
+{
+	store_new_session spec;
+	content_matrix *m = NULL;
+	store *st = NULL;
+	store_error err;
+	char id[40], *buf = NULL, **names = NULL;
+	int rc = CLI_OK;
+
+	if ((rc = check_allowed(a, OPT_DB | OPT_CONTENT | OPT_ORG | OPT_TYPE |
+				OPT_PARTICIPANTS | OPT_FACILITATOR | OPT_SECRET, 1)) >= 0)
+		return rc;
+	rc = CLI_OK;
+	memset(&spec, 0, sizeof spec);
+	if (a->n_pos != 1 || text_is_blank(a->pos[0])) {
+		cli_error("new needs a session NAME");
+		return CLI_USAGE;
+	}
+	spec.name = a->pos[0];
+	spec.organisation = a->org;
+	spec.facilitator = a->facilitator;
+	spec.secret_ballot = a->secret;
+	spec.track = a->type ? content_track_parse(a->type) : CONTENT_TRACK_LGPO;
+	if (!spec.track) {
+		cli_error("--type must be 'lgpo' or 'pcn', not '%s'", a->type);
+		return CLI_USAGE;
+	}
+	if (a->participants) {
+		if (!(buf = strdup(a->participants)) ||
+		    !(names = split_names(buf, &spec.n_participants))) {
+			cli_error("out of memory");
+			free(buf);
+			return CLI_OSERR;
+		}
+		spec.participants = (const char *const *)names;
+	}
+	if (!(m = cli_load_matrix(&a->o, &rc)) ||
+	    !(st = open_store(&a->o, STORE_OPEN_CREATE, &rc)))
+		goto out;
+	if (store_session_create(st, &spec, m, id, &err) != 0) {
+		cli_error("%s", err.message);
+		rc = err.status;
+		goto out;
+	}
+	printf("created session '%s' (%zu rows, %zu participants) in %s\n",
+	       spec.name, content_count_rows(m, spec.track), spec.n_participants,
+	       store_path(st));
+out:
+	store_close(st);
+	content_free(m);
+	free(names);
+	free(buf);
+	return rc;
+}
+
+/* User text on our own terminal: cleaned, and ASCII outside UTF-8 locales. */
+static char *clean_for_terminal(const char *s)
+{
+	char *c = text_clean(s ? s : "", ui_locale_is_utf8() ? 0 : TEXT_ASCII);
+
+	return c ? c : strdup("?");
+}
+
+static void print_padded(const char *s, size_t width)
+{
+	char *c = clean_for_terminal(s);
+	size_t w;
+
+	if (!c)
+		return;
+	c[text_fit(c, width)] = '\0';
+	w = text_width(c);
+	fputs(c, stdout);
+	for (; w < width + 2; w++)
+		putchar(' ');
+	free(c);
+}
+
+static void format_time(long long t, char *out, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!localtime_r(&tt, &tm) || !strftime(out, size, "%Y-%m-%d %H:%M", &tm))
+		snprintf(out, size, "?");
+}
+
+static size_t column_width(const store_session *list, size_t n, int org,
+			   size_t floor, size_t cap)
+{
+	size_t i, w = floor;
+
+	for (i = 0; i < n; i++) {
+		char *c = clean_for_terminal(org ? list[i].organisation : list[i].name);
+		size_t cw = c ? text_width(c) : 1;
+
+		free(c);
+		if (cw > w)
+			w = cw;
+	}
+	return w > cap ? cap : w;
+}
+
+static int cmd_list(cli_args *a)
+{
+	store_session *list = NULL;
+	store_error err;
+	size_t n = 0, i, wn, wo;
+	store *st;
+	int rc = CLI_OK;
+
+	if ((rc = check_allowed(a, OPT_DB, 0)) >= 0)
+		return rc;
+	rc = CLI_OK;
+	if (!(st = open_store(&a->o, 0, &rc)))
+		return rc;
+	if (store_session_list(st, &list, &n, &err) != 0) {
+		cli_error("%s", err.message);
+		store_close(st);
+		return err.status;
+	}
+	wn = column_width(list, n, 0, 7, 40);
+	wo = column_width(list, n, 1, 12, 30);
+	print_padded("SESSION", wn);
+	print_padded("ORGANISATION", wo);
+	printf("TYPE  PROGRESS  LAST CHANGE\n");
+	for (i = 0; i < n; i++) {
+		char when[32], progress[32];
+
+		format_time(list[i].updated, when, sizeof when);
+		snprintf(progress, sizeof progress, "%d/%d", list[i].rows_answered,
+			 list[i].rows_total);
+		print_padded(list[i].name, wn);
+		print_padded(list[i].organisation, wo);
+		printf("%-4s  %-8s  %s\n", content_track_name(list[i].track),
+		       progress, when);
+	}
+	store_session_list_free(list, n);
+	store_close(st);
+	return CLI_OK;
+}
+
+static int parse_format(const char *s, report_format *f)
+{
+	if (!s || strcmp(s, "text") == 0)
+		*f = REPORT_TEXT;
+	else if (strcmp(s, "csv") == 0)
+		*f = REPORT_CSV;
+	else if (strcmp(s, "json") == 0)
+		*f = REPORT_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+static int cmd_report(cli_args *a)
+{
+	report_options ro;
+	store_session s;
+	store_error err;
+	store *st;
+	int rc;
+
+	if ((rc = check_allowed(a, OPT_DB | OPT_FORMAT | OPT_OUTPUT | OPT_WIDTH |
+				OPT_PAGELEN | OPT_UTF8 | OPT_PORTFOLIO | OPT_ORG, 1)) >= 0)
+		return rc;
+	memset(&ro, 0, sizeof ro);
+	ro.width = (a->given & OPT_WIDTH) ? a->width : 80;
+	ro.page_length = (a->given & OPT_PAGELEN) ? a->page_length : 66;
+	ro.utf8 = a->utf8;
+	if (parse_format(a->format, &ro.format) < 0) {
+		cli_error("--format must be text, csv or json, not '%s'", a->format);
+		return CLI_USAGE;
+	}
+	if ((a->given & OPT_ORG) && !a->portfolio) {
+		cli_error("--org goes with --portfolio in 'report'");
+		return CLI_USAGE;
+	}
+	if (a->portfolio && a->n_pos) {
+		cli_error("--portfolio covers every organisation; name no SESSION");
+		return CLI_USAGE;
+	}
+	rc = CLI_OK;
+	if (!(st = open_store(&a->o, 0, &rc)))
+		return rc;
+	memset(&s, 0, sizeof s);
+	if (a->portfolio)
+		rc = report_portfolio_to_path(st, a->org, &ro, a->output, &err);
+	else if ((a->n_pos ? store_session_find(st, a->pos[0], &s, &err)
+			   : store_session_latest(st, &s, &err)) != 0)
+		rc = err.status;
+	else
+		rc = report_session_to_path(st, &s, &ro, a->output, 1, &err);
+	if (rc != 0)
+		cli_error("%s", err.message);
+	store_session_clear(&s);
+	store_close(st);
+	return rc;
+}
+
+static int cmd_screens(cli_args *a)
+{
+	int rc;
+
+	if ((rc = check_allowed(a, OPT_DB | OPT_CONTENT | OPT_SESSION | OPT_ASCII |
+				OPT_NOCOLOR | OPT_KIOSK | OPT_PLAIN, 0)) >= 0)
+		return rc;
+	return ui_run(&a->o, UI_MODE_FACILITATE, a->o.session, NULL);
+}
+
+static int cmd_follow(cli_args *a, int mode)
+{
+	int rc;
+	unsigned allowed = OPT_DB | OPT_ASCII | OPT_NOCOLOR | OPT_KIOSK;
+
+	if ((rc = check_allowed(a, allowed | (mode == UI_MODE_JOIN ? OPT_AS : 0), 1)) >= 0)
+		return rc;
+	if (a->n_pos != 1) {
+		cli_error("%s needs a SESSION", a->command);
+		return CLI_USAGE;
+	}
+	if (mode == UI_MODE_JOIN && (!a->as || text_is_blank(a->as))) {
+		cli_error("join needs --as NAME");
+		return CLI_USAGE;
+	}
+	return ui_run(&a->o, mode, a->pos[0], a->as);
+}
+
+int cli_main(int argc, char **argv)
+{
+	cli_args a;
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	if ((rc = parse_args(&a, argc, argv)) >= 0)
+		return rc;
+	if (!a.command)
+		return cmd_screens(&a);
+	if (strcmp(a.command, "check-content") == 0)
+		return cmd_check_content(&a);
+	if (strcmp(a.command, "new") == 0)
+		return cmd_new(&a);
+	if (strcmp(a.command, "list") == 0)
+		return cmd_list(&a);
+	if (strcmp(a.command, "report") == 0)
+		return cmd_report(&a);
+	if (strcmp(a.command, "watch") == 0)
+		return cmd_follow(&a, UI_MODE_WATCH);
+	if (strcmp(a.command, "join") == 0)
+		return cmd_follow(&a, UI_MODE_JOIN);
+	cli_error("unknown command '%s'", a.command);
+	fputs("Try 'nextsteps --help' for more information.\n", stderr);
+	return CLI_USAGE;
+}
