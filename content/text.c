@@ -176,7 +176,7 @@ static void put(buf *b, const char *s, size_t n)
 
 static void put_visible_control(buf *b, unsigned long cp)
 {
-	char tmp[16];
+	char tmp[32];
 
 	if (cp < 0x20 || cp == 0x7F) {
 		tmp[0] = '^';

@@ -1,0 +1,155 @@
+/* test_text.c - cleaning, widths and wrapping of user text. */
+#include <criterion/criterion.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static void utf8_locale(void)
+{
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "en_US.UTF-8");
+}
+
+static void expect_clean(const char *in, unsigned flags, const char *out)
+{
+	char *c = text_clean(in, flags);
+
+	cr_assert_not_null(c);
+	cr_assert_str_eq(c, out, "clean(%s) gave %s", in, c);
+	free(c);
+}
+
+Test(text, plain_text_unchanged)
+{
+	expect_clean("Shared HR and payroll", 0, "Shared HR and payroll");
+	expect_clean("Zoë's café 東京", 0, "Zoë's café 東京");
+}
+
+Test(text, escape_sequences_made_visible)
+{
+	expect_clean("\033]0;pwned\007Dr Smith", 0, "^[]0;pwned^GDr Smith");
+	expect_clean("a\033[2Jb", 0, "a^[[2Jb");
+	expect_clean("over\rwrite", 0, "over^Mwrite");
+	expect_clean("back\bspace\x7f", 0, "back^Hspace^?");
+}
+
+Test(text, c1_and_bidi_controls_made_visible)
+{
+	expect_clean("x\xc2\x9b" "2Jy", 0, "x<U+009B>2Jy");
+	expect_clean("abc\xe2\x80\xae" "def", 0, "abc<U+202E>def");
+	expect_clean("zero\xe2\x80\x8bwidth", 0, "zero<U+200B>width");
+	expect_clean("\xef\xbb\xbf" "bom", 0, "<U+FEFF>bom");
+}
+
+Test(text, invalid_utf8_shown_as_bytes)
+{
+	expect_clean("a\xff" "b\xc3", 0, "a\\xFFb\\xC3");
+	expect_clean("\xed\xa0\x80", 0, "\\xED\\xA0\\x80");
+}
+
+Test(text, newlines_and_tabs)
+{
+	expect_clean("one\ntwo\tthree", 0, "one two three");
+	expect_clean("one\ntwo", TEXT_KEEP_NEWLINES, "one\ntwo");
+}
+
+Test(text, ascii_transliterates)
+{
+	expect_clean("Zoë's café", TEXT_ASCII, "Zoe's cafe");
+	expect_clean("\xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x80\x93 Stra\xc3\x9f" "e", TEXT_ASCII,
+		     "\"quoted\" - Strasse");
+	expect_clean("東", TEXT_ASCII, "?");
+	expect_clean("\033x", TEXT_ASCII, "^[x");
+}
+
+Test(text, utf8_validation)
+{
+	size_t bad = 0;
+
+	cr_assert(text_utf8_valid("héllo", strlen("héllo")));
+	cr_assert_not(text_utf8_valid_prefix("ab\xc0\x80", 4, &bad));
+	cr_assert_eq(bad, 2);
+	cr_assert_not(text_utf8_valid("\xf5\x80\x80\x80", 4));
+}
+
+Test(text, blank)
+{
+	cr_assert(text_is_blank(" \t\n"));
+	cr_assert(text_is_blank(""));
+	cr_assert_not(text_is_blank(" x "));
+}
+
+Test(text, widths, .init = utf8_locale)
+{
+	cr_assert_eq(text_width("abc"), 3);
+	cr_assert_eq(text_width("café"), 4);
+	cr_assert_eq(text_width("東京"), 4);
+	cr_assert_eq(text_fit("東京都", 5), 6);   /* two wide chars = 6 bytes */
+	cr_assert_eq(text_fit("abc", 10), 3);
+}
+
+static size_t wrap(const char *s, size_t width, text_line *l, size_t max)
+{
+	return text_wrap(s, width, l, max);
+}
+
+Test(text, wrap_by_words)
+{
+	text_line l[8];
+	const char *s = "the quick brown fox jumps";
+	size_t n = wrap(s, 10, l, 8);
+
+	cr_assert_eq(n, 3);
+	cr_assert(strncmp(s + l[0].start, "the quick", l[0].len) == 0 && l[0].len == 9);
+	cr_assert(strncmp(s + l[1].start, "brown fox", l[1].len) == 0 && l[1].len == 9);
+	cr_assert(strncmp(s + l[2].start, "jumps", l[2].len) == 0 && l[2].len == 5);
+}
+
+Test(text, wrap_splits_long_words_and_keeps_newlines)
+{
+	text_line l[8];
+	const char *s = "abcdefghij\nxy";
+	size_t n = wrap(s, 4, l, 8);
+
+	cr_assert_eq(n, 4);
+	cr_assert_eq(l[0].len, 4);
+	cr_assert_eq(l[2].len, 2);   /* "ij" */
+	cr_assert(strncmp(s + l[3].start, "xy", 2) == 0);
+}
+
+Test(text, wrap_wide_characters, .init = utf8_locale)
+{
+	text_line l[8];
+	const char *s = "東京都庁";   /* 8 columns */
+	size_t n = wrap(s, 5, l, 8);
+
+	cr_assert_eq(n, 2);
+	cr_assert_eq(l[0].len, 6);    /* two characters, 4 columns */
+	cr_assert_eq(l[1].len, 6);
+}
+
+Test(text, wrap_counts_beyond_max)
+{
+	text_line l[1];
+
+	cr_assert_eq(wrap("a b c d", 1, l, 1), 4);
+	cr_assert_eq(wrap("", 10, l, 1), 1);
+	cr_assert_eq(l[0].len, 0);
+}
+
+Test(text, encode_decode_round_trip)
+{
+	unsigned long cps[] = { 0x41, 0xE9, 0x6771, 0x1F600 };
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		char buf[4];
+		unsigned long back;
+		size_t n = text_encode(cps[i], buf);
+
+		cr_assert_eq(text_decode(buf, n, &back), n);
+		cr_assert_eq(back, cps[i]);
+	}
+}
