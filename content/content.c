@@ -24,7 +24,7 @@ typedef struct loader {
 /* Record the first error only: later ones are usually consequences. */
 static void fail(loader *ld, int status, int line, const char *fmt, ...)
 {
-	char what[400];
+	char what[400], *clean;
 	va_list ap;
 
 	if (ld->err->status != CONTENT_OK)
@@ -32,10 +32,14 @@ static void fail(loader *ld, int status, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
+	/* Messages quote the file's own text: keep them one safe line. */
+	if ((clean = text_clean(what, 0)) != NULL && text_width(clean) > 240)
+		strcpy(clean + text_fit(clean, 200), "...");
 	ld->err->status = status;
 	ld->err->line = line;
 	snprintf(ld->err->message, sizeof ld->err->message, "%s:%d: %s",
-		 ld->name, line, what);
+		 ld->name, line, clean ? clean : "out of memory");
+	free(clean);
 }
 
 static int line_of(const config_setting_t *s)
@@ -457,6 +461,37 @@ static int line_at(const char *text, size_t off)
 	return line;
 }
 
+/* libconfig 1.5 leaks its string buffer when input ends inside a string
+ * literal, so such input is refused before it reaches the parser.  The scan
+ * follows libconfig's lexer: strings may span lines, and '#', '//' and
+ * C-style comments hide quotes.  Returns the offset where the open string
+ * started, or (size_t)-1 when every string is closed. */
+static size_t unterminated_string(const char *t, size_t len)
+{
+	size_t i = 0, open = 0;
+
+	while (i < len) {
+		if (t[i] == '"') {
+			open = i++;
+			while (i < len && t[i] != '"')
+				i += (t[i] == '\\' && i + 1 < len) ? 2 : 1;
+			if (i >= len)
+				return open;
+			i++;
+		} else if (t[i] == '#' || (t[i] == '/' && i + 1 < len && t[i + 1] == '/')) {
+			while (i < len && t[i] != '\n')
+				i++;
+		} else if (t[i] == '/' && i + 1 < len && t[i + 1] == '*') {
+			for (i += 2; i + 1 < len && !(t[i] == '*' && t[i + 1] == '/'); i++)
+				;
+			i += 2;
+		} else {
+			i++;
+		}
+	}
+	return (size_t)-1;
+}
+
 /* Checks libconfig does not make: raw bytes, and the @include directive,
  * which would let a content file read any other file on the host. */
 static int precheck(loader *ld, const char *text, size_t len)
@@ -472,6 +507,11 @@ static int precheck(loader *ld, const char *text, size_t len)
 	}
 	if (!text_utf8_valid_prefix(text, len, &bad)) {
 		fail(ld, CONTENT_EDATA, line_at(text, bad), "invalid UTF-8");
+		return -1;
+	}
+	if ((bad = unterminated_string(text, len)) != (size_t)-1) {
+		fail(ld, CONTENT_EDATA, line_at(text, bad),
+		     "string is not closed before the end of the file");
 		return -1;
 	}
 	for (p = text; p < text + len;) {
@@ -500,15 +540,18 @@ content_matrix *content_load_text(const char *text, size_t len,
 	err->status = CONTENT_OK;
 	err->line = 0;
 	err->message[0] = '\0';
-	if (precheck(&ld, text, len) < 0)
-		return NULL;
-	if (!(copy = malloc(len + 1)) || !(ld.m = calloc(1, sizeof *ld.m))) {
-		free(copy);
+	/* Work on a NUL-terminated copy: the caller's text need not be. */
+	if (!(copy = malloc(len + 1))) {
 		fail(&ld, CONTENT_EOS, 0, "out of memory");
 		return NULL;
 	}
 	memcpy(copy, text, len);
 	copy[len] = '\0';
+	if (precheck(&ld, copy, len) < 0 || !(ld.m = calloc(1, sizeof *ld.m))) {
+		free(copy);
+		fail(&ld, CONTENT_EOS, 0, "out of memory");
+		return NULL;
+	}
 	ld.m->text = copy;
 	config_init(&cfg);
 	if (!config_read_string(&cfg, copy))

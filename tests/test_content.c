@@ -144,7 +144,8 @@ Test(content, empty_binary_syntax_and_truncated_files)
 	expect_error("empty.cfg", 65, 1, "no 'matrix' group found");
 	expect_error("binary.cfg", 65, 1, "contains a NUL byte (not a text file)");
 	expect_error("syntax-error.cfg", 65, 13, "syntax error");
-	expect_error("truncated.cfg", 65, 15, "syntax error");
+	expect_error("truncated.cfg", 65, 15,
+		     "string is not closed before the end of the file");
 }
 
 Test(content, missing_file_is_66)
@@ -227,4 +228,39 @@ Test(content, every_truncation_fails_cleanly, .timeout = 120)
 		}
 		free(copy);
 	}
+}
+
+/* Found by fuzzing: an id holding a newline put a second line (and raw
+ * control characters) into the error message. */
+Test(content, error_messages_stay_one_safe_line)
+{
+	static const char text[] = "matrix: { id = \"a\nb\033[2J\"; };\n";
+	content_error err;
+
+	cr_assert_null(content_load_text(text, sizeof text - 1, "m.cfg", &err));
+	cr_assert_null(strchr(err.message, '\n'), "%s", err.message);
+	cr_assert_null(strchr(err.message, '\033'), "%s", err.message);
+	cr_assert(strstr(err.message, "id 'a b^[[2J' must use only") != NULL, "%s",
+		  err.message);
+}
+
+/* libconfig leaks when input ends inside a string, so the loader refuses
+ * it first, naming the line where the string opened. */
+Test(content, unterminated_string_names_its_line)
+{
+	static const char text[] = "# \"not a string\"\nmatrix:\n{\n  id = \"abc\n\n";
+	content_error err;
+
+	cr_assert_null(content_load_text(text, sizeof text - 1, "u.cfg", &err));
+	cr_assert_str_eq(err.message,
+			 "u.cfg:4: string is not closed before the end of the file");
+}
+
+Test(content, include_is_refused_anywhere_on_its_line)
+{
+	static const char text[] = "matrix:\n{\n   \t@include \"x.cfg\"\n};\n";
+	content_error err;
+
+	cr_assert_null(content_load_text(text, sizeof text - 1, "i.cfg", &err));
+	cr_assert_str_eq(err.message, "i.cfg:3: @include is not allowed in a matrix file");
 }
