@@ -10,7 +10,17 @@
  * position.
  *
  * All functions return 0 on success or one of the store_status codes, and
- * then fill `err` with a one-line message.
+ * then fill `err` with a one-line message (pass a real store_error).
+ *
+ * Environment:
+ *   NEXTSTEPS_NOW           Unix seconds used as "now" for every timestamp
+ *                           (created, updated, history), so tests and golden
+ *                           reports are deterministic; otherwise time(NULL).
+ *   NEXTSTEPS_BUSY_TIMEOUT  milliseconds to wait for another process's lock
+ *                           before STORE_EBUSY (default 5000).
+ *
+ * A change that changes nothing (the same stage again, the same note)
+ * returns 0 and records nothing, not even in the history.
  */
 #ifndef NEXTSTEPS_STORE_H
 #define NEXTSTEPS_STORE_H
@@ -25,6 +35,7 @@ enum store_status {
 	STORE_EUSAGE = 64,      /* bad argument (e.g. an empty name) */
 	STORE_EDATA = 65,       /* not a database, corrupt, newer schema, duplicate name */
 	STORE_ENOINPUT = 66,    /* no such file or session */
+	STORE_EOS = 71,         /* out of memory */
 	STORE_ECANTCREAT = 73,  /* cannot create the file or its folder */
 	STORE_EIO = 74,         /* write failed: read-only, disk full, I/O error */
 	STORE_EBUSY = 75        /* locked by another process past the timeout */
@@ -46,7 +57,12 @@ enum store_open_flags {
  * else $HOME/.local/share/nextsteps/nextsteps.db. */
 int store_default_path(char *out, size_t size, store_error *err);
 
-/* Opens (and migrates) the database; checks integrity (quick_check). */
+/* Opens (and migrates) the database; checks integrity (quick_check).
+ * Failures: no file and no STORE_OPEN_CREATE -> STORE_ENOINPUT; not an
+ * SQLite file, another program's SQLite file, a corrupt file or a schema
+ * from a newer nextsteps -> STORE_EDATA; a folder or file that cannot be
+ * created -> STORE_ECANTCREAT; a WAL file in a read-only folder -> STORE_EIO.
+ * A read-only file opens; its changes fail with STORE_EIO. */
 store *store_open(const char *path, unsigned flags, store_error *err);
 void store_close(store *st);
 const char *store_path(const store *st);
@@ -90,7 +106,10 @@ typedef struct store_new_session {
  * exists").  `id_out` (may be NULL) receives the new id. */
 int store_session_create(store *st, const store_new_session *spec,
 			 const content_matrix *m, char id_out[40], store_error *err);
-/* All sessions, most recently updated first (participants not filled). */
+/* All sessions, most recently updated first (participants not filled).
+ * "Most recent" is the order of changes, so sessions changed within one
+ * clock second (or under a fixed NEXTSTEPS_NOW) still sort correctly.
+ * Every change function, including set_position and add_time, counts. */
 int store_session_list(store *st, store_session **out, size_t *n, store_error *err);
 void store_session_list_free(store_session *list, size_t n);
 /* One session by name, or by id; STORE_ENOINPUT when there is none. */
@@ -99,7 +118,8 @@ int store_session_find(store *st, const char *name_or_id, store_session *out,
 /* The most recently updated session; STORE_ENOINPUT when there is none. */
 int store_session_latest(store *st, store_session *out, store_error *err);
 /* The latest session of the same organisation on the same matrix id that was
- * created before `s`; STORE_ENOINPUT when there is none. */
+ * created before `s`; STORE_ENOINPUT when there is none, or when `s` names
+ * no organisation. */
 int store_session_previous(store *st, const store_session *s, store_session *out,
 			   store_error *err);
 void store_session_clear(store_session *s);
@@ -199,17 +219,39 @@ int store_action_delete(store *st, const char *session_id, long long action_id,
 
 /* ------------------------------------------------------------ history */
 
+/* History summaries are complete sentences built when the change is made,
+ * naming rows by id and stages by the label of the session's snapshot:
+ *   "Created the session"            "Renamed the session from 'A' to 'B'"
+ *   "Agreed Build on ROW"            "Cleared the agreement on ROW"
+ *   "Marked ROW not applicable"      "Marked ROW not discussed"
+ *   "NAME voted Build on ROW"        "NAME voted don't know on ROW"
+ *   "NAME voted on ROW" (secret ballot: the vote itself is not written)
+ *   "NAME withdrew the vote on ROW"  "Added|Changed|Cleared the note on ROW"
+ *   "Revealed|Hid the votes on ROW"  "Turned the secret ballot on|off"
+ *   "Added|Changed|Completed|Reopened|Deleted an action on ROW: TEXT"
+ *   "NAME joined"                    "Undid: <summary of the undone change>"
+ * User text in a summary is its first line, cut at 60 bytes with "...";
+ * it is not cleaned for the terminal (use text_clean).
+ * Kinds: create, rename, secret, join, agreed, vote, note, reveal, action,
+ * undo.  Undo reverts agreed, vote, note, reveal, action, rename and secret;
+ * it skips create and join.  Position and section time are not history. */
 typedef struct store_change {
 	long long id;
 	long long at;                  /* Unix seconds */
 	char *kind;                    /* "agreed", "vote", "note", "action", ... */
 	char *row_id;                  /* may be "" */
 	char *summary;                 /* one line a person can read */
+	long long undoes;              /* kind "undo": the id it reverted, else 0 */
+	int undone;                    /* a later "undo" entry reverted this one */
 } store_change;
 
 /* Undoes the latest change of the session not yet undone (itself recorded
  * in the history).  Returns 0 and sets *undone to 1 and `what` to a short
- * description, or *undone to 0 when there is nothing left to undo. */
+ * description, or *undone to 0 when there is nothing left to undo.
+ * Nothing is deleted from the history: an "undo" entry is appended, so
+ * calling it again walks further back.  `what` is the undone change's
+ * summary.  Undoing a rename whose old name was taken since gives
+ * STORE_EDATA and changes nothing. */
 int store_undo(store *st, const char *session_id, int *undone, char *what,
 	       size_t what_size, store_error *err);
 /* Changes since `since` (Unix seconds), oldest first. */

@@ -1,0 +1,753 @@
+/* store_answers.c - what the room decided per row: agreed stage, votes,
+ * notes, the reveal of a secret ballot, and actions.
+ *
+ * Each change function is one transaction that reads the old value, writes
+ * the new one and appends a history entry holding both, so undo can put the
+ * old value back.  A change that changes nothing records nothing.  An
+ * `answers` row exists while anything is recorded for a row (votes
+ * included), so loading a session only reads rows that matter.
+ */
+#include "store_internal.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ loading */
+
+/* Frees what store_answers_load filled; safe on a zeroed struct. */
+void store_answers_free(store_answers *a)
+{
+	size_t i;
+
+	if (!a)
+		return;
+	for (i = 0; i < a->n_rows; i++) {
+		free(a->rows[i].row_id);
+		free(a->rows[i].note);
+		free(a->rows[i].votes);
+	}
+	free(a->rows);
+	for (i = 0; i < a->n_actions; i++) {
+		free(a->actions[i].row_id);
+		free(a->actions[i].text);
+		free(a->actions[i].owner);
+		free(a->actions[i].due);
+	}
+	free(a->actions);
+	for (i = 0; i < a->n_times; i++)
+		free(a->times[i].section_id);
+	free(a->times);
+	memset(a, 0, sizeof *a);
+}
+
+/* Rows are sorted by id (the table's key order), so lookups can bisect. */
+const store_row_answer *store_answers_row(const store_answers *a, const char *row_id)
+{
+	size_t lo = 0, hi = a->n_rows;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(a->rows[mid].row_id, row_id);
+
+		if (c == 0)
+			return &a->rows[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Grows an array by one element, zeroed; NULL when out of memory. */
+static void *grow(void *array, size_t *n, size_t *cap, size_t size)
+{
+	char *p = array;
+
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+
+		p = realloc(array, c * size);
+		if (!p)
+			return NULL;
+		*cap = c;
+	}
+	memset(p + *n * size, 0, size);
+	(*n)++;
+	return p;
+}
+
+/* The size of every votes array, and whether the session exists at all. */
+static int count_participants(store *st, const char *sid, size_t *n, store_error *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM participants WHERE session = ?1),"
+		" EXISTS (SELECT 1 FROM sessions WHERE id = ?1)";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc, exists = 0;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*n = (size_t)sqlite3_column_int64(stmt, 0);
+		exists = sqlite3_column_int(stmt, 1);
+	}
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail_sql(st, err, rc, "read the session");
+	if (!exists)
+		return store_fail(err, STORE_ENOINPUT, "no session with id '%s'", sid);
+	return STORE_OK;
+}
+
+/* Rows with something recorded, sorted by id (key order). */
+static int load_rows(store *st, const char *sid, store_answers *a, store_error *err)
+{
+	static const char sql[] =
+		"SELECT row_id, state, stage, note, revealed, updated FROM answers"
+		" WHERE session = ?1 ORDER BY row_id";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	size_t cap = 0, i;
+	store_row_answer *r, *rows;
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		rows = grow(a->rows, &a->n_rows, &cap, sizeof *rows);
+		if (!rows)
+			break;
+		a->rows = rows;
+		r = &rows[a->n_rows - 1];
+		r->row_id = store_col_dup(stmt, 0);
+		r->state = sqlite3_column_int(stmt, 1);
+		r->stage = sqlite3_column_int(stmt, 2);
+		r->note = store_col_dup(stmt, 3);
+		r->revealed = sqlite3_column_int(stmt, 4);
+		r->updated = sqlite3_column_int64(stmt, 5);
+		r->votes = malloc((a->n_participants ? a->n_participants : 1) * sizeof *r->votes);
+		if (!r->row_id || !r->note || !r->votes)
+			break;
+		for (i = 0; i < a->n_participants; i++)
+			r->votes[i] = STORE_VOTE_NONE;
+	}
+	store_done(stmt);
+	if (rc == SQLITE_ROW)
+		return store_fail(err, STORE_EOS, "out of memory");
+	if (rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, "read the answers");
+	return STORE_OK;
+}
+
+/* Fills the votes arrays of the rows load_rows read. */
+static int load_votes(store *st, const char *sid, store_answers *a, store_error *err)
+{
+	static const char sql[] =
+		"SELECT row_id, participant, vote FROM votes WHERE session = ?1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	store_row_answer *r;
+	int rc, p;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		r = (store_row_answer *)store_answers_row(a,
+			(const char *)sqlite3_column_text(stmt, 0));
+		p = sqlite3_column_int(stmt, 1);
+		if (r && p >= 0 && (size_t)p < a->n_participants)
+			r->votes[p] = sqlite3_column_int(stmt, 2);
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, "read the votes");
+	return STORE_OK;
+}
+
+/* Actions in creation order (ids only grow: AUTOINCREMENT). */
+static int load_actions(store *st, const char *sid, store_answers *a, store_error *err)
+{
+	static const char sql[] =
+		"SELECT id, row_id, text, owner, due, done FROM actions"
+		" WHERE session = ?1 ORDER BY id";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	store_action *x, *list;
+	size_t cap = 0;
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		list = grow(a->actions, &a->n_actions, &cap, sizeof *list);
+		if (!list)
+			break;
+		a->actions = list;
+		x = &list[a->n_actions - 1];
+		x->id = sqlite3_column_int64(stmt, 0);
+		x->row_id = store_col_dup(stmt, 1);
+		x->text = store_col_dup(stmt, 2);
+		x->owner = store_col_dup(stmt, 3);
+		x->due = store_col_dup(stmt, 4);
+		x->done = sqlite3_column_int(stmt, 5);
+		if (!x->row_id || !x->text || !x->owner || !x->due)
+			break;
+	}
+	store_done(stmt);
+	if (rc == SQLITE_ROW)
+		return store_fail(err, STORE_EOS, "out of memory");
+	if (rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, "read the actions");
+	return STORE_OK;
+}
+
+/* Seconds spent per section. */
+static int load_times(store *st, const char *sid, store_answers *a, store_error *err)
+{
+	static const char sql[] =
+		"SELECT section_id, seconds FROM section_time WHERE session = ?1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	store_section_time *t, *list;
+	size_t cap = 0;
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		list = grow(a->times, &a->n_times, &cap, sizeof *list);
+		if (!list)
+			break;
+		a->times = list;
+		t = &list[a->n_times - 1];
+		t->section_id = store_col_dup(stmt, 0);
+		t->seconds = sqlite3_column_int64(stmt, 1);
+		if (!t->section_id)
+			break;
+	}
+	store_done(stmt);
+	if (rc == SQLITE_ROW)
+		return store_fail(err, STORE_EOS, "out of memory");
+	if (rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, "read the section times");
+	return STORE_OK;
+}
+
+/* One read transaction, so a second terminal never sees half a change. */
+int store_answers_load(store *st, const char *session_id, store_answers *out,
+		       store_error *err)
+{
+	int rc, started;
+
+	memset(out, 0, sizeof *out);
+	if (!session_id)
+		return store_fail(err, STORE_EUSAGE, "no session given");
+	rc = store_read_begin(st, &started, err);
+	if (!rc)
+		rc = count_participants(st, session_id, &out->n_participants, err);
+	if (!rc)
+		rc = load_rows(st, session_id, out, err);
+	if (!rc)
+		rc = load_votes(st, session_id, out, err);
+	if (!rc)
+		rc = load_actions(st, session_id, out, err);
+	if (!rc)
+		rc = load_times(st, session_id, out, err);
+	store_read_end(st, started);
+	if (rc)
+		store_answers_free(out);
+	else
+		store_ok(err);
+	return rc;
+}
+
+/* ------------------------------------------------------------ row writers */
+
+/* Makes sure the row's `answers` entry exists and carries the new time.
+ * (Two statements rather than an upsert, which needs SQLite 3.24.) */
+static int anchor_row(store *st, const char *sid, const char *row_id, long long now,
+		      store_error *err)
+{
+	static const char insert[] =
+		"INSERT OR IGNORE INTO answers (session, row_id, updated) VALUES (?1, ?2, ?3)";
+	static const char touch[] =
+		"UPDATE answers SET updated = ?3 WHERE session = ?1 AND row_id = ?2";
+	const char *sql[2] = { insert, touch };
+	sqlite3_stmt *stmt;
+	int i, rc = STORE_OK;
+
+	for (i = 0; !rc && i < 2; i++) {
+		stmt = store_sql(st, sql[i], err);
+		if (!stmt)
+			return store_last(err);
+		store_bind_text(stmt, 1, sid);
+		store_bind_text(stmt, 2, row_id);
+		sqlite3_bind_int64(stmt, 3, now);
+		rc = store_run(st, stmt, "record the answer", err);
+	}
+	return rc;
+}
+
+/* Drops the row's entry once nothing is recorded for it any more. */
+static int prune_row(store *st, const char *sid, const char *row_id, store_error *err)
+{
+	static const char sql[] =
+		"DELETE FROM answers WHERE session = ?1 AND row_id = ?2"
+		" AND state = 0 AND note = '' AND revealed = 0"
+		" AND NOT EXISTS (SELECT 1 FROM votes WHERE session = ?1 AND row_id = ?2)";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	store_bind_text(stmt, 2, row_id);
+	return store_run(st, stmt, "record the answer", err);
+}
+
+/* Anchors the row, runs `sql` with ?1 session, ?2 row and ?3 the value
+ * (integer, or text when `text` is given), then prunes. */
+static int write_row_field(store *st, const char *sid, const char *row_id,
+			   const char *sql, long long value, const char *text,
+			   long long now, store_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = anchor_row(st, sid, row_id, now, err);
+
+	if (rc)
+		return rc;
+	stmt = store_sql(st, sql, err);
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	store_bind_text(stmt, 2, row_id);
+	if (text)
+		store_bind_text(stmt, 3, text);
+	else
+		sqlite3_bind_int64(stmt, 3, value);
+	rc = store_run(st, stmt, "record the answer", err);
+	return rc ? rc : prune_row(st, sid, row_id, err);
+}
+
+/* Shared by set_agreed and undo. */
+int store_write_agreed(store *st, const char *sid, const char *row_id,
+		       int state, int stage, long long now, store_error *err)
+{
+	static const char sql[] =
+		"UPDATE answers SET state = ?3 / 16, stage = ?3 % 16 - 1"
+		" WHERE session = ?1 AND row_id = ?2";
+
+	/* state and stage travel as one number: stage is at most 8 */
+	return write_row_field(st, sid, row_id, sql, (long long)state * 16 + stage + 1,
+			       NULL, now, err);
+}
+
+/* Shared by set_note and undo. */
+int store_write_note(store *st, const char *sid, const char *row_id,
+		     const char *note, long long now, store_error *err)
+{
+	static const char sql[] =
+		"UPDATE answers SET note = ?3 WHERE session = ?1 AND row_id = ?2";
+
+	return write_row_field(st, sid, row_id, sql, 0, note ? note : "", now, err);
+}
+
+/* Shared by set_revealed and undo. */
+int store_write_revealed(store *st, const char *sid, const char *row_id,
+			 int revealed, long long now, store_error *err)
+{
+	static const char sql[] =
+		"UPDATE answers SET revealed = ?3 WHERE session = ?1 AND row_id = ?2";
+
+	return write_row_field(st, sid, row_id, sql, revealed != 0, NULL, now, err);
+}
+
+/* Shared by set_vote and undo; NONE deletes the vote. */
+int store_write_vote(store *st, const char *sid, const char *row_id,
+		     int participant, int vote, long long now, store_error *err)
+{
+	static const char set[] =
+		"INSERT OR REPLACE INTO votes (session, row_id, participant, vote)"
+		" VALUES (?1, ?2, ?3, ?4)";
+	static const char del[] =
+		"DELETE FROM votes WHERE session = ?1 AND row_id = ?2 AND participant = ?3";
+	sqlite3_stmt *stmt;
+	int rc = anchor_row(st, sid, row_id, now, err);
+
+	if (rc)
+		return rc;
+	stmt = store_sql(st, vote == STORE_VOTE_NONE ? del : set, err);
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	store_bind_text(stmt, 2, row_id);
+	sqlite3_bind_int(stmt, 3, participant);
+	if (vote != STORE_VOTE_NONE)
+		sqlite3_bind_int(stmt, 4, vote);
+	rc = store_run(st, stmt, "record the vote", err);
+	return rc ? rc : prune_row(st, sid, row_id, err);
+}
+
+/* ------------------------------------------------------------ reading old values */
+
+typedef struct row_now {
+	int state, stage, revealed, secret, n_stages;
+	char *note;
+	char *labels;
+} row_now;
+
+/* The row's current answer and the session facts its summary needs. */
+static int read_row(store *st, const char *sid, const char *row_id, row_now *r,
+		    store_error *err)
+{
+	static const char sql[] =
+		"SELECT coalesce(a.state, 0), coalesce(a.stage, -1), coalesce(a.note, ''),"
+		" coalesce(a.revealed, 0), s.secret_ballot, s.stage_labels"
+		" FROM sessions s LEFT JOIN answers a ON a.session = s.id AND a.row_id = ?2"
+		" WHERE s.id = ?1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	const char *p;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	store_bind_text(stmt, 2, row_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		r->state = sqlite3_column_int(stmt, 0);
+		r->stage = sqlite3_column_int(stmt, 1);
+		r->note = store_col_dup(stmt, 2);
+		r->revealed = sqlite3_column_int(stmt, 3);
+		r->secret = sqlite3_column_int(stmt, 4);
+		r->labels = store_col_dup(stmt, 5);
+	}
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail_sql(st, err, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+				      "read the answer");
+	if (!r->note || !r->labels)
+		return store_fail(err, STORE_EOS, "out of memory");
+	for (r->n_stages = 1, p = r->labels; *p; p++)
+		r->n_stages += *p == '\n';
+	return STORE_OK;
+}
+
+/* Frees what read_row filled. */
+static void row_now_free(row_now *r)
+{
+	free(r->note);
+	free(r->labels);
+}
+
+/* Label number `stage` from the newline-separated list. */
+static void label_of(const char *labels, int stage, char *out, size_t size)
+{
+	const char *p = labels;
+	size_t n;
+
+	while (stage-- > 0 && p)
+		p = (p = strchr(p, '\n')) ? p + 1 : NULL;
+	if (!p) {
+		snprintf(out, size, "stage %d", stage + 1);
+		return;
+	}
+	n = strcspn(p, "\n");
+	snprintf(out, size, "%.*s", (int)n, p);
+}
+
+/* A stage's label for screens that only have a session id. */
+int store_stage_label(store *st, const char *session_id, int stage, char *out,
+		      size_t size, store_error *err)
+{
+	static const char sql[] = "SELECT stage_labels FROM sessions WHERE id = ?1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, session_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		label_of((const char *)sqlite3_column_text(stmt, 0), stage, out, size);
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(err, STORE_ENOINPUT, "no session with id '%s'", session_id);
+	return STORE_OK;
+}
+
+/* ------------------------------------------------------------ changes */
+
+/* Rows are named by their stable content id, never by position. */
+static int check_row(const char *row_id, store_error *err)
+{
+	if (!row_id || !*row_id || !store_text_ok(row_id))
+		return store_fail(err, STORE_EUSAGE, "no row given");
+	return STORE_OK;
+}
+
+/* The history line for an agreement, with the stage's own label. */
+static void agreed_summary(const row_now *r, const char *row_id, int state,
+			   int stage, char *out, size_t size)
+{
+	char label[64];
+
+	switch (state) {
+	case STORE_ROW_AGREED:
+		label_of(r->labels, stage, label, sizeof label);
+		snprintf(out, size, "Agreed %s on %s", label, row_id);
+		break;
+	case STORE_ROW_NOT_APPLICABLE:
+		snprintf(out, size, "Marked %s not applicable", row_id);
+		break;
+	case STORE_ROW_NOT_DISCUSSED:
+		snprintf(out, size, "Marked %s not discussed", row_id);
+		break;
+	default:
+		snprintf(out, size, "Cleared the agreement on %s", row_id);
+	}
+}
+
+/* Returns -1 when nothing changes, so nothing is recorded. */
+static int agreed_in_tx(store *st, const char *sid, const char *row_id, int state,
+			int stage, long long now, store_error *err)
+{
+	char summary[300];
+	store_entry e = { "agreed", row_id, summary, -1, STORE_NULL_VALUE,
+			  STORE_NULL_VALUE, 0 };
+	row_now r;
+	int rc = read_row(st, sid, row_id, &r, err);
+
+	if (!rc && state == STORE_ROW_AGREED && stage >= r.n_stages)
+		rc = store_fail(err, STORE_EUSAGE, "stage %d is not in this matrix", stage + 1);
+	if (!rc && r.state == state && r.stage == stage)
+		rc = -1;        /* nothing changes */
+	if (!rc)
+		rc = store_write_agreed(st, sid, row_id, state, stage, now, err);
+	if (!rc) {
+		agreed_summary(&r, row_id, state, stage, summary, sizeof summary);
+		e.old_value = store_int_value((long long)r.state * 16 + r.stage + 1);
+		e.new_value = store_int_value((long long)state * 16 + stage + 1);
+		rc = store_history_add(st, sid, now, &e, err);
+	}
+	row_now_free(&r);
+	return rc;
+}
+
+/* Runs a change whose body returns -1 for "nothing to change". */
+static int finish(store *st, int rc, store_error *err)
+{
+	if (rc == -1) {
+		store_rollback(st);
+		store_ok(err);
+		return STORE_OK;
+	}
+	return store_change_end(st, rc, err);
+}
+
+/* OPEN clears the agreement (stage is then ignored). */
+int store_set_agreed(store *st, const char *session_id, const char *row_id,
+		     int state, int stage, store_error *err)
+{
+	long long now;
+	int rc = check_row(row_id, err);
+
+	if (!rc && (state < STORE_ROW_OPEN || state > STORE_ROW_NOT_DISCUSSED))
+		rc = store_fail(err, STORE_EUSAGE, "unknown row state %d", state);
+	if (!rc && state == STORE_ROW_AGREED &&
+	    (stage < 0 || stage >= CONTENT_MAX_STAGES))
+		rc = store_fail(err, STORE_EUSAGE, "stage %d is out of range", stage);
+	if (state != STORE_ROW_AGREED)
+		stage = -1;
+	if (!rc)
+		rc = store_change_begin(st, session_id, &now, err);
+	if (rc)
+		return rc;
+	return finish(st, agreed_in_tx(st, session_id, row_id, state, stage, now, err),
+		      err);
+}
+
+/* The participant's current vote and name; EUSAGE for a stranger. */
+static int old_vote(store *st, const char *sid, const char *row_id, int participant,
+		    int *vote, char *who, size_t who_size, store_error *err)
+{
+	static const char sql[] =
+		"SELECT p.name, v.vote FROM participants p LEFT JOIN votes v"
+		" ON v.session = p.session AND v.row_id = ?2 AND v.participant = p.position"
+		" WHERE p.session = ?1 AND p.position = ?3";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	store_bind_text(stmt, 2, row_id);
+	sqlite3_bind_int(stmt, 3, participant);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		store_quote(who, who_size, (const char *)sqlite3_column_text(stmt, 0));
+		*vote = sqlite3_column_type(stmt, 1) == SQLITE_NULL ? STORE_VOTE_NONE
+			: sqlite3_column_int(stmt, 1);
+	}
+	store_done(stmt);
+	if (rc == SQLITE_DONE)
+		return store_fail(err, STORE_EUSAGE, "no participant %d in this session",
+				  participant + 1);
+	if (rc != SQLITE_ROW)
+		return store_fail_sql(st, err, rc, "read the vote");
+	return STORE_OK;
+}
+
+/* Under a secret ballot the history says who voted, never what. */
+static void vote_summary(const row_now *r, const char *who, const char *row_id,
+			 int vote, char *out, size_t size)
+{
+	char label[64];
+
+	if (vote == STORE_VOTE_NONE)
+		snprintf(out, size, "%s withdrew the vote on %s", who, row_id);
+	else if (r->secret)
+		snprintf(out, size, "%s voted on %s", who, row_id);
+	else if (vote == STORE_VOTE_DONT_KNOW)
+		snprintf(out, size, "%s voted don't know on %s", who, row_id);
+	else {
+		label_of(r->labels, vote, label, sizeof label);
+		snprintf(out, size, "%s voted %s on %s", who, label, row_id);
+	}
+}
+
+/* Returns -1 when the vote is unchanged. */
+static int vote_in_tx(store *st, const char *sid, const char *row_id,
+		      int participant, int vote, long long now, store_error *err)
+{
+	char summary[300], who[80];
+	store_entry e = { "vote", row_id, summary, participant, STORE_NULL_VALUE,
+			  STORE_NULL_VALUE, 0 };
+	int old = STORE_VOTE_NONE;
+	row_now r;
+	int rc = read_row(st, sid, row_id, &r, err);
+
+	if (!rc)
+		rc = old_vote(st, sid, row_id, participant, &old, who, sizeof who, err);
+	if (!rc && vote >= r.n_stages)
+		rc = store_fail(err, STORE_EUSAGE, "stage %d is not in this matrix", vote + 1);
+	if (!rc && old == vote)
+		rc = -1;
+	if (!rc)
+		rc = store_write_vote(st, sid, row_id, participant, vote, now, err);
+	if (!rc) {
+		vote_summary(&r, who, row_id, vote, summary, sizeof summary);
+		e.old_value = store_int_value(old);
+		e.new_value = store_int_value(vote);
+		rc = store_history_add(st, sid, now, &e, err);
+	}
+	row_now_free(&r);
+	return rc;
+}
+
+/* STORE_VOTE_NONE withdraws the vote. */
+int store_set_vote(store *st, const char *session_id, const char *row_id,
+		   int participant, int vote, store_error *err)
+{
+	long long now;
+	int rc = check_row(row_id, err);
+
+	if (!rc && (vote < STORE_VOTE_DONT_KNOW || vote >= CONTENT_MAX_STAGES))
+		rc = store_fail(err, STORE_EUSAGE, "vote %d is out of range", vote);
+	if (!rc && participant < 0)
+		rc = store_fail(err, STORE_EUSAGE, "no participant %d", participant);
+	if (!rc)
+		rc = store_change_begin(st, session_id, &now, err);
+	if (rc)
+		return rc;
+	return finish(st, vote_in_tx(st, session_id, row_id, participant, vote, now, err),
+		      err);
+}
+
+/* Returns -1 when the note is unchanged. */
+static int note_in_tx(store *st, const char *sid, const char *row_id,
+		      const char *note, long long now, store_error *err)
+{
+	char summary[300];
+	store_entry e = { "note", row_id, summary, -1, STORE_NULL_VALUE,
+			  STORE_NULL_VALUE, 0 };
+	row_now r;
+	int rc = read_row(st, sid, row_id, &r, err);
+
+	if (!rc && strcmp(r.note, note) == 0)
+		rc = -1;
+	if (!rc)
+		rc = store_write_note(st, sid, row_id, note, now, err);
+	if (!rc) {
+		snprintf(summary, sizeof summary, "%s the note on %s",
+			 !*note ? "Cleared" : *r.note ? "Changed" : "Added", row_id);
+		e.old_value = store_text_value(r.note);
+		e.new_value = store_text_value(note);
+		rc = store_history_add(st, sid, now, &e, err);
+	}
+	row_now_free(&r);
+	return rc;
+}
+
+/* NULL and "" both clear the note. */
+int store_set_note(store *st, const char *session_id, const char *row_id,
+		   const char *note, store_error *err)
+{
+	long long now;
+	int rc = check_row(row_id, err);
+
+	if (!note)
+		note = "";
+	if (!rc && !store_text_ok(note))
+		rc = store_fail(err, STORE_EUSAGE, "the note is not valid UTF-8");
+	if (!rc)
+		rc = store_change_begin(st, session_id, &now, err);
+	if (rc)
+		return rc;
+	return finish(st, note_in_tx(st, session_id, row_id, note, now, err), err);
+}
+
+/* Returns -1 when nothing changes. */
+static int revealed_in_tx(store *st, const char *sid, const char *row_id,
+			  int revealed, long long now, store_error *err)
+{
+	char summary[300];
+	store_entry e = { "reveal", row_id, summary, -1, STORE_NULL_VALUE,
+			  STORE_NULL_VALUE, 0 };
+	row_now r;
+	int rc = read_row(st, sid, row_id, &r, err);
+
+	if (!rc && r.revealed == revealed)
+		rc = -1;
+	if (!rc)
+		rc = store_write_revealed(st, sid, row_id, revealed, now, err);
+	if (!rc) {
+		snprintf(summary, sizeof summary, "%s the votes on %s",
+			 revealed ? "Revealed" : "Hid", row_id);
+		e.old_value = store_int_value(r.revealed);
+		e.new_value = store_int_value(revealed);
+		rc = store_history_add(st, sid, now, &e, err);
+	}
+	row_now_free(&r);
+	return rc;
+}
+
+/* Reveals (or hides again) a secret ballot on one row. */
+int store_set_revealed(store *st, const char *session_id, const char *row_id,
+		       int revealed, store_error *err)
+{
+	long long now;
+	int rc = check_row(row_id, err);
+
+	if (!rc)
+		rc = store_change_begin(st, session_id, &now, err);
+	if (rc)
+		return rc;
+	return finish(st, revealed_in_tx(st, session_id, row_id, revealed != 0, now, err),
+		      err);
+}

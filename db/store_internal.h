@@ -1,0 +1,171 @@
+/* store_internal.h - what the files of db/ share with each other and with
+ * the store's own tests and benchmark; never included by screens or report.
+ *
+ * The hooks at the end exist so tests can build a database of an older
+ * schema, provoke a full disk or a short lock wait, and so the benchmark
+ * generator can fill thousands of sessions without one fsync per change.
+ */
+#ifndef NEXTSTEPS_STORE_INTERNAL_H
+#define NEXTSTEPS_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* 'NSTP': PRAGMA application_id, so a foreign SQLite file is told apart. */
+#define STORE_APPLICATION_ID 0x4e535450
+#define STORE_BUSY_TIMEOUT_MS 5000
+#define STORE_SUMMARY_TEXT 60   /* bytes of user text quoted in a summary */
+
+typedef struct store_cached {
+	const char *sql;        /* the literal's address is the cache key */
+	sqlite3_stmt *stmt;
+} store_cached;
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	unsigned flags;
+	int busy_ms;
+	int in_batch;           /* store_batch_begin: changes are savepoints */
+	store_cached *cache;
+	size_t n_cache;
+	size_t cap_cache;
+};
+
+/* ------------------------------------------------ store.c: plumbing */
+
+int store_fail(store_error *err, int status, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+/* Maps an SQLite result code to a status and a one-line message naming the
+ * file; `what` says what was being done. */
+int store_fail_sql(store *st, store_error *err, int rc, const char *what);
+void store_ok(store_error *err);
+/* A cached prepared statement, reset and unbound; NULL (err set) on failure.
+ * `sql` must be a string with static storage: its address is the key. */
+sqlite3_stmt *store_sql(store *st, const char *sql, store_error *err);
+/* Steps a statement expected to finish (INSERT/UPDATE/DELETE) and resets it. */
+int store_run(store *st, sqlite3_stmt *stmt, const char *what, store_error *err);
+/* Resets a statement so it holds no read snapshot open. */
+void store_done(sqlite3_stmt *stmt);
+int store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
+/* A malloc'd copy of a text column, "" for NULL; NULL when out of memory. */
+char *store_col_dup(sqlite3_stmt *stmt, int i);
+int store_exec(store *st, const char *sql, const char *what, store_error *err);
+/* The status already recorded in err (which callers may leave NULL). */
+int store_last(const store_error *err);
+
+/* Write transactions: BEGIN IMMEDIATE, or a savepoint inside a batch. */
+int store_begin(store *st, store_error *err);
+int store_commit(store *st, store_error *err);
+void store_rollback(store *st);
+/* Read transactions, so several SELECTs see one snapshot. */
+int store_read_begin(store *st, int *started, store_error *err);
+void store_read_end(store *st, int started);
+/* Starts a change of one session: a write transaction in which the session's
+ * `updated` and `touched` are set; STORE_ENOINPUT when there is no session. */
+int store_change_begin(store *st, const char *session_id, long long *now,
+		       store_error *err);
+/* Commits when rc is 0, else rolls back; returns the final status. */
+int store_change_end(store *st, int rc, store_error *err);
+
+long long store_now(void);
+int store_text_ok(const char *s);
+/* A short, one-line quote of user text for a history summary. */
+void store_quote(char *out, size_t size, const char *s);
+
+/* ------------------------------------------------ store_schema.c */
+
+int store_schema_latest(void);
+/* Identity and version check, then migrations up to `version`. */
+int store_schema_prepare(store *st, int version, store_error *err);
+
+/* ------------------------------------------------ store_history.c */
+
+/* A value for the history's `old` and `new` columns. */
+typedef struct store_value {
+	int type;                  /* SQLITE_NULL, SQLITE_INTEGER or SQLITE_TEXT */
+	long long i;
+	const char *s;
+} store_value;
+
+#define STORE_NULL_VALUE { SQLITE_NULL, 0, NULL }
+
+static inline store_value store_int_value(long long i)
+{
+	store_value v = { SQLITE_INTEGER, i, NULL };
+
+	return v;
+}
+
+static inline store_value store_text_value(const char *s)
+{
+	store_value v = { s ? SQLITE_TEXT : SQLITE_NULL, 0, s };
+
+	return v;
+}
+
+typedef struct store_entry {
+	const char *kind;
+	const char *row_id;        /* NULL for "" */
+	const char *summary;
+	long long target;          /* participant position or action id, or -1 */
+	store_value old_value;
+	store_value new_value;
+	long long undoes;          /* 0 unless kind is "undo" */
+} store_entry;
+
+int store_history_add(store *st, const char *session_id, long long now,
+		      const store_entry *e, store_error *err);
+
+/* ------------------------------------------------ store_answers.c */
+
+/* The stage labels of a session (from its snapshot), for summaries. */
+int store_stage_label(store *st, const char *session_id, int stage, char *out,
+		      size_t size, store_error *err);
+/* Writers shared by the change functions and undo: no history, no touch. */
+int store_write_agreed(store *st, const char *sid, const char *row_id,
+		       int state, int stage, long long now, store_error *err);
+int store_write_vote(store *st, const char *sid, const char *row_id,
+		     int participant, int vote, long long now, store_error *err);
+int store_write_note(store *st, const char *sid, const char *row_id,
+		     const char *note, long long now, store_error *err);
+int store_write_revealed(store *st, const char *sid, const char *row_id,
+			 int revealed, long long now, store_error *err);
+/* Puts an action back as its JSON snapshot describes it, or deletes it
+ * when `json` is NULL. */
+int store_write_action(store *st, const char *sid, long long action_id,
+		       const char *json, store_error *err);
+
+/* ------------------------------------------------ store_session.c */
+
+int store_check_name(const char *name, store_error *err);
+/* STORE_EDATA when a session other than `except` has this name. */
+int store_name_taken(store *st, const char *name, const char *except,
+		     store_error *err);
+int store_insert_participant(store *st, const char *sid, int position,
+			     const char *name, store_error *err);
+
+/* ------------------------------------------------ store_session_change.c */
+
+int store_write_name(store *st, const char *sid, const char *name, store_error *err);
+int store_write_secret(store *st, const char *sid, int secret, store_error *err);
+
+/* ------------------------------------------------ hooks for tests, bench */
+
+/* Opens like store_open but migrates only to schema `version` (1..latest). */
+store *store_open_at_version(const char *path, unsigned flags, int version,
+			     store_error *err);
+sqlite3 *store_db(store *st);
+/* Limits the file to `pages` pages, so a write fails as on a full disk. */
+int store_set_max_pages(store *st, long long pages, store_error *err);
+void store_set_busy_timeout(store *st, int ms);
+/* Groups many change functions into one transaction (benchmark generator). */
+int store_batch_begin(store *st, store_error *err);
+int store_batch_commit(store *st, store_error *err);
+int store_set_synchronous_off(store *st, store_error *err);
+
+#endif

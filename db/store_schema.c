@@ -1,0 +1,320 @@
+/* store_schema.c - knowing the file is ours and bringing its schema up to
+ * date.
+ *
+ * The schema is an ordered list of migrations (as newsboat does it), one
+ * transaction each, numbered by PRAGMA user_version.  A file is ours when its
+ * application_id says so; an empty file becomes ours; anything else, or a
+ * schema newer than this program knows, is refused before a single byte is
+ * written to it.
+ */
+#include "store_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* Version 1: the workshop itself.  Every child table leads with the session
+ * id (WITHOUT ROWID tables are clustered on it), so loading one session
+ * reads that session's pages and nothing else.  Matrix snapshots are shared
+ * between sessions run against the same text, which keeps the file small. */
+static const char schema_v1[] =
+	"CREATE TABLE matrices ("
+	" id INTEGER PRIMARY KEY,"
+	" hash TEXT NOT NULL,"
+	" text TEXT NOT NULL);"
+	"CREATE INDEX matrices_hash ON matrices(hash);"
+	"CREATE TABLE sessions ("
+	" id TEXT PRIMARY KEY NOT NULL,"
+	" name TEXT NOT NULL UNIQUE,"
+	" organisation TEXT NOT NULL DEFAULT '',"
+	" facilitator TEXT NOT NULL DEFAULT '',"
+	" track INTEGER NOT NULL,"
+	" matrix_id TEXT NOT NULL,"
+	" matrix_version TEXT NOT NULL,"
+	" matrix INTEGER NOT NULL REFERENCES matrices(id),"
+	" stage_labels TEXT NOT NULL,"
+	" rows_total INTEGER NOT NULL,"
+	" secret_ballot INTEGER NOT NULL DEFAULT 0,"
+	" current_section TEXT,"
+	" current_row TEXT,"
+	" created INTEGER NOT NULL,"
+	" updated INTEGER NOT NULL);"
+	"CREATE INDEX sessions_matrix ON sessions(matrix);"
+	"CREATE INDEX sessions_organisation ON sessions(organisation, matrix_id, created);"
+	"CREATE TABLE participants ("
+	" session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	" position INTEGER NOT NULL,"
+	" name TEXT NOT NULL,"
+	" PRIMARY KEY (session, position)) WITHOUT ROWID;"
+	"CREATE TABLE answers ("
+	" session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	" row_id TEXT NOT NULL,"
+	" state INTEGER NOT NULL DEFAULT 0,"
+	" stage INTEGER NOT NULL DEFAULT -1,"
+	" note TEXT NOT NULL DEFAULT '',"
+	" revealed INTEGER NOT NULL DEFAULT 0,"
+	" updated INTEGER NOT NULL,"
+	" PRIMARY KEY (session, row_id)) WITHOUT ROWID;"
+	"CREATE TABLE votes ("
+	" session TEXT NOT NULL,"
+	" row_id TEXT NOT NULL,"
+	" participant INTEGER NOT NULL,"
+	" vote INTEGER NOT NULL,"
+	" PRIMARY KEY (session, row_id, participant),"
+	" FOREIGN KEY (session, participant)"
+	"  REFERENCES participants(session, position) ON DELETE CASCADE) WITHOUT ROWID;"
+	"CREATE TABLE actions ("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	" row_id TEXT NOT NULL,"
+	" text TEXT NOT NULL,"
+	" owner TEXT NOT NULL DEFAULT '',"
+	" due TEXT NOT NULL DEFAULT '',"
+	" done INTEGER NOT NULL DEFAULT 0,"
+	" created INTEGER NOT NULL);"
+	"CREATE INDEX actions_session ON actions(session, id);"
+	"CREATE TABLE section_time ("
+	" session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	" section_id TEXT NOT NULL,"
+	" seconds INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (session, section_id)) WITHOUT ROWID;";
+
+/* Version 2: the append-only history behind undo and "what changed".
+ * `old` and `new` have no type affinity: a number, a text or a JSON object
+ * depending on `kind` (see store_history.c).  An undo is a new entry whose
+ * `undoes` names the entry it reverted; nothing is ever deleted. */
+static const char schema_v2[] =
+	"CREATE TABLE history ("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	" at INTEGER NOT NULL,"
+	" kind TEXT NOT NULL,"
+	" row_id TEXT NOT NULL DEFAULT '',"
+	" summary TEXT NOT NULL,"
+	" target INTEGER,"
+	" old,"
+	" new,"
+	" undoes INTEGER);"
+	"CREATE INDEX history_session ON history(session, id);"
+	"CREATE INDEX history_undoes ON history(undoes) WHERE undoes IS NOT NULL;"
+	"INSERT INTO history (session, at, kind, summary)"
+	" SELECT id, created, 'create', 'Created the session' FROM sessions;";
+
+/* Version 3: what `list` needs without reading every session's answers.
+ * rows_answered is kept by triggers in the same transaction as the answer;
+ * touched orders sessions by their last change even when the clock does
+ * not move (NEXTSTEPS_NOW) or steps back. */
+static const char schema_v3[] =
+	"ALTER TABLE sessions ADD COLUMN rows_answered INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE sessions ADD COLUMN touched INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE sessions SET rows_answered = (SELECT count(*) FROM answers a"
+	" WHERE a.session = sessions.id AND a.state IN (1, 2));"
+	"UPDATE sessions SET touched = (SELECT count(*) FROM sessions s"
+	" WHERE s.updated < sessions.updated"
+	" OR (s.updated = sessions.updated AND s.rowid <= sessions.rowid));"
+	"CREATE INDEX sessions_touched ON sessions(touched);"
+	"CREATE TRIGGER answers_count_insert AFTER INSERT ON answers"
+	" WHEN NEW.state IN (1, 2) BEGIN"
+	" UPDATE sessions SET rows_answered = rows_answered + 1 WHERE id = NEW.session;"
+	" END;"
+	"CREATE TRIGGER answers_count_delete AFTER DELETE ON answers"
+	" WHEN OLD.state IN (1, 2) BEGIN"
+	" UPDATE sessions SET rows_answered = rows_answered - 1 WHERE id = OLD.session;"
+	" END;"
+	"CREATE TRIGGER answers_count_update AFTER UPDATE OF state ON answers"
+	" WHEN (OLD.state IN (1, 2)) <> (NEW.state IN (1, 2)) BEGIN"
+	" UPDATE sessions SET rows_answered = rows_answered"
+	" + CASE WHEN NEW.state IN (1, 2) THEN 1 ELSE -1 END WHERE id = NEW.session;"
+	" END;";
+
+/* Append only: a released version's migration never changes. */
+static const char *const migrations[] = {
+	schema_v1,
+	schema_v2,
+	schema_v3,
+};
+
+/* The version this program writes. */
+int store_schema_latest(void)
+{
+	return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+/* One integer from a fixed statement (PRAGMAs are not cached). */
+static int pragma_int(store *st, const char *sql, long long *out, store_error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL);
+
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int64(stmt, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_OK)
+		return store_fail_sql(st, err, rc, "read it");
+	return STORE_OK;
+}
+
+/* Is this file ours, new, or something else?  *fresh is set for an empty
+ * file, which the first migration claims. */
+static int check_identity(store *st, long long *version, int *fresh,
+			  store_error *err)
+{
+	long long app = 0, objects = 0;
+	int rc, started;
+
+	/* one snapshot: another process may be migrating the file right now */
+	rc = store_read_begin(st, &started, err);
+	if (!rc)
+		rc = pragma_int(st, "PRAGMA application_id", &app, err);
+	if (!rc)
+		rc = pragma_int(st, "PRAGMA user_version", version, err);
+	if (!rc)
+		rc = pragma_int(st, "SELECT count(*) FROM sqlite_master", &objects, err);
+	store_read_end(st, started);
+	if (rc)
+		return rc;
+	*fresh = app == 0 && *version == 0 && objects == 0;
+	if (!*fresh && app != STORE_APPLICATION_ID)
+		return store_fail(err, STORE_EDATA,
+				  "%s: not a nextsteps database (made by another program)",
+				  st->path);
+	if (*version > store_schema_latest())
+		return store_fail(err, STORE_EDATA,
+				  "%s: made by a newer nextsteps (schema %lld, this one"
+				  " knows %d): upgrade nextsteps to open it",
+				  st->path, *version, store_schema_latest());
+	return STORE_OK;
+}
+
+/* PRAGMA quick_check on every open: a damaged file is reported before the
+ * workshop starts rather than in the middle of it. */
+static int quick_check(store *st, store_error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	char first[256] = "";
+	int rc = sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW) {
+			snprintf(first, sizeof first, "%s",
+				 (const char *)sqlite3_column_text(stmt, 0));
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_OK)
+		return store_fail_sql(st, err, rc, "check it");
+	if (strcmp(first, "ok") != 0) {
+		first[strcspn(first, "\n")] = '\0';
+		return store_fail(err, STORE_EDATA, "%s: database is corrupt (%s)",
+				  st->path, first);
+	}
+	return STORE_OK;
+}
+
+/* One migration, in its own transaction.  The version is read again under
+ * the write lock: another process may have migrated in the meantime. */
+static int migrate_one(store *st, int target, int *done, store_error *err)
+{
+	long long version = 0;
+	char sql[64];
+	int rc = store_exec(st, "BEGIN IMMEDIATE", "upgrade it", err);
+
+	if (rc)
+		return rc;
+	rc = pragma_int(st, "PRAGMA user_version", &version, err);
+	if (!rc && version >= target) {
+		*done = 1;
+		return store_commit(st, err);
+	}
+	if (!rc && version == 0) {
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
+			 STORE_APPLICATION_ID);
+		rc = store_exec(st, sql, "claim it", err);
+	}
+	if (!rc)
+		rc = store_exec(st, migrations[version], "upgrade it", err);
+	if (!rc) {
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %lld", version + 1);
+		rc = store_exec(st, sql, "upgrade it", err);
+	}
+	if (!rc)
+		rc = store_commit(st, err);
+	if (rc)
+		store_rollback(st);
+	return rc;
+}
+
+/* Migrations up to `target`, each committed on its own. */
+static int migrate(store *st, int target, store_error *err)
+{
+	int rc = STORE_OK, done = 0;
+
+	while (!rc && !done)
+		rc = migrate_one(st, target, &done, err);
+	return rc;
+}
+
+/* Switching to WAL needs every other connection out of the way, and SQLite
+ * does not wait for that in its busy handler; two first opens of a new
+ * file at once must not fail, so this waits (as the busy timeout would). */
+static int use_wal(store *st, store_error *err)
+{
+	struct timespec pause = { 0, 10 * 1000 * 1000 };
+	int rc, waited = 0;
+
+	for (;;) {
+		rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= st->busy_ms)
+			break;
+		nanosleep(&pause, NULL);
+		waited += 10;
+	}
+	if (rc != SQLITE_OK)
+		return store_fail_sql(st, err, rc, "use a write-ahead log");
+	return STORE_OK;
+}
+
+/* WAL lets a second terminal read while the facilitator writes;
+ * synchronous=FULL makes each commit durable before the call returns. */
+static int set_journal(store *st, store_error *err)
+{
+	int rc = use_wal(st, err);
+
+	if (!rc)
+		rc = store_exec(st, "PRAGMA synchronous = FULL", "sync every change", err);
+	return rc;
+}
+
+/* Refuse, check, then upgrade: nothing is written to a file not ours. */
+int store_schema_prepare(store *st, int version, store_error *err)
+{
+	long long current = 0;
+	int fresh = 0, readonly, rc;
+
+	if (version < 1 || version > store_schema_latest())
+		return store_fail(err, STORE_EUSAGE, "no schema version %d", version);
+	rc = check_identity(st, &current, &fresh, err);
+	if (!rc)
+		rc = quick_check(st, err);
+	if (rc)
+		return rc;
+	readonly = sqlite3_db_readonly(st->db, "main") == 1;
+	if (readonly) {
+		if (current < version)
+			return store_fail(err, STORE_EIO, "%s: database is read-only and"
+					  " needs upgrading by a writable open first",
+					  st->path);
+		return STORE_OK;
+	}
+	rc = set_journal(st, err);
+	if (!rc && current < version)
+		rc = migrate(st, version, err);
+	return rc;
+}

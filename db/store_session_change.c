@@ -1,0 +1,324 @@
+/* store_session_change.c - changing a session itself: its name, secret
+ * ballot, the facilitator's position, section time and participants, and
+ * deleting it.
+ *
+ * Rename and the secret ballot are in the history (and can be undone);
+ * position and time are not: they are where the room is, not what it
+ * decided.
+ */
+#include "store_internal.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ changing */
+
+/* One text column of the session, for an old value in the history. */
+static int session_text(store *st, const char *sid, const char *sql,
+			char **out, store_error *err)
+{
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	rc = sqlite3_step(stmt);
+	*out = rc == SQLITE_ROW ? store_col_dup(stmt, 0) : NULL;
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail_sql(st, err, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+				      "read the session");
+	return *out ? STORE_OK : store_fail(err, STORE_EOS, "out of memory");
+}
+
+/* Shared by rename and its undo, so both refuse a name already taken. */
+int store_write_name(store *st, const char *sid, const char *name, store_error *err)
+{
+	static const char sql[] = "UPDATE sessions SET name = ?2 WHERE id = ?1";
+	sqlite3_stmt *stmt;
+	int rc = store_name_taken(st, name, sid, err);
+
+	if (rc)
+		return rc;
+	stmt = store_sql(st, sql, err);
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	store_bind_text(stmt, 2, name);
+	return store_run(st, stmt, "rename the session", err);
+}
+
+/* *same is set when the name does not change: nothing is recorded. */
+static int rename_in_tx(store *st, const char *sid, const char *name,
+			long long now, int *same, store_error *err)
+{
+	static const char old_sql[] = "SELECT name FROM sessions WHERE id = ?1";
+	char summary[400], from[80], to[80];
+	store_entry e = { "rename", NULL, summary, -1, STORE_NULL_VALUE,
+			  STORE_NULL_VALUE, 0 };
+	char *old = NULL;
+	int rc = session_text(st, sid, old_sql, &old, err);
+
+	if (!rc && strcmp(old, name) == 0)
+		*same = 1;
+	if (!rc && !*same)
+		rc = store_write_name(st, sid, name, err);
+	if (!rc && !*same) {
+		store_quote(from, sizeof from, old);
+		store_quote(to, sizeof to, name);
+		snprintf(summary, sizeof summary, "Renamed the session from '%s' to '%s'",
+			 from, to);
+		e.old_value = store_text_value(old);
+		e.new_value = store_text_value(name);
+		rc = store_history_add(st, sid, now, &e, err);
+	}
+	free(old);
+	return rc;
+}
+
+/* Renames are in the history, so a mistaken rename can be undone. */
+int store_session_rename(store *st, const char *session_id, const char *name,
+			 store_error *err)
+{
+	long long now;
+	int same = 0, rc = store_check_name(name, err);
+
+	if (!rc)
+		rc = store_change_begin(st, session_id, &now, err);
+	if (rc)
+		return rc;
+	rc = rename_in_tx(st, session_id, name, now, &same, err);
+	if (!rc && same) {
+		store_rollback(st);
+		store_ok(err);
+		return STORE_OK;
+	}
+	return store_change_end(st, rc, err);
+}
+
+/* ON DELETE CASCADE removes every child row; a matrix snapshot no other
+ * session uses goes too. */
+int store_session_delete(store *st, const char *session_id, store_error *err)
+{
+	static const char get[] = "SELECT matrix FROM sessions WHERE id = ?1";
+	static const char del[] = "DELETE FROM sessions WHERE id = ?1";
+	static const char orphan[] =
+		"DELETE FROM matrices WHERE id = ?1"
+		" AND NOT EXISTS (SELECT 1 FROM sessions WHERE matrix = ?1)";
+	sqlite3_stmt *stmt;
+	long long matrix = -1, now;
+	int rc = store_change_begin(st, session_id, &now, err);
+
+	if (rc)
+		return rc;
+	stmt = store_sql(st, get, err);
+	if (!stmt)
+		return store_change_end(st, store_last(err), err);
+	store_bind_text(stmt, 1, session_id);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		matrix = sqlite3_column_int64(stmt, 0);
+	store_done(stmt);
+	stmt = store_sql(st, del, err);
+	if (!stmt)
+		return store_change_end(st, store_last(err), err);
+	store_bind_text(stmt, 1, session_id);
+	rc = store_run(st, stmt, "delete the session", err);
+	if (!rc) {
+		stmt = store_sql(st, orphan, err);
+		if (!stmt)
+			return store_change_end(st, store_last(err), err);
+		sqlite3_bind_int64(stmt, 1, matrix);
+		rc = store_run(st, stmt, "delete the session", err);
+	}
+	return store_change_end(st, rc, err);
+}
+
+/* Shared by the change and its undo. */
+int store_write_secret(store *st, const char *sid, int secret, store_error *err)
+{
+	static const char sql[] = "UPDATE sessions SET secret_ballot = ?2 WHERE id = ?1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	sqlite3_bind_int(stmt, 2, secret != 0);
+	return store_run(st, stmt, "change the secret ballot", err);
+}
+
+/* The ballot mode is history too: turning it off reveals every vote. */
+int store_session_set_secret(store *st, const char *session_id, int secret,
+			     store_error *err)
+{
+	static const char old_sql[] = "SELECT secret_ballot FROM sessions WHERE id = ?1";
+	store_entry e = { "secret", NULL, NULL, -1, STORE_NULL_VALUE,
+			  STORE_NULL_VALUE, 0 };
+	sqlite3_stmt *stmt;
+	long long now;
+	int old = 0, rc = store_change_begin(st, session_id, &now, err);
+
+	if (rc)
+		return rc;
+	secret = secret != 0;
+	stmt = store_sql(st, old_sql, err);
+	if (!stmt)
+		return store_change_end(st, store_last(err), err);
+	store_bind_text(stmt, 1, session_id);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		old = sqlite3_column_int(stmt, 0);
+	store_done(stmt);
+	if (old == secret)
+		return store_change_end(st, STORE_OK, err);
+	rc = store_write_secret(st, session_id, secret, err);
+	e.summary = secret ? "Turned the secret ballot on" : "Turned the secret ballot off";
+	e.old_value = store_int_value(old);
+	e.new_value = store_int_value(secret);
+	if (!rc)
+		rc = store_history_add(st, session_id, now, &e, err);
+	return store_change_end(st, rc, err);
+}
+
+/* The facilitator's place, so a resumed session opens where it stopped. */
+int store_session_set_position(store *st, const char *session_id,
+			       const char *section_id, const char *row_id,
+			       store_error *err)
+{
+	static const char sql[] =
+		"UPDATE sessions SET current_section = ?2, current_row = ?3 WHERE id = ?1";
+	sqlite3_stmt *stmt;
+	long long now;
+	int rc = store_change_begin(st, session_id, &now, err);
+
+	if (rc)
+		return rc;
+	stmt = store_sql(st, sql, err);
+	if (!stmt)
+		return store_change_end(st, store_last(err), err);
+	store_bind_text(stmt, 1, session_id);
+	if (section_id)
+		store_bind_text(stmt, 2, section_id);
+	if (row_id)
+		store_bind_text(stmt, 3, row_id);
+	rc = store_run(st, stmt, "remember the position", err);
+	return store_change_end(st, rc, err);
+}
+
+/* Time adds up per section across sittings and terminals. */
+int store_session_add_time(store *st, const char *session_id,
+			   const char *section_id, long long seconds, store_error *err)
+{
+	static const char update[] =
+		"UPDATE section_time SET seconds = seconds + ?3"
+		" WHERE session = ?1 AND section_id = ?2";
+	static const char insert[] =
+		"INSERT INTO section_time (session, section_id, seconds) VALUES (?1, ?2, ?3)";
+	sqlite3_stmt *stmt;
+	long long now;
+	int rc;
+
+	if (!section_id || !*section_id || seconds < 0)
+		return store_fail(err, STORE_EUSAGE, "no section, or negative time");
+	rc = store_change_begin(st, session_id, &now, err);
+	if (rc)
+		return rc;
+	stmt = store_sql(st, update, err);
+	if (!stmt)
+		return store_change_end(st, store_last(err), err);
+	store_bind_text(stmt, 1, session_id);
+	store_bind_text(stmt, 2, section_id);
+	sqlite3_bind_int64(stmt, 3, seconds);
+	rc = store_run(st, stmt, "add section time", err);
+	if (!rc && sqlite3_changes(st->db) == 0) {
+		stmt = store_sql(st, insert, err);
+		if (!stmt)
+			return store_change_end(st, store_last(err), err);
+		store_bind_text(stmt, 1, session_id);
+		store_bind_text(stmt, 2, section_id);
+		sqlite3_bind_int64(stmt, 3, seconds);
+		rc = store_run(st, stmt, "add section time", err);
+	}
+	return store_change_end(st, rc, err);
+}
+
+/* -1 when absent; the position otherwise. */
+static int participant_position(store *st, const char *sid, const char *name,
+				int *pos, store_error *err)
+{
+	static const char sql[] =
+		"SELECT position FROM participants WHERE session = ?1 AND name = ?2";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc;
+
+	*pos = -1;
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	store_bind_text(stmt, 2, name);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*pos = sqlite3_column_int(stmt, 0);
+	store_done(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, "find the participant");
+	return STORE_OK;
+}
+
+/* A joiner goes at the end: existing positions (and votes) stay valid. */
+static int add_participant_in_tx(store *st, const char *sid, const char *name,
+				 long long now, int *index, store_error *err)
+{
+	static const char next[] =
+		"SELECT coalesce(max(position) + 1, 0) FROM participants WHERE session = ?1";
+	char summary[200], who[80];
+	store_entry e = { "join", NULL, summary, -1, STORE_NULL_VALUE,
+			  STORE_NULL_VALUE, 0 };
+	sqlite3_stmt *stmt = store_sql(st, next, err);
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	rc = sqlite3_step(stmt);
+	*index = sqlite3_column_int(stmt, 0);
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail_sql(st, err, rc, "add a participant");
+	rc = store_insert_participant(st, sid, *index, name, err);
+	store_quote(who, sizeof who, name);
+	snprintf(summary, sizeof summary, "%s joined", who);
+	e.target = *index;
+	e.new_value = store_text_value(name);
+	if (!rc)
+		rc = store_history_add(st, sid, now, &e, err);
+	return rc;
+}
+
+/* `join --as NAME` twice with one name is the same person coming back. */
+int store_participant_add(store *st, const char *session_id, const char *name,
+			  int *index, store_error *err)
+{
+	long long now;
+	int pos = -1, rc;
+
+	if (!name || text_is_blank(name) || !store_text_ok(name))
+		return store_fail(err, STORE_EUSAGE, "a participant needs a name");
+	rc = store_change_begin(st, session_id, &now, err);
+	if (!rc)
+		rc = participant_position(st, session_id, name, &pos, err);
+	if (!rc && pos >= 0) {
+		store_rollback(st);
+		if (index)
+			*index = pos;
+		store_ok(err);
+		return STORE_OK;
+	}
+	if (!rc)
+		rc = add_participant_in_tx(st, session_id, name, now, &pos, err);
+	rc = store_change_end(st, rc, err);
+	if (!rc && index)
+		*index = pos;
+	return rc;
+}

@@ -1,0 +1,1254 @@
+/* test_store.c - the workshop store: every operation, every migration path
+ * and every bad-file case of issue 3, each in a temporary folder. */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "store.h"
+#include "store_internal.h"
+
+static char dir[64];
+static char path[128];
+static content_matrix *matrix;
+static store *st;
+static store_error err;
+
+static int remove_one(const char *p, const struct stat *sb, int flag, struct FTW *f)
+{
+	(void)sb;
+	(void)flag;
+	(void)f;
+	return remove(p);
+}
+
+static void setup(void)
+{
+	content_error cerr;
+
+	strcpy(dir, "/tmp/ns-store-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/ns.db", dir);
+	matrix = content_load_builtin(&cerr);
+	cr_assert_not_null(matrix, "%s", cerr.message);
+	setenv("NEXTSTEPS_NOW", "1767225600", 1);   /* 2026-01-01 00:00 UTC */
+	unsetenv("NEXTSTEPS_BUSY_TIMEOUT");
+	st = NULL;
+}
+
+static void teardown(void)
+{
+	store_close(st);
+	content_free(matrix);
+	chmod(dir, 0700);
+	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+TestSuite(store, .init = setup, .fini = teardown);
+
+/* ------------------------------------------------------------ helpers */
+
+static store *open_new(void)
+{
+	store *s = store_open(path, STORE_OPEN_CREATE, &err);
+
+	cr_assert_not_null(s, "%s", err.message);
+	return s;
+}
+
+static void new_session(store *s, const char *name, const char *org, char id[40])
+{
+	static const char *const people[] = { "Ash Practice", "Birch Surgery", "Cedar MC" };
+	store_new_session spec = { name, org, "Fay", CONTENT_TRACK_LGPO, people, 3, 0 };
+	int rc = store_session_create(s, &spec, matrix, id, &err);
+
+	cr_assert_eq(rc, 0, "%s", err.message);
+}
+
+static long long query_int(store *s, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	long long v = -1;
+
+	cr_assert_eq(sqlite3_prepare_v2(store_db(s), sql, -1, &stmt, NULL), SQLITE_OK,
+		     "%s", sqlite3_errmsg(store_db(s)));
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+static void write_file(const char *p, const void *data, size_t n)
+{
+	int fd = open(p, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+	cr_assert(fd >= 0);
+	cr_assert_eq(write(fd, data, n), (ssize_t)n);
+	close(fd);
+}
+
+static const char *row(size_t i)
+{
+	size_t s, k = 0;
+
+	for (s = 0; s < matrix->n_sections; s++) {
+		if (i < k + matrix->sections[s].n_rows)
+			return matrix->sections[s].rows[i - k].id;
+		k += matrix->sections[s].n_rows;
+	}
+	return "no-such-row";
+}
+
+static void load(store *s, const char *id, store_answers *a)
+{
+	cr_assert_eq(store_answers_load(s, id, a, &err), 0, "%s", err.message);
+}
+
+static double seconds_now(void)
+{
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	return tv.tv_sec + tv.tv_usec / 1e6;
+}
+
+/* ------------------------------------------------------------ opening */
+
+Test(store, create_makes_private_file_and_folders)
+{
+	struct stat sb;
+	char deep[300], folder[200];
+
+	snprintf(folder, sizeof folder, "%s/a/b", dir);
+	snprintf(deep, sizeof deep, "%s/ns.db", folder);
+	st = store_open(deep, STORE_OPEN_CREATE, &err);
+	cr_assert_not_null(st, "%s", err.message);
+	cr_assert_eq(stat(deep, &sb), 0);
+	cr_assert_eq(sb.st_mode & 0777, 0600, "mode %o", sb.st_mode & 0777);
+	cr_assert_eq(stat(folder, &sb), 0);
+	cr_assert_eq(sb.st_mode & 0777, 0700, "folder mode %o", sb.st_mode & 0777);
+	cr_assert_str_eq(store_path(st), deep);
+	cr_assert_eq(query_int(st, "PRAGMA synchronous"), 2);
+	cr_assert_eq(query_int(st, "PRAGMA foreign_keys"), 1);
+	cr_assert_eq(query_int(st, "PRAGMA application_id"), STORE_APPLICATION_ID);
+	cr_assert_eq(query_int(st, "PRAGMA user_version"), store_schema_latest());
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM pragma_journal_mode"
+			       " WHERE journal_mode = 'wal'"), 1);
+}
+
+Test(store, missing_file_without_create_is_enoinput)
+{
+	st = store_open(path, 0, &err);
+	cr_assert_null(st);
+	cr_assert_eq(err.status, STORE_ENOINPUT);
+	cr_assert(strstr(err.message, path), "%s", err.message);
+	cr_assert_eq(access(path, F_OK), -1, "the file must not be created");
+}
+
+Test(store, cannot_create_folder_is_ecantcreat)
+{
+	char p[300], f[200];
+
+	snprintf(f, sizeof f, "%s/file", dir);
+	write_file(f, "x", 1);
+	snprintf(p, sizeof p, "%s/sub/ns.db", f);
+	st = store_open(p, STORE_OPEN_CREATE, &err);
+	cr_assert_null(st);
+	cr_assert_eq(err.status, STORE_ECANTCREAT, "%d %s", err.status, err.message);
+}
+
+Test(store, folder_given_as_file_is_edata)
+{
+	st = store_open(dir, STORE_OPEN_CREATE, &err);
+	cr_assert_null(st);
+	cr_assert_eq(err.status, STORE_EDATA);
+}
+
+Test(store, default_path_follows_environment)
+{
+	char out[256];
+
+	setenv("NEXTSTEPS_DB", "/x/y.db", 1);
+	cr_assert_eq(store_default_path(out, sizeof out, &err), 0);
+	cr_assert_str_eq(out, "/x/y.db");
+	unsetenv("NEXTSTEPS_DB");
+	setenv("XDG_DATA_HOME", "/data", 1);
+	cr_assert_eq(store_default_path(out, sizeof out, &err), 0);
+	cr_assert_str_eq(out, "/data/nextsteps/nextsteps.db");
+	unsetenv("XDG_DATA_HOME");
+	setenv("HOME", "/home/fay", 1);
+	cr_assert_eq(store_default_path(out, sizeof out, &err), 0);
+	cr_assert_str_eq(out, "/home/fay/.local/share/nextsteps/nextsteps.db");
+	cr_assert_eq(store_default_path(out, 10, &err), STORE_EUSAGE);
+	unsetenv("HOME");
+	cr_assert_eq(store_default_path(out, sizeof out, &err), STORE_ECANTCREAT);
+}
+
+Test(store, empty_file_is_migrated)
+{
+	write_file(path, "", 0);
+	st = store_open(path, 0, &err);
+	cr_assert_not_null(st, "%s", err.message);
+	cr_assert_eq(query_int(st, "PRAGMA user_version"), store_schema_latest());
+}
+
+Test(store, random_bytes_are_not_a_database)
+{
+	char junk[8192];
+	size_t i;
+
+	for (i = 0; i < sizeof junk; i++)
+		junk[i] = (char)(i * 7919 % 251);
+	write_file(path, junk, sizeof junk);
+	st = store_open(path, 0, &err);
+	cr_assert_null(st);
+	cr_assert_eq(err.status, STORE_EDATA);
+	cr_assert_not_null(strstr(err.message, "not a nextsteps database"), "%s",
+			   err.message);
+	cr_assert_null(strchr(err.message, '\n'));
+}
+
+Test(store, foreign_sqlite_file_is_refused)
+{
+	sqlite3 *db;
+
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, "CREATE TABLE feeds (url TEXT)", NULL, NULL, NULL),
+		     SQLITE_OK);
+	sqlite3_close(db);
+	st = store_open(path, 0, &err);
+	cr_assert_null(st);
+	cr_assert_eq(err.status, STORE_EDATA);
+	cr_assert_not_null(strstr(err.message, "not a nextsteps database"), "%s",
+			   err.message);
+}
+
+Test(store, newer_schema_is_refused)
+{
+	sqlite3 *db;
+	char sql[64];
+
+	st = open_new();
+	store_close(st);
+	st = NULL;
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", store_schema_latest() + 1);
+	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	st = store_open(path, 0, &err);
+	cr_assert_null(st);
+	cr_assert_eq(err.status, STORE_EDATA);
+	cr_assert_not_null(strstr(err.message, "newer nextsteps"), "%s", err.message);
+}
+
+Test(store, corrupt_pages_are_found_on_open)
+{
+	char id[40], junk[4096], note[40];
+	struct stat sb;
+	off_t off;
+	size_t i;
+	int fd;
+
+	st = open_new();
+	new_session(st, "Camden", "Camden GP Fed", id);
+	for (i = 0; i < 40; i++) {
+		snprintf(note, sizeof note, "note %zu", i);
+		cr_assert_eq(store_set_note(st, id, row(i), note, &err), 0);
+		cr_assert_eq(store_set_agreed(st, id, row(i), STORE_ROW_AGREED, 1, &err), 0);
+	}
+	store_close(st);
+	st = NULL;
+	cr_assert_eq(stat(path, &sb), 0);
+	cr_assert_gt(sb.st_size, 8 * 4096, "size %lld", (long long)sb.st_size);
+	for (i = 0; i < sizeof junk; i++)
+		junk[i] = (char)(0xA5 ^ (i * 31));
+	fd = open(path, O_WRONLY);
+	cr_assert(fd >= 0);
+	for (off = 2 * 4096; off + 4096 < sb.st_size - 4096; off += 4096)
+		cr_assert_eq(pwrite(fd, junk, sizeof junk, off), (ssize_t)sizeof junk);
+	close(fd);
+	st = store_open(path, 0, &err);
+	cr_assert_null(st);
+	cr_assert_eq(err.status, STORE_EDATA, "%d %s", err.status, err.message);
+	cr_assert_not_null(strstr(err.message, "corrupt"), "%s", err.message);
+	cr_assert_null(strchr(err.message, '\n'));
+}
+
+Test(store, readonly_open_refuses_writes)
+{
+	store_session s;
+	char id[40];
+
+	st = open_new();
+	new_session(st, "Camden", "", id);
+	store_close(st);
+	st = store_open(path, STORE_OPEN_READONLY, &err);
+	cr_assert_not_null(st, "%s", err.message);
+	cr_assert_eq(store_session_find(st, "Camden", &s, &err), 0, "%s", err.message);
+	store_session_clear(&s);
+	cr_assert_eq(store_set_note(st, id, row(0), "x", &err), STORE_EIO);
+	cr_assert_not_null(strstr(err.message, "read-only"), "%s", err.message);
+}
+
+/* Root ignores permissions, so as root the test hands the folder to
+ * `nobody` and becomes nobody first (each test runs in its own process). */
+static void become_nobody(void)
+{
+	if (geteuid() != 0)
+		return;
+	cr_assert_eq(chown(dir, 65534, 65534), 0);
+	cr_assert_eq(chown(path, 65534, 65534), 0);
+	cr_assert_eq(setgid(65534), 0);
+	cr_assert_eq(setuid(65534), 0);
+}
+
+static void store_one_note(char id[40])
+{
+	st = open_new();
+	new_session(st, "Camden", "", id);
+	cr_assert_eq(store_set_note(st, id, row(0), "kept", &err), 0);
+	store_close(st);
+	st = NULL;
+}
+
+/* A file the user may not write: reading works, a change fails with one
+ * line and leaves the file as it was. */
+Test(store, readonly_file_refuses_writes)
+{
+	store_answers a;
+	char id[40];
+
+	store_one_note(id);
+	become_nobody();
+	cr_assert_eq(chmod(path, 0400), 0);
+	cr_assert_eq(access(path, W_OK), -1, "the file is still writable");
+	st = store_open(path, 0, &err);
+	cr_assert_not_null(st, "%s", err.message);
+	cr_assert_eq(store_set_note(st, id, row(0), "lost", &err), STORE_EIO);
+	cr_assert_not_null(strstr(err.message, "read-only"), "%s", err.message);
+	cr_assert_null(strchr(err.message, '\n'));
+	load(st, id, &a);
+	cr_assert_str_eq(store_answers_row(&a, row(0))->note, "kept");
+	store_answers_free(&a);
+}
+
+/* With its folder read-only too, SQLite cannot even read a WAL database
+ * (it needs the -shm file): the open says so in one line. */
+Test(store, readonly_folder_is_reported_on_open)
+{
+	char id[40];
+
+	store_one_note(id);
+	become_nobody();
+	cr_assert_eq(chmod(path, 0400), 0);
+	cr_assert_eq(chmod(dir, 0500), 0);
+	st = store_open(path, 0, &err);
+	cr_assert_null(st);
+	cr_assert_eq(err.status, STORE_EIO, "%d %s", err.status, err.message);
+	cr_assert_not_null(strstr(err.message, "read-only"), "%s", err.message);
+	chmod(dir, 0700);
+	chmod(path, 0600);
+}
+
+Test(store, lock_held_past_timeout_is_ebusy)
+{
+	store_session *list;
+	sqlite3 *other;
+	char id[40];
+	double t0;
+	size_t n;
+
+	st = open_new();
+	new_session(st, "Camden", "", id);
+	store_set_busy_timeout(st, 150);
+	cr_assert_eq(sqlite3_open(path, &other), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+	t0 = seconds_now();
+	cr_assert_eq(store_set_note(st, id, row(0), "waits", &err), STORE_EBUSY,
+		     "%d %s", err.status, err.message);
+	cr_assert_lt(seconds_now() - t0, 1.0);
+	cr_assert_geq(seconds_now() - t0, 0.1);
+	cr_assert_not_null(strstr(err.message, "locked"), "%s", err.message);
+	/* reads still work while another process writes (WAL) */
+	cr_assert_eq(store_session_list(st, &list, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1);
+	store_session_list_free(list, n);
+	sqlite3_exec(other, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(other);
+	cr_assert_eq(store_set_note(st, id, row(0), "now", &err), 0, "%s", err.message);
+}
+
+Test(store, busy_timeout_from_environment)
+{
+	setenv("NEXTSTEPS_BUSY_TIMEOUT", "120", 1);
+	st = open_new();
+	cr_assert_eq(st->busy_ms, 120);
+}
+
+Test(store, full_disk_keeps_what_was_stored)
+{
+	store_answers a;
+	char id[40], big[20000];
+	long long pages;
+
+	st = open_new();
+	new_session(st, "Camden", "", id);
+	cr_assert_eq(store_set_note(st, id, row(0), "before", &err), 0);
+	pages = query_int(st, "PRAGMA page_count");
+	cr_assert_eq(store_set_max_pages(st, pages, &err), 0, "%s", err.message);
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	cr_assert_eq(store_set_note(st, id, row(1), big, &err), STORE_EIO);
+	cr_assert_not_null(strstr(err.message, "disk full"), "%s", err.message);
+	cr_assert_eq(store_action_add(st, id, row(2), big, "", "", NULL, &err), STORE_EIO);
+	load(st, id, &a);
+	cr_assert_eq(a.n_rows, 1);
+	cr_assert_str_eq(store_answers_row(&a, row(0))->note, "before");
+	store_answers_free(&a);
+	store_close(st);
+	st = store_open(path, 0, &err);
+	cr_assert_not_null(st, "%s", err.message);
+	load(st, id, &a);
+	cr_assert_str_eq(store_answers_row(&a, row(0))->note, "before");
+	cr_assert_null(store_answers_row(&a, row(1)));
+	store_answers_free(&a);
+	cr_assert_eq(store_set_note(st, id, row(1), big, &err), 0, "%s", err.message);
+}
+
+/* ------------------------------------------------------------ migrations */
+
+/* Sessions as an older nextsteps wrote them, in raw SQL of that schema. */
+static void craft_v1(sqlite3 *db)
+{
+	static const char sql[] =
+		"INSERT INTO matrices (id, hash, text) VALUES (1, 'h', 'snapshot');"
+		"INSERT INTO sessions (id, name, organisation, facilitator, track,"
+		" matrix_id, matrix_version, matrix, stage_labels, rows_total,"
+		" created, updated) VALUES"
+		" ('a', 'Old A', 'Org', '', 1, 'nextsteps', '1', 1,"
+		"  'Start\nBuild\nEnhance', 36, 100, 300),"
+		" ('b', 'Old B', 'Org', '', 1, 'nextsteps', '1', 1,"
+		"  'Start\nBuild\nEnhance', 36, 200, 200);"
+		"INSERT INTO participants VALUES ('a', 0, 'P0'), ('a', 1, 'P1');"
+		"INSERT INTO answers (session, row_id, state, stage, note, updated) VALUES"
+		" ('a', 'r1', 1, 2, 'n1', 300), ('a', 'r2', 2, -1, '', 300),"
+		" ('a', 'r3', 3, -1, 'n3', 300), ('b', 'r1', 1, 0, '', 200);"
+		"INSERT INTO votes VALUES ('a', 'r1', 0, 2), ('a', 'r1', 1, -2);"
+		"INSERT INTO actions (session, row_id, text, created)"
+		" VALUES ('a', 'r1', 'Call the LMC', 300);"
+		"INSERT INTO section_time VALUES ('a', 's1', 90);";
+
+	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK, "%s",
+		     sqlite3_errmsg(db));
+}
+
+static void craft_v2(sqlite3 *db)
+{
+	craft_v1(db);
+	cr_assert_eq(sqlite3_exec(db,
+		"INSERT INTO history (session, at, kind, summary) VALUES"
+		" ('a', 100, 'create', 'Created the session'),"
+		" ('b', 200, 'create', 'Created the session');"
+		"INSERT INTO history (session, at, kind, row_id, summary, old, new)"
+		" VALUES ('a', 300, 'note', 'r1', 'Added the note on r1', '', 'n1')",
+		NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+}
+
+static void check_migrated(int from)
+{
+	store_session *list, s;
+	store_answers a;
+	store_change *h;
+	size_t n;
+	int undone;
+	char what[200];
+
+	st = store_open(path, 0, &err);
+	cr_assert_not_null(st, "from v%d: %s", from, err.message);
+	cr_assert_eq(query_int(st, "PRAGMA user_version"), store_schema_latest());
+	cr_assert_eq(store_session_list(st, &list, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 2);
+	cr_assert_str_eq(list[0].name, "Old A", "most recently updated first");
+	cr_assert_eq(list[0].rows_answered, 2, "agreed and not applicable count");
+	cr_assert_eq(list[1].rows_answered, 1);
+	store_session_list_free(list, n);
+	cr_assert_eq(store_session_find(st, "Old A", &s, &err), 0);
+	cr_assert_eq(s.n_participants, 2);
+	load(st, s.id, &a);
+	cr_assert_eq(a.n_rows, 3);
+	cr_assert_eq(store_answers_row(&a, "r1")->votes[1], STORE_VOTE_DONT_KNOW);
+	cr_assert_eq(a.n_actions, 1);
+	cr_assert_eq(a.n_times, 1);
+	store_answers_free(&a);
+	cr_assert_eq(store_history(st, s.id, 0, &h, &n, &err), 0);
+	cr_assert_geq(n, 1);
+	cr_assert_str_eq(h[0].kind, "create");
+	store_history_free(h, n);
+	/* the migrated file takes new changes, and the counters follow them */
+	cr_assert_eq(store_set_agreed(st, s.id, "r3", STORE_ROW_AGREED, 0, &err), 0,
+		     "%s", err.message);
+	store_session_clear(&s);
+	cr_assert_eq(store_session_find(st, "Old A", &s, &err), 0);
+	cr_assert_eq(s.rows_answered, 3);
+	cr_assert_eq(store_undo(st, s.id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(undone, 1);
+	cr_assert_str_eq(what, "Agreed Start on r3");
+	store_session_clear(&s);
+}
+
+Test(store, migrates_from_every_older_version)
+{
+	int v;
+
+	cr_assert_geq(store_schema_latest(), 3);
+	for (v = 1; v < store_schema_latest(); v++) {
+		store *old;
+
+		unlink(path);
+		old = store_open_at_version(path, STORE_OPEN_CREATE, v, &err);
+		cr_assert_not_null(old, "v%d: %s", v, err.message);
+		cr_assert_eq(query_int(old, "PRAGMA user_version"), v);
+		if (v == 1)
+			craft_v1(store_db(old));
+		else
+			craft_v2(store_db(old));
+		store_close(old);
+		check_migrated(v);
+		store_close(st);
+		st = NULL;
+	}
+}
+
+Test(store, readonly_open_of_an_old_schema_is_refused)
+{
+	store *old = store_open_at_version(path, STORE_OPEN_CREATE, 1, &err);
+
+	cr_assert_not_null(old, "%s", err.message);
+	store_close(old);
+	st = store_open(path, STORE_OPEN_READONLY, &err);
+	cr_assert_null(st);
+	cr_assert_eq(err.status, STORE_EIO);
+	cr_assert_not_null(strstr(err.message, "upgrad"), "%s", err.message);
+	st = store_open(path, 0, &err);
+	cr_assert_not_null(st, "%s", err.message);
+}
+
+/* ------------------------------------------------------------ sessions */
+
+Test(store, create_and_find_session)
+{
+	store_session s, by_id;
+	char id[40], *text;
+	size_t i;
+
+	st = open_new();
+	new_session(st, "Camden spring", "Camden GP Fed", id);
+	cr_assert_eq(strlen(id), 36);
+	for (i = 0; i < 36; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23)
+			cr_assert_eq(id[i], '-');
+		else
+			cr_assert(strchr("0123456789abcdef", id[i]), "id %s", id);
+	}
+	cr_assert_eq(store_session_find(st, "Camden spring", &s, &err), 0, "%s", err.message);
+	cr_assert_str_eq(s.id, id);
+	cr_assert_str_eq(s.organisation, "Camden GP Fed");
+	cr_assert_str_eq(s.facilitator, "Fay");
+	cr_assert_eq(s.track, CONTENT_TRACK_LGPO);
+	cr_assert_str_eq(s.matrix_id, matrix->id);
+	cr_assert_str_eq(s.matrix_version, matrix->version);
+	cr_assert_eq(s.created, 1767225600);
+	cr_assert_eq(s.updated, 1767225600);
+	cr_assert_eq(s.rows_total, (int)content_count_rows(matrix, CONTENT_TRACK_LGPO));
+	cr_assert_eq(s.rows_answered, 0);
+	cr_assert_null(s.current_section);
+	cr_assert_eq(s.n_participants, 3);
+	cr_assert_str_eq(s.participants[2], "Cedar MC");
+	cr_assert_eq(store_session_find(st, id, &by_id, &err), 0);
+	cr_assert_str_eq(by_id.name, "Camden spring");
+	store_session_clear(&by_id);
+	cr_assert_eq(store_session_matrix(st, id, &text, &err), 0);
+	cr_assert_str_eq(text, matrix->text);
+	free(text);
+	store_session_clear(&s);
+	cr_assert_eq(store_session_find(st, "nobody", &s, &err), STORE_ENOINPUT);
+	cr_assert_eq(store_session_matrix(st, "nope", &text, &err), STORE_ENOINPUT);
+}
+
+Test(store, session_ids_differ)
+{
+	char a[40], b[40];
+
+	st = open_new();
+	new_session(st, "A", "", a);
+	new_session(st, "B", "", b);
+	cr_assert_str_neq(a, b);
+}
+
+Test(store, pcn_track_and_secret_ballot_at_creation)
+{
+	store_new_session spec = { "PCN", NULL, NULL, CONTENT_TRACK_PCN, NULL, 0, 1 };
+	store_session s;
+	char id[40];
+
+	st = open_new();
+	cr_assert_eq(store_session_create(st, &spec, matrix, id, &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0);
+	cr_assert_eq(s.track, CONTENT_TRACK_PCN);
+	cr_assert_eq(s.secret_ballot, 1);
+	cr_assert_str_eq(s.organisation, "");
+	cr_assert_eq(s.rows_total, (int)content_count_rows(matrix, CONTENT_TRACK_PCN));
+	cr_assert_eq(s.n_participants, 0);
+	store_session_clear(&s);
+}
+
+Test(store, bad_session_specs)
+{
+	static const char *const twice[] = { "A", "B", "A" };
+	store_new_session spec = { "", NULL, NULL, 0, NULL, 0, 0 };
+	char id[40];
+
+	st = open_new();
+	cr_assert_eq(store_session_create(st, &spec, matrix, id, &err), STORE_EUSAGE);
+	spec.name = "  ";
+	cr_assert_eq(store_session_create(st, &spec, matrix, id, &err), STORE_EUSAGE);
+	spec.name = "ok";
+	spec.track = 7;
+	cr_assert_eq(store_session_create(st, &spec, matrix, id, &err), STORE_EUSAGE);
+	spec.track = 0;
+	spec.participants = twice;
+	spec.n_participants = 3;
+	cr_assert_eq(store_session_create(st, &spec, matrix, id, &err), STORE_EUSAGE);
+	cr_assert_not_null(strstr(err.message, "twice"));
+	spec.n_participants = 0;
+	spec.name = "bad \xff utf8";
+	cr_assert_eq(store_session_create(st, &spec, matrix, id, &err), STORE_EUSAGE);
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM sessions"), 0);
+}
+
+Test(store, duplicate_name_is_refused)
+{
+	store_new_session spec = { "Camden", NULL, NULL, 0, NULL, 0, 0 };
+	char id[40];
+
+	st = open_new();
+	new_session(st, "Camden", "", id);
+	cr_assert_eq(store_session_create(st, &spec, matrix, NULL, &err), STORE_EDATA);
+	cr_assert_str_eq(err.message, "a session named 'Camden' already exists");
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM sessions"), 1);
+}
+
+Test(store, list_is_newest_change_first)
+{
+	store_session *list, latest;
+	char a[40], b[40], c[40];
+	size_t n;
+
+	st = open_new();
+	cr_assert_eq(store_session_list(st, &list, &n, &err), 0);
+	cr_assert_eq(n, 0);
+	store_session_list_free(list, n);
+	cr_assert_eq(store_session_latest(st, &latest, &err), STORE_ENOINPUT);
+	new_session(st, "A", "", a);
+	new_session(st, "B", "", b);
+	new_session(st, "C", "", c);
+	/* same clock second throughout: the order of changes still decides */
+	cr_assert_eq(store_set_agreed(st, a, row(0), STORE_ROW_AGREED, 0, &err), 0);
+	cr_assert_eq(store_session_list(st, &list, &n, &err), 0);
+	cr_assert_eq(n, 3);
+	cr_assert_str_eq(list[0].name, "A");
+	cr_assert_str_eq(list[1].name, "C");
+	cr_assert_str_eq(list[2].name, "B");
+	cr_assert_eq(list[0].rows_answered, 1);
+	cr_assert_eq(list[0].n_participants, 0, "list does not fill participants");
+	store_session_list_free(list, n);
+	cr_assert_eq(store_session_latest(st, &latest, &err), 0);
+	cr_assert_str_eq(latest.name, "A");
+	store_session_clear(&latest);
+}
+
+Test(store, previous_session_of_the_organisation)
+{
+	store_session s, prev;
+	char a[40], b[40], c[40], d[40];
+
+	st = open_new();
+	setenv("NEXTSTEPS_NOW", "1000", 1);
+	new_session(st, "Spring", "Camden", a);
+	new_session(st, "Other org", "Barnet", b);
+	setenv("NEXTSTEPS_NOW", "2000", 1);
+	new_session(st, "Summer", "Camden", c);
+	new_session(st, "Autumn", "Camden", d);   /* same second as Summer */
+	cr_assert_eq(store_session_find(st, d, &s, &err), 0);
+	cr_assert_eq(store_session_previous(st, &s, &prev, &err), 0, "%s", err.message);
+	cr_assert_str_eq(prev.name, "Summer");
+	store_session_clear(&s);
+	store_session_clear(&prev);
+	cr_assert_eq(store_session_find(st, c, &s, &err), 0);
+	cr_assert_eq(store_session_previous(st, &s, &prev, &err), 0);
+	cr_assert_str_eq(prev.name, "Spring");
+	store_session_clear(&s);
+	store_session_clear(&prev);
+	cr_assert_eq(store_session_find(st, a, &s, &err), 0);
+	cr_assert_eq(store_session_previous(st, &s, &prev, &err), STORE_ENOINPUT);
+	store_session_clear(&s);
+	cr_assert_eq(store_session_find(st, b, &s, &err), 0);
+	cr_assert_eq(store_session_previous(st, &s, &prev, &err), STORE_ENOINPUT);
+	store_session_clear(&s);
+}
+
+Test(store, rename_session)
+{
+	store_session s;
+	store_change *h;
+	char a[40], b[40];
+	size_t n;
+
+	st = open_new();
+	new_session(st, "A", "", a);
+	new_session(st, "B", "", b);
+	cr_assert_eq(store_session_rename(st, a, "B", &err), STORE_EDATA);
+	cr_assert_eq(store_session_rename(st, a, "", &err), STORE_EUSAGE);
+	cr_assert_eq(store_session_rename(st, "nope", "Z", &err), STORE_ENOINPUT);
+	cr_assert_eq(store_session_rename(st, a, "Alpha", &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_find(st, "Alpha", &s, &err), 0);
+	cr_assert_str_eq(s.id, a);
+	store_session_clear(&s);
+	cr_assert_eq(store_session_find(st, "A", &s, &err), STORE_ENOINPUT);
+	cr_assert_eq(store_history(st, a, 0, &h, &n, &err), 0);
+	cr_assert_eq(n, 2);
+	cr_assert_str_eq(h[1].summary, "Renamed the session from 'A' to 'Alpha'");
+	store_history_free(h, n);
+}
+
+Test(store, delete_removes_every_child_row)
+{
+	static const char *const tables[] = { "participants", "answers", "votes",
+		"actions", "section_time", "history" };
+	char a[40], b[40], sql[200];
+	size_t i;
+
+	st = open_new();
+	new_session(st, "A", "", a);
+	new_session(st, "B", "", b);
+	cr_assert_eq(store_set_vote(st, a, row(0), 1, 2, &err), 0, "%s", err.message);
+	cr_assert_eq(store_set_vote(st, b, row(0), 1, 2, &err), 0);
+	cr_assert_eq(store_set_agreed(st, a, row(0), STORE_ROW_AGREED, 2, &err), 0);
+	cr_assert_eq(store_action_add(st, a, row(0), "Do", "", "", NULL, &err), 0);
+	cr_assert_eq(store_session_add_time(st, a, "s", 5, &err), 0);
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM matrices"), 1, "shared snapshot");
+	cr_assert_eq(store_session_delete(st, a, &err), 0, "%s", err.message);
+	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE session = '%s'",
+			 tables[i], a);
+		cr_assert_eq(query_int(st, sql), 0, "%s", tables[i]);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE session = '%s'",
+			 tables[i], b);
+		if (strcmp(tables[i], "actions") && strcmp(tables[i], "section_time"))
+			cr_assert_gt(query_int(st, sql), 0, "%s of B", tables[i]);
+	}
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM matrices"), 1);
+	cr_assert_eq(store_session_delete(st, a, &err), STORE_ENOINPUT);
+	cr_assert_eq(store_session_delete(st, b, &err), 0);
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM matrices"), 0);
+}
+
+Test(store, secret_position_time_and_participants)
+{
+	store_session s;
+	store_answers a;
+	char id[40];
+	int index = -1;
+	long long v;
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_session_set_secret(st, id, 1, &err), 0);
+	cr_assert_eq(store_session_set_position(st, id, "governance", row(3), &err), 0);
+	cr_assert_eq(store_session_add_time(st, id, "governance", 30, &err), 0);
+	cr_assert_eq(store_session_add_time(st, id, "governance", 12, &err), 0);
+	cr_assert_eq(store_session_add_time(st, id, "workforce", 5, &err), 0);
+	cr_assert_eq(store_session_add_time(st, id, "workforce", -5, &err), STORE_EUSAGE);
+	cr_assert_eq(store_participant_add(st, id, "Birch Surgery", &index, &err), 0);
+	cr_assert_eq(index, 1, "an existing name is not added twice");
+	v = query_int(st, "SELECT count(*) FROM history");
+	cr_assert_eq(store_participant_add(st, id, "Dove Practice", &index, &err), 0);
+	cr_assert_eq(index, 3);
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM history"), v + 1);
+	cr_assert_eq(store_participant_add(st, id, "", &index, &err), STORE_EUSAGE);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0);
+	cr_assert_eq(s.secret_ballot, 1);
+	cr_assert_str_eq(s.current_section, "governance");
+	cr_assert_str_eq(s.current_row, row(3));
+	cr_assert_eq(s.n_participants, 4);
+	cr_assert_str_eq(s.participants[3], "Dove Practice");
+	store_session_clear(&s);
+	load(st, id, &a);
+	cr_assert_eq(a.n_participants, 4);
+	cr_assert_eq(a.n_times, 2);
+	cr_assert_str_eq(a.times[0].section_id, "governance");
+	cr_assert_eq(a.times[0].seconds, 42);
+	store_answers_free(&a);
+	cr_assert_eq(store_session_set_position(st, id, NULL, NULL, &err), 0);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0);
+	cr_assert_null(s.current_section);
+	store_session_clear(&s);
+}
+
+Test(store, changes_bump_updated)
+{
+	store_session s;
+	char id[40];
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	setenv("NEXTSTEPS_NOW", "1767229200", 1);
+	cr_assert_eq(store_set_note(st, id, row(0), "n", &err), 0);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0);
+	cr_assert_eq(s.updated, 1767229200);
+	cr_assert_eq(s.created, 1767225600);
+	store_session_clear(&s);
+}
+
+Test(store, data_version_follows_other_writers)
+{
+	store *other;
+	char id[40];
+	long long v;
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	other = store_open(path, 0, &err);
+	cr_assert_not_null(other);
+	v = store_data_version(st);
+	cr_assert_eq(store_data_version(st), v);
+	cr_assert_eq(store_set_note(other, id, row(0), "from the second terminal", &err), 0);
+	cr_assert_neq(store_data_version(st), v);
+	store_close(other);
+}
+
+/* ------------------------------------------------------------ answers */
+
+Test(store, agreed_states)
+{
+	store_session s;
+	store_answers a;
+	char id[40];
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 1, &err), 0);
+	cr_assert_eq(store_set_agreed(st, id, row(1), STORE_ROW_NOT_APPLICABLE, 0, &err), 0);
+	cr_assert_eq(store_set_agreed(st, id, row(2), STORE_ROW_NOT_DISCUSSED, 0, &err), 0);
+	cr_assert_eq(store_set_agreed(st, id, row(3), STORE_ROW_AGREED, 3, &err),
+		     STORE_EUSAGE, "three stages in the built-in matrix");
+	cr_assert_eq(store_set_agreed(st, id, row(3), 9, 0, &err), STORE_EUSAGE);
+	cr_assert_eq(store_set_agreed(st, id, "", STORE_ROW_AGREED, 0, &err), STORE_EUSAGE);
+	cr_assert_eq(store_set_agreed(st, "nope", row(0), STORE_ROW_AGREED, 0, &err),
+		     STORE_ENOINPUT);
+	load(st, id, &a);
+	cr_assert_eq(a.n_rows, 3);
+	cr_assert_eq(store_answers_row(&a, row(0))->state, STORE_ROW_AGREED);
+	cr_assert_eq(store_answers_row(&a, row(0))->stage, 1);
+	cr_assert_eq(store_answers_row(&a, row(1))->stage, -1);
+	cr_assert_eq(store_answers_row(&a, row(2))->state, STORE_ROW_NOT_DISCUSSED);
+	cr_assert_eq(store_answers_row(&a, row(0))->updated, 1767225600);
+	cr_assert_null(store_answers_row(&a, row(5)));
+	store_answers_free(&a);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0);
+	cr_assert_eq(s.rows_answered, 2);
+	store_session_clear(&s);
+	/* OPEN clears the agreement; an empty row disappears */
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_OPEN, 2, &err), 0);
+	load(st, id, &a);
+	cr_assert_null(store_answers_row(&a, row(0)));
+	store_answers_free(&a);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0);
+	cr_assert_eq(s.rows_answered, 1);
+	store_session_clear(&s);
+}
+
+Test(store, votes)
+{
+	store_answers a;
+	const store_row_answer *r;
+	char id[40];
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_vote(st, id, row(0), 0, 2, &err), 0, "%s", err.message);
+	cr_assert_eq(store_set_vote(st, id, row(0), 2, STORE_VOTE_DONT_KNOW, &err), 0);
+	cr_assert_eq(store_set_vote(st, id, row(0), 0, 1, &err), 0);
+	cr_assert_eq(store_set_vote(st, id, row(0), 3, 1, &err), STORE_EUSAGE);
+	cr_assert_not_null(strstr(err.message, "participant"));
+	cr_assert_eq(store_set_vote(st, id, row(0), 1, 3, &err), STORE_EUSAGE);
+	cr_assert_eq(store_set_vote(st, id, row(0), 1, -3, &err), STORE_EUSAGE);
+	load(st, id, &a);
+	cr_assert_eq(a.n_participants, 3);
+	r = store_answers_row(&a, row(0));
+	cr_assert_not_null(r);
+	cr_assert_eq(r->state, STORE_ROW_OPEN);
+	cr_assert_eq(r->votes[0], 1);
+	cr_assert_eq(r->votes[1], STORE_VOTE_NONE);
+	cr_assert_eq(r->votes[2], STORE_VOTE_DONT_KNOW);
+	store_answers_free(&a);
+	cr_assert_eq(store_set_vote(st, id, row(0), 0, STORE_VOTE_NONE, &err), 0);
+	cr_assert_eq(store_set_vote(st, id, row(0), 2, STORE_VOTE_NONE, &err), 0);
+	load(st, id, &a);
+	cr_assert_null(store_answers_row(&a, row(0)), "no votes left: nothing recorded");
+	store_answers_free(&a);
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM votes"), 0);
+}
+
+Test(store, notes_and_reveal)
+{
+	store_answers a;
+	char id[40];
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_note(st, id, row(0), "Shared HR is\nmonths away", &err), 0);
+	cr_assert_eq(store_set_note(st, id, row(0), "bad \xc3", &err), STORE_EUSAGE);
+	cr_assert_eq(store_set_revealed(st, id, row(1), 1, &err), 0);
+	load(st, id, &a);
+	cr_assert_str_eq(store_answers_row(&a, row(0))->note, "Shared HR is\nmonths away");
+	cr_assert_eq(store_answers_row(&a, row(0))->revealed, 0);
+	cr_assert_eq(store_answers_row(&a, row(1))->revealed, 1);
+	cr_assert_str_eq(store_answers_row(&a, row(1))->note, "");
+	store_answers_free(&a);
+	cr_assert_eq(store_set_note(st, id, row(0), NULL, &err), 0);
+	cr_assert_eq(store_set_revealed(st, id, row(1), 0, &err), 0);
+	load(st, id, &a);
+	cr_assert_eq(a.n_rows, 0);
+	store_answers_free(&a);
+}
+
+Test(store, actions)
+{
+	store_answers a;
+	char id[40];
+	long long x, y;
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_action_add(st, id, row(0), "Ask the LMC", "Fay", "2026-03-31",
+				      &x, &err), 0, "%s", err.message);
+	cr_assert_eq(store_action_add(st, id, row(1), "Draft MoU", NULL, NULL, &y, &err), 0);
+	cr_assert_gt(y, x);
+	cr_assert_eq(store_action_add(st, id, row(1), " ", NULL, NULL, NULL, &err),
+		     STORE_EUSAGE);
+	cr_assert_eq(store_action_add(st, id, row(1), "x", NULL, "2026-02-30", NULL, &err),
+		     STORE_EUSAGE);
+	cr_assert_eq(store_action_update(st, id, y, "Draft the MoU", "Gus", "2026-04-01",
+					 1, &err), 0, "%s", err.message);
+	cr_assert_eq(store_action_update(st, id, 999, "x", "", "", 0, &err), STORE_ENOINPUT);
+	cr_assert_eq(store_action_update(st, id, y, "x", "", "31/12/2026", 0, &err),
+		     STORE_EUSAGE);
+	load(st, id, &a);
+	cr_assert_eq(a.n_actions, 2);
+	cr_assert_eq(a.actions[0].id, x);
+	cr_assert_str_eq(a.actions[0].owner, "Fay");
+	cr_assert_str_eq(a.actions[0].due, "2026-03-31");
+	cr_assert_eq(a.actions[0].done, 0);
+	cr_assert_str_eq(a.actions[1].text, "Draft the MoU");
+	cr_assert_str_eq(a.actions[1].row_id, row(1));
+	cr_assert_eq(a.actions[1].done, 1);
+	store_answers_free(&a);
+	cr_assert_eq(store_action_delete(st, id, x, &err), 0);
+	cr_assert_eq(store_action_delete(st, id, x, &err), STORE_ENOINPUT);
+	load(st, id, &a);
+	cr_assert_eq(a.n_actions, 1);
+	cr_assert_eq(a.actions[0].id, y);
+	store_answers_free(&a);
+}
+
+Test(store, actions_of_another_session_are_out_of_reach)
+{
+	char a[40], b[40];
+	long long x;
+
+	st = open_new();
+	new_session(st, "A", "", a);
+	new_session(st, "B", "", b);
+	cr_assert_eq(store_action_add(st, a, row(0), "Mine", "", "", &x, &err), 0);
+	cr_assert_eq(store_action_delete(st, b, x, &err), STORE_ENOINPUT);
+	cr_assert_eq(store_action_update(st, b, x, "Theirs", "", "", 0, &err),
+		     STORE_ENOINPUT);
+}
+
+Test(store, load_of_unknown_session_is_enoinput)
+{
+	store_answers a;
+
+	st = open_new();
+	cr_assert_eq(store_answers_load(st, "nope", &a, &err), STORE_ENOINPUT);
+	cr_assert_eq(store_set_note(st, "nope", row(0), "x", &err), STORE_ENOINPUT);
+	cr_assert_eq(store_set_vote(st, "nope", row(0), 0, 1, &err), STORE_ENOINPUT);
+	cr_assert_eq(store_set_revealed(st, "nope", row(0), 1, &err), STORE_ENOINPUT);
+	cr_assert_eq(store_action_add(st, "nope", row(0), "x", "", "", NULL, &err),
+		     STORE_ENOINPUT);
+	cr_assert_eq(store_session_set_secret(st, "nope", 1, &err), STORE_ENOINPUT);
+	cr_assert_eq(store_session_set_position(st, "nope", "s", "r", &err), STORE_ENOINPUT);
+	cr_assert_eq(store_session_add_time(st, "nope", "s", 1, &err), STORE_ENOINPUT);
+	cr_assert_eq(store_participant_add(st, "nope", "P", NULL, &err), STORE_ENOINPUT);
+}
+
+Test(store, text_is_stored_as_given)
+{
+	store_answers a;
+	char id[40];
+	const char *odd = "quote ' \" ; DROP TABLE sessions; -- \xe2\x80\xae \x1b[2J";
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_note(st, id, row(0), odd, &err), 0);
+	cr_assert_eq(store_action_add(st, id, row(0), odd, odd, "", NULL, &err), 0);
+	load(st, id, &a);
+	cr_assert_str_eq(store_answers_row(&a, row(0))->note, odd);
+	cr_assert_str_eq(a.actions[0].text, odd);
+	cr_assert_str_eq(a.actions[0].owner, odd);
+	store_answers_free(&a);
+}
+
+/* ------------------------------------------------------------ history, undo */
+
+Test(store, change_that_changes_nothing_records_nothing)
+{
+	char id[40];
+	long long h;
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 1, &err), 0);
+	h = query_int(st, "SELECT count(*) FROM history");
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 1, &err), 0);
+	cr_assert_eq(store_set_note(st, id, row(0), "", &err), 0);
+	cr_assert_eq(store_set_vote(st, id, row(0), 0, STORE_VOTE_NONE, &err), 0);
+	cr_assert_eq(store_session_set_secret(st, id, 0, &err), 0);
+	cr_assert_eq(store_session_rename(st, id, "A", &err), 0);
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM history"), h);
+}
+
+Test(store, history_lists_readable_summaries)
+{
+	static const char *const expect[] = {
+		"Created the session",
+		"Agreed Build on %s",
+		"Ash Practice voted Enhance on %s",
+		"Cedar MC voted don't know on %s",
+		"Added the note on %s",
+		"Added an action on %s: Call the LMC...",
+		"Marked %s not applicable",
+		"Turned the secret ballot on",
+		"Birch Surgery voted on %s",
+		"Revealed the votes on %s",
+		"Undid: Revealed the votes on %s",
+	};
+	store_change *h;
+	char id[40], what[100], want[200];
+	const char *r = row(4);
+	size_t n, i;
+	int undone;
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_agreed(st, id, r, STORE_ROW_AGREED, 1, &err), 0);
+	cr_assert_eq(store_set_vote(st, id, r, 0, 2, &err), 0);
+	cr_assert_eq(store_set_vote(st, id, r, 2, STORE_VOTE_DONT_KNOW, &err), 0);
+	cr_assert_eq(store_set_note(st, id, r, "first", &err), 0);
+	cr_assert_eq(store_action_add(st, id, r, "Call the LMC\nand the ICB", "", "",
+				      NULL, &err), 0);
+	setenv("NEXTSTEPS_NOW", "1767229200", 1);
+	cr_assert_eq(store_set_agreed(st, id, r, STORE_ROW_NOT_APPLICABLE, 0, &err), 0);
+	cr_assert_eq(store_session_set_secret(st, id, 1, &err), 0);
+	cr_assert_eq(store_set_vote(st, id, r, 1, 0, &err), 0);
+	cr_assert_eq(store_set_revealed(st, id, r, 1, &err), 0);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(store_history(st, id, 0, &h, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, sizeof expect / sizeof expect[0]);
+	for (i = 0; i < n; i++) {
+		snprintf(want, sizeof want, expect[i], r);
+		cr_assert_str_eq(h[i].summary, want, "entry %zu", i);
+		cr_assert_gt(h[i].id, i ? h[i - 1].id : 0);
+	}
+	cr_assert_str_eq(h[1].kind, "agreed");
+	cr_assert_str_eq(h[1].row_id, r);
+	cr_assert_str_eq(h[0].row_id, "");
+	cr_assert_eq(h[9].undone, 1);
+	cr_assert_eq(h[10].undoes, h[9].id);
+	cr_assert_str_eq(h[10].kind, "undo");
+	store_history_free(h, n);
+	cr_assert_eq(store_history(st, id, 1767229200, &h, &n, &err), 0);
+	cr_assert_eq(n, 5, "changes of this sitting only");
+	cr_assert_eq(h[0].at, 1767229200);
+	store_history_free(h, n);
+	cr_assert_eq(store_history(st, "nope", 0, &h, &n, &err), STORE_ENOINPUT);
+}
+
+/* Undo walks back through every kind of change, one at a time, to the
+ * state the session was created in; the history only grows. */
+Test(store, undo_walks_back_every_kind_of_change)
+{
+	store_answers a;
+	store_session s;
+	char id[40], what[200], want[200];
+	long long x, y, before;
+	int undone, steps = 0;
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_action_add(st, id, row(0), "Keep me", "", "", &x, &err), 0);
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 2, &err), 0);
+	cr_assert_eq(store_set_vote(st, id, row(0), 1, 0, &err), 0);
+	cr_assert_eq(store_set_vote(st, id, row(0), 1, 2, &err), 0);
+	cr_assert_eq(store_set_note(st, id, row(0), "one", &err), 0);
+	cr_assert_eq(store_set_note(st, id, row(0), "two", &err), 0);
+	cr_assert_eq(store_set_revealed(st, id, row(0), 1, &err), 0);
+	cr_assert_eq(store_action_update(st, id, x, "Kept", "Fay", "2026-05-01", 1, &err), 0);
+	cr_assert_eq(store_action_add(st, id, row(1), "Gone soon", "", "", &y, &err), 0);
+	cr_assert_eq(store_action_delete(st, id, x, &err), 0);
+	cr_assert_eq(store_session_rename(st, id, "B", &err), 0);
+	cr_assert_eq(store_session_set_secret(st, id, 1, &err), 0);
+	cr_assert_eq(store_participant_add(st, id, "Late joiner", NULL, &err), 0);
+
+	/* one step: the secret ballot */
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_str_eq(what, "Turned the secret ballot on");
+	steps++;
+	/* two: the name */
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(store_session_find(st, "A", &s, &err), 0, "renamed back");
+	store_session_clear(&s);
+	steps++;
+	/* three: the deleted action is back, under its old id and fields */
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	steps++;
+	load(st, id, &a);
+	cr_assert_eq(a.n_actions, 2);
+	cr_assert_eq(a.actions[0].id, x);
+	cr_assert_str_eq(a.actions[0].text, "Kept");
+	cr_assert_str_eq(a.actions[0].due, "2026-05-01");
+	cr_assert_eq(a.actions[0].done, 1);
+	store_answers_free(&a);
+	/* four: the added action goes; five: the edit is reverted */
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	steps += 2;
+	load(st, id, &a);
+	cr_assert_eq(a.n_actions, 1);
+	cr_assert_str_eq(a.actions[0].text, "Keep me");
+	cr_assert_eq(a.actions[0].done, 0);
+	store_answers_free(&a);
+	/* six..eight: reveal, note two, note one */
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	load(st, id, &a);
+	cr_assert_str_eq(store_answers_row(&a, row(0))->note, "one");
+	cr_assert_eq(store_answers_row(&a, row(0))->revealed, 0);
+	store_answers_free(&a);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	/* nine: vote back to Start */
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	steps += 4;
+	load(st, id, &a);
+	cr_assert_eq(store_answers_row(&a, row(0))->votes[1], 0);
+	store_answers_free(&a);
+	/* ten: no vote at all; eleven: no agreement; twelve: no action */
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	snprintf(want, sizeof want, "Agreed Enhance on %s", row(0));
+	cr_assert_str_eq(what, want);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(undone, 1);
+	steps += 3;
+	load(st, id, &a);
+	cr_assert_eq(a.n_rows, 0);
+	cr_assert_eq(a.n_actions, 0);
+	store_answers_free(&a);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0);
+	cr_assert_eq(s.rows_answered, 0);
+	cr_assert_eq(s.secret_ballot, 0);
+	cr_assert_eq(s.n_participants, 4, "joining is not undone");
+	store_session_clear(&s);
+	/* nothing left: undone is 0 and nothing is written */
+	before = query_int(st, "SELECT count(*) FROM history");
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(undone, 0);
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM history"), before);
+	cr_assert_eq(before, 1 + 13 + steps, "append only: nothing deleted");
+	cr_assert_eq(store_undo(st, "nope", &undone, what, sizeof what, &err),
+		     STORE_ENOINPUT);
+}
+
+Test(store, undo_after_new_change_skips_undone_entries)
+{
+	store_answers a;
+	char id[40], what[200], want[200];
+	int undone;
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_note(st, id, row(0), "one", &err), 0);
+	cr_assert_eq(store_set_note(st, id, row(0), "two", &err), 0);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(store_set_agreed(st, id, row(1), STORE_ROW_AGREED, 0, &err), 0);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	snprintf(want, sizeof want, "Agreed Start on %s", row(1));
+	cr_assert_str_eq(what, want);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(undone, 1);
+	load(st, id, &a);
+	cr_assert_eq(a.n_rows, 0, "'one' was undone too, 'two' stays undone");
+	store_answers_free(&a);
+}
+
+Test(store, undo_of_a_rename_whose_name_was_taken_fails_cleanly)
+{
+	char a[40], b[40], what[200];
+	int undone;
+
+	st = open_new();
+	new_session(st, "A", "", a);
+	cr_assert_eq(store_session_rename(st, a, "A2", &err), 0);
+	new_session(st, "A", "", b);
+	cr_assert_eq(store_undo(st, a, &undone, what, sizeof what, &err), STORE_EDATA);
+	cr_assert_eq(undone, 0);
+	cr_assert_not_null(strstr(err.message, "already exists"));
+}
+
+/* ------------------------------------------------------------ dates, clock */
+
+Test(store, valid_dates_name_real_days)
+{
+	cr_assert(store_valid_date(""));
+	cr_assert(store_valid_date(NULL));
+	cr_assert(store_valid_date("2026-02-28"));
+	cr_assert(store_valid_date("2024-02-29"));
+	cr_assert(store_valid_date("2026-12-31"));
+	cr_assert_not(store_valid_date("2026-02-30"));
+	cr_assert_not(store_valid_date("2023-02-29"));
+	cr_assert_not(store_valid_date("2026-13-01"));
+	cr_assert_not(store_valid_date("2026-00-10"));
+	cr_assert_not(store_valid_date("2026-04-31"));
+	cr_assert_not(store_valid_date("2026-4-3"));
+	cr_assert_not(store_valid_date("2026-04-03x"));
+	cr_assert_not(store_valid_date("31/12/2026"));
+	cr_assert_not(store_valid_date("tomorrow"));
+}
+
+Test(store, clock_comes_from_environment)
+{
+	setenv("NEXTSTEPS_NOW", "12345", 1);
+	cr_assert_eq(store_now(), 12345);
+	setenv("NEXTSTEPS_NOW", "junk", 1);
+	cr_assert_gt(store_now(), 1600000000);
+	unsetenv("NEXTSTEPS_NOW");
+	cr_assert_gt(store_now(), 1600000000);
+}
