@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "store.h"
+#include "summary.h"
 
 typedef enum report_format {
 	REPORT_TEXT,
@@ -21,7 +22,9 @@ typedef struct report_options {
 	int utf8;           /* text: keep UTF-8 as typed (default ASCII only) */
 } report_options;
 
-/* Writes the report of session `s` to `out`. */
+/* Writes the report of session `s` to `out` (loads the summary model).
+ * Options out of range (width 60..200, page_length 0 or >= 20) give
+ * STORE_EUSAGE; a failed write STORE_EIO. */
 int report_session_write(store *st, const store_session *s,
 			 const report_options *o, FILE *out, store_error *err);
 /* Writes to `path` ("-" or NULL: standard output) through a temporary file
@@ -36,5 +39,60 @@ int report_session_to_path(store *st, const store_session *s,
 int report_portfolio_to_path(store *st, const char *org_pattern,
 			     const report_options *o, const char *path,
 			     store_error *err);
+
+/* Checks the ranges of the options; STORE_EUSAGE with a message. */
+int report_check_options(const report_options *o, store_error *err);
+/* Writes a file as report_session_to_path does, with `w` producing the
+ * content (NULL or "-" path: standard output). */
+typedef int (*report_writer)(void *ctx, FILE *out, store_error *err);
+int report_write_file(const char *path, int overwrite, report_writer w,
+		      void *ctx, store_error *err);
+
+/* ------------------------------------------------ writers of one model
+ * Each returns 0, or -1 when the stream failed or memory ran out.  They
+ * are deterministic: the same model gives the same bytes (dates are local
+ * time, so pin TZ to compare across machines).
+ *
+ * Text: see report_text.c for the layout.  ASCII only unless o->utf8.
+ *
+ * CSV (RFC 4180, UTF-8 as typed, CRLF line ends, fields quoted when they
+ * hold a comma, quote, CR or LF, quotes doubled).  Columns:
+ *   session,organisation,section_id,section,row_id,row,participant,
+ *   stage_id,stage_label,state,note,actions
+ * Only rows that apply to the session's track appear, in matrix order.
+ * For each row, first one line for the agreed stage (participant empty;
+ * state agreed, not_applicable or not_discussed -- a row with no agreed
+ * stage yet is not_discussed; stage_id/stage_label empty unless agreed),
+ * which alone carries the note and the actions ("text [owner, due, done];
+ * ..." with owner/due/done left out when empty), then one line per
+ * participant who voted (state vote with the stage, or dont_know with the
+ * stage empty).  Participants who did not vote have no line, nor do votes
+ * of a secret ballot not yet revealed.  Notes keep their newlines; every
+ * other control character, escape sequence and bidi control is made
+ * visible as text ("^[", "<U+202E>").  A user-typed cell beginning with
+ * =, +, -, @, tab or CR gets a leading ' so spreadsheets do not run it as
+ * a formula (CSV injection); ids and fixed words are never changed.
+ *
+ * JSON: one object, UTF-8, user text cleaned as for CSV then escaped:
+ *   {"session":{"id","name","organisation","type":"lgpo"|"pcn",
+ *               "facilitator","created","updated" (ISO 8601 UTC),
+ *               "secret_ballot"},
+ *    "matrix":{"id","title","version","source",
+ *              "stages":[{"id","label"}]},
+ *    "participants":["..."],
+ *    "sections":[{"id","title","rows":[{"id","title",
+ *        "state":"agreed"|"not_applicable"|"not_discussed"|"open",
+ *        "agreed":{"id","label"}|null,"votes_hidden":bool,
+ *        "votes":[{"participant","vote":STAGE_ID|"dont_know"}],
+ *        "note","actions":[{"text","owner","due","done"}]}]}],
+ *    "previous":{"id","name","created"}|null}
+ */
+int report_write_text(const report_summary *sm, const report_options *o,
+		      FILE *out);
+int report_write_csv(const report_summary *sm, FILE *out);
+int report_write_json(const report_summary *sm, FILE *out);
+/* Dispatches on o->format and checks the options; fills `err`. */
+int report_summary_write(const report_summary *sm, const report_options *o,
+			 FILE *out, store_error *err);
 
 #endif

@@ -1,0 +1,411 @@
+/* portfolio.c - the commissioners' view across organisations: for the
+ * latest session of each organisation on one matrix, how many are at each
+ * stage, per row and per section, and which organisations those are.
+ *
+ * Choices: the matrix is the one of the most recently updated session that
+ * matches the pattern (so the portfolio follows current work); "latest"
+ * per organisation means most recently created on that matrix; sessions
+ * with no organisation are left out (they cannot be told apart); rows and
+ * stages are matched by id against the snapshot of the newest chosen
+ * session, so sessions run on older versions of the matrix still count.
+ * Only one session's answers are in memory at a time.
+ */
+#include "report.h"
+
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "report_doc.h"
+#include "text.h"
+
+enum { CELL_OFF_TRACK = -3, CELL_NOT_YET = -2, CELL_NA = -1 };
+
+typedef struct portfolio {
+	store_session **orgs;     /* chosen sessions, by organisation name */
+	size_t n_orgs;
+	content_matrix *ref;      /* the reference snapshot */
+	const content_row **rows; /* every row of ref, in order */
+	size_t *row_section;
+	size_t n_rows;
+	int *cell;                /* n_rows x n_orgs: stage index or CELL_* */
+	size_t skipped_no_org;
+} portfolio;
+
+static int cmp_candidates(const void *pa, const void *pb)
+{
+	const store_session *a = *(store_session *const *)pa;
+	const store_session *b = *(store_session *const *)pb;
+	int c = strcmp(a->organisation, b->organisation);
+
+	if (c)
+		return c;
+	if (a->created != b->created)
+		return a->created > b->created ? -1 : 1;
+	if (a->updated != b->updated)
+		return a->updated > b->updated ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+/* Picks the matrix, then the latest session of each organisation on it. */
+static int choose_sessions(portfolio *pf, store_session *list, size_t n,
+			   const char *pattern)
+{
+	const char *matrix_id = NULL;
+	size_t i, k = 0;
+
+	if (!(pf->orgs = calloc(n + 1, sizeof *pf->orgs)))
+		return -1;
+	for (i = 0; i < n; i++) {
+		const char *org = list[i].organisation ? list[i].organisation : "";
+
+		if (!*org) {
+			pf->skipped_no_org++;
+			continue;
+		}
+		if (pattern && fnmatch(pattern, org, 0) != 0)
+			continue;
+		if (!matrix_id)
+			matrix_id = list[i].matrix_id;
+		if (strcmp(list[i].matrix_id, matrix_id) == 0)
+			pf->orgs[k++] = &list[i];
+	}
+	qsort(pf->orgs, k, sizeof *pf->orgs, cmp_candidates);
+	for (i = 0; i < k; i++)
+		if (!pf->n_orgs || strcmp(pf->orgs[pf->n_orgs - 1]->organisation,
+					  pf->orgs[i]->organisation) != 0)
+			pf->orgs[pf->n_orgs++] = pf->orgs[i];
+	return 0;
+}
+
+static int oom(store_error *err)
+{
+	err->status = STORE_EOS;
+	snprintf(err->message, sizeof err->message, "out of memory");
+	return STORE_EOS;
+}
+
+static content_matrix *load_matrix(store *st, const store_session *s,
+				   store_error *err)
+{
+	content_error cerr;
+	content_matrix *m;
+	char *text = NULL;
+
+	if (store_session_matrix(st, s->id, &text, err) != 0)
+		return NULL;
+	m = content_load_text(text, strlen(text), "session matrix", &cerr);
+	free(text);
+	if (!m) {
+		err->status = STORE_EDATA;
+		snprintf(err->message, sizeof err->message, "session '%s': %.400s",
+			 s->id, cerr.message);
+	}
+	return m;
+}
+
+/* The newest chosen session's snapshot is the reference for row ids. */
+static int load_reference(store *st, portfolio *pf, store_error *err)
+{
+	const store_session *newest = pf->orgs[0];
+	size_t i, j, k = 0;
+
+	for (i = 1; i < pf->n_orgs; i++)
+		if (pf->orgs[i]->created > newest->created)
+			newest = pf->orgs[i];
+	if (!(pf->ref = load_matrix(st, newest, err)))
+		return err->status;
+	pf->n_rows = content_count_rows(pf->ref, CONTENT_TRACK_BOTH);
+	pf->rows = calloc(pf->n_rows + 1, sizeof *pf->rows);
+	pf->row_section = calloc(pf->n_rows + 1, sizeof *pf->row_section);
+	pf->cell = calloc(pf->n_rows * pf->n_orgs + 1, sizeof *pf->cell);
+	if (!pf->rows || !pf->row_section || !pf->cell)
+		return oom(err);
+	for (i = 0; i < pf->ref->n_sections; i++)
+		for (j = 0; j < pf->ref->sections[i].n_rows; j++) {
+			pf->row_section[k] = i;
+			pf->rows[k++] = &pf->ref->sections[i].rows[j];
+		}
+	return 0;
+}
+
+/* The cell of one organisation for one reference row. */
+static int cell_of(const portfolio *pf, const report_summary *sm,
+		   const content_row *row)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < sm->n_rows; i++) {
+		const summary_row *r = &sm->rows[i];
+
+		if (strcmp(r->row->id, row->id) != 0)
+			continue;
+		if (r->state == STORE_ROW_NOT_APPLICABLE)
+			return CELL_NA;
+		if (r->state != STORE_ROW_AGREED)
+			return CELL_NOT_YET;
+		k = content_find_stage(pf->ref, sm->matrix->stages[r->stage].id);
+		return k >= 0 ? k : CELL_NOT_YET;
+	}
+	return CELL_OFF_TRACK;
+}
+
+/* Loads one organisation's session at a time and keeps only its cells. */
+static int fill_cells(store *st, portfolio *pf, store_error *err)
+{
+	size_t o, r;
+
+	for (o = 0; o < pf->n_orgs; o++) {
+		store_answers an;
+		summary_input in;
+		report_summary *sm;
+		content_matrix *m = load_matrix(st, pf->orgs[o], err);
+
+		if (!m)
+			return err->status;
+		if (store_answers_load(st, pf->orgs[o]->id, &an, err) != 0) {
+			content_free(m);
+			return err->status;
+		}
+		memset(&in, 0, sizeof in);
+		in.matrix = m;
+		in.session = pf->orgs[o];
+		in.answers = &an;
+		if ((sm = summary_build(&in)))
+			for (r = 0; r < pf->n_rows; r++)
+				pf->cell[r * pf->n_orgs + o] = cell_of(pf, sm, pf->rows[r]);
+		report_summary_free(sm);
+		store_answers_free(&an);
+		content_free(m);
+		if (!sm)
+			return oom(err);
+	}
+	return 0;
+}
+
+static void free_portfolio(portfolio *pf)
+{
+	free(pf->orgs);
+	content_free(pf->ref);
+	free(pf->rows);
+	free(pf->row_section);
+	free(pf->cell);
+}
+
+/* ---------------------------------------------------------- writing */
+
+typedef struct portfolio_job {
+	portfolio *pf;
+	const report_options *o;
+	const char *pattern;
+} portfolio_job;
+
+static void para_owned(report_doc *d, size_t indent, const char *lead, char *s)
+{
+	report_doc_para(d, indent, lead, s ? s : "?", 0);
+	free(s);
+}
+
+static void write_orgs(report_doc *d, const portfolio *pf)
+{
+	size_t o, r;
+
+	report_doc_blank(d);
+	report_doc_heading(d, "Organisations", '=');
+	for (o = 0; o < pf->n_orgs; o++) {
+		const store_session *s = pf->orgs[o];
+		time_t t = (time_t)s->created;
+		struct tm tm;
+		char date[16] = "unknown";
+		int agreed = 0, rows = 0;
+
+		if (localtime_r(&t, &tm))
+			strftime(date, sizeof date, "%Y-%m-%d", &tm);
+		for (r = 0; r < pf->n_rows; r++) {
+			int c = pf->cell[r * pf->n_orgs + o];
+
+			rows += c != CELL_OFF_TRACK;
+			agreed += c >= 0;
+		}
+		para_owned(d, 0, "- ", report_doc_strf("%s: session '%s' of %s, %s, "
+			   "%d of %d rows agreed.", s->organisation, s->name, date,
+			   s->track == CONTENT_TRACK_PCN ? "PCN" : "LGPO", agreed, rows));
+	}
+}
+
+/* One "Label  count ####" line, the bar scaled to `max` over `bar_w`. */
+static void count_line(report_doc *d, const char *label, int count, int max,
+		       size_t bar_w)
+{
+	size_t bars = max > 0 ? ((size_t)count * bar_w + (size_t)max - 1) / (size_t)max : 0;
+	char *lab = report_doc_clean(d, label);
+	size_t fit = text_fit(lab, 16), w, len;
+	char *line = malloc(fit + bar_w + 64);
+
+	if (line) {
+		memcpy(line, "  ", 2);
+		memcpy(line + 2, lab, fit);
+		len = 2 + fit;
+		line[len] = '\0';
+		for (w = text_width(line); w < 18; w++)
+			line[len++] = ' ';
+		len += (size_t)sprintf(line + len, " %5d  ", count);
+		memset(line + len, '#', bars);
+		line[len + bars] = '\0';
+		report_doc_line(d, line);
+	}
+	free(line);
+	free(lab);
+}
+
+/* Which bucket of a count a cell goes in: stage, then N/A, then not yet. */
+static size_t bucket(const portfolio *pf, int c)
+{
+	if (c >= 0)
+		return (size_t)c;
+	return c == CELL_NA ? pf->ref->n_stages : pf->ref->n_stages + 1;
+}
+
+static void write_profile(report_doc *d, const portfolio *pf)
+{
+	size_t i, r, k, bar_w = (size_t)report_doc_width(d) - 27;
+
+	report_doc_blank(d);
+	report_doc_heading(d, "Profile by section", '=');
+	report_doc_para(d, 0, NULL, "Rows of all organisations at each agreed stage.", 0);
+	for (i = 0; i < pf->ref->n_sections; i++) {
+		int at[CONTENT_MAX_STAGES + 2] = { 0 }, total = 0;
+
+		for (r = 0; r < pf->n_rows; r++)
+			for (k = 0; pf->row_section[r] == i && k < pf->n_orgs; k++) {
+				int c = pf->cell[r * pf->n_orgs + k];
+
+				if (c != CELL_OFF_TRACK)
+					total++, at[bucket(pf, c)]++;
+			}
+		report_doc_blank(d);
+		report_doc_para(d, 0, NULL, pf->ref->sections[i].title, 0);
+		report_doc_keep(d, 2);
+		for (k = 0; k < pf->ref->n_stages; k++)
+			count_line(d, pf->ref->stages[k].label, at[k], total, bar_w);
+		count_line(d, "Not applicable", at[k], total, bar_w);
+		count_line(d, "Not yet agreed", at[k + 1], total, bar_w);
+	}
+}
+
+/* "Label (n): Org A, Org B" for the organisations in one bucket. */
+static void bucket_line(report_doc *d, const portfolio *pf, size_t r,
+			size_t b, const char *label)
+{
+	size_t o, len = 1, n = 0;
+	char *names, *lead;
+
+	for (o = 0; o < pf->n_orgs; o++)
+		if (pf->cell[r * pf->n_orgs + o] != CELL_OFF_TRACK &&
+		    bucket(pf, pf->cell[r * pf->n_orgs + o]) == b)
+			len += strlen(pf->orgs[o]->organisation) + 2, n++;
+	if (!n || !(names = calloc(len, 1)))
+		return;
+	for (o = 0; o < pf->n_orgs; o++)
+		if (pf->cell[r * pf->n_orgs + o] != CELL_OFF_TRACK &&
+		    bucket(pf, pf->cell[r * pf->n_orgs + o]) == b) {
+			if (*names)
+				strcat(names, ", ");
+			strcat(names, pf->orgs[o]->organisation);
+		}
+	lead = report_doc_strf("%s (%zu): ", label, n);
+	report_doc_para(d, 4, lead ? lead : "", names, 0);
+	free(lead);
+	free(names);
+}
+
+static void write_rows(report_doc *d, const portfolio *pf)
+{
+	size_t r, k;
+
+	report_doc_blank(d);
+	report_doc_heading(d, "By row", '=');
+	for (r = 0; r < pf->n_rows; r++) {
+		report_doc_blank(d);
+		report_doc_para(d, 0, NULL, pf->rows[r]->title, 0);
+		report_doc_keep(d, 1);
+		for (k = 0; k < pf->ref->n_stages; k++)
+			bucket_line(d, pf, r, k, pf->ref->stages[k].label);
+		bucket_line(d, pf, r, k, "Not applicable");
+		bucket_line(d, pf, r, k + 1, "Not yet agreed");
+	}
+}
+
+static int write_portfolio(void *ctx, FILE *out, store_error *err)
+{
+	portfolio_job *job = ctx;
+	portfolio *pf = job->pf;
+	report_doc *d = report_doc_new(job->o->width, job->o->utf8);
+	char *head;
+	int rc;
+
+	if (!d)
+		return oom(err);
+	report_doc_heading(d, "Portfolio", '=');
+	report_doc_blank(d);
+	para_owned(d, 0, "Matrix:         ", report_doc_strf("%s, version %s (%s)",
+		   pf->ref->title, pf->ref->version, pf->ref->id));
+	para_owned(d, 0, "Organisations:  ", report_doc_strf("%zu, the latest "
+		   "session of each on this matrix%s%s%s.", pf->n_orgs,
+		   job->pattern ? ", matching '" : "", job->pattern ? job->pattern : "",
+		   job->pattern ? "'" : ""));
+	if (pf->skipped_no_org)
+		para_owned(d, 0, NULL, report_doc_strf("%zu sessions with no "
+			   "organisation are not included.", pf->skipped_no_org));
+	write_orgs(d, pf);
+	write_profile(d, pf);
+	write_rows(d, pf);
+	head = report_doc_strf("Portfolio - %s", pf->ref->title);
+	rc = head ? report_doc_write(d, out, job->o->page_length, head) : -1;
+	free(head);
+	report_doc_free(d);
+	if (rc != 0 || fflush(out) != 0) {
+		err->status = STORE_EIO;
+		snprintf(err->message, sizeof err->message, "cannot write the portfolio");
+		return STORE_EIO;
+	}
+	return 0;
+}
+
+int report_portfolio_to_path(store *st, const char *org_pattern,
+			     const report_options *o, const char *path,
+			     store_error *err)
+{
+	portfolio pf;
+	portfolio_job job = { &pf, o, org_pattern };
+	store_session *list = NULL;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = report_check_options(o, err)) != 0)
+		return rc;
+	if (o->format != REPORT_TEXT) {
+		err->status = STORE_EUSAGE;
+		snprintf(err->message, sizeof err->message,
+			 "the portfolio is written as text only");
+		return STORE_EUSAGE;
+	}
+	memset(&pf, 0, sizeof pf);
+	if ((rc = store_session_list(st, &list, &n, err)) != 0)
+		return rc;
+	if (choose_sessions(&pf, list, n, org_pattern) < 0)
+		rc = oom(err);
+	else if (!pf.n_orgs) {
+		err->status = rc = STORE_ENOINPUT;
+		snprintf(err->message, sizeof err->message, "no session of an "
+			 "organisation%s%.400s%s", org_pattern ? " matching '" : "",
+			 org_pattern ? org_pattern : "", org_pattern ? "'" : "");
+	} else if ((rc = load_reference(st, &pf, err)) == 0 &&
+		   (rc = fill_cells(st, &pf, err)) == 0)
+		rc = report_write_file(path, 1, write_portfolio, &job, err);
+	free_portfolio(&pf);
+	store_session_list_free(list, n);
+	return rc;
+}

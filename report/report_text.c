@@ -1,0 +1,520 @@
+/* report_text.c - the printable report: what the practices take away.
+ *
+ * Layout, in order: a cover (session, organisation, type, date,
+ * facilitator, participants, matrix and its provenance, progress); the
+ * profile (sections x stages with '#' bars); each section with each of its
+ * rows (agreed stage and its descriptor, the vote spread with "[!]" where
+ * views differ widely, the note); the action plan; changes since the
+ * previous session; rows not yet discussed or agreed.  Rows are numbered
+ * "section.row" among the rows that apply, so the action plan can refer to
+ * them.  Every piece of text goes through report_doc, which cleans, wraps
+ * and pages it.
+ */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "report_doc.h"
+#include "text.h"
+
+#define LEAD_WIDTH 15   /* "Organisation:  " */
+
+static void format_date(long long t, char out[16])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!localtime_r(&tt, &tm) || !strftime(out, 16, "%Y-%m-%d", &tm))
+		strcpy(out, "unknown");
+}
+
+static const char *track_words(unsigned track)
+{
+	return track == CONTENT_TRACK_PCN ? "Primary Care Network (PCN)"
+		: "Larger-scale general practice organisation (LGPO)";
+}
+
+/* A cover line: a label padded to LEAD_WIDTH, then wrapped text. */
+static void field(report_doc *d, const char *label, const char *text)
+{
+	char lead[LEAD_WIDTH + 1];
+
+	snprintf(lead, sizeof lead, "%-*s", LEAD_WIDTH, label);
+	report_doc_para(d, 0, lead, text && *text ? text : "(not given)", 0);
+}
+
+/* Owns `s`: a paragraph of composed text, freed afterwards. */
+static void para_owned(report_doc *d, size_t indent, const char *lead, char *s)
+{
+	report_doc_para(d, indent, lead, s ? s : "?", 0);
+	free(s);
+}
+
+static char *join_participants(const store_session *s)
+{
+	size_t i, len = 1;
+	char *out;
+
+	for (i = 0; i < s->n_participants; i++)
+		len += strlen(s->participants[i]) + 2;
+	if (!(out = calloc(len, 1)))
+		return NULL;
+	for (i = 0; i < s->n_participants; i++) {
+		if (i)
+			strcat(out, ", ");
+		strcat(out, s->participants[i]);
+	}
+	return out;
+}
+
+static void write_cover(report_doc *d, const report_summary *sm)
+{
+	const store_session *s = sm->session;
+	const content_matrix *m = sm->matrix;
+	const summary_counts *t = &sm->totals;
+	char date[16];
+
+	report_doc_heading(d, "Workshop report", '=');
+	report_doc_blank(d);
+	format_date(s->created, date);
+	field(d, "Session:", s->name);
+	field(d, "Organisation:", s->organisation);
+	field(d, "Type:", track_words(s->track));
+	field(d, "Date:", date);
+	field(d, "Facilitator:", s->facilitator);
+	para_owned(d, 0, "Participants:  ", s->n_participants
+		   ? join_participants(s) : strdup("(none recorded)"));
+	para_owned(d, 0, "Matrix:        ",
+		   report_doc_strf("%s, version %s", m->title, m->version));
+	field(d, "Source:", m->source);
+	para_owned(d, 0, "Progress:      ", report_doc_strf(
+		"%d of %d rows agreed, %d not applicable, %d not discussed, "
+		"%d not yet agreed.", t->rows - t->not_applicable - t->not_discussed
+		- t->not_agreed, t->rows, t->not_applicable, t->not_discussed,
+		t->not_agreed));
+}
+
+/* ---------------------------------------------------------- profile */
+
+typedef struct profile_layout {
+	size_t title_w;      /* section title column */
+	size_t cell_w;       /* each stage column */
+	size_t bar_w;        /* room for bars in a stage column */
+	size_t num_w;        /* digits of the largest count */
+} profile_layout;
+
+static size_t digits(int n)
+{
+	size_t k = 1;
+
+	while (n >= 10)
+		n /= 10, k++;
+	return k;
+}
+
+/* The widest bars (up to 20 columns) that leave `title_min` columns for
+ * the section titles. */
+static int try_layout(size_t n, size_t label_w, size_t width, size_t title_min,
+		      profile_layout *l)
+{
+	size_t fixed = 5 + 9;
+
+	for (l->bar_w = 20; l->bar_w >= 1; l->bar_w--) {
+		l->cell_w = l->num_w + 1 + l->bar_w;
+		if (l->cell_w < label_w)
+			l->cell_w = label_w;
+		if (fixed + n * (l->cell_w + 2) + title_min <= width) {
+			l->title_w = width - fixed - n * (l->cell_w + 2);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Fits the table in the width.  Returns -1 when even one-column bars
+ * leave less than 16 columns for the titles (many or long stages). */
+static int layout_profile(const report_summary *sm, size_t width,
+			  profile_layout *l)
+{
+	size_t k, label_w = 0, n = sm->matrix->n_stages;
+
+	for (k = 0; k < n; k++)
+		if (text_width(sm->matrix->stages[k].label) > label_w)
+			label_w = text_width(sm->matrix->stages[k].label);
+	l->num_w = digits(sm->totals.rows);
+	/* Generous bars while the titles keep 28 columns, else down to 16. */
+	if (try_layout(n, label_w, width, 28, l) == 0 ||
+	    try_layout(n, label_w, width, 16, l) == 0)
+		return 0;
+	return -1;
+}
+
+/* Pads `line` with spaces up to column `col`. */
+static void pad_to(char *line, size_t col)
+{
+	size_t w = text_width(line), len = strlen(line);
+
+	for (; w < col; w++)
+		line[len++] = ' ';
+	line[len] = '\0';
+}
+
+/* A count and a bar of '#' scaled so `max` fills the column. */
+static void bar_cell(char *line, const profile_layout *l, int count, int max)
+{
+	size_t start = text_width(line), bars = 0, len;
+
+	if (count > 0 && max > 0)
+		bars = ((size_t)count * l->bar_w + (size_t)max - 1) / (size_t)max;
+	if (bars > l->bar_w)
+		bars = l->bar_w;
+	sprintf(line + strlen(line), "%*d", (int)l->num_w, count);
+	if (bars) {
+		len = strlen(line);
+		line[len++] = ' ';
+		memset(line + len, '#', bars);
+		line[len + bars] = '\0';
+	}
+	pad_to(line, start + l->cell_w + 2);
+}
+
+/* The N/A and "not yet" columns after the stage columns. */
+static void tail_cells(char *line, const summary_counts *c)
+{
+	sprintf(line + strlen(line), "%3d  %7d", c->not_applicable,
+		c->not_discussed + c->not_agreed);
+}
+
+/* One table row; `title` (cleaned) wraps inside its column.  `max` 0
+ * draws no bars (the totals line). */
+static void profile_row(report_doc *d, const report_summary *sm,
+			const profile_layout *l, const char *title,
+			const summary_counts *c, int max)
+{
+	size_t n = text_wrap(title, l->title_w, NULL, 0), i, k;
+	text_line *ls = calloc(n ? n : 1, sizeof *ls);
+	char *line = malloc((size_t)report_doc_width(d) * 4 + 64);
+
+	if (!ls || !line) {
+		free(ls);
+		free(line);
+		return;
+	}
+	text_wrap(title, l->title_w, ls, n);
+	for (i = 0; i < n; i++) {
+		memcpy(line, title + ls[i].start, ls[i].len);
+		line[ls[i].len] = '\0';
+		if (i == 0) {
+			pad_to(line, l->title_w + 2);
+			for (k = 0; k < sm->matrix->n_stages; k++)
+				bar_cell(line, l, c->at_stage[k], max);
+			tail_cells(line, c);
+		}
+		report_doc_line(d, line);
+		if (i + 1 < n)
+			report_doc_keep(d, 1);
+	}
+	free(ls);
+	free(line);
+}
+
+/* The column titles and a rule under each column. */
+static void profile_head(report_doc *d, const report_summary *sm,
+			 const profile_layout *l)
+{
+	char *line = malloc((size_t)report_doc_width(d) * 4 + 64);
+	char *rule = malloc((size_t)report_doc_width(d) + 64);
+	size_t k, col;
+
+	if (!line || !rule) {
+		free(line);
+		free(rule);
+		return;
+	}
+	strcpy(line, "Section");
+	pad_to(line, l->title_w + 2);
+	memset(rule, '-', l->title_w);
+	rule[l->title_w] = '\0';
+	pad_to(rule, l->title_w + 2);
+	for (k = 0, col = l->title_w + 2; k < sm->matrix->n_stages; k++) {
+		char *lab = report_doc_clean(d, sm->matrix->stages[k].label);
+
+		strcat(line, lab);
+		col += l->cell_w + 2;
+		pad_to(line, col);
+		memset(rule + strlen(rule), '-', l->cell_w);
+		rule[col - 2] = '\0';
+		pad_to(rule, col);
+		free(lab);
+	}
+	strcat(line, "N/A  Not yet");
+	strcat(rule, "---  -------");
+	report_doc_line(d, line);
+	report_doc_keep(d, 3);
+	report_doc_line(d, rule);
+	free(line);
+	free(rule);
+}
+
+/* When the stages do not fit side by side: one block per section. */
+static void profile_stacked(report_doc *d, const report_summary *sm)
+{
+	size_t i, k;
+
+	for (i = 0; i < sm->n_sections; i++) {
+		const summary_counts *c = &sm->sections[i].counts;
+
+		if (!sm->sections[i].n_rows)
+			continue;
+		report_doc_para(d, 0, NULL, sm->sections[i].section->title, 0);
+		report_doc_keep(d, 1);
+		for (k = 0; k < sm->matrix->n_stages; k++)
+			para_owned(d, 2, NULL, report_doc_strf("%s: %d",
+				   sm->matrix->stages[k].label, c->at_stage[k]));
+		para_owned(d, 2, NULL, report_doc_strf(
+			"Not applicable: %d; not yet agreed: %d", c->not_applicable,
+			c->not_discussed + c->not_agreed));
+	}
+}
+
+static void write_profile(report_doc *d, const report_summary *sm)
+{
+	profile_layout l;
+	size_t i;
+
+	report_doc_blank(d);
+	report_doc_heading(d, "Profile", '=');
+	report_doc_para(d, 0, NULL, "Rows at each agreed stage, by section; "
+			"'Not yet' counts rows not discussed or not yet agreed.", 0);
+	report_doc_blank(d);
+	if (layout_profile(sm, (size_t)report_doc_width(d), &l) < 0) {
+		profile_stacked(d, sm);
+		return;
+	}
+	profile_head(d, sm, &l);
+	for (i = 0; i < sm->n_sections; i++) {
+		char *t;
+
+		if (!sm->sections[i].n_rows)
+			continue;   /* none of its rows apply to this track */
+		t = report_doc_clean(d, sm->sections[i].section->title);
+
+		profile_row(d, sm, &l, t, &sm->sections[i].counts,
+			    sm->max_section_rows);
+		free(t);
+	}
+	profile_row(d, sm, &l, "All sections", &sm->totals, 0);
+}
+
+/* ---------------------------------------------------------- sections */
+
+/* "1.2": the row's place among the rows of its section that apply. */
+static void row_number(const report_summary *sm, const summary_row *r,
+		       char out[32])
+{
+	const summary_section *sec = &sm->sections[r->section];
+
+	snprintf(out, 32, "%zu.%zu", r->section + 1,
+		 (size_t)(r - sm->rows) - sec->first_row + 1);
+}
+
+static const char *state_words(int state)
+{
+	switch (state) {
+	case STORE_ROW_NOT_APPLICABLE: return "not applicable";
+	case STORE_ROW_NOT_DISCUSSED: return "not discussed";
+	default: return "not yet agreed";
+	}
+}
+
+static void write_row(report_doc *d, const report_summary *sm,
+		      const summary_row *r)
+{
+	char num[32], lead[48];
+
+	row_number(sm, r, num);
+	snprintf(lead, sizeof lead, "%s ", num);
+	report_doc_blank(d);
+	report_doc_para(d, 0, lead, r->row->title, 0);
+	report_doc_keep(d, 2);
+	if (r->state == STORE_ROW_AGREED) {
+		report_doc_para(d, 2, "Agreed stage: ",
+				sm->matrix->stages[r->stage].label, 0);
+		report_doc_para(d, 4, NULL, r->row->descriptors[r->stage], 0);
+	} else {
+		report_doc_para(d, 2, "Agreed stage: ", state_words(r->state), 0);
+	}
+	if (!r->votes.hidden && r->votes.total + r->votes.dont_know > 0) {
+		char *v = summary_votes_text(sm, &r->votes);
+
+		para_owned(d, 2, "Votes: ", report_doc_strf("%s.", v ? v : "?"));
+		if (r->votes.flag)
+			report_doc_para(d, 2, NULL, "[!] Views differ widely.", 0);
+		free(v);
+	} else if (r->votes.hidden) {
+		report_doc_para(d, 2, "Votes: ", "not revealed.", 0);
+	}
+	if (*r->note)
+		report_doc_para(d, 2, "Note: ", r->note, 1);
+	if (r->n_actions)
+		para_owned(d, 2, "Actions: ", report_doc_strf(
+			"%zu, in the action plan.", r->n_actions));
+}
+
+static void write_sections(report_doc *d, const report_summary *sm)
+{
+	size_t i, j;
+
+	for (i = 0; i < sm->n_sections; i++) {
+		const summary_section *sec = &sm->sections[i];
+		char *title = report_doc_strf("%zu. %s", i + 1, sec->section->title);
+
+		report_doc_blank(d);
+		report_doc_heading(d, title ? title : "?", '=');
+		free(title);
+		if (*sec->section->intro)
+			report_doc_para(d, 0, NULL, sec->section->intro, 0);
+		if (!sec->n_rows)
+			report_doc_para(d, 0, NULL, "No rows of this section apply "
+					"to this type of organisation.", 0);
+		for (j = 0; j < sec->n_rows; j++)
+			write_row(d, sm, &sm->rows[sec->first_row + j]);
+	}
+}
+
+/* ---------------------------------------------------------- action plan */
+
+static void write_action(report_doc *d, const report_summary *sm,
+			 const summary_action *pa)
+{
+	const store_action *a = pa->action;
+	char due[16], num[32];
+
+	snprintf(due, sizeof due, "%-12s", a->due && *a->due ? a->due : "No date");
+	report_doc_blank(d);
+	report_doc_para(d, 0, due, a->text, 0);
+	report_doc_keep(d, 1);
+	if (pa->row)
+		row_number(sm, pa->row, num);
+	para_owned(d, 12, NULL, report_doc_strf("Owner: %s. Row: %s %s.%s",
+		   a->owner && *a->owner ? a->owner : "not named",
+		   pa->row ? num : "-", pa->row ? pa->row->row->title : a->row_id,
+		   a->done ? " Done." : ""));
+}
+
+static void write_plan(report_doc *d, const report_summary *sm)
+{
+	size_t i;
+
+	report_doc_blank(d);
+	report_doc_heading(d, "Action plan", '=');
+	if (!sm->n_plan) {
+		report_doc_para(d, 0, NULL, "No actions were recorded.", 0);
+		return;
+	}
+	report_doc_para(d, 0, NULL, "By due date, then in the order of the rows.", 0);
+	for (i = 0; i < sm->n_plan; i++)
+		write_action(d, sm, &sm->plan[i]);
+}
+
+/* ---------------------------------------------------------- changes */
+
+static void write_change_group(report_doc *d, const report_summary *sm,
+			       int change, const char *title)
+{
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < sm->n_rows; i++) {
+		const summary_row *r = &sm->rows[i];
+		char num[32];
+
+		if (r->change != change)
+			continue;
+		if (first) {
+			report_doc_blank(d);
+			report_doc_para(d, 0, NULL, title, 0);
+			report_doc_keep(d, 1);
+			first = 0;
+		}
+		row_number(sm, r, num);
+		para_owned(d, 2, NULL, report_doc_strf("%s %s: %s%s%s", num,
+			   r->row->title, r->prev_stage_label ? r->prev_stage_label : "",
+			   r->prev_stage_label ? " -> " : "",
+			   r->stage >= 0 ? sm->matrix->stages[r->stage].label
+			   : state_words(r->state)));
+	}
+}
+
+static void write_changes(report_doc *d, const report_summary *sm)
+{
+	const summary_changes *c = &sm->changes;
+	char date[16];
+
+	report_doc_blank(d);
+	report_doc_heading(d, "Changes since the previous session", '=');
+	if (!sm->previous) {
+		para_owned(d, 0, NULL, report_doc_strf("No earlier session of %s on "
+			   "this matrix.", *sm->session->organisation
+			   ? sm->session->organisation : "this organisation"));
+		return;
+	}
+	format_date(sm->previous->created, date);
+	para_owned(d, 0, NULL, report_doc_strf("Compared with the session '%s' "
+		   "of %s. Moved up: %d. Moved down: %d. Unchanged: %d. Agreed for "
+		   "the first time: %d. No longer agreed: %d.", sm->previous->name,
+		   date, c->up, c->down, c->same, c->added, c->dropped));
+	write_change_group(d, sm, SUMMARY_CHANGE_UP, "Moved up");
+	write_change_group(d, sm, SUMMARY_CHANGE_DOWN, "Moved down");
+	write_change_group(d, sm, SUMMARY_CHANGE_NEW, "Agreed for the first time");
+	write_change_group(d, sm, SUMMARY_CHANGE_DROPPED, "No longer agreed");
+}
+
+static void write_open_rows(report_doc *d, const report_summary *sm)
+{
+	size_t i;
+	int any = 0;
+
+	report_doc_blank(d);
+	report_doc_heading(d, "Rows not yet discussed or agreed", '=');
+	for (i = 0; i < sm->n_rows; i++) {
+		const summary_row *r = &sm->rows[i];
+		char num[32];
+
+		if (r->state != STORE_ROW_OPEN && r->state != STORE_ROW_NOT_DISCUSSED)
+			continue;
+		row_number(sm, r, num);
+		para_owned(d, 2, NULL, report_doc_strf("%s %s (%s)", num,
+			   r->row->title, state_words(r->state)));
+		any = 1;
+	}
+	if (!any)
+		report_doc_para(d, 0, NULL, "Every row has an agreed stage or is "
+				"not applicable.", 0);
+}
+
+int report_write_text(const report_summary *sm, const report_options *o,
+		      FILE *out)
+{
+	report_doc *d = report_doc_new(o->width, o->utf8);
+	const store_session *s = sm->session;
+	char *header;
+	int rc;
+
+	if (!d)
+		return -1;
+	write_cover(d, sm);
+	write_profile(d, sm);
+	write_sections(d, sm);
+	write_plan(d, sm);
+	write_changes(d, sm);
+	write_open_rows(d, sm);
+	header = *s->organisation ? report_doc_strf("%s - %s", s->name,
+		 s->organisation) : report_doc_strf("%s", s->name);
+	rc = header ? report_doc_write(d, out, o->page_length, header) : -1;
+	free(header);
+	report_doc_free(d);
+	return rc;
+}

@@ -1,0 +1,151 @@
+/* summary.h - the summary model of one session: what every reader of a
+ * session's results (the summary screen, the text report, the CSV and JSON
+ * exports) computes from, so they can never disagree with each other.
+ *
+ * It is computed from the matrix snapshot the session was run against, the
+ * session, its answers and, when there is one, the previous session of the
+ * same organisation on the same matrix.  It holds plain structs with
+ * pointers into those inputs; no text in it has been cleaned, so a reader
+ * must pass every string through text_clean() before showing it.
+ *
+ * Decisions (documented here because screens and writers rely on them):
+ * - Only rows that apply to the session's track are in the model.
+ * - A row's state is its store state; a row with nothing recorded is OPEN.
+ *   "Not discussed" counts rows explicitly marked so; "not agreed" counts
+ *   OPEN rows (talked about or not, but without an agreed stage).
+ * - Votes: lowest/highest/median are stage indexes of the votes on a stage
+ *   ("don't know" is counted apart).  The median of an even count is the
+ *   lower middle vote, following the published advice to record the lower
+ *   score where views differ.  `differ` is set when highest - lowest >= 1;
+ *   `flag` (views differ widely) when highest - lowest >= 2, i.e. the votes
+ *   span at least three adjacent stages such as Start and Enhance.
+ * - In a secret-ballot session, the votes of a row not yet revealed are not
+ *   in the model at all (`hidden` is set): no writer can leak them.
+ * - Change since the previous session is matched by row id and compared by
+ *   stage id (looked up in this session's stages), so a newer version of the
+ *   matrix still compares correctly; a stage id unknown to this matrix falls
+ *   back to its position.
+ */
+#ifndef NEXTSTEPS_SUMMARY_H
+#define NEXTSTEPS_SUMMARY_H
+
+#include <stddef.h>
+
+#include "content.h"
+#include "store.h"
+
+typedef struct summary_votes {
+	int count[CONTENT_MAX_STAGES];  /* votes per stage index */
+	int dont_know;
+	int total;          /* votes on a stage (not counting don't know) */
+	int lowest;         /* stage index, -1 when total == 0 */
+	int highest;        /* stage index, -1 when total == 0 */
+	int median;         /* lower median stage index, -1 when total == 0 */
+	int differ;         /* highest - lowest >= 1 */
+	int flag;           /* highest - lowest >= 2: views differ widely */
+	int hidden;         /* secret ballot, not revealed: nothing counted */
+} summary_votes;
+
+/* What happened to a row since the previous session. */
+enum summary_change {
+	SUMMARY_CHANGE_NONE = 0,   /* no previous session, or agreed in neither */
+	SUMMARY_CHANGE_NEW,        /* agreed now, not agreed (or absent) before */
+	SUMMARY_CHANGE_UP,
+	SUMMARY_CHANGE_DOWN,
+	SUMMARY_CHANGE_SAME,
+	SUMMARY_CHANGE_DROPPED     /* agreed before, not agreed now */
+};
+
+typedef struct summary_row {
+	const content_row *row;          /* in the snapshot */
+	size_t section;                  /* index into report_summary.sections */
+	const store_row_answer *answer;  /* NULL when nothing is recorded */
+	int state;                       /* store_row_state */
+	int stage;                       /* agreed stage index, else -1 */
+	const char *note;                /* never NULL; "" when none */
+	summary_votes votes;
+	const store_action **actions;    /* this row's, in creation order */
+	size_t n_actions;
+	int change;                      /* summary_change */
+	const char *prev_stage_id;       /* agreed stage before, else NULL */
+	const char *prev_stage_label;
+} summary_row;
+
+typedef struct summary_counts {
+	int at_stage[CONTENT_MAX_STAGES];
+	int not_applicable;
+	int not_discussed;
+	int not_agreed;                  /* OPEN: no decision yet */
+	int rows;                        /* rows that apply to the track */
+	int flagged;                     /* rows whose views differ widely */
+} summary_counts;
+
+typedef struct summary_section {
+	const content_section *section;
+	size_t first_row;                /* into report_summary.rows */
+	size_t n_rows;                   /* may be 0 */
+	summary_counts counts;
+} summary_section;
+
+/* One entry of the action plan. */
+typedef struct summary_action {
+	const store_action *action;
+	const summary_row *row;          /* NULL when its row is not in the model */
+} summary_action;
+
+typedef struct summary_changes {
+	int up, down, same, added, dropped;
+} summary_changes;
+
+typedef struct report_summary {
+	const content_matrix *matrix;
+	const store_session *session;
+	const store_answers *answers;
+	summary_section *sections;       /* one per matrix section, in order */
+	size_t n_sections;
+	summary_row *rows;               /* applicable rows, in matrix order */
+	size_t n_rows;
+	summary_action *plan;            /* sorted by due date (undated last),
+					    then row order, then creation */
+	size_t n_plan;
+	const store_action **row_actions; /* storage behind rows[].actions */
+	summary_counts totals;
+	int max_section_rows;            /* largest section, to scale bars */
+	/* The previous session of the organisation on this matrix, or NULL. */
+	const store_session *previous;
+	const content_matrix *prev_matrix;
+	summary_changes changes;
+	void *owned;                     /* what report_summary_load allocated */
+} report_summary;
+
+/* The inputs of summary_build; they must outlive the summary. */
+typedef struct summary_input {
+	const content_matrix *matrix;
+	const store_session *session;
+	const store_answers *answers;
+	const store_session *previous;       /* NULL when there is none */
+	const content_matrix *prev_matrix;
+	const store_answers *prev_answers;
+} summary_input;
+
+/* Computes the model from inputs the caller keeps; NULL when out of memory. */
+report_summary *summary_build(const summary_input *in);
+
+/* Loads the session's snapshot, answers and previous session from the store
+ * and builds the model, which then owns all of them.  The session `s` is
+ * copied and need not outlive the summary. */
+int report_summary_load(store *st, const store_session *s, report_summary **out,
+			store_error *err);
+void report_summary_free(report_summary *sm);
+
+/* Name of a change for a reader ("up", "down", "same", "new", "dropped"). */
+const char *summary_change_name(int change);
+/* The state as the exports name it: "agreed", "not_applicable",
+ * "not_discussed" or "open". */
+const char *summary_state_name(int state);
+/* The vote spread in words, not yet cleaned, e.g.
+ * "Start 2, Build 5, Enhance 1; don't know 1; range Start-Enhance"
+ * ("No votes recorded" / "Votes not revealed").  Returns malloc'd text. */
+char *summary_votes_text(const report_summary *sm, const summary_votes *v);
+
+#endif

@@ -1,0 +1,1105 @@
+/* test_report.c - the summary model, the text report, the CSV and JSON
+ * exports and safe file writing.
+ *
+ * Most tests build the model from hand-made sessions and answers, so they
+ * need no database; the last ones go through a real store.  Golden files
+ * live in tests/data/report/; run with NEXTSTEPS_REGEN=1 to rewrite them
+ * (then read the diff before committing it).
+ */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+
+#include "report.h"
+#include "summary.h"
+#include "text.h"
+
+#define RDATA TEST_DATA "/report/"
+#define CHECKER TEST_DATA "/../report_check.py"
+
+enum { SP, FG, SV, WP, ST, LONG };   /* the LGPO rows of matrix.cfg */
+enum { A_LONG, A_FG, A_SP, A_ST, A_SV, A_WP };   /* their answers */
+
+typedef struct fixture {
+	content_matrix *m;
+	store_session s, prev;
+	store_answers a, pa;
+	store_row_answer rows[8], prows[8];
+	int votes[8][4];
+	store_action actions[8];
+	char *participants[4];
+	report_summary *sm;
+} fixture;
+
+static fixture fx;
+
+static void set_row(store_row_answer *r, const char *id, int state, int stage,
+		    const char *note, int *votes)
+{
+	r->row_id = (char *)id;
+	r->state = state;
+	r->stage = stage;
+	r->note = (char *)note;
+	r->votes = votes;
+	r->revealed = 1;
+}
+
+static void set_action(store_action *a, long long id, const char *row,
+		       const char *text, const char *owner, const char *due,
+		       int done)
+{
+	a->id = id;
+	a->row_id = (char *)row;
+	a->text = (char *)text;
+	a->owner = (char *)owner;
+	a->due = (char *)due;
+	a->done = done;
+}
+
+static void load_matrix(void)
+{
+	content_error err;
+
+	setenv("TZ", "UTC", 1);
+	tzset();
+	fx.m = content_load_file(RDATA "matrix.cfg", &err);
+	cr_assert_not_null(fx.m, "%s", err.message);
+}
+
+static void fill_votes(int *v, int a, int b, int c, int d)
+{
+	v[0] = a, v[1] = b, v[2] = c, v[3] = d;
+}
+
+/* The session every golden file shows: an LGPO with four participants. */
+static void make_session(void)
+{
+	static char *names[] = { "Dr A. Patel", "Zo\xc3\xab Smith", "Practice C",
+				 "Practice D" };
+	store_session *s = &fx.s;
+
+	strcpy(s->id, "0001-report-test");
+	s->name = "Spring 2026 review";
+	s->organisation = "North Camden GP Federation";
+	s->facilitator = "Sam O'Neill";
+	s->track = CONTENT_TRACK_LGPO;
+	s->matrix_id = "report-test";
+	s->matrix_version = "2.1";
+	s->created = 1773480600;   /* 2026-03-14 09:30 UTC */
+	s->updated = 1773493200;
+	memcpy(fx.participants, names, sizeof names);
+	s->participants = fx.participants;
+	s->n_participants = 4;
+}
+
+static void make_answers(void)
+{
+	store_answers *a = &fx.a;
+
+	fill_votes(fx.votes[0], 0, 1, 2, STORE_VOTE_DONT_KNOW);
+	fill_votes(fx.votes[1], 1, 1, STORE_VOTE_NONE, STORE_VOTE_NONE);
+	fill_votes(fx.votes[2], 1, 1, 1, 2);
+	/* In row id order, as the store keeps them (store_answers_row
+	 * searches by bisection). */
+	set_row(&fx.rows[A_LONG], "extremelylongwordrowwithoutanyspacesatallthatmustbe"
+		"splitsomewhereeventually", STORE_ROW_AGREED, 0, "", NULL);
+	set_row(&fx.rows[A_FG], "formal-governance", STORE_ROW_NOT_APPLICABLE, -1,
+		"", NULL);
+	set_row(&fx.rows[A_SP], "shared-purpose", STORE_ROW_AGREED, 1,
+		"Board to review the statement in May.\nSecond line: \"quoted\", "
+		"with a comma.", fx.votes[0]);
+	set_row(&fx.rows[A_ST], "shared-training", STORE_ROW_NOT_DISCUSSED, -1, "",
+		NULL);
+	set_row(&fx.rows[A_SV], "system-voice", STORE_ROW_OPEN, -1,
+		"Needs the LMC view first.", fx.votes[1]);
+	set_row(&fx.rows[A_WP], "workforce-planning", STORE_ROW_AGREED, 1, "",
+		fx.votes[2]);
+	set_action(&fx.actions[0], 1, "shared-purpose", "Draft a one-page "
+		   "statement of shared aims for the federation board to sign off",
+		   "Dr A. Patel", "2026-04-30", 0);
+	set_action(&fx.actions[1], 2, "shared-purpose", "Circulate to partners",
+		   "", "", 0);
+	set_action(&fx.actions[2], 3, "workforce-planning", "Collect vacancy "
+		   "data", "Practice C", "2026-03-31", 1);
+	set_action(&fx.actions[3], 4, "gone-row", "Orphan action", "Nobody",
+		   "2026-04-30", 0);
+	a->n_participants = 4;
+	a->rows = fx.rows;
+	a->n_rows = 6;
+	a->actions = fx.actions;
+	a->n_actions = 4;
+}
+
+/* The organisation's earlier session on the same matrix. */
+static void make_previous(void)
+{
+	strcpy(fx.prev.id, "0000-report-test");
+	fx.prev.name = "Autumn 2025 review";
+	fx.prev.organisation = fx.s.organisation;
+	fx.prev.facilitator = "";
+	fx.prev.track = CONTENT_TRACK_LGPO;
+	fx.prev.created = 1759395600;   /* 2025-10-02 09:00 UTC */
+	set_row(&fx.prows[0], "shared-purpose", STORE_ROW_AGREED, 0, "", NULL);
+	set_row(&fx.prows[1], "system-voice", STORE_ROW_AGREED, 1, "", NULL);
+	set_row(&fx.prows[2], "workforce-planning", STORE_ROW_AGREED, 2, "", NULL);
+	fx.pa.rows = fx.prows;
+	fx.pa.n_rows = 3;
+}
+
+static report_summary *build(int with_previous)
+{
+	summary_input in;
+
+	memset(&in, 0, sizeof in);
+	in.matrix = fx.m;
+	in.session = &fx.s;
+	in.answers = &fx.a;
+	if (with_previous) {
+		in.previous = &fx.prev;
+		in.prev_matrix = fx.m;
+		in.prev_answers = &fx.pa;
+	}
+	return summary_build(&in);
+}
+
+static void setup(void)
+{
+	memset(&fx, 0, sizeof fx);
+	load_matrix();
+	make_session();
+	make_answers();
+	make_previous();
+	fx.sm = build(1);
+	cr_assert_not_null(fx.sm);
+}
+
+static void teardown(void)
+{
+	report_summary_free(fx.sm);
+	content_free(fx.m);
+}
+
+/* Runs a writer into memory; the caller frees. */
+static char *render(const report_summary *sm, report_format f, int width,
+		    int page_length, int utf8, size_t *len)
+{
+	report_options o = { f, width, page_length, utf8 };
+	store_error err;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *out = open_memstream(&buf, &n);
+
+	cr_assert_not_null(out);
+	cr_assert_eq(report_summary_write(sm, &o, out, &err), 0, "%s", err.message);
+	fclose(out);
+	if (len)
+		*len = n;
+	return buf;
+}
+
+/* ---------------------------------------------------------- the model */
+
+TestSuite(summary, .init = setup, .fini = teardown);
+
+Test(summary, only_rows_of_the_track_in_matrix_order)
+{
+	report_summary *sm = fx.sm;
+
+	cr_assert_eq(sm->n_rows, 6);
+	cr_assert_str_eq(sm->rows[SP].row->id, "shared-purpose");
+	cr_assert_str_eq(sm->rows[SV].row->id, "system-voice");
+	cr_assert_eq(sm->n_sections, 3);
+	cr_assert_eq(sm->sections[0].n_rows, 3);
+	cr_assert_eq(sm->sections[1].first_row, 3);
+	cr_assert_eq(sm->sections[2].n_rows, 0, "the PCN-only section is empty");
+	cr_assert_eq(sm->max_section_rows, 3);
+}
+
+Test(summary, counts_per_section_and_in_total)
+{
+	const summary_counts *c0 = &fx.sm->sections[0].counts;
+	const summary_counts *t = &fx.sm->totals;
+
+	cr_assert_eq(c0->at_stage[1], 1);
+	cr_assert_eq(c0->not_applicable, 1);
+	cr_assert_eq(c0->not_agreed, 1);
+	cr_assert_eq(c0->not_discussed, 0);
+	cr_assert_eq(c0->rows, 3);
+	cr_assert_eq(t->at_stage[0], 1);
+	cr_assert_eq(t->at_stage[1], 2);
+	cr_assert_eq(t->at_stage[2], 0);
+	cr_assert_eq(t->not_discussed, 1);
+	cr_assert_eq(t->not_agreed, 1);
+	cr_assert_eq(t->rows, 6);
+	cr_assert_eq(t->flagged, 1);
+}
+
+Test(summary, vote_spread_median_and_flags)
+{
+	const summary_votes *v = &fx.sm->rows[SP].votes;
+
+	cr_assert_eq(v->total, 3);
+	cr_assert_eq(v->dont_know, 1);
+	cr_assert_eq(v->lowest, 0);
+	cr_assert_eq(v->highest, 2);
+	cr_assert_eq(v->median, 1);
+	cr_assert(v->differ && v->flag);
+	v = &fx.sm->rows[WP].votes;
+	cr_assert_eq(v->median, 1);
+	cr_assert(v->differ && !v->flag, "Build and Enhance differ, not widely");
+	v = &fx.sm->rows[SV].votes;
+	cr_assert_eq(v->total, 2);
+	cr_assert(!v->differ);
+	v = &fx.sm->rows[LONG].votes;
+	cr_assert_eq(v->total, 0);
+	cr_assert_eq(v->median, -1);
+}
+
+Test(summary, even_count_takes_the_lower_median)
+{
+	report_summary *sm;
+
+	fill_votes(fx.votes[2], 0, 0, 2, 2);
+	sm = build(0);
+	cr_assert_eq(sm->rows[WP].votes.median, 0);
+	cr_assert(sm->rows[WP].votes.flag);
+	report_summary_free(sm);
+}
+
+Test(summary, votes_text_reads_as_words)
+{
+	char *t = summary_votes_text(fx.sm, &fx.sm->rows[SP].votes);
+
+	cr_assert_str_eq(t, "Start 1, Build 1, Enhance 1; don't know 1; "
+			 "range Start-Enhance");
+	free(t);
+	t = summary_votes_text(fx.sm, &fx.sm->rows[LONG].votes);
+	cr_assert_str_eq(t, "No votes recorded");
+	free(t);
+}
+
+Test(summary, secret_ballot_hides_unrevealed_votes)
+{
+	report_summary *sm;
+	char *t;
+
+	fx.s.secret_ballot = 1;
+	fx.rows[A_SP].revealed = 0;
+	sm = build(0);
+	cr_assert(sm->rows[SP].votes.hidden);
+	cr_assert_eq(sm->rows[SP].votes.total, 0);
+	cr_assert(!sm->rows[WP].votes.hidden);
+	t = render(sm, REPORT_CSV, 80, 0, 0, NULL);
+	cr_assert_null(strstr(t, "shared-purpose,Shared purpose and priorities,"
+			      "Dr A. Patel"), "a hidden vote leaked:\n%s", t);
+	free(t);
+	report_summary_free(sm);
+}
+
+Test(summary, actions_per_row_and_plan_by_due_date)
+{
+	const report_summary *sm = fx.sm;
+
+	cr_assert_eq(sm->rows[SP].n_actions, 2);
+	cr_assert_eq(sm->rows[SP].actions[0]->id, 1);
+	cr_assert_eq(sm->rows[SP].actions[1]->id, 2);
+	cr_assert_eq(sm->rows[WP].n_actions, 1);
+	cr_assert_eq(sm->n_plan, 4);
+	cr_assert_eq(sm->plan[0].action->id, 3, "earliest due first");
+	cr_assert_eq(sm->plan[1].action->id, 1, "same date: row order");
+	cr_assert_eq(sm->plan[2].action->id, 4, "same date, unknown row last");
+	cr_assert_null(sm->plan[2].row);
+	cr_assert_eq(sm->plan[3].action->id, 2, "undated last");
+}
+
+Test(summary, change_since_previous_session)
+{
+	const report_summary *sm = fx.sm;
+
+	cr_assert_eq(sm->rows[SP].change, SUMMARY_CHANGE_UP);
+	cr_assert_str_eq(sm->rows[SP].prev_stage_id, "start");
+	cr_assert_eq(sm->rows[WP].change, SUMMARY_CHANGE_DOWN);
+	cr_assert_eq(sm->rows[SV].change, SUMMARY_CHANGE_DROPPED);
+	cr_assert_eq(sm->rows[LONG].change, SUMMARY_CHANGE_NEW);
+	cr_assert_eq(sm->rows[FG].change, SUMMARY_CHANGE_NONE);
+	cr_assert_eq(sm->changes.up, 1);
+	cr_assert_eq(sm->changes.down, 1);
+	cr_assert_eq(sm->changes.dropped, 1);
+	cr_assert_eq(sm->changes.added, 1);
+	cr_assert_eq(sm->changes.same, 0);
+	cr_assert_str_eq(summary_change_name(SUMMARY_CHANGE_UP), "up");
+}
+
+Test(summary, change_compares_stage_ids_not_positions)
+{
+	content_matrix *old;
+	content_error err;
+	report_summary *sm;
+	summary_input in;
+	/* The old version listed the stages in another order. */
+	const char *text = "matrix: { id = \"report-test\"; title = \"t\"; "
+		"version = \"1\"; source = \"s\"; stages = ( { id = \"enhance\"; "
+		"label = \"E\"; }, { id = \"start\"; label = \"S\"; } ); sections = "
+		"( { id = \"leadership\"; title = \"L\"; intro = \"\"; rows = ( { "
+		"id = \"shared-purpose\"; title = \"SP\"; descriptors = ( \"e\", "
+		"\"s\" ); } ); } ); };";
+
+	old = content_load_text(text, strlen(text), "old", &err);
+	cr_assert_not_null(old, "%s", err.message);
+	fx.prows[0].stage = 0;              /* "enhance" in the old matrix */
+	memset(&in, 0, sizeof in);
+	in.matrix = fx.m;
+	in.session = &fx.s;
+	in.answers = &fx.a;
+	in.previous = &fx.prev;
+	in.prev_matrix = old;
+	in.prev_answers = &fx.pa;
+	sm = summary_build(&in);
+	cr_assert_eq(sm->rows[SP].change, SUMMARY_CHANGE_DOWN, "Enhance -> Build");
+	cr_assert_str_eq(sm->rows[SP].prev_stage_label, "E");
+	report_summary_free(sm);
+	content_free(old);
+}
+
+Test(summary, no_previous_session_means_no_change)
+{
+	report_summary *sm = build(0);
+	size_t i;
+
+	cr_assert_null(sm->previous);
+	for (i = 0; i < sm->n_rows; i++)
+		cr_assert_eq(sm->rows[i].change, SUMMARY_CHANGE_NONE);
+	report_summary_free(sm);
+}
+
+Test(summary, pcn_session_sees_pcn_rows)
+{
+	report_summary *sm;
+
+	fx.s.track = CONTENT_TRACK_PCN;
+	sm = build(0);
+	cr_assert_eq(sm->n_rows, 7);
+	cr_assert_eq(sm->sections[2].n_rows, 1);
+	cr_assert_eq(sm->sections[0].counts.not_applicable, 0,
+		     "the LGPO-only row is not in a PCN model");
+	report_summary_free(sm);
+}
+
+Test(summary, agreed_stage_out_of_range_is_not_trusted)
+{
+	report_summary *sm;
+
+	fx.rows[A_SP].stage = 7;
+	sm = build(0);
+	cr_assert_eq(sm->rows[SP].state, STORE_ROW_OPEN);
+	cr_assert_eq(sm->rows[SP].stage, -1);
+	report_summary_free(sm);
+}
+
+/* ---------------------------------------------------------- text report */
+
+TestSuite(text, .init = setup, .fini = teardown);
+
+/* Compares with a golden file byte for byte, or rewrites it on request. */
+static void golden(const char *name, const char *got, size_t len)
+{
+	char path[512], *want = NULL;
+	size_t n = 0;
+	FILE *f;
+
+	snprintf(path, sizeof path, RDATA "%s", name);
+	if (getenv("NEXTSTEPS_REGEN") && *getenv("NEXTSTEPS_REGEN")) {
+		cr_assert_not_null(f = fopen(path, "wb"), "%s: %s", path, strerror(errno));
+		fwrite(got, 1, len, f);
+		fclose(f);
+		return;
+	}
+	cr_assert_not_null(f = fopen(path, "rb"), "%s missing: run with "
+			   "NEXTSTEPS_REGEN=1", path);
+	want = malloc(len + 2);
+	n = fread(want, 1, len + 1, f);
+	fclose(f);
+	cr_assert(n == len && memcmp(want, got, len) == 0,
+		  "%s differs (got %zu bytes, want %zu); got:\n%s", name, len, n, got);
+	free(want);
+}
+
+static void check_golden(const char *name, int width, int page_length, int prev)
+{
+	report_summary *sm = prev ? fx.sm : build(0);
+	size_t len;
+	char *t = render(sm, REPORT_TEXT, width, page_length, 0, &len);
+
+	golden(name, t, len);
+	free(t);
+	if (!prev)
+		report_summary_free(sm);
+}
+
+Test(text, golden_width_60_paged) { check_golden("report-60-paged.txt", 60, 66, 1); }
+Test(text, golden_width_80_paged) { check_golden("report-80-paged.txt", 80, 66, 1); }
+Test(text, golden_width_132_paged) { check_golden("report-132-paged.txt", 132, 66, 1); }
+Test(text, golden_width_60_continuous) { check_golden("report-60.txt", 60, 0, 1); }
+Test(text, golden_width_80_continuous) { check_golden("report-80.txt", 80, 0, 1); }
+Test(text, golden_width_132_continuous) { check_golden("report-132.txt", 132, 0, 1); }
+Test(text, golden_no_previous) { check_golden("report-80-first.txt", 80, 0, 0); }
+
+/* Every line fits; pages are exactly page_length lines, separated by form
+ * feeds, each ending in its own "Page N of M". */
+static void check_layout(const char *t, int width, int page_length, int utf8)
+{
+	size_t lines = 0, pages = 1, line_in_page = 0;
+	const char *p = t, *nl;
+	char footer[64];
+
+	for (; *p; p = nl + 1) {
+		char *line;
+
+		cr_assert_not_null(nl = strchr(p, '\n'), "no final newline");
+		if (*p == '\f') {
+			cr_assert(page_length > 0 && line_in_page == 0, "stray form feed");
+			p++;
+		}
+		line = strndup(p, (size_t)(nl - p));
+		cr_assert(text_width(line) <= (size_t)width, "line wider than %d: "
+			  "'%s'", width, line);
+		cr_assert(!utf8 ? !strpbrk(line, "\x7f") : 1);
+		cr_assert(!*line || line[strlen(line) - 1] != ' ', "trailing space");
+		for (const char *c = line; *c; c++)
+			cr_assert(utf8 ? (unsigned char)*c >= 0x20 :
+				  (*c >= 0x20 && *c < 0x7f), "bad byte in '%s'", line);
+		lines++;
+		line_in_page++;
+		if (page_length > 0 && line_in_page == (size_t)page_length) {
+			snprintf(footer, sizeof footer, "Page %zu of ", pages);
+			cr_assert_not_null(strstr(line, footer), "page %zu ends '%s'",
+					   pages, line);
+			line_in_page = 0;
+			if (nl[1])
+				pages++;
+		}
+		free(line);
+	}
+	if (page_length > 0) {
+		cr_assert_eq(line_in_page, 0, "last page short");
+		cr_assert_eq(lines, pages * (size_t)page_length);
+		snprintf(footer, sizeof footer, "Page %zu of %zu\n", pages, pages);
+		cr_assert(strlen(t) > strlen(footer) &&
+			  strcmp(t + strlen(t) - strlen(footer), footer) == 0);
+	} else {
+		cr_assert_null(strchr(t, '\f'));
+		cr_assert_null(strstr(t, "Page 1 of"));
+	}
+}
+
+Test(text, every_width_and_page_length_keeps_the_layout)
+{
+	static const int widths[] = { 60, 61, 80, 100, 132, 200 };
+	static const int pages[] = { 0, 20, 23, 66 };
+	size_t w, p;
+
+	for (w = 0; w < sizeof widths / sizeof *widths; w++)
+		for (p = 0; p < sizeof pages / sizeof *pages; p++) {
+			char *t = render(fx.sm, REPORT_TEXT, widths[w], pages[p], 0, NULL);
+
+			check_layout(t, widths[w], pages[p], 0);
+			free(t);
+			t = render(fx.sm, REPORT_TEXT, widths[w], pages[p], 1, NULL);
+			check_layout(t, widths[w], pages[p], 1);
+			free(t);
+		}
+}
+
+static int is_rule(const char *line)
+{
+	return *line == '=' && strspn(line, "=") == strlen(line);
+}
+
+/* On each page, a heading's rule is followed by at least two lines. */
+static void check_no_widowed_heading(char *t, int page_length)
+{
+	char *page, *save = NULL;
+	size_t n_pages = 0;
+
+	for (page = strtok_r(t, "\f", &save); page; page = strtok_r(NULL, "\f", &save)) {
+		char *lines[256], *ls = NULL, *l;
+		int n = 0, last = -1, i;
+
+		for (l = strtok_r(page, "\n", &ls); l && n < 256; l = strtok_r(NULL, "\n", &ls))
+			lines[n++] = l;   /* empty lines vanish: only text counts */
+		for (i = 0; i < n; i++)
+			if (!strstr(lines[i], "Page ") || i + 1 < n)
+				last = i;
+		for (i = 2; i < n; i++)   /* past the page header and its rule */
+			if (is_rule(lines[i]))
+				cr_assert(i + 2 <= last, "page %zu: heading '%s' at the "
+					  "bottom", n_pages + 1, lines[i - 1]);
+		n_pages++;
+	}
+	cr_assert(n_pages >= 4, "only %zu pages of %d lines", n_pages, page_length);
+}
+
+Test(text, short_pages_keep_headings_with_their_text)
+{
+	int len;
+
+	for (len = 20; len <= 30; len++) {
+		char *t = render(fx.sm, REPORT_TEXT, 60, len, 0, NULL);
+
+		check_no_widowed_heading(t, len);
+		free(t);
+	}
+}
+
+Test(text, ascii_by_default_utf8_on_request)
+{
+	char *a = render(fx.sm, REPORT_TEXT, 80, 0, 0, NULL);
+	char *u = render(fx.sm, REPORT_TEXT, 80, 0, 1, NULL);
+
+	cr_assert_not_null(strstr(a, "Zoe Smith"));
+	cr_assert_not_null(strstr(u, "Zo\xc3\xab Smith"));
+	free(a);
+	free(u);
+}
+
+Test(text, contents_in_order)
+{
+	char *t = render(fx.sm, REPORT_TEXT, 80, 0, 0, NULL);
+	static const char *const parts[] = { "Workshop report", "Organisation:",
+		"North Camden GP Federation", "Larger-scale general practice "
+		"organisation (LGPO)", "2026-03-14", "Sam O'Neill", "Report test "
+		"matrix", "version 2.1", "Written for the nextsteps tests", "Profile",
+		"1. Leadership", "[!] Views differ widely", "Board to review",
+		"2. Workforce", "Action plan", "2026-03-31  Collect vacancy data",
+		"Changes since the previous session", "Autumn 2025 review",
+		"Moved up", "Start -> Build", "Rows not yet discussed" };
+	const char *p = t;
+	size_t i;
+
+	for (i = 0; i < sizeof parts / sizeof *parts; i++) {
+		const char *q = strstr(p, parts[i]);
+
+		cr_assert_not_null(q, "'%s' missing or out of order", parts[i]);
+		p = q;
+	}
+	cr_assert_null(strstr(t, "generated"), "no clock in the report");
+	free(t);
+}
+
+Test(text, deterministic)
+{
+	char *a = render(fx.sm, REPORT_TEXT, 80, 66, 0, NULL);
+	char *b = render(fx.sm, REPORT_TEXT, 80, 66, 0, NULL);
+
+	cr_assert_str_eq(a, b);
+	free(a);
+	free(b);
+}
+
+Test(text, bad_options_are_usage_errors)
+{
+	report_options o = { REPORT_TEXT, 59, 0, 0 };
+	store_error err;
+
+	cr_assert_eq(report_summary_write(fx.sm, &o, stdout, &err), STORE_EUSAGE);
+	o.width = 201;
+	cr_assert_eq(report_summary_write(fx.sm, &o, stdout, &err), STORE_EUSAGE);
+	o.width = 80;
+	o.page_length = 19;
+	cr_assert_eq(report_summary_write(fx.sm, &o, stdout, &err), STORE_EUSAGE);
+}
+
+Test(text, without_a_previous_session_says_so)
+{
+	report_summary *sm = build(0);
+	char *t = render(sm, REPORT_TEXT, 80, 0, 0, NULL);
+
+	cr_assert_not_null(strstr(t, "No earlier session of North Camden GP "
+				  "Federation on this matrix."));
+	free(t);
+	report_summary_free(sm);
+}
+
+/* ---------------------------------------------------------- exports */
+
+TestSuite(exports, .init = setup, .fini = teardown);
+
+/* Writes `data` to a temporary file and runs the Python checker on it. */
+static void python_check(const char *kind, const char *data, size_t len,
+			 size_t count)
+{
+	char path[] = "/tmp/nextsteps-report-XXXXXX", cmd[1024];
+	int fd = mkstemp(path), rc;
+
+	cr_assert(fd >= 0);
+	cr_assert_eq(write(fd, data, len), (ssize_t)len);
+	close(fd);
+	if (system("python3 -c '' 2>/dev/null") != 0) {
+		unlink(path);
+		cr_skip_test("python3 is needed to read the export back");
+	}
+	snprintf(cmd, sizeof cmd, "python3 '%s' %s '%s' %zu", CHECKER, kind, path,
+		 count);
+	rc = system(cmd);
+	unlink(path);
+	cr_assert_eq(rc, 0, "%s export rejected by the checker", kind);
+}
+
+Test(exports, csv_reads_back_with_a_real_parser)
+{
+	size_t len;
+	char *t = render(fx.sm, REPORT_CSV, 80, 0, 0, &len);
+
+	/* 6 agreed-stage lines + votes: 4 + 2 + 4 */
+	python_check("csv", t, len, 16);
+	cr_assert(strncmp(t, "session,organisation,section_id,section,row_id,row,"
+			  "participant,stage_id,stage_label,state,", 70) == 0);
+	cr_assert_not_null(strstr(t, "\"Board to review the statement in May.\n"
+				  "Second line: \"\"quoted\"\", with a comma.\""));
+	cr_assert_not_null(strstr(t, ",,build,Build,agreed,"));
+	cr_assert_not_null(strstr(t, ",Practice D,,,dont_know,,\r\n"));
+	cr_assert_not_null(strstr(t, ",\"Draft a one-page statement of shared aims "
+				  "for the federation board to sign off [Dr A. "
+				  "Patel, 2026-04-30]; Circulate to partners\"\r\n"));
+	cr_assert_not_null(strstr(t, "shared-training,Shared training and "
+				  "education,,,,not_discussed,"));
+	cr_assert_not_null(strstr(t, "system-voice,Voice with commissioners and "
+				  "the wider system,,,,not_discussed,"),
+			   "an open row is not_discussed on its agreed line");
+	cr_assert_not_null(strstr(t, "Zo\xc3\xab Smith"), "UTF-8 kept as typed");
+	free(t);
+}
+
+Test(exports, csv_guards_against_formulas)
+{
+	report_summary *sm;
+	char *t;
+
+	fx.rows[A_SP].note = "=HYPERLINK(\"http://x\")";
+	fx.actions[0].text = "+1";
+	fx.participants[2] = "@SUM(A1)";
+	fx.s.name = "-2+3";
+	sm = build(0);
+	t = render(sm, REPORT_CSV, 80, 0, 0, NULL);
+	cr_assert_not_null(strstr(t, "\"'=HYPERLINK(\"\"http://x\"\")\""));
+	cr_assert_not_null(strstr(t, ",'@SUM(A1),"));
+	cr_assert_not_null(strstr(t, "\r\n'-2+3,"));
+	cr_assert_not_null(strstr(t, ",\"'+1 [Dr A. Patel, 2026-04-30];"));
+	free(t);
+	report_summary_free(sm);
+}
+
+Test(exports, json_is_valid_and_complete)
+{
+	size_t len;
+	char *t = render(fx.sm, REPORT_JSON, 80, 0, 0, &len);
+
+	python_check("json", t, len, 6);
+	cr_assert_not_null(strstr(t, "\"type\":\"lgpo\""));
+	cr_assert_not_null(strstr(t, "\"created\":\"2026-03-14T09:30:00Z\""));
+	cr_assert_not_null(strstr(t, "\"agreed\":{\"id\":\"build\",\"label\":\"Build\"}"));
+	cr_assert_not_null(strstr(t, "{\"participant\":\"Practice D\",\"vote\":\"dont_know\"}"));
+	cr_assert_not_null(strstr(t, "\"note\":\"Board to review the statement in "
+				  "May.\\nSecond line: \\\"quoted\\\", with a comma.\""));
+	cr_assert_not_null(strstr(t, "\"previous\":{\"id\":\"0000-report-test\""));
+	cr_assert_not_null(strstr(t, "\"done\":true"));
+	free(t);
+}
+
+/* Hostile text in every field a user can type. */
+static const char *const hostile[] = {
+	"A\033[2Jcleared",
+	"B\033]0;pwned\007title",
+	"C\rover\bwrite",
+	"D\xe2\x80\xae" "reversed",
+	"E\xc2\x9b" "31mcsi\x7f",
+	"F\xff\xfe invalid",
+	"G\033P+q\033\\ dcs",
+};
+
+static void make_hostile(int k)
+{
+	const char *h = hostile[k];
+
+	fx.s.name = (char *)h;
+	fx.s.organisation = (char *)h;
+	fx.s.facilitator = (char *)h;
+	fx.participants[0] = (char *)h;
+	fx.participants[3] = (char *)h;
+	fx.rows[A_SP].note = (char *)h;
+	fx.rows[A_SV].note = (char *)h;
+	fx.actions[0].text = (char *)h;
+	fx.actions[0].owner = (char *)h;
+	fx.actions[1].text = (char *)h;
+	fx.prev.name = (char *)h;
+}
+
+/* Nothing a terminal acts on: no C0 control except LF (and CR before LF,
+ * and FF in text), no DEL, no C1, no bidi controls, valid UTF-8. */
+static void assert_inert(const char *t, size_t len, const char *what)
+{
+	size_t i;
+
+	cr_assert(text_utf8_valid(t, len), "%s: invalid UTF-8", what);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == '\n' || c == '\f' || (c == '\r' && t[i + 1] == '\n'))
+			continue;
+		cr_assert(c >= 0x20 && c != 0x7f, "%s: byte 0x%02x at %zu", what, c, i);
+		if (c == 0xc2)
+			cr_assert((unsigned char)t[i + 1] >= 0xa0, "%s: C1 control", what);
+	}
+	cr_assert_null(strstr(t, "\xe2\x80\xae"), "%s: bidi override", what);
+}
+
+Test(exports, control_characters_never_reach_any_output)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof hostile / sizeof *hostile; k++) {
+		report_summary *sm;
+		report_format f;
+
+		make_hostile((int)k);
+		sm = build(1);
+		for (f = REPORT_TEXT; f <= REPORT_JSON; f++) {
+			size_t len;
+			char *t = render(sm, f, 60, f == REPORT_TEXT ? 20 : 0, 1, &len);
+
+			assert_inert(t, len, f == REPORT_TEXT ? "text" :
+				     f == REPORT_CSV ? "csv" : "json");
+			if (f == REPORT_TEXT)
+				check_layout(t, 60, 20, 1);
+			else
+				python_check(f == REPORT_CSV ? "csv" : "json", t, len,
+					     f == REPORT_CSV ? 16 : 6);
+			free(t);
+			t = render(sm, REPORT_TEXT, 80, 0, 0, &len);
+			assert_inert(t, len, "ascii text");
+			check_layout(t, 80, 0, 0);
+			free(t);
+		}
+		report_summary_free(sm);
+	}
+}
+
+Test(exports, json_escapes_quotes_and_backslashes)
+{
+	report_summary *sm;
+	char *t;
+	size_t len;
+
+	fx.rows[A_SP].note = "back\\slash \"quote\" /slash\ttab";
+	sm = build(0);
+	t = render(sm, REPORT_JSON, 80, 0, 0, &len);
+	cr_assert_not_null(strstr(t, "\"note\":\"back\\\\slash \\\"quote\\\" /slash tab\""));
+	python_check("json", t, len, 6);
+	free(t);
+	report_summary_free(sm);
+}
+
+/* ---------------------------------------------------------- files */
+
+static char dir[64];
+
+static void make_dir(void)
+{
+	strcpy(dir, "/tmp/nextsteps-report-dir-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+}
+
+/* Removes the folder and everything in it (one level). */
+static void remove_dir(void)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[512];
+
+	while (d && (e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			unlink(path);
+		}
+	if (d)
+		closedir(d);
+	rmdir(dir);
+}
+
+static size_t count_entries(void)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	while (d && (e = readdir(d)))
+		n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static int write_hello(void *ctx, FILE *out, store_error *err)
+{
+	(void)err;
+	fputs(ctx, out);
+	return 0;
+}
+
+static int write_then_fail(void *ctx, FILE *out, store_error *err)
+{
+	fputs(ctx, out);
+	err->status = STORE_EIO;
+	snprintf(err->message, sizeof err->message, "disk full");
+	return STORE_EIO;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = calloc(1, 4096);
+
+	cr_assert_not_null(f);
+	cr_assert(fread(buf, 1, 4095, f) < 4095);
+	fclose(f);
+	return buf;
+}
+
+TestSuite(files, .init = make_dir, .fini = remove_dir);
+
+Test(files, writes_through_a_temporary_file)
+{
+	char path[128], *got;
+	store_error err;
+
+	snprintf(path, sizeof path, "%s/report.txt", dir);
+	cr_assert_eq(report_write_file(path, 0, write_hello, "one\n", &err), 0,
+		     "%s", err.message);
+	cr_assert_str_eq(got = slurp(path), "one\n");
+	free(got);
+	cr_assert_eq(count_entries(), 1, "no temporary file left behind");
+}
+
+Test(files, existing_file_needs_overwrite)
+{
+	char path[128], *got;
+	store_error err;
+
+	snprintf(path, sizeof path, "%s/report.txt", dir);
+	cr_assert_eq(report_write_file(path, 0, write_hello, "one\n", &err), 0);
+	cr_assert_eq(report_write_file(path, 0, write_hello, "two\n", &err),
+		     STORE_ECANTCREAT);
+	cr_assert_not_null(strstr(err.message, "exists"), "%s", err.message);
+	cr_assert_eq(report_write_file(path, 1, write_hello, "two\n", &err), 0);
+	cr_assert_str_eq(got = slurp(path), "two\n");
+	free(got);
+	cr_assert_eq(count_entries(), 1);
+}
+
+Test(files, refuses_a_symlink)
+{
+	char path[128], target[128];
+	store_error err;
+	struct stat sb;
+
+	snprintf(path, sizeof path, "%s/link.txt", dir);
+	snprintf(target, sizeof target, "%s/target.txt", dir);
+	cr_assert_eq(symlink(target, path), 0);
+	cr_assert_eq(report_write_file(path, 1, write_hello, "x\n", &err),
+		     STORE_ECANTCREAT);
+	cr_assert_not_null(strstr(err.message, "symbolic link"), "%s", err.message);
+	cr_assert_neq(stat(target, &sb), 0, "nothing written through the link");
+	unlink(path);
+}
+
+Test(files, failed_write_leaves_the_old_file)
+{
+	char path[128], *got;
+	store_error err;
+
+	snprintf(path, sizeof path, "%s/report.txt", dir);
+	cr_assert_eq(report_write_file(path, 0, write_hello, "old\n", &err), 0);
+	cr_assert_eq(report_write_file(path, 1, write_then_fail, "half", &err),
+		     STORE_EIO);
+	cr_assert_not_null(strstr(err.message, path), "%s", err.message);
+	cr_assert_str_eq(got = slurp(path), "old\n");
+	free(got);
+	cr_assert_eq(count_entries(), 1, "the temporary file is removed");
+}
+
+Test(files, missing_folder_cannot_create)
+{
+	char path[128];
+	store_error err;
+
+	snprintf(path, sizeof path, "%s/no/such/report.txt", dir);
+	cr_assert_eq(report_write_file(path, 0, write_hello, "x\n", &err),
+		     STORE_ECANTCREAT);
+	cr_assert(strncmp(err.message, path, strlen(path)) == 0, "%s", err.message);
+}
+
+Test(files, full_disk_is_an_io_error)
+{
+	store_error err;
+
+	if (access("/dev/full", W_OK) != 0)
+		cr_skip_test("no /dev/full");
+	/* /dev/full is not a regular file: refused before writing. */
+	cr_assert_eq(report_write_file("/dev/full", 1, write_hello, "x\n", &err),
+		     STORE_ECANTCREAT);
+}
+
+/* ---------------------------------------------------------- with a store */
+
+static store *st;
+static content_matrix *sm_matrix;
+
+static void open_store(void)
+{
+	char path[128];
+	store_error err;
+	content_error cerr;
+
+	make_dir();
+	setenv("TZ", "UTC", 1);
+	tzset();
+	snprintf(path, sizeof path, "%s/test.db", dir);
+	st = store_open(path, STORE_OPEN_CREATE, &err);
+	cr_assert_not_null(st, "%s", err.message);
+	sm_matrix = content_load_file(RDATA "matrix.cfg", &cerr);
+	cr_assert_not_null(sm_matrix, "%s", cerr.message);
+}
+
+static void close_store(void)
+{
+	store_close(st);
+	content_free(sm_matrix);
+	remove_dir();
+}
+
+/* A session with a few answers; its id goes to `id`. */
+static void new_session(const char *name, const char *org, int stage,
+			char id[40])
+{
+	static const char *const people[] = { "Ann", "Bob\033[2J", "Cy" };
+	store_new_session spec;
+	store_error err;
+
+	memset(&spec, 0, sizeof spec);
+	spec.name = name;
+	spec.organisation = org;
+	spec.facilitator = "Fay";
+	spec.track = CONTENT_TRACK_LGPO;
+	spec.participants = people;
+	spec.n_participants = 3;
+	cr_assert_eq(store_session_create(st, &spec, sm_matrix, id, &err), 0,
+		     "%s", err.message);
+	cr_assert_eq(store_set_agreed(st, id, "shared-purpose", STORE_ROW_AGREED,
+				      stage, &err), 0, "%s", err.message);
+	cr_assert_eq(store_set_vote(st, id, "shared-purpose", 1, 2, &err), 0);
+	cr_assert_eq(store_set_note(st, id, "shared-purpose", "a\033]0;x\007b",
+				    &err), 0);
+	cr_assert_eq(store_action_add(st, id, "system-voice", "Ask the LMC", "Ann",
+				      "2026-05-01", NULL, &err), 0, "%s", err.message);
+}
+
+TestSuite(store, .init = open_store, .fini = close_store);
+
+Test(store, loads_the_model_with_its_previous_session)
+{
+	char old[40], now[40];
+	store_session s;
+	store_error err;
+	report_summary *sm;
+
+	new_session("Autumn", "Camden", 0, old);
+	sleep(1);   /* "previous" is by creation time, in seconds */
+	new_session("Spring", "Camden", 2, now);
+	cr_assert_eq(store_session_find(st, "Spring", &s, &err), 0, "%s", err.message);
+	cr_assert_eq(report_summary_load(st, &s, &sm, &err), 0, "%s", err.message);
+	cr_assert_eq(sm->session->n_participants, 3);
+	cr_assert_eq(sm->rows[SP].stage, 2);
+	cr_assert_eq(sm->rows[SP].votes.count[2], 1);
+	cr_assert_eq(sm->rows[SV].n_actions, 1);
+	cr_assert_not_null(sm->previous);
+	cr_assert_eq(sm->rows[SP].change, SUMMARY_CHANGE_UP);
+	report_summary_free(sm);
+	store_session_clear(&s);
+}
+
+Test(store, writes_every_format_to_a_file)
+{
+	char id[40], path[128], *t;
+	store_session s;
+	store_error err;
+	report_options o = { REPORT_TEXT, 80, 66, 0 };
+	FILE *f;
+	size_t len;
+
+	new_session("Solo", "", 1, id);
+	cr_assert_eq(store_session_latest(st, &s, &err), 0, "%s", err.message);
+	for (o.format = REPORT_TEXT; o.format <= REPORT_JSON; o.format++) {
+		snprintf(path, sizeof path, "%s/out.%d", dir, (int)o.format);
+		cr_assert_eq(report_session_to_path(st, &s, &o, path, 0, &err), 0,
+			     "%s", err.message);
+		cr_assert_eq(report_session_to_path(st, &s, &o, path, 0, &err),
+			     STORE_ECANTCREAT);
+		cr_assert_not_null(f = fopen(path, "rb"));
+		t = calloc(1, 65536);
+		len = fread(t, 1, 65535, f);
+		fclose(f);
+		assert_inert(t, len, path);
+		if (o.format == REPORT_TEXT) {
+			check_layout(t, 80, 66, 0);
+			cr_assert_not_null(strstr(t, "No earlier session of this "
+						  "organisation on this matrix."));
+		} else {
+			python_check(o.format == REPORT_CSV ? "csv" : "json", t, len,
+				     o.format == REPORT_CSV ? 7 : 6);
+		}
+		free(t);
+	}
+	store_session_clear(&s);
+}
+
+Test(store, portfolio_across_organisations)
+{
+	char id[40], path[128], *t;
+	report_options o = { REPORT_TEXT, 80, 0, 0 };
+	store_error err;
+	FILE *f;
+	size_t len;
+
+	new_session("Camden 1", "Camden", 0, id);
+	sleep(1);
+	new_session("Camden 2", "Camden", 2, id);
+	new_session("Hackney 1", "Hackney", 2, id);
+	new_session("Islington 1", "Islington\033[2J", 1, id);
+	snprintf(path, sizeof path, "%s/portfolio.txt", dir);
+	cr_assert_eq(report_portfolio_to_path(st, NULL, &o, path, &err), 0,
+		     "%s", err.message);
+	cr_assert_not_null(f = fopen(path, "rb"));
+	t = calloc(1, 65536);
+	len = fread(t, 1, 65535, f);
+	fclose(f);
+	assert_inert(t, len, "portfolio");
+	check_layout(t, 80, 0, 0);
+	cr_assert_not_null(strstr(t, "Organisations:  3,"), "%s", t);
+	cr_assert_not_null(strstr(t, "Enhance (2): Camden, Hackney"), "%s", t);
+	cr_assert_not_null(strstr(t, "Build (1): Islington^[[2J"), "%s", t);
+	cr_assert_null(strstr(t, "Camden 1"), "only the latest session per org");
+	free(t);
+	o.page_length = 20;
+	cr_assert_eq(report_portfolio_to_path(st, "H*", &o, path, &err), 0);
+	o.format = REPORT_CSV;
+	cr_assert_eq(report_portfolio_to_path(st, "H*", &o, path, &err), STORE_EUSAGE);
+	o.format = REPORT_TEXT;
+	cr_assert_eq(report_portfolio_to_path(st, "Nowhere*", &o, path, &err),
+		     STORE_ENOINPUT);
+}
