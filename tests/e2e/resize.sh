@@ -1,0 +1,38 @@
+#!/bin/sh
+# Resizing to 30x8 and back, 50 times, in the middle of a walk: below the
+# minimum size the program says how large it needs to be, never crashes,
+# and comes back to the same screen.
+. "$(dirname "$0")/lib.sh"
+ns_init
+
+ns_cli --content "$NS_SMALL" new Resize --participants "Ann,Ben" >/dev/null ||
+	ns_fail "cannot create the session"
+ns_start "" "" "" "" --session Resize
+ns_wait_for "Alpha row one"
+ns_keys 2
+ns_wait_for "[agreed: Build]"
+ns_keys v
+ns_wait_for "Votes: Alpha row one"
+
+i=0
+while [ $i -lt 50 ]; do
+	ns_tmux resize-window -t 0 -x 30 -y 8
+	ns_tmux resize-window -t 0 -x 80 -y 24
+	i=$((i + 1))
+done
+ns_tmux resize-window -t 0 -x 30 -y 8
+ns_wait_for "Enlarge the"
+ns_tmux resize-window -t 0 -x 80 -y 24
+ns_wait_for "Votes: Alpha row one"
+ns_wait_for "Ann"
+ns_wait_gone "Enlarge the"
+# Still working: back to the walk, then the next row.
+ns_keys q
+ns_wait_for "[agreed: Build]"
+ns_keys j
+ns_wait_for "Beta row one"
+ns_tmux resize-window -t 0 -x 132 -y 40
+ns_wait_for "[ ] 1 Start"
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+echo "ok - resize"

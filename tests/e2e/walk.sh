@@ -1,0 +1,99 @@
+#!/bin/sh
+# A whole walk of the small test matrix from a first start with an empty
+# database: the new-session form, stages, votes, a note and an action,
+# then the answers read back through the store (report --format csv, list).
+. "$(dirname "$0")/lib.sh"
+ns_init
+
+ns_start "" "" "" "" --content "$NS_SMALL"
+# An empty database leads straight into the new-session form.
+ns_wait_for "New session"
+ns_type "Walk test"
+ns_keys Tab
+ns_type "Riverside Federation"
+ns_keys Tab Tab
+ns_type "Dr Facil"
+ns_keys Tab
+ns_type "Ann, Ben"
+ns_keys Enter Enter
+ns_wait_for "Alpha row one"
+ns_wait_for "Row 1 of 1"          # the PCN row is not part of an LGPO session
+ns_wait_for "0/2 answered"
+
+# Row one: votes (Ann Start, Ben Build), then agree the suggestion.
+ns_keys v
+ns_wait_for "Votes: Alpha row one"
+ns_keys 1
+ns_wait_for "1 Start"
+ns_keys 2
+ns_wait_for "Suggested: Start"
+ns_keys Enter
+ns_wait_for "[agreed: Start]"
+ns_wait_for "[*] 1 Start"
+ns_wait_for "1/2 answered"
+
+# Change it to Build, with a note and an action.
+ns_keys 2
+ns_wait_for "[agreed: Build]"
+ns_wait_for "Saved: Build agreed."
+ns_keys n
+ns_wait_for "Note: Alpha row one"
+ns_type "Talk to the board"
+ns_keys Escape
+ns_wait_for "Talk to the board"
+ns_keys a
+ns_wait_for "Actions: Alpha row one"
+ns_keys a
+ns_wait_for "Add an action"
+ns_type "Write the shared aims"
+ns_keys Tab
+ns_type "Ann"
+ns_keys Tab
+ns_type "2030-02-30"
+ns_keys Enter
+ns_wait_for "real day"
+ns_keys BSpace BSpace
+ns_type "28"
+ns_keys Enter
+ns_wait_for "Saved: action added."
+ns_wait_for "Write the shared aims"
+ns_keys q
+ns_wait_for "1 open, 0 done: Write the shared aims"
+
+# Row two is in the next section: j moves there, 3 agrees Enhance.
+ns_keys j
+ns_wait_for "Beta row one"
+ns_wait_for "Section 2 of 2"
+ns_keys 3
+ns_wait_for "[agreed: Enhance]"
+ns_wait_for "2/2 answered"
+# x and undo: the undone change is named on the status line.
+ns_keys x
+ns_wait_for "[not applicable]"
+ns_keys u
+ns_wait_for "Undone:"
+ns_wait_for "[agreed: Enhance]"
+
+# Overview, help, quit.
+ns_keys o
+ns_wait_for "Overview: 2 of 2 rows answered"
+ns_keys Escape
+ns_wait_for "Beta row one"
+ns_keys '?'
+ns_wait_for "Agree the stage with this number"
+ns_keys q
+ns_wait_for "Beta row one"
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+
+csv=$(ns_cli report "Walk test" --format csv) || ns_fail "report failed"
+echo "$csv" | grep -q '^Walk test,.*alpha-one,.*,build,Build,agreed,Talk to the board,' ||
+	ns_fail "alpha-one not read back: $csv"
+echo "$csv" | grep -q '^Walk test,.*beta-one,.*,enhance,Enhance,agreed,' ||
+	ns_fail "beta-one not read back: $csv"
+echo "$csv" | grep -q 'Ann,start,Start,vote' || ns_fail "Ann's vote not read back: $csv"
+echo "$csv" | grep -q 'Ben,build,Build,vote' || ns_fail "Ben's vote not read back: $csv"
+echo "$csv" | grep -q 'Write the shared aims' || ns_fail "the action is not read back: $csv"
+ns_expect_cli "2/2" list
+ns_expect_cli "Riverside Federation" list
+echo "ok - walk"

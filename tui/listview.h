@@ -1,0 +1,22 @@
+/* listview.h - the selection and scrolling of a list, shared by every
+ * screen that shows one (sessions, overview, votes, actions, help). */
+#ifndef NEXTSTEPS_LISTVIEW_H
+#define NEXTSTEPS_LISTVIEW_H
+
+#include <stddef.h>
+
+#include "actions.h"
+
+typedef struct listview {
+	size_t n;        /* entries */
+	size_t sel;      /* the selected entry */
+	size_t top;      /* the first entry shown */
+} listview;
+
+/* Applies a movement action (DOWN, UP, PAGE_*, FIRST, LAST) with `height`
+ * entries visible; returns 1 when the action was a movement. */
+int listview_action(listview *lv, enum action a, size_t height);
+/* Keeps the selection inside the list and on screen. */
+void listview_fit(listview *lv, size_t height);
+
+#endif

@@ -1,0 +1,109 @@
+/* screen.h - what every screen shares: the program state (`ui`), the
+ * table of operations a screen provides, the screen stack, the status
+ * line and the dirty flags that decide what is repainted.
+ *
+ * The screen is four windows that never overlap: a title bar, the body
+ * (the screen's own), a status line and the key hint bar.  Each turn of the
+ * loop repaints only the windows marked dirty, with one doupdate().
+ */
+#ifndef NEXTSTEPS_SCREEN_H
+#define NEXTSTEPS_SCREEN_H
+
+#include <curses.h>
+#include <time.h>
+
+#include "actions.h"
+#include "cli.h"
+#include "content.h"
+#include "store.h"
+#include "workshop.h"
+
+/* The smallest terminal the screens are laid out for (documented in the
+ * man page): the walk needs a line per stage plus its headings. */
+#define UI_MIN_COLS 60
+#define UI_MIN_LINES 16
+/* From this width the walk shows the stage descriptors side by side. */
+#define UI_WIDE_COLS 120
+
+enum ui_dirty {
+	DIRTY_TITLE = 1,
+	DIRTY_BODY = 2,
+	DIRTY_STATUS = 4,
+	DIRTY_HINTS = 8,
+	DIRTY_ALL = 15
+};
+
+typedef struct ui ui;
+
+/* A screen.  Every operation may be NULL. */
+typedef struct screen_ops {
+	const char *name;
+	unsigned scope;                      /* action_scope bits */
+	int typing;                          /* a text field has the keyboard */
+	int keeps_body;                      /* draws into the body itself (forms):
+						not erased before draw */
+	void (*enter)(ui *u);                /* pushed */
+	void (*resume)(ui *u);               /* the screen above was closed */
+	void (*leave)(ui *u);                /* popped */
+	void (*draw)(ui *u);                 /* paint u->body */
+	int (*input)(ui *u, int key);        /* raw key first; 1 when used */
+	void (*action)(ui *u, enum action a, int arg);
+	void (*resize)(ui *u);               /* windows were rebuilt */
+	void (*tick)(ui *u, time_t now);     /* about once a second */
+	WINDOW *(*cursor)(ui *u);            /* window holding a visible cursor */
+} screen_ops;
+
+#define UI_STACK_MAX 8
+
+struct ui {
+	const cli_options *opts;
+	int mode;                            /* enum ui_mode */
+	int utf8;                            /* UTF-8 drawing allowed */
+	int color;
+	unsigned text_flags;                 /* for text_clean: TEXT_ASCII or 0 */
+	store *st;
+	content_matrix *matrix;              /* for new sessions */
+	workshop *ws;                        /* the open session, or NULL */
+
+	WINDOW *title, *body, *status, *hints;
+	int lines, cols;                     /* the size the windows were built for */
+	int too_small;
+	unsigned dirty;
+	char title_clock[32];                /* the timer text last drawn */
+
+	const screen_ops *stack[UI_STACK_MAX];
+	int depth;
+
+	char status_text[600];
+	int status_error;
+	void (*ask_yes)(ui *u);              /* pending y/n question */
+
+	int quit;
+};
+
+/* The screen on top of the stack. */
+const screen_ops *ui_top(const ui *u);
+void ui_push(ui *u, const screen_ops *s);
+void ui_pop(ui *u);
+/* Replaces the whole stack with one screen. */
+void ui_reset(ui *u, const screen_ops *s);
+void ui_dirty(ui *u, unsigned what);
+
+/* The status line: a short confirmation or an error, until the next key. */
+void ui_say(ui *u, const char *fmt, ...);
+void ui_error(ui *u, const store_error *err);
+/* Asks a y/n question on the status line; `yes` runs on 'y'. */
+void ui_ask(ui *u, void (*yes)(ui *u), const char *fmt, ...);
+
+/* Opens a session in the walk (closing any open one); 0 on success. */
+int ui_open_session(ui *u, const char *name_or_id);
+void ui_close_session(ui *u);
+/* Reloads the open session after a change; shows any error. */
+void ui_reload(ui *u);
+
+/* Restores the terminal, prints "nextsteps: MESSAGE" and exits 70. */
+void ui_die(const char *fmt, ...);
+void *ui_xmalloc(size_t n);
+char *ui_xstrdup(const char *s);
+
+#endif

@@ -1,0 +1,131 @@
+/* screen_help.c - the help screen, generated from the action table, so it
+ * can never disagree with the keys.  The keys of the screen help was
+ * opened from come first. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "listview.h"
+#include "screens.h"
+
+#define HELP_MAX_LINES 160
+
+static struct {
+	char *lines[HELP_MAX_LINES];
+	int heading[HELP_MAX_LINES];
+	size_t n;
+	listview lv;                /* lv.top is the first line shown */
+} hs;
+
+static const struct { unsigned scope; const char *title; } groups[] = {
+	{ SC_WALK, "The walk" },
+	{ SC_CHANGES, "Changes" },
+	{ SC_VOTES, "Votes" },
+	{ SC_ACTIONS, "Actions" },
+	{ SC_NOTE, "The note editor" },
+	{ SC_OVERVIEW, "Overview" },
+	{ SC_SESSIONS, "Sessions" },
+	{ SC_FORM, "Forms" },
+	{ SC_LIST, "Lists" },
+	{ SC_ANY | SC_TOP | SC_SUB, "Everywhere" },
+};
+
+static void add_line(const char *text, int heading)
+{
+	if (hs.n < HELP_MAX_LINES) {
+		hs.heading[hs.n] = heading;
+		hs.lines[hs.n++] = ui_xstrdup(text);
+	}
+}
+
+static void add_group(unsigned scope, const char *title, int n_stages)
+{
+	char keys[96], line[512];
+	size_t i;
+
+	add_line(title, 1);
+	for (i = 1; i < ACT_COUNT; i++) {
+		const action_info *ai = action_get((enum action)i);
+
+		if (!(ai->scope & scope))
+			continue;
+		action_keys_text(ai, n_stages, keys, sizeof keys);
+		snprintf(line, sizeof line, "  %-18s %s", keys, ai->help);
+		add_line(line, 0);
+	}
+	add_line("", 0);
+}
+
+/* The screen under help decides which group leads. */
+static void help_enter(ui *u)
+{
+	const screen_ops *below = u->depth > 1 ? u->stack[u->depth - 2] : NULL;
+	int n_stages = u->ws ? (int)u->ws->m->n_stages : 9;
+	size_t g, first = sizeof groups / sizeof groups[0];
+
+	memset(&hs, 0, sizeof hs);
+	for (g = 0; below && g < sizeof groups / sizeof groups[0]; g++)
+		if (groups[g].scope & below->scope & ~(unsigned)(SC_ANY | SC_TOP | SC_SUB | SC_LIST | SC_CHANGES)) {
+			first = g;
+			add_group(groups[g].scope, groups[g].title, n_stages);
+			break;
+		}
+	for (g = 0; g < sizeof groups / sizeof groups[0]; g++)
+		if (g != first)
+			add_group(groups[g].scope, groups[g].title, n_stages);
+	add_line("Every answer is saved the moment it is given; quitting never loses anything.", 0);
+	hs.lv.n = hs.n;
+}
+
+static void help_leave(ui *u)
+{
+	size_t i;
+
+	(void)u;
+	for (i = 0; i < hs.n; i++)
+		free(hs.lines[i]);
+	hs.n = 0;
+}
+
+static size_t help_height(const ui *u)
+{
+	return (size_t)getmaxy(u->body);
+}
+
+static void help_draw(ui *u)
+{
+	size_t i, h = help_height(u);
+
+	for (i = hs.lv.top; i < hs.n && i < hs.lv.top + h; i++)
+		draw_text(u->body, (int)(i - hs.lv.top), 1, u->cols - 2, hs.lines[i],
+			  hs.heading[i] ? draw_attr(ATTR_HEADING) : A_NORMAL);
+}
+
+/* Scrolling: the "selection" is the first line shown. */
+static void help_action(ui *u, enum action a, int arg)
+{
+	size_t h = help_height(u), max = hs.n > h ? hs.n - h : 0;
+
+	(void)arg;
+	switch (a) {
+	case ACT_DOWN: hs.lv.top += hs.lv.top < max; break;
+	case ACT_UP: hs.lv.top -= hs.lv.top > 0; break;
+	case ACT_PAGE_DOWN: hs.lv.top = hs.lv.top + h - 1 < max ? hs.lv.top + h - 1 : max; break;
+	case ACT_PAGE_UP: hs.lv.top = hs.lv.top > h - 1 ? hs.lv.top - (h - 1) : 0; break;
+	case ACT_FIRST: hs.lv.top = 0; break;
+	case ACT_LAST: hs.lv.top = max; break;
+	case ACT_HELP: ui_pop(u); return;
+	default: return;
+	}
+	ui_dirty(u, DIRTY_BODY);
+}
+
+const screen_ops screen_help = {
+	.name = "help",
+	.scope = SC_HELP | SC_SUB | SC_LIST,
+	.enter = help_enter,
+	.leave = help_leave,
+	.draw = help_draw,
+	.action = help_action,
+};

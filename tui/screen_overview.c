@@ -1,0 +1,147 @@
+/* screen_overview.c - every section with its progress, the stage agreed
+ * for each of its rows so far (by number, so no colour is needed), and the
+ * time spent; Enter walks the selected section. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "draw.h"
+#include "listview.h"
+#include "screens.h"
+
+#define OV_TOP 2
+
+static listview ov;
+
+static size_t ov_height(const ui *u)
+{
+	int h = getmaxy(u->body) - OV_TOP - 2;
+
+	return h > 0 ? (size_t)h : 1;
+}
+
+/* One character per applicable row: the agreed stage's number, '-' not
+ * applicable, '?' not discussed, '.' open. */
+static void row_marks(const workshop *ws, size_t section, char *buf, size_t size)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < ws->n_steps && n + 2 < size; k++) {
+		const store_row_answer *a;
+		char c = '.';
+
+		if (ws->steps[k].section != section)
+			continue;
+		a = workshop_answer_at(ws, k);
+		if (a && a->state == STORE_ROW_AGREED && a->stage >= 0 && a->stage < 9)
+			c = (char)('1' + a->stage);
+		else if (a && a->state == STORE_ROW_NOT_APPLICABLE)
+			c = '-';
+		else if (a && a->state == STORE_ROW_NOT_DISCUSSED)
+			c = '?';
+		if (n)
+			buf[n++] = ' ';
+		buf[n++] = c;
+	}
+	buf[n] = '\0';
+}
+
+static void ov_line(ui *u, int y, size_t section, attr_t at)
+{
+	const workshop *ws = u->ws;
+	size_t total, done = workshop_section_answered(ws, section, &total);
+	long long t = workshop_stored_seconds(ws, section);
+	char marks[64], right[128];
+	int rw;
+
+	if (ws->n_steps && ws->steps[ws->cur].section == section)
+		t = workshop_section_seconds(ws, time(NULL));
+	row_marks(ws, section, marks, sizeof marks);
+	snprintf(right, sizeof right, "%2zu/%-2zu  %-12s %3lld:%02lld", done, total,
+		 marks, t / 60, t % 60);
+	rw = (int)strlen(right);
+	if (at != A_NORMAL)
+		draw_text_fill(u->body, y, 0, u->cols, "", at);
+	draw_fmt(u->body, y, 1, 4, at, "%2zu", section + 1);
+	draw_text(u->body, y, 5, u->cols - rw - 8, ws->m->sections[section].title, at);
+	draw_text(u->body, y, u->cols - rw - 1, rw, right, at);
+}
+
+static void ov_legend(ui *u, int y)
+{
+	char buf[512];
+	size_t i, len = 0;
+
+	for (i = 0; i < u->ws->m->n_stages && len + 1 < sizeof buf; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%zu %s  ", i + 1,
+					u->ws->m->stages[i].label);
+	if (len < sizeof buf)
+		snprintf(buf + len, sizeof buf - len, ". open  - not applicable");
+	draw_text(u->body, y, 1, u->cols - 2, buf, A_NORMAL);
+}
+
+static void ov_draw(ui *u)
+{
+	const workshop *ws = u->ws;
+	size_t total, done = workshop_answered(ws, &total), i, h = ov_height(u);
+
+	draw_fmt(u->body, 0, 1, u->cols - 2, draw_attr(ATTR_HEADING),
+		 "Overview: %zu of %zu rows answered", done, total);
+	draw_text(u->body, 1, u->cols - 26, 25, "done  rows         time", A_NORMAL);
+	for (i = ov.top; i < ov.n && i < ov.top + h; i++)
+		ov_line(u, OV_TOP + (int)(i - ov.top), i,
+			i == ov.sel ? draw_attr(ATTR_SELECTED) : A_NORMAL);
+	ov_legend(u, getmaxy(u->body) - 1);
+}
+
+static void ov_enter(ui *u)
+{
+	ov.n = u->ws->m->n_sections;
+	ov.sel = u->ws->n_steps ? u->ws->steps[u->ws->cur].section : 0;
+	ov.top = 0;
+	listview_fit(&ov, ov_height(u));
+}
+
+/* Jumps to the first open row of the section, else its first row. */
+static void ov_jump(ui *u)
+{
+	workshop *ws = u->ws;
+	size_t k = workshop_section_start(ws, ov.sel), first = k;
+	store_error err;
+
+	if (k >= ws->n_steps || ws->steps[k].section != ov.sel) {
+		ui_say(u, "No row of this section applies to this session.");
+		return;
+	}
+	while (k < ws->n_steps && ws->steps[k].section == ov.sel &&
+	       workshop_step_answered(ws, k))
+		k++;
+	if (k >= ws->n_steps || ws->steps[k].section != ov.sel)
+		k = first;
+	if (workshop_goto(ws, k, &err) != 0)
+		ui_error(u, &err);
+	ui_pop(u);
+}
+
+static void ov_action(ui *u, enum action a, int arg)
+{
+	(void)arg;
+	if (listview_action(&ov, a, ov_height(u)))
+		ui_dirty(u, DIRTY_BODY);
+	else if (a == ACT_JUMP)
+		ov_jump(u);
+}
+
+static void ov_resize(ui *u)
+{
+	listview_fit(&ov, ov_height(u));
+}
+
+const screen_ops screen_overview = {
+	.name = "overview",
+	.scope = SC_SUB | SC_LIST | SC_OVERVIEW,
+	.enter = ov_enter,
+	.draw = ov_draw,
+	.action = ov_action,
+	.resize = ov_resize,
+};

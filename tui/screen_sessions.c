@@ -1,0 +1,332 @@
+/* screen_sessions.c - the sessions in the database, most recently changed
+ * first, with their progress: open one, start one, rename or delete.
+ *
+ * A first start with an empty database goes straight to the new-session
+ * form, so a new facilitator is walking the matrix within a minute.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "draw.h"
+#include "listview.h"
+#include "screens.h"
+#include "text.h"
+
+#define LIST_TOP 3
+
+static struct {
+	store_session *list;
+	size_t n;
+	listview lv;
+	char selected_id[40];
+	char new_id[40];
+} ss;
+
+static size_t list_height(const ui *u)
+{
+	int h = u->body ? getmaxy(u->body) - LIST_TOP : 1;
+
+	return h > 0 ? (size_t)h : 1;
+}
+
+/* Reads the list again, keeping the same session selected. */
+static void sessions_load(ui *u)
+{
+	store_error err;
+	size_t i;
+
+	store_session_list_free(ss.list, ss.n);
+	ss.list = NULL;
+	ss.n = 0;
+	if (store_session_list(u->st, &ss.list, &ss.n, &err) != 0)
+		ui_error(u, &err);
+	ss.lv.n = ss.n;
+	for (i = 0; i < ss.n; i++)
+		if (strcmp(ss.list[i].id, ss.selected_id) == 0)
+			ss.lv.sel = i;
+	listview_fit(&ss.lv, list_height(u));
+	ui_dirty(u, DIRTY_BODY);
+}
+
+static const store_session *selected(void)
+{
+	return ss.n ? &ss.list[ss.lv.sel] : NULL;
+}
+
+/* ------------------------------------------------------------ new session */
+
+static const char *const track_choices[] = { "LGPO", "PCN", NULL };
+static const char *const yes_no[] = { "no", "yes", NULL };
+
+/* "A, B,C" into trimmed, non-empty names, pointing into `buf`. */
+static size_t split_names(char *buf, const char **out, size_t max)
+{
+	size_t n = 0;
+	char *p;
+
+	for (p = strtok(buf, ","); p && n < max; p = strtok(NULL, ",")) {
+		char *end = p + strlen(p);
+
+		while (*p == ' ')
+			p++;
+		while (end > p && end[-1] == ' ')
+			*--end = '\0';
+		if (*p)
+			out[n++] = p;
+	}
+	return n;
+}
+
+#define MAX_PARTICIPANTS 64
+
+static int new_submit(ui *u, char **v, void *ctx)
+{
+	const char *names[MAX_PARTICIPANTS];
+	store_new_session spec;
+	store_error err;
+	int rc;
+
+	(void)ctx;
+	if (text_is_blank(v[0])) {
+		ui_say(u, "The session needs a name.");
+		return 1;
+	}
+	memset(&spec, 0, sizeof spec);
+	spec.name = v[0];
+	spec.organisation = v[1];
+	spec.track = strcmp(v[2], "PCN") == 0 ? CONTENT_TRACK_PCN : CONTENT_TRACK_LGPO;
+	spec.facilitator = v[3];
+	spec.n_participants = split_names(v[4], names, MAX_PARTICIPANTS);
+	spec.participants = names;
+	spec.secret_ballot = strcmp(v[5], "yes") == 0;
+	rc = store_session_create(u->st, &spec, u->matrix, ss.new_id, &err);
+	if (rc != 0) {
+		ui_error(u, &err);
+		return 1;
+	}
+	return 0;
+}
+
+static void new_after(ui *u, void *ctx)
+{
+	(void)ctx;
+	snprintf(ss.selected_id, sizeof ss.selected_id, "%s", ss.new_id);
+	sessions_load(u);
+	if (ui_open_session(u, ss.new_id) == 0) {
+		ui_push(u, &screen_walk);
+		ui_say(u, "Session created. 1-%zu agree a stage, ? shows every key.",
+		       u->ws->m->n_stages);
+	}
+}
+
+static void sessions_new(ui *u)
+{
+	form_spec f;
+
+	memset(&f, 0, sizeof f);
+	f.title = "New session";
+	f.intro = "Name the session; the rest can stay empty. Participants: comma-separated.";
+	f.fields[0].label = "Name";
+	f.fields[1].label = "Organisation";
+	f.fields[2].label = "Type";
+	f.fields[2].choices = track_choices;
+	f.fields[2].value = "LGPO";
+	f.fields[3].label = "Facilitator";
+	f.fields[4].label = "Participants";
+	f.fields[4].max_len = 2000;
+	f.fields[5].label = "Secret ballot";
+	f.fields[5].choices = yes_no;
+	f.fields[5].value = "no";
+	f.n_fields = 6;
+	f.submit = new_submit;
+	f.after = new_after;
+	screen_form_open(u, &f);
+}
+
+/* ------------------------------------------------------------ rename, delete */
+
+static int rename_submit(ui *u, char **v, void *ctx)
+{
+	const store_session *s = selected();
+	store_error err;
+
+	(void)ctx;
+	if (!s)
+		return 0;
+	if (text_is_blank(v[0])) {
+		ui_say(u, "The session needs a name.");
+		return 1;
+	}
+	if (store_session_rename(u->st, s->id, v[0], &err) != 0) {
+		ui_error(u, &err);
+		return 1;
+	}
+	ui_say(u, "Saved: renamed.");
+	return 0;
+}
+
+static void sessions_rename(ui *u, const store_session *s)
+{
+	form_spec f;
+
+	memset(&f, 0, sizeof f);
+	f.title = "Rename the session";
+	f.fields[0].label = "Name";
+	f.fields[0].value = s->name;
+	f.n_fields = 1;
+	f.submit = rename_submit;
+	screen_form_open(u, &f);
+}
+
+static int delete_submit(ui *u, char **v, void *ctx)
+{
+	const store_session *s = selected();
+	store_error err;
+
+	(void)ctx;
+	if (!s)
+		return 0;
+	if (strcmp(v[0], s->name) != 0) {
+		ui_say(u, "That is not the session's name; nothing was deleted. Esc leaves.");
+		return 1;
+	}
+	if (store_session_delete(u->st, s->id, &err) != 0) {
+		ui_error(u, &err);
+		return 1;
+	}
+	ui_say(u, "Deleted.");
+	return 0;
+}
+
+static void sessions_delete(ui *u, const store_session *s)
+{
+	static char intro[600];
+	form_spec f;
+	char *name = draw_clean(s->name, 0);
+
+	snprintf(intro, sizeof intro,
+		 "Deleting removes every answer of '%s'. Type its name to confirm.", name);
+	free(name);
+	memset(&f, 0, sizeof f);
+	f.title = "Delete the session";
+	f.intro = intro;
+	f.fields[0].label = "Name";
+	f.n_fields = 1;
+	f.submit = delete_submit;
+	screen_form_open(u, &f);
+}
+
+/* ------------------------------------------------------------ drawing */
+
+static void format_when(long long t, char *out, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!localtime_r(&tt, &tm) || !strftime(out, size, "%Y-%m-%d %H:%M", &tm))
+		snprintf(out, size, "?");
+}
+
+static void draw_line(ui *u, int y, const store_session *s, int wn, int wo,
+		      attr_t at)
+{
+	char right[64], when[32];
+	int x = 2;
+
+	format_when(s->updated, when, sizeof when);
+	snprintf(right, sizeof right, "%-4s  %3d/%-4d  %s",
+		 s->track == CONTENT_TRACK_PCN ? "PCN" : "LGPO",
+		 s->rows_answered, s->rows_total, when);
+	if (at != A_NORMAL)
+		draw_text_fill(u->body, y, 0, u->cols, "", at);
+	draw_text(u->body, y, x, wn, s->name, at);
+	draw_text(u->body, y, x + wn + 2, wo, s->organisation, at);
+	draw_text(u->body, y, x + wn + wo + 4, u->cols - x - wn - wo - 4, right, at);
+}
+
+static void sessions_draw(ui *u)
+{
+	int rest = u->cols - 2 - 4 - 38, wn = rest * 55 / 100, wo = rest - wn;
+	size_t i, h = list_height(u);
+
+	draw_fmt(u->body, 0, 1, u->cols - 2, draw_attr(ATTR_HEADING),
+		 u->opts->kiosk ? "Sessions (%zu)" : "Sessions (%zu) in %s", ss.n,
+		 store_path(u->st));
+	if (!ss.n) {
+		draw_text(u->body, 2, 1, u->cols - 2,
+			  "No sessions yet. Press n to start one.", A_NORMAL);
+		return;
+	}
+	draw_text(u->body, 2, 2, wn, "SESSION", draw_attr(ATTR_HEADING));
+	draw_text(u->body, 2, 4 + wn, wo, "ORGANISATION", draw_attr(ATTR_HEADING));
+	draw_text(u->body, 2, 6 + wn + wo, u->cols - 6 - wn - wo,
+		  "TYPE  PROGRESS  LAST CHANGE", draw_attr(ATTR_HEADING));
+	for (i = ss.lv.top; i < ss.n && i < ss.lv.top + h; i++)
+		draw_line(u, LIST_TOP + (int)(i - ss.lv.top), &ss.list[i], wn, wo,
+			  i == ss.lv.sel ? draw_attr(ATTR_SELECTED) : A_NORMAL);
+}
+
+/* ------------------------------------------------------------ the table */
+
+static void sessions_action(ui *u, enum action a, int arg)
+{
+	const store_session *s = selected();
+
+	(void)arg;
+	if (listview_action(&ss.lv, a, list_height(u))) {
+		if (s)
+			snprintf(ss.selected_id, sizeof ss.selected_id, "%s",
+				 ss.list[ss.lv.sel].id);
+		ui_dirty(u, DIRTY_BODY);
+		return;
+	}
+	if (a == ACT_SESSION_NEW) {
+		sessions_new(u);
+		return;
+	}
+	if (!s) {
+		if (a == ACT_OPEN || a == ACT_SESSION_RENAME || a == ACT_SESSION_DELETE)
+			ui_say(u, "There is no session yet: n starts one.");
+		return;
+	}
+	snprintf(ss.selected_id, sizeof ss.selected_id, "%s", s->id);
+	if (a == ACT_OPEN && ui_open_session(u, s->id) == 0)
+		ui_push(u, &screen_walk);
+	else if (a == ACT_SESSION_RENAME)
+		sessions_rename(u, s);
+	else if (a == ACT_SESSION_DELETE)
+		sessions_delete(u, s);
+}
+
+static void sessions_enter(ui *u)
+{
+	sessions_load(u);
+	if (!ss.n && !u->ws)
+		sessions_new(u);
+}
+
+static void sessions_leave(ui *u)
+{
+	(void)u;
+	store_session_list_free(ss.list, ss.n);
+	ss.list = NULL;
+	ss.n = 0;
+}
+
+static void sessions_resize(ui *u)
+{
+	listview_fit(&ss.lv, list_height(u));
+}
+
+const screen_ops screen_sessions = {
+	.name = "sessions",
+	.scope = SC_TOP | SC_LIST | SC_SESSIONS,
+	.enter = sessions_enter,
+	.resume = sessions_load,
+	.leave = sessions_leave,
+	.draw = sessions_draw,
+	.action = sessions_action,
+	.resize = sessions_resize,
+};

@@ -1,0 +1,279 @@
+/* screen_votes.c - each participant's vote on the current row.
+ *
+ * The keyboard can be passed round the room: select a name, press the
+ * stage's number (or d for don't know) and the selection moves on.  In a
+ * secret ballot the screen shows only who has voted until the facilitator
+ * reveals the votes; then the spread (count per stage, lowest, highest)
+ * and a suggested stage -- the lower where views differ -- which Enter
+ * agrees.  The facilitator decides: nothing is agreed automatically.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+#include "listview.h"
+#include "screens.h"
+
+#define VOTES_TOP 3
+#define VOTES_FOOT 3
+
+static listview vl;
+
+static size_t votes_height(const ui *u)
+{
+	int h = getmaxy(u->body) - VOTES_TOP - VOTES_FOOT;
+
+	return h > 0 ? (size_t)h : 1;
+}
+
+static int hidden(const workshop *ws, const store_row_answer *a)
+{
+	return ws->s.secret_ballot && !(a && a->revealed);
+}
+
+static int vote_of(const workshop *ws, const store_row_answer *a, size_t i)
+{
+	if (!a || !a->votes || i >= ws->a.n_participants)
+		return STORE_VOTE_NONE;
+	return a->votes[i];
+}
+
+static void vote_text(const workshop *ws, int v, int hide, char *buf, size_t size)
+{
+	if (v == STORE_VOTE_NONE)
+		snprintf(buf, size, "-");
+	else if (hide)
+		snprintf(buf, size, "voted");
+	else if (v == STORE_VOTE_DONT_KNOW)
+		snprintf(buf, size, "don't know");
+	else if (v >= 0 && (size_t)v < ws->m->n_stages)
+		snprintf(buf, size, "%d %s", v + 1, ws->m->stages[v].label);
+	else
+		snprintf(buf, size, "?");
+}
+
+static void draw_spread(ui *u, int y, const store_row_answer *a)
+{
+	const workshop *ws = u->ws;
+	workshop_spread sp;
+	char buf[512];
+	size_t i, len = 0;
+
+	workshop_spread_of(ws, a, &sp);
+	if (hidden(ws, a)) {
+		draw_fmt(u->body, y, 1, u->cols - 2, A_NORMAL,
+			 "%d of %zu voted. Votes are secret until you reveal them (r).",
+			 sp.voted, ws->s.n_participants);
+		return;
+	}
+	for (i = 0; i < ws->m->n_stages && len + 1 < sizeof buf; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %d  ",
+					ws->m->stages[i].label, sp.counts[i]);
+	if (len < sizeof buf)
+		snprintf(buf + len, sizeof buf - len, "don't know %d", sp.dont_know);
+	draw_text(u->body, y, 1, u->cols - 2, buf, A_NORMAL);
+	if (sp.lowest < 0) {
+		draw_text(u->body, y + 1, 1, u->cols - 2, "No stage votes yet.", A_NORMAL);
+		return;
+	}
+	draw_fmt(u->body, y + 1, 1, u->cols - 2, A_NORMAL, "Lowest %s, highest %s.",
+		 ws->m->stages[sp.lowest].label, ws->m->stages[sp.highest].label);
+	draw_fmt(u->body, y + 2, 1, u->cols - 2, draw_attr(ATTR_HEADING),
+		 "Suggested: %s%s. Enter agrees it.", ws->m->stages[sp.suggested].label,
+		 sp.lowest != sp.highest ? " (the lower, as views differ)" : "");
+}
+
+static void votes_draw(ui *u)
+{
+	const workshop *ws = u->ws;
+	const store_row_answer *a = workshop_answer(ws);
+	int hide = hidden(ws, a), h = getmaxy(u->body);
+	size_t i, rows = votes_height(u);
+	char buf[64];
+
+	draw_fmt(u->body, 0, 1, u->cols - 2, draw_attr(ATTR_HEADING), "Votes: %s",
+		 workshop_row(ws)->title);
+	draw_text(u->body, 1, 1, u->cols - 2,
+		  ws->s.secret_ballot ? "Secret ballot: on (b turns it off)"
+				      : "Secret ballot: off (b turns it on)", A_NORMAL);
+	if (!ws->s.n_participants)
+		draw_text(u->body, VOTES_TOP, 1, u->cols - 2,
+			  "No participants yet: + adds one.", A_NORMAL);
+	for (i = vl.top; i < vl.n && i < vl.top + rows; i++) {
+		attr_t at = i == vl.sel ? draw_attr(ATTR_SELECTED) : A_NORMAL;
+		int y = VOTES_TOP + (int)(i - vl.top);
+
+		vote_text(ws, vote_of(ws, a, i), hide, buf, sizeof buf);
+		if (at != A_NORMAL)
+			draw_text_fill(u->body, y, 0, u->cols, "", at);
+		draw_fmt(u->body, y, 1, 4, at, "%2zu", i + 1);
+		draw_text(u->body, y, 5, u->cols / 2 - 6, ws->s.participants[i], at);
+		draw_text(u->body, y, u->cols / 2, u->cols / 2 - 1, buf, at);
+	}
+	draw_spread(u, h - VOTES_FOOT, a);
+}
+
+static void votes_enter(ui *u)
+{
+	vl.n = u->ws->s.n_participants;
+	vl.sel = vl.top = 0;
+	listview_fit(&vl, votes_height(u));
+}
+
+static void votes_store(ui *u, int vote)
+{
+	workshop *ws = u->ws;
+	store_error err;
+
+	if (!vl.n) {
+		ui_say(u, "No participants yet: + adds one.");
+		return;
+	}
+	if (store_set_vote(ws->st, ws->s.id, workshop_row(ws)->id, (int)vl.sel,
+			   vote, &err) != 0) {
+		ui_error(u, &err);
+		ui_reload(u);
+		return;
+	}
+	ui_reload(u);
+	if (u->status_error)
+		return;
+	ui_say(u, "Saved: vote %s.", vote == STORE_VOTE_NONE ? "cleared" : "recorded");
+	if (vote != STORE_VOTE_NONE && vl.sel + 1 < vl.n)
+		listview_action(&vl, ACT_DOWN, votes_height(u));
+}
+
+static void votes_reveal(ui *u)
+{
+	workshop *ws = u->ws;
+	const store_row_answer *a = workshop_answer(ws);
+	int reveal = !(a && a->revealed);
+	store_error err;
+
+	if (!ws->s.secret_ballot) {
+		ui_say(u, "Votes are not secret in this session (b makes them secret).");
+		return;
+	}
+	if (store_set_revealed(ws->st, ws->s.id, workshop_row(ws)->id, reveal, &err) != 0) {
+		ui_error(u, &err);
+		return;
+	}
+	ui_reload(u);
+	if (!u->status_error)
+		ui_say(u, reveal ? "Saved: votes revealed." : "Saved: votes hidden again.");
+}
+
+static void votes_secret(ui *u)
+{
+	workshop *ws = u->ws;
+	store_error err;
+	int on = !ws->s.secret_ballot;
+
+	if (store_session_set_secret(ws->st, ws->s.id, on, &err) != 0) {
+		ui_error(u, &err);
+		return;
+	}
+	ui_reload(u);
+	if (!u->status_error)
+		ui_say(u, on ? "Saved: secret ballot on." : "Saved: secret ballot off.");
+}
+
+static void votes_accept(ui *u)
+{
+	workshop *ws = u->ws;
+	const store_row_answer *a = workshop_answer(ws);
+	workshop_spread sp;
+	store_error err;
+
+	workshop_spread_of(ws, a, &sp);
+	if (hidden(ws, a)) {
+		ui_say(u, "Reveal the votes first (r).");
+		return;
+	}
+	if (sp.suggested < 0) {
+		ui_say(u, "No stage votes to agree from.");
+		return;
+	}
+	if (store_set_agreed(ws->st, ws->s.id, workshop_row(ws)->id, STORE_ROW_AGREED,
+			     sp.suggested, &err) != 0) {
+		ui_error(u, &err);
+		ui_reload(u);
+		return;
+	}
+	ui_reload(u);
+	if (u->status_error)
+		return;
+	ui_pop(u);
+	ui_say(u, "Saved: %s agreed.", ws->m->stages[sp.suggested].label);
+}
+
+static int add_submit(ui *u, char **v, void *ctx)
+{
+	store_error err;
+	int index;
+
+	(void)ctx;
+	if (!v[0][0]) {
+		ui_say(u, "Type a name, or Esc to leave.");
+		return 1;
+	}
+	if (store_participant_add(u->st, u->ws->s.id, v[0], &index, &err) != 0) {
+		ui_error(u, &err);
+		return 1;
+	}
+	ui_reload(u);
+	vl.n = u->ws->s.n_participants;
+	vl.sel = index >= 0 ? (size_t)index : 0;
+	ui_say(u, "Saved: participant added.");
+	return 0;
+}
+
+static void votes_add(ui *u)
+{
+	form_spec f;
+
+	memset(&f, 0, sizeof f);
+	f.title = "Add a participant";
+	f.intro = "A member practice or a person who will vote.";
+	f.fields[0].label = "Name";
+	f.n_fields = 1;
+	f.submit = add_submit;
+	screen_form_open(u, &f);
+}
+
+static void votes_action(ui *u, enum action a, int arg)
+{
+	if (listview_action(&vl, a, votes_height(u))) {
+		ui_dirty(u, DIRTY_BODY);
+		return;
+	}
+	switch (a) {
+	case ACT_VOTE_SET:
+		if ((size_t)arg > u->ws->m->n_stages)
+			ui_say(u, "There are %zu stages.", u->ws->m->n_stages);
+		else
+			votes_store(u, arg - 1);
+		break;
+	case ACT_VOTE_DONT_KNOW: votes_store(u, STORE_VOTE_DONT_KNOW); break;
+	case ACT_VOTE_CLEAR: votes_store(u, STORE_VOTE_NONE); break;
+	case ACT_REVEAL: votes_reveal(u); break;
+	case ACT_SECRET: votes_secret(u); break;
+	case ACT_ACCEPT: votes_accept(u); break;
+	case ACT_PARTICIPANT_ADD: votes_add(u); break;
+	default: break;
+	}
+}
+
+static void votes_resize(ui *u)
+{
+	listview_fit(&vl, votes_height(u));
+}
+
+const screen_ops screen_votes = {
+	.name = "votes",
+	.scope = SC_SUB | SC_LIST | SC_VOTES | SC_CHANGES,
+	.enter = votes_enter,
+	.draw = votes_draw,
+	.action = votes_action,
+	.resize = votes_resize,
+};

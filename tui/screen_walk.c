@@ -1,0 +1,505 @@
+/* screen_walk.c - the walk: one row at a time, what the room looks at for
+ * two hours.
+ *
+ * Layout of the body, top to bottom: the section and progress, the row
+ * and its state, the stage descriptors (stacked with a label column, or
+ * side by side from UI_WIDE_COLS), then votes, note and actions.  The
+ * agreed stage is shown three ways at once: by its position, in reverse
+ * video, and by the text marker "[*]" with "(agreed)".  Moving to another
+ * row repaints only the body; the title, status and hint bars stay put.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "draw.h"
+#include "report.h"
+#include "screens.h"
+#include "text.h"
+
+/* Lines under the descriptors: a rule, votes, note, actions. */
+#define WALK_FOOT 4
+/* Lines above them: section, row, a rule. */
+#define WALK_HEAD 3
+
+static int walk_agreed_stage(const store_row_answer *a)
+{
+	return a && a->state == STORE_ROW_AGREED ? a->stage : -1;
+}
+
+static const char *state_text(const workshop *ws, const store_row_answer *a,
+			      char *buf, size_t size)
+{
+	if (!a || a->state == STORE_ROW_OPEN)
+		return "open";
+	if (a->state == STORE_ROW_NOT_APPLICABLE)
+		return "not applicable";
+	if (a->state == STORE_ROW_NOT_DISCUSSED)
+		return "not discussed";
+	if (a->stage >= 0 && (size_t)a->stage < ws->m->n_stages) {
+		snprintf(buf, size, "agreed: %s", ws->m->stages[a->stage].label);
+		return buf;
+	}
+	return "agreed";
+}
+
+/* Section title and the whole session's progress on the right. */
+static void draw_head(ui *u, const workshop *ws)
+{
+	const content_section *sec = workshop_section(ws);
+	const store_row_answer *a = workshop_answer(ws);
+	size_t total, done = workshop_answered(ws, &total), n_in, idx;
+	char right[64], buf[64], left[64];
+	int rw;
+
+	snprintf(right, sizeof right, "%zu/%zu answered", done, total);
+	rw = (int)strlen(right);
+	snprintf(left, sizeof left, "Section %zu of %zu: ",
+		 ws->steps[ws->cur].section + 1, ws->m->n_sections);
+	draw_text(u->body, 0, 1, u->cols - 1, left, A_NORMAL);
+	draw_text(u->body, 0, 1 + (int)strlen(left), u->cols - rw - 4 - (int)strlen(left),
+		  sec->title, draw_attr(ATTR_HEADING));
+	draw_text(u->body, 0, u->cols - rw - 1, rw, right, A_NORMAL);
+
+	idx = workshop_row_in_section(ws, &n_in);
+	snprintf(left, sizeof left, "Row %zu of %zu: ", idx + 1, n_in);
+	snprintf(right, sizeof right, "[%.60s]", state_text(ws, a, buf, sizeof buf));
+	rw = (int)text_width(right);
+	draw_text(u->body, 1, 1, u->cols - 1, left, A_NORMAL);
+	draw_text(u->body, 1, 1 + (int)strlen(left), u->cols - rw - 4 - (int)strlen(left),
+		  workshop_row(ws)->title, draw_attr(ATTR_HEADING));
+	draw_text(u->body, 1, u->cols - rw - 1, rw, right,
+		  a && a->state != STORE_ROW_OPEN ? draw_attr(ATTR_HEADING) : A_NORMAL);
+	draw_hline(u->body, 2, 0, u->cols);
+}
+
+/* Whether the spread may be shown (not hidden by a secret ballot). */
+static int spread_visible(const workshop *ws, const store_row_answer *a)
+{
+	return !ws->s.secret_ballot || (a && a->revealed);
+}
+
+/* Shares `avail` lines between the stages: each gets what it needs if
+ * everything fits, else an even share with the spare lines going to the
+ * stages that need more. */
+static void share_lines(const int *need, int *got, size_t n, int avail)
+{
+	int spare, sum = 0, share;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sum += need[i];
+	if (sum <= avail) {
+		memcpy(got, need, n * sizeof *got);
+		return;
+	}
+	share = avail / (int)n;
+	if (share < 1)
+		share = 1;
+	spare = avail;
+	for (i = 0; i < n; i++) {
+		got[i] = need[i] < share ? need[i] : share;
+		spare -= got[i];
+	}
+	for (i = 0; i < n && spare > 0; i++)
+		if (got[i] < need[i]) {
+			int more = need[i] - got[i] < spare ? need[i] - got[i] : spare;
+
+			got[i] += more;
+			spare -= more;
+		}
+}
+
+static int label_width(const content_matrix *m)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < m->n_stages; i++) {
+		char *c = draw_clean(m->stages[i].label, 0);
+
+		if (text_width(c) > w)
+			w = text_width(c);
+		free(c);
+	}
+	if (w < 8)
+		w = 8;      /* "(agreed)" */
+	if (w > 14)
+		w = 14;
+	return (int)w + 7;  /* "[*] 1 " + label + gap */
+}
+
+/* One stage in the label column: marker, number and label; "(agreed)" and
+ * the vote count below when there is room. */
+static void draw_stage_label(ui *u, int y, int lw, int lines, size_t i,
+			     int agreed, int votes)
+{
+	const workshop *ws = u->ws;
+	attr_t at = agreed ? draw_attr(ATTR_AGREED) : draw_attr(ATTR_HEADING);
+	char buf[96];
+
+	snprintf(buf, sizeof buf, "%s %zu %s", agreed ? "[*]" : "[ ]", i + 1,
+		 ws->m->stages[i].label);
+	draw_text_fill(u->body, y, 1, lw - 2, buf, at);
+	if (lines >= 2 && agreed)
+		draw_text_fill(u->body, y + 1, 1, lw - 2, "    (agreed)", at);
+	if (lines >= 3 && votes > 0)
+		draw_fmt(u->body, y + 2, 1, lw - 2, A_NORMAL, "    %d vote%s",
+			 votes, votes == 1 ? "" : "s");
+}
+
+static void draw_stacked(ui *u, int y, int avail, const workshop_spread *sp,
+			 int show_votes)
+{
+	const workshop *ws = u->ws;
+	const content_row *row = workshop_row(ws);
+	int agreed = walk_agreed_stage(workshop_answer(ws));
+	int need[CONTENT_MAX_STAGES], got[CONTENT_MAX_STAGES];
+	int lw = label_width(ws->m), dw = u->cols - lw - 1, gap = 0, sum = 0;
+	size_t i, n = ws->m->n_stages;
+
+	for (i = 0; i < n; i++) {
+		need[i] = draw_wrapped_lines(row->descriptors[i], dw);
+		if ((int)i == agreed && need[i] < 2)
+			need[i] = 2;
+		if (show_votes && sp->counts[i] > 0 && need[i] < 3)
+			need[i] = 3;
+		sum += need[i];
+	}
+	if (sum + (int)n - 1 <= avail)
+		gap = 1;
+	share_lines(need, got, n, avail - gap * ((int)n - 1));
+	for (i = 0; i < n && y < WALK_HEAD + avail; i++) {
+		draw_stage_label(u, y, lw, got[i], i, (int)i == agreed,
+				 show_votes ? sp->counts[i] : 0);
+		draw_wrapped(u->body, y, lw, dw, got[i], row->descriptors[i], A_NORMAL);
+		y += got[i] + gap;
+	}
+}
+
+static void draw_side_by_side(ui *u, int y, int avail, const workshop_spread *sp,
+			      int show_votes, int cw)
+{
+	const workshop *ws = u->ws;
+	const content_row *row = workshop_row(ws);
+	int agreed = walk_agreed_stage(workshop_answer(ws));
+	size_t i, n = ws->m->n_stages;
+	char buf[128];
+
+	for (i = 0; i < n; i++) {
+		int x = 1 + (int)i * (cw + 2);
+		int is = (int)i == agreed;
+
+		snprintf(buf, sizeof buf, "%s %zu %s%s", is ? "[*]" : "[ ]", i + 1,
+			 ws->m->stages[i].label, is ? " (agreed)" : "");
+		draw_text_fill(u->body, y, x, cw, buf,
+			       is ? draw_attr(ATTR_AGREED) : draw_attr(ATTR_HEADING));
+		draw_wrapped(u->body, y + 2, x, cw, avail - 3, row->descriptors[i], A_NORMAL);
+		if (show_votes && sp->counts[i] > 0)
+			draw_fmt(u->body, y + 1, x, cw, A_NORMAL, "%d vote%s",
+				 sp->counts[i], sp->counts[i] == 1 ? "" : "s");
+	}
+}
+
+/* The columns for side by side, or 0 when the terminal is too narrow. */
+static int side_width(const ui *u)
+{
+	int n = (int)u->ws->m->n_stages;
+	int cw = (u->cols - 2 - (n - 1) * 2) / n;
+
+	return u->cols >= UI_WIDE_COLS && cw >= 28 ? cw : 0;
+}
+
+static void votes_text(const workshop *ws, const store_row_answer *a,
+		       const workshop_spread *sp, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	if (!ws->s.n_participants) {
+		snprintf(buf, size, "no participants yet (v, then + to add)");
+		return;
+	}
+	if (!spread_visible(ws, a)) {
+		snprintf(buf, size, "%d of %zu voted; secret until revealed (v, then r)",
+			 sp->voted, ws->s.n_participants);
+		return;
+	}
+	buf[0] = '\0';
+	for (i = 0; i < ws->m->n_stages && len + 1 < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s %d",
+					i ? "  " : "", ws->m->stages[i].label,
+					sp->counts[i]);
+	if (len < size)
+		snprintf(buf + len, size - len, "  don't know %d  (%d of %zu voted)",
+			 sp->dont_know, sp->voted, ws->s.n_participants);
+}
+
+static void actions_text(const workshop *ws, const char *row_id, char *buf,
+			 size_t size)
+{
+	size_t i, open = 0, done = 0;
+	const char *first = NULL;
+
+	for (i = 0; i < ws->a.n_actions; i++) {
+		const store_action *ac = &ws->a.actions[i];
+
+		if (strcmp(ac->row_id, row_id) != 0)
+			continue;
+		if (ac->done) {
+			done++;
+		} else {
+			open++;
+			if (!first)
+				first = ac->text;
+		}
+	}
+	if (!open && !done)
+		snprintf(buf, size, "none (a to add)");
+	else
+		snprintf(buf, size, "%zu open, %zu done%s%s", open, done,
+			 first ? ": " : "", first ? first : "");
+}
+
+static void draw_foot(ui *u, int y, const workshop_spread *sp)
+{
+	const workshop *ws = u->ws;
+	const store_row_answer *a = workshop_answer(ws);
+	char buf[1024];
+	char *note;
+	int lw = 10;
+
+	draw_hline(u->body, y, 0, u->cols);
+	votes_text(ws, a, sp, buf, sizeof buf);
+	draw_text(u->body, y + 1, 1, lw, "Votes", draw_attr(ATTR_HEADING));
+	draw_text(u->body, y + 1, lw, u->cols - lw - 1, buf, A_NORMAL);
+	draw_text(u->body, y + 2, 1, lw, "Note", draw_attr(ATTR_HEADING));
+	note = draw_clean(a && a->note[0] ? a->note : "none (n to write)", 0);
+	draw_raw(u->body, y + 2, lw, u->cols - lw - 1, note, A_NORMAL);
+	free(note);
+	actions_text(ws, workshop_row(ws)->id, buf, sizeof buf);
+	draw_text(u->body, y + 3, 1, lw, "Actions", draw_attr(ATTR_HEADING));
+	draw_text(u->body, y + 3, lw, u->cols - lw - 1, buf, A_NORMAL);
+}
+
+static void walk_draw(ui *u)
+{
+	const workshop *ws = u->ws;
+	const store_row_answer *a;
+	workshop_spread sp;
+	int h = getmaxy(u->body), avail, cw;
+
+	if (!ws || !ws->n_steps) {
+		draw_text(u->body, 1, 1, u->cols - 2,
+			  "No rows of this matrix apply to this session's track.", A_NORMAL);
+		return;
+	}
+	a = workshop_answer(ws);
+	workshop_spread_of(ws, a, &sp);
+	draw_head(u, ws);
+	avail = h - WALK_HEAD - WALK_FOOT;
+	if ((cw = side_width(u)) > 0)
+		draw_side_by_side(u, WALK_HEAD, avail, &sp, spread_visible(ws, a), cw);
+	else
+		draw_stacked(u, WALK_HEAD, avail, &sp, spread_visible(ws, a));
+	draw_foot(u, h - WALK_FOOT, &sp);
+}
+
+/* ------------------------------------------------------------ changes */
+
+static void walk_goto(ui *u, size_t step)
+{
+	store_error err;
+
+	if (workshop_goto(u->ws, step, &err) != 0)
+		ui_error(u, &err);
+	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
+}
+
+static void walk_set(ui *u, int state, int stage, const char *done)
+{
+	workshop *ws = u->ws;
+	store_error err;
+
+	if (store_set_agreed(ws->st, ws->s.id, workshop_row(ws)->id, state, stage,
+			     &err) != 0) {
+		ui_error(u, &err);
+		ui_reload(u);
+		return;
+	}
+	ui_reload(u);
+	if (!u->status_error)
+		ui_say(u, "Saved: %s.", done);
+}
+
+static void walk_stage(ui *u, int digit)
+{
+	workshop *ws = u->ws;
+	char done[128];
+
+	if (digit < 1 || (size_t)digit > ws->m->n_stages) {
+		ui_say(u, "There are %zu stages: press 1 to %zu.", ws->m->n_stages,
+		       ws->m->n_stages);
+		return;
+	}
+	snprintf(done, sizeof done, "%s agreed", ws->m->stages[digit - 1].label);
+	walk_set(u, STORE_ROW_AGREED, digit - 1, done);
+}
+
+static void walk_not_applicable(ui *u)
+{
+	const store_row_answer *a = workshop_answer(u->ws);
+
+	if (a && a->state == STORE_ROW_NOT_APPLICABLE)
+		walk_set(u, STORE_ROW_OPEN, -1, "the row is open again");
+	else
+		walk_set(u, STORE_ROW_NOT_APPLICABLE, -1, "not applicable");
+}
+
+static void walk_section(ui *u, int dir)
+{
+	workshop *ws = u->ws;
+	size_t sec = ws->steps[ws->cur].section, k;
+
+	if (dir > 0) {
+		for (k = ws->cur; k < ws->n_steps && ws->steps[k].section == sec; k++)
+			;
+		if (k >= ws->n_steps) {
+			ui_say(u, "This is the last section.");
+			return;
+		}
+	} else {
+		k = workshop_section_start(ws, sec);
+		if (k == 0) {
+			ui_say(u, "This is the first section.");
+			return;
+		}
+		k = workshop_section_start(ws, ws->steps[k - 1].section);
+	}
+	walk_goto(u, k);
+}
+
+static void walk_row(ui *u, int dir)
+{
+	workshop *ws = u->ws;
+
+	if (dir > 0 && ws->cur + 1 >= ws->n_steps)
+		ui_say(u, "This is the last row; o shows the overview.");
+	else if (dir < 0 && ws->cur == 0)
+		ui_say(u, "This is the first row.");
+	else
+		walk_goto(u, dir > 0 ? ws->cur + 1 : ws->cur - 1);
+}
+
+static void walk_action(ui *u, enum action a, int arg)
+{
+	if (!u->ws || !u->ws->n_steps) {
+		if (a == ACT_SESSIONS)
+			ui_pop(u);
+		return;
+	}
+	switch (a) {
+	case ACT_ROW_NEXT: walk_row(u, 1); break;
+	case ACT_ROW_PREV: walk_row(u, -1); break;
+	case ACT_SECTION_NEXT: walk_section(u, 1); break;
+	case ACT_SECTION_PREV: walk_section(u, -1); break;
+	case ACT_STAGE_SET: walk_stage(u, arg); break;
+	case ACT_STAGE_CLEAR: walk_set(u, STORE_ROW_OPEN, -1, "cleared; the row is open"); break;
+	case ACT_NOT_APPLICABLE: walk_not_applicable(u); break;
+	case ACT_VOTES: ui_push(u, &screen_votes); break;
+	case ACT_NOTE: ui_push(u, &screen_note); break;
+	case ACT_ACTIONS: ui_push(u, &screen_actions); break;
+	case ACT_OVERVIEW: ui_push(u, &screen_overview); break;
+	case ACT_SUMMARY:
+		ui_say(u, "The summary screen comes in a later release; p writes the report.");
+		break;
+	case ACT_REPORT: screen_walk_report(u); break;
+	case ACT_SESSIONS: ui_pop(u); break;
+	default: break;
+	}
+}
+
+/* ------------------------------------------------------------ the report */
+
+static char report_path[4096];
+
+/* The session name as a file name: letters, digits, '.', '-' and '_'
+ * only, never starting with a dot, so it cannot leave the folder. */
+static void safe_file_name(const char *name, char *out, size_t size)
+{
+	size_t i, k = 0;
+
+	for (i = 0; name[i] && k + 5 < size && k < 80; i++) {
+		unsigned char c = (unsigned char)name[i];
+		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			 (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+			 (c == '.' && k > 0);
+
+		if (ok)
+			out[k++] = (char)c;
+		else if (k > 0 && out[k - 1] != '-')
+			out[k++] = '-';
+	}
+	while (k > 0 && out[k - 1] == '-')
+		k--;
+	if (k == 0)
+		k = (size_t)snprintf(out, size, "session");
+	out[k] = '\0';
+}
+
+static void report_write(ui *u, int overwrite)
+{
+	report_options ro;
+	store_error err;
+
+	memset(&ro, 0, sizeof ro);
+	ro.format = REPORT_TEXT;
+	ro.width = 80;
+	ro.page_length = 66;
+	ro.utf8 = u->utf8;
+	if (report_session_to_path(u->st, &u->ws->s, &ro, report_path, overwrite,
+				   &err) != 0) {
+		ui_error(u, &err);
+		return;
+	}
+	ui_say(u, "Report written to %s", report_path);
+}
+
+static void report_overwrite(ui *u)
+{
+	report_write(u, 1);
+}
+
+/* The report goes next to the database under the session's name; the
+ * path is fixed, so --kiosk users cannot write anywhere else. */
+void screen_walk_report(ui *u)
+{
+	const char *db = store_path(u->st), *slash = strrchr(db, '/');
+	char name[96];
+	struct stat sb;
+
+	safe_file_name(u->ws->s.name, name, sizeof name);
+	if (slash)
+		snprintf(report_path, sizeof report_path, "%.*s/%s.txt",
+			 (int)(slash - db), db, name);
+	else
+		snprintf(report_path, sizeof report_path, "%s.txt", name);
+	if (lstat(report_path, &sb) == 0)
+		ui_ask(u, report_overwrite, "%s exists: replace it?", report_path);
+	else
+		report_write(u, 0);
+}
+
+/* ------------------------------------------------------------ the table */
+
+static void walk_leave(ui *u)
+{
+	ui_close_session(u);
+}
+
+const screen_ops screen_walk = {
+	.name = "walk",
+	.scope = SC_TOP | SC_WALK | SC_CHANGES,
+	.leave = walk_leave,
+	.draw = walk_draw,
+	.action = walk_action,
+};

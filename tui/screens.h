@@ -1,0 +1,50 @@
+/* screens.h - the screens, one file each (screen_*.c), and the few entry
+ * points one screen uses to open another with arguments. */
+#ifndef NEXTSTEPS_SCREENS_H
+#define NEXTSTEPS_SCREENS_H
+
+#include "screen.h"
+
+extern const screen_ops screen_sessions;   /* screen_sessions.c */
+extern const screen_ops screen_walk;       /* screen_walk.c */
+extern const screen_ops screen_overview;   /* screen_overview.c */
+extern const screen_ops screen_votes;      /* screen_votes.c */
+extern const screen_ops screen_note;       /* screen_note.c */
+extern const screen_ops screen_actions;    /* screen_actions.c */
+extern const screen_ops screen_help;       /* screen_help.c */
+extern const screen_ops screen_form;       /* screen_form.c */
+
+/* ------------------------------------------------------------ forms */
+
+#define FORM_MAX_FIELDS 8
+
+typedef struct form_field_spec {
+	const char *label;
+	const char *value;              /* initial text (copied) */
+	const char *const *choices;     /* NULL-terminated: a choice field */
+	int max_len;                    /* bytes; 0 for the default (200) */
+} form_field_spec;
+
+/* What a form does when it is submitted: `values` holds each field's
+ * text, trimmed.  Return 0 to close the form (then `after`, if any, runs
+ * once the form is gone), or non-zero to keep it open (say why with
+ * ui_say/ui_error). */
+typedef struct form_spec {
+	const char *title;
+	const char *intro;              /* one line above the fields, may be NULL */
+	form_field_spec fields[FORM_MAX_FIELDS];
+	size_t n_fields;
+	int (*submit)(ui *u, char **values, void *ctx);
+	void (*after)(ui *u, void *ctx);
+	void *ctx;
+} form_spec;
+
+/* Pushes a form screen built from `spec` (copied). */
+void screen_form_open(ui *u, const form_spec *spec);
+
+/* ------------------------------------------------------------ the walk */
+
+/* Writes the report of the open session next to the database (`p`). */
+void screen_walk_report(ui *u);
+
+#endif

@@ -1,0 +1,318 @@
+/* workshop.c - see workshop.h. */
+#include "workshop.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Walking order: sections in order, rows in order, other track left out. */
+static int build_steps(workshop *ws)
+{
+	const content_matrix *m = ws->m;
+	size_t i, j, n = content_count_rows(m, ws->s.track), k = 0;
+
+	free(ws->steps);
+	ws->steps = calloc(n ? n : 1, sizeof *ws->steps);
+	if (!ws->steps)
+		return -1;
+	for (i = 0; i < m->n_sections; i++)
+		for (j = 0; j < m->sections[i].n_rows; j++)
+			if (content_row_applies(&m->sections[i].rows[j], ws->s.track)) {
+				ws->steps[k].section = i;
+				ws->steps[k].row = j;
+				k++;
+			}
+	ws->n_steps = k;
+	return 0;
+}
+
+/* The stored position as a step: the row if it still applies, else the
+ * first row of the stored section, else the start. */
+static size_t resume_step(const workshop *ws)
+{
+	size_t sec, row, k;
+	int si;
+
+	if (ws->s.current_row &&
+	    content_find_row(ws->m, ws->s.current_row, &sec, &row))
+		for (k = 0; k < ws->n_steps; k++)
+			if (ws->steps[k].section == sec && ws->steps[k].row == row)
+				return k;
+	if (ws->s.current_section &&
+	    (si = content_find_section(ws->m, ws->s.current_section)) >= 0) {
+		k = workshop_section_start(ws, (size_t)si);
+		if (k < ws->n_steps)
+			return k;
+	}
+	return 0;
+}
+
+static int load_matrix(workshop *ws, store_error *err)
+{
+	content_error cerr;
+	char *text = NULL;
+	int rc = store_session_matrix(ws->st, ws->s.id, &text, err);
+
+	if (rc != 0)
+		return rc;
+	ws->m = content_load_text(text, strlen(text), ws->s.name, &cerr);
+	free(text);
+	if (!ws->m) {
+		err->status = STORE_EDATA;
+		snprintf(err->message, sizeof err->message,
+			 "the session's stored matrix cannot be read: %.400s",
+			 cerr.message);
+		return STORE_EDATA;
+	}
+	return 0;
+}
+
+workshop *workshop_open(store *st, const char *name_or_id, store_error *err)
+{
+	workshop *ws = calloc(1, sizeof *ws);
+
+	if (!ws) {
+		err->status = STORE_EIO;
+		snprintf(err->message, sizeof err->message, "out of memory");
+		return NULL;
+	}
+	ws->st = st;
+	if (store_session_find(st, name_or_id, &ws->s, err) != 0 ||
+	    load_matrix(ws, err) != 0 || build_steps(ws) != 0 ||
+	    store_answers_load(st, ws->s.id, &ws->a, err) != 0) {
+		if (!ws->steps && ws->m) {
+			err->status = STORE_EIO;
+			snprintf(err->message, sizeof err->message, "out of memory");
+		}
+		store_session_clear(&ws->s);
+		content_free(ws->m);
+		free(ws->steps);
+		free(ws);
+		return NULL;
+	}
+	ws->cur = resume_step(ws);
+	ws->entered = time(NULL);
+	ws->data_version = store_data_version(st);
+	return ws;
+}
+
+void workshop_close(workshop *ws)
+{
+	store_error err;
+
+	if (!ws)
+		return;
+	workshop_flush_time(ws, time(NULL), &err);
+	store_answers_free(&ws->a);
+	store_session_clear(&ws->s);
+	content_free(ws->m);
+	free(ws->steps);
+	free(ws);
+}
+
+int workshop_reload(workshop *ws, store_error *err)
+{
+	store_session s;
+	store_answers a;
+	int rc;
+
+	memset(&s, 0, sizeof s);
+	memset(&a, 0, sizeof a);
+	if ((rc = store_session_find(ws->st, ws->s.id, &s, err)) != 0)
+		return rc;
+	if ((rc = store_answers_load(ws->st, ws->s.id, &a, err)) != 0) {
+		store_session_clear(&s);
+		return rc;
+	}
+	store_session_clear(&ws->s);
+	store_answers_free(&ws->a);
+	ws->s = s;
+	ws->a = a;
+	ws->data_version = store_data_version(ws->st);
+	return 0;
+}
+
+const content_section *workshop_section(const workshop *ws)
+{
+	if (!ws->n_steps)
+		return NULL;
+	return &ws->m->sections[ws->steps[ws->cur].section];
+}
+
+const content_row *workshop_row(const workshop *ws)
+{
+	const workshop_step *p;
+
+	if (!ws->n_steps)
+		return NULL;
+	p = &ws->steps[ws->cur];
+	return &ws->m->sections[p->section].rows[p->row];
+}
+
+const store_row_answer *workshop_answer_at(const workshop *ws, size_t step)
+{
+	const workshop_step *p;
+
+	if (step >= ws->n_steps)
+		return NULL;
+	p = &ws->steps[step];
+	return store_answers_row(&ws->a, ws->m->sections[p->section].rows[p->row].id);
+}
+
+const store_row_answer *workshop_answer(const workshop *ws)
+{
+	return workshop_answer_at(ws, ws->cur);
+}
+
+int workshop_goto(workshop *ws, size_t step, store_error *err)
+{
+	const content_section *sec;
+	int rc = 0;
+
+	if (step >= ws->n_steps || step == ws->cur)
+		return 0;
+	if (ws->steps[step].section != ws->steps[ws->cur].section)
+		rc = workshop_flush_time(ws, time(NULL), err);
+	ws->cur = step;
+	sec = workshop_section(ws);
+	if (rc == 0)
+		rc = store_session_set_position(ws->st, ws->s.id, sec->id,
+						workshop_row(ws)->id, err);
+	return rc;
+}
+
+size_t workshop_section_start(const workshop *ws, size_t section)
+{
+	size_t k;
+
+	for (k = 0; k < ws->n_steps; k++)
+		if (ws->steps[k].section >= section)
+			return k;
+	return ws->n_steps;
+}
+
+size_t workshop_row_in_section(const workshop *ws, size_t *n_in_section)
+{
+	size_t k, idx = 0, n = 0, sec;
+
+	if (!ws->n_steps) {
+		*n_in_section = 0;
+		return 0;
+	}
+	sec = ws->steps[ws->cur].section;
+	for (k = 0; k < ws->n_steps; k++)
+		if (ws->steps[k].section == sec) {
+			if (k < ws->cur)
+				idx++;
+			n++;
+		}
+	*n_in_section = n;
+	return idx;
+}
+
+int workshop_step_answered(const workshop *ws, size_t step)
+{
+	const store_row_answer *a = workshop_answer_at(ws, step);
+
+	return a && (a->state == STORE_ROW_AGREED ||
+		     a->state == STORE_ROW_NOT_APPLICABLE);
+}
+
+size_t workshop_answered(const workshop *ws, size_t *total)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < ws->n_steps; k++)
+		n += workshop_step_answered(ws, k) ? 1 : 0;
+	*total = ws->n_steps;
+	return n;
+}
+
+size_t workshop_section_answered(const workshop *ws, size_t section, size_t *total)
+{
+	size_t k, n = 0, t = 0;
+
+	for (k = 0; k < ws->n_steps; k++)
+		if (ws->steps[k].section == section) {
+			t++;
+			n += workshop_step_answered(ws, k) ? 1 : 0;
+		}
+	*total = t;
+	return n;
+}
+
+long long workshop_stored_seconds(const workshop *ws, size_t section)
+{
+	const char *id = ws->m->sections[section].id;
+	size_t i;
+
+	for (i = 0; i < ws->a.n_times; i++)
+		if (strcmp(ws->a.times[i].section_id, id) == 0)
+			return ws->a.times[i].seconds;
+	return 0;
+}
+
+long long workshop_section_seconds(const workshop *ws, time_t now)
+{
+	long long run = now > ws->entered ? (long long)(now - ws->entered) : 0;
+
+	if (!ws->n_steps)
+		return 0;
+	return workshop_stored_seconds(ws, ws->steps[ws->cur].section) + run;
+}
+
+/* The clock restarts only when the time was stored, so a failed write is
+ * retried with the whole amount next time. */
+int workshop_flush_time(workshop *ws, time_t now, store_error *err)
+{
+	long long run = now > ws->entered ? (long long)(now - ws->entered) : 0;
+	size_t i;
+	int rc;
+
+	if (run <= 0 || !ws->n_steps)
+		return 0;
+	rc = store_session_add_time(ws->st, ws->s.id, workshop_section(ws)->id,
+				    run, err);
+	if (rc != 0)
+		return rc;
+	ws->entered = now;
+	for (i = 0; i < ws->a.n_times; i++)
+		if (strcmp(ws->a.times[i].section_id, workshop_section(ws)->id) == 0) {
+			ws->a.times[i].seconds += run;
+			return 0;
+		}
+	/* Not in the loaded list yet: reload so the display includes it. */
+	return workshop_reload(ws, err);
+}
+
+void workshop_spread_of(const workshop *ws, const store_row_answer *ans,
+			workshop_spread *out)
+{
+	size_t i;
+
+	memset(out, 0, sizeof *out);
+	out->lowest = out->highest = out->suggested = -1;
+	if (!ans || !ans->votes)
+		return;
+	for (i = 0; i < ws->s.n_participants && i < ws->a.n_participants; i++) {
+		int v = ans->votes[i];
+
+		if (v == STORE_VOTE_NONE)
+			continue;
+		out->voted++;
+		if (v == STORE_VOTE_DONT_KNOW) {
+			out->dont_know++;
+			continue;
+		}
+		if (v < 0 || (size_t)v >= ws->m->n_stages)
+			continue;
+		out->counts[v]++;
+		if (out->lowest < 0 || v < out->lowest)
+			out->lowest = v;
+		if (v > out->highest)
+			out->highest = v;
+	}
+	/* Where views differ, suggest the lower stage (the published
+	 * maturity-matrix advice); the facilitator decides. */
+	out->suggested = out->lowest;
+}

@@ -1,0 +1,81 @@
+/* workshop.h - the open session as the screens see it: its matrix
+ * snapshot, the rows that apply to its track in walking order, the answers
+ * so far, where the facilitator is and how long the section has taken.
+ *
+ * No curses here: the screens draw what this computes, and a watcher
+ * (issue 6) can reuse it to follow another process through the store.
+ */
+#ifndef NEXTSTEPS_WORKSHOP_H
+#define NEXTSTEPS_WORKSHOP_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "content.h"
+#include "store.h"
+
+/* One applicable row in walking order. */
+typedef struct workshop_step {
+	size_t section;
+	size_t row;
+} workshop_step;
+
+typedef struct workshop {
+	store *st;                 /* borrowed */
+	store_session s;           /* with participants */
+	content_matrix *m;         /* the session's own snapshot */
+	store_answers a;
+	workshop_step *steps;      /* rows that apply to s.track */
+	size_t n_steps;
+	size_t cur;                /* index into steps */
+	time_t entered;            /* when the current section's clock started */
+	long long data_version;    /* store_data_version at the last load */
+} workshop;
+
+/* The spread of the votes on one row. */
+typedef struct workshop_spread {
+	int counts[CONTENT_MAX_STAGES];
+	int dont_know;
+	int voted;                 /* participants with any vote */
+	int lowest, highest;       /* stage indexes, -1 when no stage votes */
+	int suggested;             /* lowest where views differ; -1 when none */
+} workshop_spread;
+
+/* Opens a session by name or id and resumes at its stored position. */
+workshop *workshop_open(store *st, const char *name_or_id, store_error *err);
+/* Adds the running section time to the store, then frees everything. */
+void workshop_close(workshop *ws);
+/* Reads the session and its answers again (after any change, or when
+ * another process changed the file). */
+int workshop_reload(workshop *ws, store_error *err);
+
+const content_section *workshop_section(const workshop *ws);
+const content_row *workshop_row(const workshop *ws);
+/* The answer stored for the current row, or NULL. */
+const store_row_answer *workshop_answer(const workshop *ws);
+const store_row_answer *workshop_answer_at(const workshop *ws, size_t step);
+
+/* Moves to a step: stores the position, and the section time when the
+ * section changes.  The move happens even when storing fails. */
+int workshop_goto(workshop *ws, size_t step, store_error *err);
+/* The first step of section `section` (an index into m->sections), or of
+ * the next section with an applicable row; n_steps when none. */
+size_t workshop_section_start(const workshop *ws, size_t section);
+/* Index of the current row among the applicable rows of its section. */
+size_t workshop_row_in_section(const workshop *ws, size_t *n_in_section);
+
+/* Rows answered (agreed or not applicable) of all, or of one section. */
+size_t workshop_answered(const workshop *ws, size_t *total);
+size_t workshop_section_answered(const workshop *ws, size_t section, size_t *total);
+int workshop_step_answered(const workshop *ws, size_t step);
+
+/* Seconds spent on the current section: stored plus running. */
+long long workshop_section_seconds(const workshop *ws, time_t now);
+long long workshop_stored_seconds(const workshop *ws, size_t section);
+/* Stores the running section time and restarts the clock. */
+int workshop_flush_time(workshop *ws, time_t now, store_error *err);
+
+void workshop_spread_of(const workshop *ws, const store_row_answer *ans,
+			workshop_spread *out);
+
+#endif
