@@ -50,14 +50,19 @@ typedef struct store store;
 
 enum store_open_flags {
 	STORE_OPEN_CREATE = 1,    /* create the file (mode 0600) and its folder */
-	STORE_OPEN_READONLY = 2
+	STORE_OPEN_READONLY = 2,
+	/* Skip the whole-file quick_check: for commands whose cost must follow
+	 * one session, not the file (list, report).  Damage met while reading
+	 * is still reported as STORE_EDATA. */
+	STORE_OPEN_NOCHECK = 4
 };
 
 /* The database path: $NEXTSTEPS_DB, else $XDG_DATA_HOME/nextsteps/nextsteps.db,
  * else $HOME/.local/share/nextsteps/nextsteps.db. */
 int store_default_path(char *out, size_t size, store_error *err);
 
-/* Opens (and migrates) the database; checks integrity (quick_check).
+/* Opens (and migrates) the database; checks integrity (quick_check)
+ * unless STORE_OPEN_NOCHECK.
  * Failures: no file and no STORE_OPEN_CREATE -> STORE_ENOINPUT; not an
  * SQLite file, another program's SQLite file, a corrupt file or a schema
  * from a newer nextsteps -> STORE_EDATA; a folder or file that cannot be

@@ -301,7 +301,7 @@ int store_schema_prepare(store *st, int version, store_error *err)
 	if (version < 1 || version > store_schema_latest())
 		return store_fail(err, STORE_EUSAGE, "no schema version %d", version);
 	rc = check_identity(st, &current, &fresh, err);
-	if (!rc)
+	if (!rc && !(st->flags & STORE_OPEN_NOCHECK))
 		rc = quick_check(st, err);
 	if (rc)
 		return rc;

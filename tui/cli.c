@@ -431,7 +431,7 @@ static int cmd_list(cli_args *a)
 	if ((rc = check_allowed(a, OPT_DB, 0)) >= 0)
 		return rc;
 	rc = CLI_OK;
-	if (!(st = open_store(&a->o, 0, &rc)))
+	if (!(st = open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
 		return rc;
 	if (store_session_list(st, &list, &n, &err) != 0) {
 		cli_error("%s", err.message);
@@ -500,7 +500,7 @@ static int cmd_report(cli_args *a)
 		return CLI_USAGE;
 	}
 	rc = CLI_OK;
-	if (!(st = open_store(&a->o, 0, &rc)))
+	if (!(st = open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
 		return rc;
 	memset(&s, 0, sizeof s);
 	if (a->portfolio)

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""bench.py - the budgets of DESIGN.md, measured: bytes written to the
+terminal per keystroke, start-up, idle output and peak memory of nextsteps,
+side by side with dialog(1) in the same run and on the same terminal.
+
+    bench/bench.py NEXTSTEPS_BINARY [--markdown]
+
+Bytes are exact; times are reported as a ratio against dialog in the same
+run, so a slow or busy machine does not change the verdict.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from termbytes import Session  # noqa: E402
+
+TERMS = ["xterm-256color", "vt100"]
+ROWS, COLS = 24, 80
+BAUD = 9600
+
+
+def dialog_menu_argv(items):
+    argv = ["dialog", "--menu", "Sessions", "20", "70", "12"]
+    for i in range(items):
+        argv += ["s%d" % i, "Workshop session number %d" % i]
+    return argv
+
+
+def measure_dialog(term):
+    s = Session(dialog_menu_argv(10), ROWS, COLS, term)
+    start_bytes, start_s = s.startup()
+    move = s.key("\x1b[B")
+    move2 = s.key("\x1b[B")
+    hwm = s.close(quit_keys="\x1b")
+    return {"start_bytes": start_bytes, "start_s": start_s,
+            "move": min(move, move2), "hwm_kb": hwm}
+
+
+def prepare_db(binary, tmp, sessions=10):
+    db = os.path.join(tmp, "bench.db")
+    for i in range(sessions):
+        subprocess.run([binary, "--db", db, "new", "Workshop %02d" % i,
+                        "--org", "Borough practice group %d" % (i % 4),
+                        "--participants", "Dr Shah,Ms Okafor,Mr Byrne,Dr Lee",
+                        "--facilitator", "J Patel"],
+                       check=True, stdout=subprocess.DEVNULL,
+                       env=dict(os.environ, NEXTSTEPS_NOW=str(1700000000 + i)))
+    return db
+
+
+def measure_nextsteps(binary, term, db, walk_rows):
+    res = {}
+    # The sessions list: start-up and moving the selection.
+    s = Session([binary, "--db", db], ROWS, COLS, term)
+    res["start_bytes"], res["start_s"] = s.startup()
+    res["list_move"] = min(s.key("j"), s.key("j"))
+    res["list_hwm_kb"] = s.close(quit_keys="q")
+
+    s = Session([binary, "--db", db, "--session", "Workshop 00"], ROWS, COLS, term)
+    s.startup()
+    res["repaint"] = s.key("\x0c")
+    res["next_row"] = min(s.key("j"), s.key("k"))
+    res["set_stage"] = s.key("2")
+    res["clear_stage"] = s.key("0")
+    res["next_section"] = s.key("]")
+    s.key("[")
+    res["help"] = s.key("?")
+    s.key("q")
+    res["overview"] = s.key("o")
+    res["overview_move"] = min(s.key("j"), s.key("j"))
+    s.key("\x1b")
+    res["idle_timer"] = s.idle(5.0)
+    res["hwm_kb"] = s.close(quit_keys="q")
+
+    # A whole walk: every row answered, moving on after each.
+    s = Session([binary, "--db", db, "--session", "Workshop 01"], ROWS, COLS, term)
+    first, _ = s.startup()
+    total = first
+    for i in range(walk_rows):
+        total += s.key(str(1 + i % 3))
+        total += s.key("j")
+    res["walk_total"] = total
+    res["walk_rows"] = walk_rows
+    s.close(quit_keys="q")
+    return res
+
+
+def row_count(binary):
+    tmp = tempfile.mkdtemp()
+    try:
+        db = os.path.join(tmp, "r.db")
+        out = subprocess.run([binary, "--db", db, "new", "x"], capture_output=True,
+                             text=True, check=True).stdout
+        return int(out.split("(")[1].split()[0])
+    finally:
+        shutil.rmtree(tmp)
+
+
+def fmt_table(results, dialog):
+    lines = []
+    add = lines.append
+    add("| measure | " + " | ".join(TERMS) + " | budget |")
+    add("|---|" + "---|" * len(TERMS) + "---|")
+
+    def row(label, key, budget="", src=None):
+        cells = []
+        for t in TERMS:
+            r = (src or results)[t]
+            cells.append(str(r[key]) if key in r else "-")
+        add("| %s | %s | %s |" % (label, " | ".join(cells), budget))
+
+    row("dialog --menu start-up (bytes)", "start_bytes", src=dialog)
+    row("nextsteps start-up, sessions list (bytes)", "start_bytes", "< 3072")
+    row("dialog menu highlight move (bytes)", "move", src=dialog)
+    row("nextsteps sessions list move (bytes)", "list_move", "< dialog's")
+    row("nextsteps overview move (bytes)", "overview_move", "< dialog's")
+    row("walk: Ctrl-L repaint (bytes)", "repaint", "< 3072")
+    row("walk: next row (bytes)", "next_row", "<= 60% of repaint")
+    row("walk: set stage (bytes)", "set_stage", "< 300")
+    row("walk: clear stage (bytes)", "clear_stage", "< 300")
+    row("walk: next section (bytes)", "next_section", "")
+    row("help screen (bytes)", "help", "< 3072")
+    row("idle 5 s with the section timer (bytes)", "idle_timer", "timer only")
+    row("whole walk, every row answered (bytes)", "walk_total", "")
+    cells = []
+    for t in TERMS:
+        r = results[t]
+        cells.append("%.1f s" % (r["walk_total"] * 10.0 / BAUD))
+    add("| whole walk at 9600 baud | %s | |" % " | ".join(cells))
+    cells = []
+    for t in TERMS:
+        cells.append("%.2f" % (results[t]["start_s"] / max(dialog[t]["start_s"], 1e-6)))
+    add("| start-up time, ratio to dialog | %s | <= 1 |" % " | ".join(cells))
+    cells = []
+    for t in TERMS:
+        cells.append("%d / %d kB = %.2f" % (results[t]["hwm_kb"], dialog[t]["hwm_kb"],
+                                            results[t]["hwm_kb"] / max(dialog[t]["hwm_kb"], 1)))
+    add("| peak memory VmHWM, nextsteps / dialog | %s | <= 2 |" % " | ".join(cells))
+    return "\n".join(lines)
+
+
+def verdicts(results, dialog):
+    bad = []
+    for t in TERMS:
+        r, d = results[t], dialog[t]
+        checks = [
+            ("list move < dialog move", r["list_move"] < d["move"]),
+            ("overview move < dialog move", r["overview_move"] < d["move"]),
+            ("next row <= 60% of repaint", r["next_row"] <= 0.6 * r["repaint"]),
+            ("set stage < 300", r["set_stage"] < 300),
+            ("repaint < 3072", r["repaint"] < 3072),
+            ("start-up screen < 3072", r["start_bytes"] < 3072),
+            ("memory <= 2x dialog", r["hwm_kb"] <= 2 * d["hwm_kb"]),
+        ]
+        for name, ok in checks:
+            if not ok:
+                bad.append("%s: %s" % (t, name))
+    return bad
+
+
+def main():
+    if len(sys.argv) < 2:
+        print(__doc__)
+        return 64
+    binary = os.path.abspath(sys.argv[1])
+    if not shutil.which("dialog"):
+        print("bench: dialog is not installed (apt-get install dialog)", file=sys.stderr)
+        return 69
+    tmp = tempfile.mkdtemp()
+    try:
+        rows = row_count(binary)
+        results, dialog = {}, {}
+        for t in TERMS:
+            folder = os.path.join(tmp, t.replace("-", "_"))
+            os.makedirs(folder)
+            db = prepare_db(binary, folder, 10)
+            dialog[t] = measure_dialog(t)
+            results[t] = measure_nextsteps(binary, t, db, rows)
+        print("nextsteps at %dx%d, %d rows in the built-in walk, %s" %
+              (COLS, ROWS, rows, time.strftime("%Y-%m-%d")))
+        print()
+        print(fmt_table(results, dialog))
+        bad = verdicts(results, dialog)
+        print()
+        print("budgets missed: " + ("; ".join(bad) if bad else "none"))
+        return 1 if bad else 0
+    finally:
+        shutil.rmtree(tmp)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
