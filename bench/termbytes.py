@@ -22,7 +22,7 @@ STEP_LIMIT = 10.0   # a step that writes for longer than this is an error
 
 class Session:
     def __init__(self, argv, rows=24, cols=80, term="xterm-256color", env=None):
-        self.rows, self.cols = rows, cols
+        self.rows, self.cols, self.term = rows, cols, term
         e = dict(os.environ)
         e.update({"TERM": term, "LINES": str(rows), "COLUMNS": str(cols),
                   "LANG": e.get("BENCH_LANG", "C.UTF-8"), "TZ": "UTC"})
@@ -36,6 +36,7 @@ class Session:
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.total = 0
+        self.last_byte = self.t0
         self.hwm_kb = 0
         self.alive = True
 
@@ -53,6 +54,7 @@ class Session:
             self.alive = False
             return -1
         self.total += len(data)
+        self.last_byte = time.monotonic()
         return len(data)
 
     def _sample_memory(self):
@@ -85,7 +87,13 @@ class Session:
     def startup(self):
         """(bytes, seconds) to the first complete screen."""
         n = self.settle(first_byte_timeout=10.0)
-        return n, time.monotonic() - self.t0 - QUIET
+        return n, self.last_byte - self.t0
+
+    def keycap(self, name):
+        """The bytes the terminal sends for a terminfo key (kcud1, ...)."""
+        import curses
+        curses.setupterm(self.term, 1)
+        return curses.tigetstr(name)
 
     def key(self, keys, quiet=QUIET, expect_output=True):
         os.write(self.fd, keys.encode() if isinstance(keys, str) else keys)

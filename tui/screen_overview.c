@@ -60,11 +60,12 @@ static void ov_line(ui *u, int y, size_t section, attr_t at)
 	snprintf(right, sizeof right, "%2zu/%-2zu  %-12s %3lld:%02lld", done, total,
 		 marks, t / 60, t % 60);
 	rw = (int)strlen(right);
-	if (at != A_NORMAL)
-		draw_text_fill(u->body, y, 0, u->cols, "", at);
-	draw_fmt(u->body, y, 1, 4, at, "%2zu", section + 1);
+	/* Marker plus reverse title only: see the sessions list. */
+	draw_text(u->body, y, 0, 1, at != A_NORMAL ? draw_glyph(GLYPH_ARROW) : " ",
+		  A_NORMAL);
+	draw_fmt(u->body, y, 1, 4, A_NORMAL, "%2zu", section + 1);
 	draw_text(u->body, y, 5, u->cols - rw - 8, ws->m->sections[section].title, at);
-	draw_text(u->body, y, u->cols - rw - 1, rw, right, at);
+	draw_text(u->body, y, u->cols - rw - 1, rw, right, A_NORMAL);
 }
 
 static void ov_legend(ui *u, int y)
@@ -130,6 +131,8 @@ static void ov_action(ui *u, enum action a, int arg)
 		ui_dirty(u, DIRTY_BODY);
 	else if (a == ACT_JUMP)
 		ov_jump(u);
+	else if (a == ACT_SUMMARY)
+		ui_push(u, &screen_summary);
 }
 
 static void ov_resize(ui *u)
