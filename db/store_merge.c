@@ -1,0 +1,839 @@
+/* store_merge.c - bringing sessions from other facilitators' databases into
+ * this one, so a borough's workshops can be reported on together.
+ *
+ * The rules (see store_merge in store.h):
+ *   - Sessions are matched by id, which is random and unique across files.
+ *   - Absent here: the session and all its rows are copied.
+ *   - Present here: the OTHER copy replaces this one only when its `updated`
+ *     is later; equal or earlier is "already up to date" and left alone, so
+ *     a merge never overwrites a newer copy and merging twice changes
+ *     nothing.
+ *   - A name already used here by a different session is made unique as
+ *     "NAME (from BASENAME)" (then "NAME (from BASENAME, 2)", ...).
+ *   - Incoming sessions take their place in the list by `updated`, below
+ *     sessions here changed in the same second (see place_session).
+ *   - One transaction per OTHER file: all of it is merged or none of it.
+ *
+ * The OTHER file is read through ATTACH and INSERT ... SELECT, after it has
+ * passed the store's own checks (ours, not corrupt, not newer).  It is never
+ * written: a file from an older nextsteps is upgraded in a private temporary
+ * copy, because upgrading it in place would lock its owner's older program
+ * out of it.  Action and history ids are AUTOINCREMENT and so differ between
+ * files: they are renumbered through temporary tables, and the
+ * references to them (history.target of action entries, history.undoes)
+ * are renumbered with them.  rows_answered is kept by the answers triggers.
+ *
+ * A column added to sessions or its child tables by a later migration must
+ * be added to the copying statements here too.  The live room's presence
+ * and show_note are deliberately not copied: they are about who is
+ * connected now and what their screens show, not about the workshop.
+ */
+#include "store_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* What one incoming session is, and what it replaces here. */
+typedef struct merge_item {
+	const char *id;
+	long long seq;             /* position in OTHER, newest first */
+	long long updated;         /* OTHER's copy */
+	char *name;                /* OTHER's name */
+	int present;               /* a copy exists here */
+	long long local_updated;
+	long long local_matrix;
+} merge_item;
+
+typedef struct merge_ctx {
+	store *st;
+	const char *label;         /* the OTHER file's base name, for renames */
+	store_merge_result *res;
+} merge_ctx;
+
+/* ------------------------------------------------------------ opening OTHER */
+
+/* Merging a file into itself would read and write the same rows; it is
+ * refused by identity of the file, not by its spelling. */
+static int same_file(store *st, const char *other, store_error *err)
+{
+	struct stat a, b;
+
+	if (stat(other, &b) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return store_fail(err, STORE_ENOINPUT, "%s: no such database", other);
+		return store_fail(err, STORE_ENOINPUT, "%s: %s", other, strerror(errno));
+	}
+	if (S_ISREG(b.st_mode) && b.st_size == 0)
+		return store_fail(err, STORE_EDATA,
+				  "%s: not a nextsteps database (empty file)", other);
+	if (stat(st->path, &a) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		return store_fail(err, STORE_EUSAGE,
+				  "%s: is the database being merged into; nothing to merge",
+				  other);
+	return STORE_OK;
+}
+
+/* The schema version of an open store. */
+static int user_version(store *o, long long *version, store_error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(o->db, "PRAGMA user_version", -1, &stmt, NULL);
+
+	if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*version = sqlite3_column_int64(stmt, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_OK)
+		return store_fail_sql(o, err, rc, "read it");
+	return STORE_OK;
+}
+
+/* A private copy (mode 0600 by mkstemp) in $TMPDIR, written by SQLite's
+ * backup so a WAL not yet checkpointed is included. */
+static int backup_to(store *o, const char *tmp, store_error *err)
+{
+	sqlite3 *db = NULL;
+	sqlite3_backup *b;
+	int rc = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL);
+
+	if (rc == SQLITE_OK) {
+		b = sqlite3_backup_init(db, "main", o->db, "main");
+		if (!b) {
+			rc = sqlite3_errcode(db);
+		} else {
+			sqlite3_backup_step(b, -1);
+			rc = sqlite3_backup_finish(b);
+		}
+	}
+	sqlite3_close(db);
+	if (rc != SQLITE_OK)
+		return store_fail(err, STORE_ECANTCREAT, "%s: cannot copy it to upgrade"
+				  " it (%s)", o->path, sqlite3_errstr(rc));
+	return STORE_OK;
+}
+
+/* Removes a private copy and the WAL files SQLite made beside it. */
+static void remove_copy(const char *tmp)
+{
+	char side[4200];
+
+	if (!*tmp)
+		return;
+	unlink(tmp);
+	snprintf(side, sizeof side, "%s-wal", tmp);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", tmp);
+	unlink(side);
+}
+
+/* An older file is upgraded by the ordinary migrations, in a copy. */
+static int upgraded_copy(store *o, char *tmp, size_t size, store_error *err)
+{
+	const char *dir = getenv("TMPDIR");
+	store *up;
+	int fd, rc;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	if (snprintf(tmp, size, "%s/nextsteps-merge-XXXXXX", dir) >= (int)size)
+		return store_fail(err, STORE_ECANTCREAT, "%s: path too long", dir);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		rc = store_fail(err, STORE_ECANTCREAT, "%s: cannot create a copy to"
+				" upgrade %s: %s", dir, o->path, strerror(errno));
+		tmp[0] = '\0';
+		return rc;
+	}
+	close(fd);
+	rc = backup_to(o, tmp, err);
+	if (rc)
+		return rc;
+	up = store_open(tmp, 0, err);
+	if (!up)
+		return store_last(err);
+	store_close(up);
+	return STORE_OK;
+}
+
+/* Validates OTHER with the store's own open (read-only) and names the file
+ * to attach: OTHER itself, or an upgraded copy of it in `tmp`. */
+static int prepare_other(store *st, const char *other, char *tmp, size_t size,
+			 const char **attach, store_error *err)
+{
+	long long version = 0;
+	store *o;
+	int rc = same_file(st, other, err);
+
+	tmp[0] = '\0';
+	*attach = other;
+	if (rc)
+		return rc;
+	/* version 1: any schema this program knows opens; newer is refused */
+	o = store_open_at_version(other, STORE_OPEN_READONLY, 1, err);
+	if (!o)
+		return store_last(err);
+	rc = user_version(o, &version, err);
+	if (!rc && version < store_schema_latest()) {
+		rc = upgraded_copy(o, tmp, size, err);
+		*attach = tmp;
+	}
+	store_close(o);
+	return rc;
+}
+
+/* ------------------------------------------------------------ attaching */
+
+static const char merge_tables[] =
+	"CREATE TEMP TABLE IF NOT EXISTS merge_action_ids"
+	" (n INTEGER PRIMARY KEY, old INTEGER NOT NULL UNIQUE);"
+	"CREATE TEMP TABLE IF NOT EXISTS merge_history_ids"
+	" (n INTEGER PRIMARY KEY, old INTEGER NOT NULL UNIQUE);"
+	"CREATE TEMP TABLE IF NOT EXISTS merge_order"
+	" (id TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL);"
+	"DELETE FROM temp.merge_order;";
+
+/* ATTACH and DETACH cannot run inside a transaction: they bracket it. */
+static int attach(store *st, const char *path, store_error *err)
+{
+	static const char sql[] = "ATTACH DATABASE ?1 AS other";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, path);
+	rc = store_run(st, stmt, "read the other database", err);
+	if (!rc)
+		rc = store_exec(st, merge_tables, "prepare the merge", err);
+	return rc;
+}
+
+/* Best effort: a failed merge has already reported its own error. */
+static void detach(store *st)
+{
+	sqlite3_exec(st->db, "DROP TABLE IF EXISTS temp.merge_action_ids;"
+		     "DROP TABLE IF EXISTS temp.merge_history_ids;"
+		     "DROP TABLE IF EXISTS temp.merge_order", NULL, NULL, NULL);
+	sqlite3_exec(st->db, "DETACH DATABASE other", NULL, NULL, NULL);
+}
+
+/* BEGIN IMMEDIATE would take the write lock on OTHER too (SQLite locks
+ * every attached file), blocking its owner or failing on a read-only
+ * file.  A deferred transaction whose first statement writes here locks
+ * only this file, and waits for it in the busy handler as usual. */
+static int merge_begin(store *st, store_error *err)
+{
+	int rc = store_exec(st, "BEGIN", "start the merge", err);
+
+	if (!rc)
+		rc = store_exec(st, "UPDATE main.sessions SET touched = touched WHERE 0",
+				"start the merge", err);
+	if (rc)
+		store_rollback(st);
+	return rc;
+}
+
+/* ------------------------------------------------------------ reading */
+
+/* The ids a fixed query yields, in memory, so no statement stays open
+ * while the rows it read are written. */
+static int read_ids(store *st, const char *sql, char ***ids, size_t *n,
+		    store_error *err)
+{
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	size_t cap = 0;
+	char **list = NULL, **l;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!stmt)
+		return store_last(err);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if (!(l = realloc(list, cap * sizeof *l)))
+				break;
+			list = l;
+		}
+		if (!(list[*n] = store_col_dup(stmt, 0)))
+			break;
+		(*n)++;
+	}
+	store_done(stmt);
+	*ids = list;
+	if (rc == SQLITE_ROW)
+		return store_fail(err, STORE_EOS, "out of memory");
+	if (rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, "read the sessions");
+	return STORE_OK;
+}
+
+/* OTHER's session ids, newest change first (see final_order). */
+static int other_ids(store *st, char ***ids, size_t *n, store_error *err)
+{
+	static const char sql[] =
+		"SELECT id FROM other.sessions ORDER BY touched DESC, rowid DESC";
+
+	return read_ids(st, sql, ids, n, err);
+}
+
+/* Frees what other_ids filled. */
+static void free_ids(char **ids, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+}
+
+/* Both copies' dates, to decide between add, update and skip. */
+static int read_item(store *st, merge_item *it, store_error *err)
+{
+	static const char sql[] =
+		"SELECT o.updated, o.name, m.id IS NOT NULL, m.updated, m.matrix"
+		" FROM other.sessions o LEFT JOIN main.sessions m ON m.id = o.id"
+		" WHERE o.id = ?1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, it->id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		it->updated = sqlite3_column_int64(stmt, 0);
+		it->name = store_col_dup(stmt, 1);
+		it->present = sqlite3_column_int(stmt, 2);
+		it->local_updated = sqlite3_column_int64(stmt, 3);
+		it->local_matrix = sqlite3_column_int64(stmt, 4);
+	}
+	store_done(stmt);
+	if (rc == SQLITE_DONE)
+		return store_fail(err, STORE_EDATA, "session '%s' went missing while"
+				  " merging", it->id);
+	if (rc != SQLITE_ROW)
+		return store_fail_sql(st, err, rc, "read the other database's session");
+	if (!it->name)
+		return store_fail(err, STORE_EOS, "out of memory");
+	return STORE_OK;
+}
+
+/* ------------------------------------------------------------ names */
+
+/* 1 when no other session here uses the name, 0 when one does. */
+static int name_free(store *st, const char *name, const char *id, int *is_free,
+		     store_error *err)
+{
+	static const char sql[] =
+		"SELECT 1 FROM main.sessions WHERE name = ?1 AND id <> ?2";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, name);
+	store_bind_text(stmt, 2, id);
+	rc = sqlite3_step(stmt);
+	store_done(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, "check the session name");
+	*is_free = rc == SQLITE_DONE;
+	return STORE_OK;
+}
+
+/* The incoming name, or the first free "NAME (from LABEL[, k])": the same
+ * files merged in the same order always give the same names. */
+static int choose_name(merge_ctx *c, const merge_item *it, char **out,
+		       store_error *err)
+{
+	size_t size = strlen(it->name) + strlen(c->label) + 32;
+	int rc, is_free = 0;
+	long k;
+
+	*out = malloc(size);
+	if (!*out)
+		return store_fail(err, STORE_EOS, "out of memory");
+	snprintf(*out, size, "%s", it->name);
+	rc = name_free(c->st, *out, it->id, &is_free, err);
+	for (k = 1; !rc && !is_free; k++) {
+		if (k == 1)
+			snprintf(*out, size, "%s (from %s)", it->name, c->label);
+		else
+			snprintf(*out, size, "%s (from %s, %ld)", it->name, c->label, k);
+		rc = name_free(c->st, *out, it->id, &is_free, err);
+	}
+	if (!rc && strcmp(*out, it->name) != 0)
+		c->res->renamed++;
+	return rc;
+}
+
+/* ------------------------------------------------------------ writing */
+
+/* Runs a fixed statement whose one parameter, ?1, is the session id. */
+static int run_sid(store *st, const char *sql, const char *sid, const char *what,
+		   store_error *err)
+{
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	return store_run(st, stmt, what, err);
+}
+
+/* Runs a fixed statement whose one parameter, ?1, is a number. */
+static int run_num(store *st, const char *sql, long long v, const char *what,
+		   store_error *err)
+{
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	if (!stmt)
+		return store_last(err);
+	sqlite3_bind_int64(stmt, 1, v);
+	return store_run(st, stmt, what, err);
+}
+
+/* Steps a bound query for one number (0 when it yields no row). */
+static int one_number(store *st, sqlite3_stmt *stmt, long long *out,
+		      store_error *err)
+{
+	int rc = sqlite3_step(stmt);
+
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+	store_done(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, "merge a session");
+	return STORE_OK;
+}
+
+/* A fixed query with no parameters, for one number. */
+static int query_num(store *st, const char *sql, long long *out, store_error *err)
+{
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	if (!stmt)
+		return store_last(err);
+	return one_number(st, stmt, out, err);
+}
+
+/* An identical snapshot here is shared, as store_session_create does. */
+static int merge_matrix(store *st, const char *sid, long long *matrix,
+			store_error *err)
+{
+	static const char find[] =
+		"SELECT m.id FROM other.sessions s"
+		" JOIN other.matrices o ON o.id = s.matrix"
+		" JOIN main.matrices m ON m.hash = o.hash AND m.text = o.text"
+		" WHERE s.id = ?1 ORDER BY m.id LIMIT 1";
+	static const char insert[] =
+		"INSERT INTO main.matrices (hash, text) SELECT o.hash, o.text"
+		" FROM other.sessions s JOIN other.matrices o ON o.id = s.matrix"
+		" WHERE s.id = ?1";
+	sqlite3_stmt *stmt = store_sql(st, find, err);
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	rc = one_number(st, stmt, matrix, err);
+	if (rc || *matrix)
+		return rc;
+	rc = run_sid(st, insert, sid, "copy the matrix snapshot", err);
+	/* no row inserted would leave an older rowid here: refuse instead */
+	if (!rc && sqlite3_changes(st->db) != 1)
+		return store_fail(err, STORE_EDATA, "session '%s' has no matrix"
+				  " snapshot in the other database", sid);
+	*matrix = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+/* The list is ordered by `touched`, and the latest session is the one the
+ * program resumes: an incoming session belongs after the sessions here that
+ * were changed before it, not on top of the facilitator's own work.  It
+ * takes, for now, the `touched` of the last of those (0 when none) and is
+ * noted in merge_order; renumber_touched puts every session in its place
+ * once at the end, rather than shifting the list for each one. */
+static int place_session(store *st, const merge_item *it, long long *touched,
+			 store_error *err)
+{
+	static const char slot[] =
+		"SELECT coalesce(max(touched), 0) FROM main.sessions WHERE updated < ?1";
+	static const char note[] =
+		"INSERT INTO temp.merge_order (id, seq) VALUES (?1, ?2)";
+	sqlite3_stmt *stmt = store_sql(st, slot, err);
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	sqlite3_bind_int64(stmt, 1, it->updated);
+	rc = one_number(st, stmt, touched, err);
+	stmt = rc ? NULL : store_sql(st, note, err);
+	if (!rc && !stmt)
+		rc = store_last(err);
+	if (!rc) {
+		store_bind_text(stmt, 1, it->id);
+		sqlite3_bind_int64(stmt, 2, it->seq);
+		rc = store_run(st, stmt, "order the sessions", err);
+	}
+	return rc;
+}
+
+/* Sessions in their final order: by `touched`; at a tie, the session
+ * here first, then incoming ones in OTHER's order (seq counts from its
+ * newest).  Read whole before any is renumbered. */
+static int final_order(store *st, char ***ids, size_t *n, store_error *err)
+{
+	static const char sql[] =
+		"SELECT s.id FROM main.sessions s"
+		" LEFT JOIN temp.merge_order o ON o.id = s.id"
+		" ORDER BY s.touched, o.id IS NOT NULL, o.seq DESC";
+
+	return read_ids(st, sql, ids, n, err);
+}
+
+/* touched = 1..n in the final order, writing only the rows that move. */
+static int renumber_touched(store *st, store_error *err)
+{
+	static const char set[] =
+		"UPDATE main.sessions SET touched = ?2 WHERE id = ?1 AND touched <> ?2";
+	sqlite3_stmt *stmt;
+	char **ids = NULL;
+	size_t n = 0, i;
+	int rc = final_order(st, &ids, &n, err);
+
+	for (i = 0; !rc && i < n; i++) {
+		if (!(stmt = store_sql(st, set, err))) {
+			rc = store_last(err);
+			break;
+		}
+		store_bind_text(stmt, 1, ids[i]);
+		sqlite3_bind_int64(stmt, 2, (long long)i + 1);
+		rc = store_run(st, stmt, "order the sessions", err);
+	}
+	free_ids(ids, n);
+	return rc;
+}
+
+/* The session row itself; rows_answered starts at 0 and the answers
+ * triggers count it up as the answers are copied. */
+static int copy_session_row(store *st, const char *sid, const char *name,
+			    long long matrix, long long touched, store_error *err)
+{
+	static const char sql[] =
+		"INSERT INTO main.sessions (id, name, organisation, facilitator, track,"
+		" matrix_id, matrix_version, matrix, stage_labels, rows_total,"
+		" secret_ballot, current_section, current_row, created, updated, touched)"
+		" SELECT id, ?2, organisation, facilitator, track, matrix_id,"
+		" matrix_version, ?3, stage_labels, rows_total, secret_ballot,"
+		" current_section, current_row, created, updated, ?4"
+		" FROM other.sessions WHERE id = ?1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	store_bind_text(stmt, 2, name);
+	sqlite3_bind_int64(stmt, 3, matrix);
+	sqlite3_bind_int64(stmt, 4, touched);
+	return store_run(st, stmt, "copy a session", err);
+}
+
+/* Rows whose keys are the session's own: copied as they are, parents
+ * (participants) before the votes that refer to them. */
+static int copy_plain_children(store *st, const char *sid, store_error *err)
+{
+	static const char *const sql[] = {
+		"INSERT INTO main.participants (session, position, name)"
+		" SELECT session, position, name FROM other.participants"
+		" WHERE session = ?1",
+		"INSERT INTO main.answers (session, row_id, state, stage, note,"
+		" revealed, updated) SELECT session, row_id, state, stage, note,"
+		" revealed, updated FROM other.answers WHERE session = ?1",
+		"INSERT INTO main.votes (session, row_id, participant, vote)"
+		" SELECT session, row_id, participant, vote FROM other.votes"
+		" WHERE session = ?1",
+		"INSERT INTO main.section_time (session, section_id, seconds)"
+		" SELECT session, section_id, seconds FROM other.section_time"
+		" WHERE session = ?1",
+	};
+	size_t i;
+	int rc = STORE_OK;
+
+	for (i = 0; !rc && i < sizeof sql / sizeof sql[0]; i++)
+		rc = run_sid(st, sql[i], sid, "copy a session's answers", err);
+	return rc;
+}
+
+/* The next free AUTOINCREMENT id of a table here, never below one that
+ * was handed out before (undo puts deleted actions back under their id). */
+static const char action_base[] =
+	"SELECT max(coalesce((SELECT seq FROM main.sqlite_sequence"
+	" WHERE name = 'actions'), 0), coalesce((SELECT max(id) FROM main.actions), 0))";
+static const char history_base[] =
+	"SELECT max(coalesce((SELECT seq FROM main.sqlite_sequence"
+	" WHERE name = 'history'), 0), coalesce((SELECT max(id) FROM main.history), 0))";
+
+/* Numbers every action id the session knows, including deleted actions
+ * its history can still put back, as 1..n in their old order. */
+static int number_actions(store *st, const char *sid, long long *count,
+			  store_error *err)
+{
+	static const char clear[] = "DELETE FROM temp.merge_action_ids";
+	static const char fill[] =
+		"INSERT INTO temp.merge_action_ids (old)"
+		" SELECT id FROM other.actions WHERE session = ?1"
+		" UNION SELECT target FROM other.history"
+		" WHERE session = ?1 AND kind = 'action' AND target IS NOT NULL"
+		" ORDER BY 1";
+	static const char max[] = "SELECT coalesce(max(n), 0) FROM temp.merge_action_ids";
+	int rc = store_exec(st, clear, "merge the actions", err);
+
+	if (!rc)
+		rc = run_sid(st, fill, sid, "merge the actions", err);
+	if (!rc)
+		rc = query_num(st, max, count, err);
+	return rc;
+}
+
+/* Reserves ids up to `last` even when the highest belongs to a deleted
+ * action, so a later action here never takes an id undo may put back. */
+static int reserve_action_ids(store *st, long long last, store_error *err)
+{
+	static const char add[] =
+		"INSERT INTO main.sqlite_sequence (name, seq) SELECT 'actions', ?1"
+		" WHERE NOT EXISTS (SELECT 1 FROM main.sqlite_sequence"
+		" WHERE name = 'actions')";
+	static const char raise[] =
+		"UPDATE main.sqlite_sequence SET seq = ?1"
+		" WHERE name = 'actions' AND seq < ?1";
+	int rc = run_num(st, add, last, "merge the actions", err);
+
+	if (!rc)
+		rc = run_num(st, raise, last, "merge the actions", err);
+	return rc;
+}
+
+/* Actions under new ids: base + their number. */
+static int copy_actions(store *st, const char *sid, long long *abase,
+			store_error *err)
+{
+	static const char sql[] =
+		"INSERT INTO main.actions (id, session, row_id, text, owner, due, done,"
+		" created) SELECT ?2 + m.n, a.session, a.row_id, a.text, a.owner,"
+		" a.due, a.done, a.created FROM other.actions a"
+		" JOIN temp.merge_action_ids m ON m.old = a.id"
+		" WHERE a.session = ?1 ORDER BY m.n";
+	sqlite3_stmt *stmt;
+	long long count = 0;
+	int rc = query_num(st, action_base, abase, err);
+
+	if (!rc)
+		rc = number_actions(st, sid, &count, err);
+	if (!rc && !(stmt = store_sql(st, sql, err)))
+		rc = store_last(err);
+	if (!rc) {
+		store_bind_text(stmt, 1, sid);
+		sqlite3_bind_int64(stmt, 2, *abase);
+		rc = store_run(st, stmt, "copy the actions", err);
+	}
+	if (!rc && count)
+		rc = reserve_action_ids(st, *abase + count, err);
+	return rc;
+}
+
+/* History under new ids, in its old order; an action entry's target and
+ * an undo entry's target (when it undid an action) and `undoes` follow
+ * the renumbering. */
+static int copy_history(store *st, const char *sid, long long abase,
+			store_error *err)
+{
+	static const char clear[] = "DELETE FROM temp.merge_history_ids";
+	static const char fill[] =
+		"INSERT INTO temp.merge_history_ids (old)"
+		" SELECT id FROM other.history WHERE session = ?1 ORDER BY id";
+	static const char sql[] =
+		"INSERT INTO main.history (id, session, at, kind, row_id, summary,"
+		" target, old, new, undoes)"
+		" SELECT ?2 + m.n, h.session, h.at, h.kind, h.row_id, h.summary,"
+		" CASE WHEN h.kind = 'action' OR (h.kind = 'undo' AND"
+		"  (SELECT u.kind FROM other.history u WHERE u.id = h.undoes) = 'action')"
+		" THEN ?3 + (SELECT a.n FROM temp.merge_action_ids a WHERE a.old = h.target)"
+		" ELSE h.target END,"
+		" h.old, h.new,"
+		" ?2 + (SELECT u.n FROM temp.merge_history_ids u WHERE u.old = h.undoes)"
+		" FROM other.history h JOIN temp.merge_history_ids m ON m.old = h.id"
+		" WHERE h.session = ?1 ORDER BY m.n";
+	sqlite3_stmt *stmt;
+	long long hbase = 0;
+	int rc = query_num(st, history_base, &hbase, err);
+
+	if (!rc)
+		rc = store_exec(st, clear, "merge the history", err);
+	if (!rc)
+		rc = run_sid(st, fill, sid, "merge the history", err);
+	if (!rc && !(stmt = store_sql(st, sql, err)))
+		rc = store_last(err);
+	if (!rc) {
+		store_bind_text(stmt, 1, sid);
+		sqlite3_bind_int64(stmt, 2, hbase);
+		sqlite3_bind_int64(stmt, 3, abase);
+		rc = store_run(st, stmt, "copy the history", err);
+	}
+	return rc;
+}
+
+/* The older copy here goes first, its children by ON DELETE CASCADE. */
+static int drop_local(store *st, const merge_item *it, store_error *err)
+{
+	static const char del[] = "DELETE FROM main.sessions WHERE id = ?1";
+
+	return run_sid(st, del, it->id, "replace a session", err);
+}
+
+/* The replaced copy's snapshot, once no session here uses it. */
+static int drop_orphan_matrix(store *st, long long matrix, store_error *err)
+{
+	static const char orphan[] =
+		"DELETE FROM main.matrices WHERE id = ?1"
+		" AND NOT EXISTS (SELECT 1 FROM main.sessions WHERE matrix = ?1)";
+
+	return run_num(st, orphan, matrix, "replace a session", err);
+}
+
+/* Copies one session (replacing the copy here, if any) with all its rows. */
+static int copy_one(merge_ctx *c, const merge_item *it, store_error *err)
+{
+	store *st = c->st;
+	long long matrix = 0, touched = 0, abase = 0;
+	char *name = NULL;
+	int rc = it->present ? drop_local(st, it, err) : STORE_OK;
+
+	if (!rc)
+		rc = choose_name(c, it, &name, err);
+	if (!rc)
+		rc = merge_matrix(st, it->id, &matrix, err);
+	if (!rc)
+		rc = place_session(st, it, &touched, err);
+	if (!rc)
+		rc = copy_session_row(st, it->id, name, matrix, touched, err);
+	if (!rc)
+		rc = copy_plain_children(st, it->id, err);
+	if (!rc)
+		rc = copy_actions(st, it->id, &abase, err);
+	if (!rc)
+		rc = copy_history(st, it->id, abase, err);
+	if (!rc && it->present && it->local_matrix != matrix)
+		rc = drop_orphan_matrix(st, it->local_matrix, err);
+	free(name);
+	return rc;
+}
+
+/* Add, replace or skip one session by the rules at the top of the file. */
+static int merge_one(merge_ctx *c, const char *id, long long seq, store_error *err)
+{
+	merge_item it;
+	int rc;
+
+	memset(&it, 0, sizeof it);
+	it.id = id;
+	it.seq = seq;
+	rc = read_item(c->st, &it, err);
+	if (!rc && it.present && it.updated <= it.local_updated) {
+		c->res->skipped_older_or_same++;
+	} else if (!rc) {
+		rc = copy_one(c, &it, err);
+		if (!rc && it.present)
+			c->res->updated++;
+		else if (!rc)
+			c->res->added++;
+	}
+	free(it.name);
+	return rc;
+}
+
+/* Every session of OTHER, inside the caller's transaction. */
+static int merge_all(merge_ctx *c, store_error *err)
+{
+	char **ids = NULL;
+	size_t n = 0, i;
+	int rc = other_ids(c->st, &ids, &n, err);
+
+	for (i = 0; !rc && i < n; i++)
+		rc = merge_one(c, ids[i], (long long)i, err);
+	free_ids(ids, n);
+	if (!rc && c->res->added + c->res->updated > 0)
+		rc = renumber_touched(c->st, err);
+	return rc;
+}
+
+/* "jane.db" -> "jane": what a renamed session says it came from.  Session
+ * names must be UTF-8, file names need not be: other bytes become '?'. */
+static void file_label(const char *path, char *out, size_t size)
+{
+	const char *base = strrchr(path, '/');
+	size_t n, i;
+
+	base = base && base[1] ? base + 1 : path;
+	snprintf(out, size, "%s", base);
+	n = strlen(out);
+	if (n > 3 && strcmp(out + n - 3, ".db") == 0)
+		out[n - 3] = '\0';
+	if (!store_text_ok(out))
+		for (i = 0; out[i]; i++)
+			if ((unsigned char)out[i] >= 0x80)
+				out[i] = '?';
+}
+
+/* One transaction around all of OTHER; attach and detach outside it. */
+static int merge_attached(store *st, const char *label, store_merge_result *res,
+			  store_error *err)
+{
+	merge_ctx c = { st, label, res };
+	int rc = merge_begin(st, err);
+
+	if (rc)
+		return rc;
+	rc = merge_all(&c, err);
+	if (!rc)
+		rc = store_commit(st, err);
+	if (rc) {
+		store_rollback(st);
+		memset(res, 0, sizeof *res);
+	}
+	return rc;
+}
+
+/* Validate, attach, merge in one transaction, detach, clean up. */
+int store_merge(store *dst, const char *other_path, store_merge_result *res,
+		store_error *err)
+{
+	char tmp[4096], label[256];
+	const char *attach_path;
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	store_ok(err);
+	if (!other_path || !*other_path)
+		return store_fail(err, STORE_EUSAGE, "no database to merge given");
+	if (dst->in_batch || !sqlite3_get_autocommit(dst->db))
+		return store_fail(err, STORE_EUSAGE, "cannot merge inside a change");
+	rc = prepare_other(dst, other_path, tmp, sizeof tmp, &attach_path, err);
+	if (!rc)
+		rc = attach(dst, attach_path, err);
+	if (!rc) {
+		file_label(other_path, label, sizeof label);
+		rc = merge_attached(dst, label, res, err);
+	}
+	detach(dst);
+	remove_copy(tmp);
+	if (!rc)
+		store_ok(err);
+	return rc;
+}

@@ -1,0 +1,123 @@
+#!/bin/sh
+# merge.sh - two facilitators' databases brought together with
+# `nextsteps merge`: every session arrives once, with the same answers
+# (report --format csv before and after), a clashing name is renamed, a
+# second merge changes nothing, a newer copy replaces the older one, and
+# bad files give the documented exit statuses.
+. "$(dirname "$0")/lib.sh"
+ns_init
+
+A=$NS_DIR/a.db
+B=$NS_DIR/b.db
+BOROUGH=$NS_DIR/borough.db
+NEXTSTEPS_NOW=1767225600
+export NEXTSTEPS_NOW
+
+run() {   # run DB ARGS...: the real binary, no terminal
+	db=$1; shift
+	"$NEXTSTEPS_BIN" --db "$db" "$@"
+}
+
+expect_status() {   # expect_status WANT DB ARGS...
+	want=$1; shift
+	out=$(run "$@" 2>&1)
+	got=$?
+	[ "$got" -eq "$want" ] || ns_fail "nextsteps $* exited $got, wanted $want: $out"
+}
+
+expect_line() {   # expect_line TEXT: the last command's output has this line
+	printf '%s\n' "$out" | grep -F -x -q -- "$1" || ns_fail "no line '$1' in:
+$out"
+}
+
+csv() {   # csv DB SESSION: the session's answers as CSV
+	run "$1" report "$2" --format csv || ns_fail "report $2 from $1 failed"
+}
+
+# Facilitator A runs Camden (and agrees a stage on the screens); B runs
+# Hackney; both have a session called "Shared".
+run "$A" --content "$NS_SMALL" new "Camden 2026" --org "Camden PCN" \
+	--participants "Ann, Ben" >/dev/null || ns_fail "cannot create Camden"
+run "$A" --content "$NS_SMALL" new "Shared" --org "Camden PCN" >/dev/null ||
+	ns_fail "cannot create Shared in A"
+run "$B" --content "$NS_SMALL" new "Hackney 2026" --org "Hackney PCN" \
+	--type pcn >/dev/null || ns_fail "cannot create Hackney"
+run "$B" --content "$NS_SMALL" new "Shared" --org "Hackney PCN" >/dev/null ||
+	ns_fail "cannot create Shared in B"
+
+NS_DB=$A
+ns_start "" "" "" "" --session "Camden 2026"
+ns_wait_for "Alpha row one"
+ns_keys 2
+ns_wait_for "Saved: Build agreed."
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+ns_stop
+
+csv "$A" "Camden 2026" > "$NS_DIR/camden.before"
+csv "$A" "Shared" > "$NS_DIR/shared-a.before"
+csv "$B" "Hackney 2026" > "$NS_DIR/hackney.before"
+csv "$B" "Shared" > "$NS_DIR/shared-b.before"
+grep -q 'Camden 2026,Camden PCN,alpha,.*,build,Build,agreed' "$NS_DIR/camden.before" ||
+	ns_fail "the agreed stage is not in A's report: $(cat "$NS_DIR/camden.before")"
+
+# Both into a new borough database.
+expect_status 0 "$BOROUGH" merge "$A" "$B"
+expect_line "$A: 2 sessions added, 0 updated, 0 already up to date"
+expect_line "$B: 2 sessions added, 0 updated, 0 already up to date (1 renamed: name already used here)"
+echo "ok - merged two facilitators' databases"
+
+csv "$BOROUGH" "Camden 2026" | cmp -s - "$NS_DIR/camden.before" ||
+	ns_fail "Camden differs after the merge"
+csv "$BOROUGH" "Shared" | cmp -s - "$NS_DIR/shared-a.before" ||
+	ns_fail "A's Shared differs after the merge"
+csv "$BOROUGH" "Hackney 2026" | cmp -s - "$NS_DIR/hackney.before" ||
+	ns_fail "Hackney differs after the merge"
+csv "$BOROUGH" "Shared (from b)" | sed 's/^Shared (from b),/Shared,/' |
+	cmp -s - "$NS_DIR/shared-b.before" || ns_fail "B's Shared differs after the merge"
+echo "ok - reports are the same after the merge"
+
+out=$(run "$BOROUGH" list) || ns_fail "list failed"
+for s in "Camden 2026" "Shared " "Hackney 2026" "Shared (from b)"; do
+	printf '%s\n' "$out" | grep -q "^$s" || ns_fail "list lacks '$s': $out"
+done
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 5 ] || ns_fail "list is not 4 sessions: $out"
+printf '%s\n' "$out" | grep "^Camden 2026" | grep -q "1/2" ||
+	ns_fail "Camden's progress was not carried over: $out"
+echo "ok - list shows every session once"
+
+# Again: nothing new.
+expect_status 0 "$BOROUGH" merge "$A" "$B"
+expect_line "$A: 0 sessions added, 0 updated, 2 already up to date"
+expect_line "$B: 0 sessions added, 0 updated, 2 already up to date"
+[ "$(run "$BOROUGH" list | wc -l)" -eq 5 ] || ns_fail "a second merge duplicated sessions"
+echo "ok - a second merge changes nothing"
+
+# A works on later: the newer copy replaces the borough's.
+NEXTSTEPS_NOW=$((NEXTSTEPS_NOW + 3600))
+ns_start "" "" "" "" --session "Camden 2026"
+ns_wait_for "Alpha row one"
+ns_keys 3
+ns_wait_for "Saved: Enhance agreed."
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+ns_stop
+expect_status 0 "$BOROUGH" merge "$A"
+expect_line "$A: 0 sessions added, 1 updated, 1 already up to date"
+csv "$A" "Camden 2026" > "$NS_DIR/camden.after"
+csv "$BOROUGH" "Camden 2026" | cmp -s - "$NS_DIR/camden.after" ||
+	ns_fail "the newer Camden did not replace the older one"
+grep -q ',enhance,Enhance,agreed' "$NS_DIR/camden.after" || ns_fail "A's change is not in its report"
+echo "ok - a newer copy replaces the older one"
+
+# Bad files: documented statuses, one line each; good files still merge.
+expect_status 66 "$BOROUGH" merge "$NS_DIR/none.db"
+printf 'just text\n' > "$NS_DIR/junk.db"
+expect_status 65 "$BOROUGH" merge "$NS_DIR/junk.db"
+expect_status 64 "$BOROUGH" merge "$BOROUGH"
+expect_status 64 "$BOROUGH" merge
+expect_status 64 "$BOROUGH" merge "$A" --width 80
+expect_status 66 "$BOROUGH" merge "$NS_DIR/none.db" "$A"
+expect_line "$A: 0 sessions added, 0 updated, 2 already up to date"
+[ "$(printf '%s\n' "$out" | grep -c '^nextsteps: ')" -eq 1 ] || ns_fail "not one error line: $out"
+echo "ok - bad files are refused"

@@ -1,0 +1,624 @@
+/* test_merge.c - store_merge: bringing other facilitators' sessions into
+ * one database (issue 5).  Each test has its own temporary folder with a
+ * destination ("ns.db") and one or two other files ("other.db", "third.db").
+ */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "store.h"
+#include "store_internal.h"
+
+#define NOW0 1767225600LL       /* 2026-01-01 00:00 UTC */
+
+static char dir[64];
+static char dst_path[128], other_path[128], third_path[128];
+static content_matrix *matrix;
+static store *dst, *other;
+static store_error err;
+
+static int remove_one(const char *p, const struct stat *sb, int flag, struct FTW *f)
+{
+	(void)sb;
+	(void)flag;
+	(void)f;
+	return remove(p);
+}
+
+static void set_now(long long t)
+{
+	char s[32];
+
+	snprintf(s, sizeof s, "%lld", t);
+	setenv("NEXTSTEPS_NOW", s, 1);
+}
+
+static void setup(void)
+{
+	content_error cerr;
+
+	strcpy(dir, "/tmp/ns-merge-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(dst_path, sizeof dst_path, "%s/ns.db", dir);
+	snprintf(other_path, sizeof other_path, "%s/other.db", dir);
+	snprintf(third_path, sizeof third_path, "%s/third.db", dir);
+	matrix = content_load_builtin(&cerr);
+	cr_assert_not_null(matrix, "%s", cerr.message);
+	set_now(NOW0);
+	unsetenv("NEXTSTEPS_BUSY_TIMEOUT");
+	setenv("TMPDIR", dir, 1);
+	dst = other = NULL;
+}
+
+static void teardown(void)
+{
+	store_close(dst);
+	store_close(other);
+	content_free(matrix);
+	chmod(dir, 0700);
+	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+TestSuite(merge, .init = setup, .fini = teardown);
+
+/* ------------------------------------------------------------ helpers */
+
+static store *open_at(const char *p)
+{
+	store *s = store_open(p, STORE_OPEN_CREATE, &err);
+
+	cr_assert_not_null(s, "%s", err.message);
+	return s;
+}
+
+static const char *row(size_t i)
+{
+	size_t s, k = 0;
+
+	for (s = 0; s < matrix->n_sections; s++) {
+		if (i < k + matrix->sections[s].n_rows)
+			return matrix->sections[s].rows[i - k].id;
+		k += matrix->sections[s].n_rows;
+	}
+	return "no-such-row";
+}
+
+static long long query_int(store *s, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	long long v = -1;
+
+	cr_assert_eq(sqlite3_prepare_v2(store_db(s), sql, -1, &stmt, NULL), SQLITE_OK,
+		     "%s", sqlite3_errmsg(store_db(s)));
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+static void ok(int rc)
+{
+	cr_assert_eq(rc, 0, "%d %s", rc, err.message);
+}
+
+static void new_session(store *s, const char *name, const char *org, char id[40])
+{
+	static const char *const people[] = { "Ash Practice", "Birch Surgery", "Cedar MC" };
+	store_new_session spec = { name, org, "Fay", CONTENT_TRACK_LGPO, people, 3, 0 };
+
+	ok(store_session_create(s, &spec, matrix, id, &err));
+}
+
+/* A session with every kind of row and history entry, including an
+ * action deleted and an undo, so every renumbered reference is exercised. */
+static void fill(store *s, const char *name, const char *org, char id[40])
+{
+	long long a1, a2;
+	int undone;
+
+	new_session(s, name, org, id);
+	ok(store_set_agreed(s, id, row(0), STORE_ROW_AGREED, 1, &err));
+	ok(store_set_agreed(s, id, row(1), STORE_ROW_NOT_APPLICABLE, -1, &err));
+	ok(store_set_agreed(s, id, row(2), STORE_ROW_AGREED, 2, &err));
+	ok(store_undo(s, id, &undone, NULL, 0, &err));
+	ok(store_set_vote(s, id, row(0), 0, 1, &err));
+	ok(store_set_vote(s, id, row(0), 2, STORE_VOTE_DONT_KNOW, &err));
+	ok(store_set_note(s, id, row(0), "Shared rota; \"quoted\"\nsecond line", &err));
+	ok(store_set_revealed(s, id, row(0), 1, &err));
+	ok(store_action_add(s, id, row(0), "Agree a rota", "Dr A", "2026-03-01", &a1, &err));
+	ok(store_action_add(s, id, row(1), "Draft a letter", "", "", &a2, &err));
+	ok(store_action_update(s, id, a1, "Agree a rota", "Dr A", "2026-03-01", 1, &err));
+	ok(store_action_delete(s, id, a2, &err));
+	ok(store_session_add_time(s, id, matrix->sections[0].id, 125, &err));
+	ok(store_session_set_position(s, id, matrix->sections[0].id, row(1), &err));
+	ok(store_session_set_secret(s, id, 1, &err));
+}
+
+static void same_answers(store *a, const char *ida, store *b, const char *idb)
+{
+	store_answers x, y;
+	size_t i, j;
+
+	ok(store_answers_load(a, ida, &x, &err));
+	ok(store_answers_load(b, idb, &y, &err));
+	cr_assert_eq(x.n_participants, y.n_participants);
+	cr_assert_eq(x.n_rows, y.n_rows);
+	for (i = 0; i < x.n_rows; i++) {
+		cr_assert_str_eq(x.rows[i].row_id, y.rows[i].row_id);
+		cr_assert_eq(x.rows[i].state, y.rows[i].state);
+		cr_assert_eq(x.rows[i].stage, y.rows[i].stage);
+		cr_assert_str_eq(x.rows[i].note, y.rows[i].note);
+		cr_assert_eq(x.rows[i].revealed, y.rows[i].revealed);
+		cr_assert_eq(x.rows[i].updated, y.rows[i].updated);
+		for (j = 0; j < x.n_participants; j++)
+			cr_assert_eq(x.rows[i].votes[j], y.rows[i].votes[j]);
+	}
+	cr_assert_eq(x.n_actions, y.n_actions);
+	for (i = 0; i < x.n_actions; i++) {
+		cr_assert_str_eq(x.actions[i].row_id, y.actions[i].row_id);
+		cr_assert_str_eq(x.actions[i].text, y.actions[i].text);
+		cr_assert_str_eq(x.actions[i].owner, y.actions[i].owner);
+		cr_assert_str_eq(x.actions[i].due, y.actions[i].due);
+		cr_assert_eq(x.actions[i].done, y.actions[i].done);
+	}
+	cr_assert_eq(x.n_times, y.n_times);
+	for (i = 0; i < x.n_times; i++) {
+		cr_assert_str_eq(x.times[i].section_id, y.times[i].section_id);
+		cr_assert_eq(x.times[i].seconds, y.times[i].seconds);
+	}
+	store_answers_free(&x);
+	store_answers_free(&y);
+}
+
+/* The position of the entry with this id, so renumbered `undoes` compare. */
+static long long index_of(const store_change *h, size_t n, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (h[i].id == id)
+			return (long long)i;
+	return -1;
+}
+
+static void same_history(store *a, const char *ida, store *b, const char *idb)
+{
+	store_change *x, *y;
+	size_t nx, ny, i;
+
+	ok(store_history(a, ida, 0, &x, &nx, &err));
+	ok(store_history(b, idb, 0, &y, &ny, &err));
+	cr_assert_eq(nx, ny);
+	for (i = 0; i < nx; i++) {
+		cr_assert_eq(x[i].at, y[i].at);
+		cr_assert_str_eq(x[i].kind, y[i].kind);
+		cr_assert_str_eq(x[i].row_id, y[i].row_id);
+		cr_assert_str_eq(x[i].summary, y[i].summary);
+		cr_assert_eq(x[i].undone, y[i].undone);
+		cr_assert_eq(index_of(x, nx, x[i].undoes), index_of(y, ny, y[i].undoes));
+	}
+	store_history_free(x, nx);
+	store_history_free(y, ny);
+}
+
+/* Everything a report or the screens read, field by field. */
+static void same_session(store *a, const char *id, store *b, const char *name_b)
+{
+	store_session x, y;
+	char *mx, *my;
+	size_t i;
+
+	ok(store_session_find(a, id, &x, &err));
+	ok(store_session_find(b, id, &y, &err));
+	cr_assert_str_eq(y.name, name_b);
+	cr_assert_str_eq(x.organisation, y.organisation);
+	cr_assert_str_eq(x.facilitator, y.facilitator);
+	cr_assert_eq(x.track, y.track);
+	cr_assert_str_eq(x.matrix_id, y.matrix_id);
+	cr_assert_str_eq(x.matrix_version, y.matrix_version);
+	cr_assert_eq(x.created, y.created);
+	cr_assert_eq(x.updated, y.updated);
+	cr_assert_eq(x.rows_total, y.rows_total);
+	cr_assert_eq(x.rows_answered, y.rows_answered);
+	cr_assert_eq(x.secret_ballot, y.secret_ballot);
+	cr_assert_str_eq(x.current_section ? x.current_section : "-",
+			 y.current_section ? y.current_section : "-");
+	cr_assert_str_eq(x.current_row ? x.current_row : "-",
+			 y.current_row ? y.current_row : "-");
+	cr_assert_eq(x.n_participants, y.n_participants);
+	for (i = 0; i < x.n_participants; i++)
+		cr_assert_str_eq(x.participants[i], y.participants[i]);
+	ok(store_session_matrix(a, id, &mx, &err));
+	ok(store_session_matrix(b, id, &my, &err));
+	cr_assert_str_eq(mx, my);
+	free(mx);
+	free(my);
+	same_answers(a, id, b, id);
+	same_history(a, id, b, id);
+	store_session_clear(&x);
+	store_session_clear(&y);
+}
+
+static store_merge_result merge(store *into, const char *from)
+{
+	store_merge_result r;
+
+	ok(store_merge(into, from, &r, &err));
+	return r;
+}
+
+static void expect_counts(store_merge_result r, int added, int updated, int skipped,
+			  int renamed)
+{
+	cr_assert_eq(r.added, added, "added %d", r.added);
+	cr_assert_eq(r.updated, updated, "updated %d", r.updated);
+	cr_assert_eq(r.skipped_older_or_same, skipped, "skipped %d", r.skipped_older_or_same);
+	cr_assert_eq(r.renamed, renamed, "renamed %d", r.renamed);
+}
+
+/* Nothing stays attached after a merge, whatever its outcome. */
+static long long attached(store *s)
+{
+	return query_int(s, "SELECT count(*) FROM pragma_database_list"
+			 " WHERE name = 'other'");
+}
+
+/* Upgraded copies of older files are made in $TMPDIR (the test folder). */
+static int private_copies(void)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	cr_assert_not_null(d);
+	while ((e = readdir(d)))
+		n += strncmp(e->d_name, "nextsteps-merge", 15) == 0;
+	closedir(d);
+	return n;
+}
+
+/* rows_answered as the triggers keep it equals a count from scratch. */
+static void counters_agree(store *s)
+{
+	cr_assert_eq(query_int(s, "SELECT count(*) FROM sessions WHERE rows_answered <>"
+			       " (SELECT count(*) FROM answers a WHERE a.session = sessions.id"
+			       " AND a.state IN (1, 2))"), 0);
+}
+
+/* ------------------------------------------------------------ tests */
+
+Test(merge, into_an_empty_database_copies_everything)
+{
+	char a[40], b[40];
+
+	other = open_at(other_path);
+	fill(other, "Camden", "Camden PCN", a);
+	set_now(NOW0 + 60);
+	fill(other, "Islington", "Islington PCN", b);
+	dst = open_at(dst_path);
+	expect_counts(merge(dst, other_path), 2, 0, 0, 0);
+	same_session(other, a, dst, "Camden");
+	same_session(other, b, dst, "Islington");
+	counters_agree(dst);
+	cr_assert_eq(query_int(dst, "SELECT rows_answered FROM sessions LIMIT 1"), 2);
+	/* one snapshot shared by both, as in the source */
+	cr_assert_eq(query_int(dst, "SELECT count(*) FROM matrices"), 1);
+	cr_assert_eq(query_int(dst, "PRAGMA foreign_key_check"), -1);
+}
+
+Test(merge, list_order_follows_the_changes)
+{
+	store_session *list;
+	char a[40], b[40], c[40];
+	size_t n;
+
+	other = open_at(other_path);
+	new_session(other, "Old", "", a);
+	set_now(NOW0 + 200);
+	new_session(other, "New", "", b);
+	dst = open_at(dst_path);
+	set_now(NOW0 + 100);
+	new_session(dst, "Mine", "", c);
+	merge(dst, other_path);
+	ok(store_session_list(dst, &list, &n, &err));
+	cr_assert_eq(n, 3);
+	cr_assert_str_eq(list[0].name, "New");
+	cr_assert_str_eq(list[1].name, "Mine");
+	cr_assert_str_eq(list[2].name, "Old");
+	store_session_list_free(list, n);
+}
+
+Test(merge, same_second_keeps_local_work_on_top_and_the_other_order)
+{
+	store_session *list;
+	char a[40], b[40], c[40];
+	size_t n;
+
+	other = open_at(other_path);
+	new_session(other, "First", "", a);
+	new_session(other, "Second", "", b);
+	dst = open_at(dst_path);
+	new_session(dst, "Mine", "", c);
+	merge(dst, other_path);
+	ok(store_session_list(dst, &list, &n, &err));
+	cr_assert_eq(n, 3);
+	cr_assert_str_eq(list[0].name, "Mine");
+	cr_assert_str_eq(list[1].name, "Second");
+	cr_assert_str_eq(list[2].name, "First");
+	store_session_list_free(list, n);
+}
+
+Test(merge, twice_duplicates_nothing)
+{
+	char a[40];
+
+	other = open_at(other_path);
+	fill(other, "Camden", "", a);
+	dst = open_at(dst_path);
+	merge(dst, other_path);
+	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
+	cr_assert_eq(query_int(dst, "SELECT count(*) FROM sessions"), 1);
+	cr_assert_eq(query_int(dst, "SELECT count(*) FROM matrices"), 1);
+	cr_assert_eq(query_int(dst, "SELECT count(*) FROM actions"),
+		     query_int(other, "SELECT count(*) FROM actions"));
+	cr_assert_eq(query_int(dst, "SELECT count(*) FROM history"),
+		     query_int(other, "SELECT count(*) FROM history"));
+	same_session(other, a, dst, "Camden");
+}
+
+Test(merge, newer_copy_replaces_the_older_one)
+{
+	char a[40];
+
+	other = open_at(other_path);
+	fill(other, "Camden", "", a);
+	dst = open_at(dst_path);
+	merge(dst, other_path);
+	set_now(NOW0 + 3600);
+	ok(store_set_agreed(other, a, row(3), STORE_ROW_AGREED, 0, &err));
+	ok(store_set_note(other, a, row(0), "changed later", &err));
+	ok(store_action_add(other, a, row(3), "A later action", "", "", NULL, &err));
+	ok(store_session_rename(other, a, "Camden (final)", &err));
+	expect_counts(merge(dst, other_path), 0, 1, 0, 0);
+	same_session(other, a, dst, "Camden (final)");
+	counters_agree(dst);
+	cr_assert_eq(query_int(dst, "SELECT count(*) FROM sessions"), 1);
+	cr_assert_eq(query_int(dst, "SELECT count(*) FROM matrices"), 1);
+	cr_assert_eq(query_int(dst, "SELECT count(*) FROM history"),
+		     query_int(other, "SELECT count(*) FROM history"));
+}
+
+Test(merge, older_or_same_copy_never_overwrites)
+{
+	store_answers x;
+	char a[40];
+
+	other = open_at(other_path);
+	fill(other, "Camden", "", a);
+	dst = open_at(dst_path);
+	merge(dst, other_path);
+	set_now(NOW0 + 3600);
+	ok(store_set_note(dst, a, row(0), "newer here", &err));
+	set_now(NOW0 + 1800);
+	ok(store_set_note(other, a, row(0), "older there", &err));
+	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
+	ok(store_answers_load(dst, a, &x, &err));
+	cr_assert_str_eq(store_answers_row(&x, row(0))->note, "newer here");
+	store_answers_free(&x);
+	/* and the other way round, the newer one wins */
+	store_close(other);
+	other = NULL;
+	store_close(dst);
+	dst = open_at(other_path);
+	expect_counts(merge(dst, dst_path), 0, 1, 0, 0);
+	ok(store_answers_load(dst, a, &x, &err));
+	cr_assert_str_eq(store_answers_row(&x, row(0))->note, "newer here");
+	store_answers_free(&x);
+}
+
+Test(merge, name_clash_is_renamed_after_the_file)
+{
+	char mine[40], a[40], b[40];
+
+	dst = open_at(dst_path);
+	new_session(dst, "Camden", "", mine);
+	new_session(dst, "Camden (from other)", "", b);
+	other = open_at(other_path);
+	fill(other, "Camden", "", a);
+	expect_counts(merge(dst, other_path), 1, 0, 0, 1);
+	same_session(other, a, dst, "Camden (from other, 2)");
+	/* again: matched by id, not by name, so nothing new */
+	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
+	cr_assert_eq(query_int(dst, "SELECT count(*) FROM sessions"), 3);
+}
+
+Test(merge, undo_in_the_copy_puts_a_deleted_action_back_under_a_fresh_id)
+{
+	store_answers x;
+	long long mine_action;
+	char a[40], mine[40], what[200];
+	int undone;
+
+	dst = open_at(dst_path);
+	new_session(dst, "Mine", "", mine);
+	ok(store_action_add(dst, mine, row(0), "Mine 1", "", "", NULL, &err));
+	ok(store_action_add(dst, mine, row(0), "Mine 2", "", "", NULL, &err));
+	other = open_at(other_path);
+	new_session(other, "Camden", "", a);
+	ok(store_action_add(other, a, row(0), "Kept", "", "", NULL, &err));
+	ok(store_action_add(other, a, row(1), "Deleted", "", "", &mine_action, &err));
+	ok(store_action_delete(other, a, mine_action, &err));
+	merge(dst, other_path);
+	/* the deleted action's id stays reserved: a new action never takes it */
+	ok(store_action_add(dst, mine, row(2), "Mine 3", "", "", &mine_action, &err));
+	ok(store_undo(dst, a, &undone, what, sizeof what, &err));
+	cr_assert_eq(undone, 1);
+	cr_assert_not_null(strstr(what, "Deleted an action"), "%s", what);
+	ok(store_answers_load(dst, a, &x, &err));
+	cr_assert_eq(x.n_actions, 2);
+	cr_assert_str_eq(x.actions[0].text, "Kept");
+	cr_assert_str_eq(x.actions[1].text, "Deleted");
+	cr_assert_neq(x.actions[1].id, mine_action);
+	store_answers_free(&x);
+	ok(store_answers_load(dst, mine, &x, &err));
+	cr_assert_eq(x.n_actions, 3);
+	store_answers_free(&x);
+	cr_assert_eq(query_int(dst, "SELECT count(*) FROM actions"), 5);
+}
+
+Test(merge, failure_midway_leaves_the_destination_unchanged)
+{
+	store_session *list;
+	char a[40], mine[40], big[30000];
+	long long pages, history;
+	size_t n;
+	int i;
+
+	other = open_at(other_path);
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	for (i = 0; i < 6; i++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "S%d", i);
+		fill(other, name, "", a);
+		ok(store_set_note(other, a, row(5), big, &err));
+	}
+	dst = open_at(dst_path);
+	new_session(dst, "Mine", "", mine);
+	pages = query_int(dst, "PRAGMA page_count");
+	history = query_int(dst, "SELECT count(*) FROM history");
+	ok(store_set_max_pages(dst, pages + 8, &err));
+	store_merge_result r = { 1, 1, 1, 1 };
+	cr_assert_eq(store_merge(dst, other_path, &r, &err), STORE_EIO, "%s", err.message);
+	cr_assert_not_null(strstr(err.message, "disk full"), "%s", err.message);
+	expect_counts(r, 0, 0, 0, 0);
+	cr_assert_eq(attached(dst), 0);
+	ok(store_session_list(dst, &list, &n, &err));
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(list[0].name, "Mine");
+	store_session_list_free(list, n);
+	cr_assert_eq(query_int(dst, "SELECT count(*) FROM history"), history);
+	cr_assert_eq(query_int(dst, "SELECT count(*) FROM matrices"), 1);
+	/* the store still works, and a merge with room succeeds */
+	ok(store_set_max_pages(dst, 1000000, &err));
+	expect_counts(merge(dst, other_path), 6, 0, 0, 0);
+	counters_agree(dst);
+}
+
+Test(merge, into_itself_is_refused)
+{
+	store_merge_result r;
+	char same[160], a[40];
+
+	dst = open_at(dst_path);
+	new_session(dst, "Mine", "", a);
+	snprintf(same, sizeof same, "%s/./ns.db", dir);
+	cr_assert_eq(store_merge(dst, same, &r, &err), STORE_EUSAGE);
+	cr_assert_not_null(strstr(err.message, "merged into"), "%s", err.message);
+	cr_assert_eq(query_int(dst, "SELECT count(*) FROM sessions"), 1);
+}
+
+Test(merge, bad_files_are_refused)
+{
+	store_merge_result r;
+	sqlite3 *db;
+	char sql[64], p[160];
+	int fd;
+
+	dst = open_at(dst_path);
+	snprintf(p, sizeof p, "%s/none.db", dir);
+	cr_assert_eq(store_merge(dst, p, &r, &err), STORE_ENOINPUT);
+	snprintf(p, sizeof p, "%s/junk.db", dir);
+	fd = open(p, O_WRONLY | O_CREAT, 0600);
+	cr_assert_eq(write(fd, "not a database at all, just some text\n", 38), 38);
+	close(fd);
+	cr_assert_eq(store_merge(dst, p, &r, &err), STORE_EDATA);
+	snprintf(p, sizeof p, "%s/empty.db", dir);
+	close(open(p, O_WRONLY | O_CREAT, 0600));
+	cr_assert_eq(store_merge(dst, p, &r, &err), STORE_EDATA);
+	snprintf(p, sizeof p, "%s/foreign.db", dir);
+	cr_assert_eq(sqlite3_open(p, &db), SQLITE_OK);
+	sqlite3_exec(db, "CREATE TABLE t (x)", NULL, NULL, NULL);
+	sqlite3_close(db);
+	cr_assert_eq(store_merge(dst, p, &r, &err), STORE_EDATA);
+	cr_assert_not_null(strstr(err.message, "not a nextsteps database"), "%s", err.message);
+	other = open_at(other_path);
+	store_close(other);
+	other = NULL;
+	cr_assert_eq(sqlite3_open(other_path, &db), SQLITE_OK);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", store_schema_latest() + 1);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	cr_assert_eq(store_merge(dst, other_path, &r, &err), STORE_EDATA);
+	cr_assert_not_null(strstr(err.message, "newer nextsteps"), "%s", err.message);
+	cr_assert_eq(attached(dst), 0);
+}
+
+Test(merge, older_schema_is_upgraded_in_a_private_copy)
+{
+	store_merge_result r;
+	struct stat before, after;
+	char a[40];
+
+	if (store_schema_latest() <= 3)
+		cr_skip_test("no schema older than the latest with sessions to copy");
+	other = store_open_at_version(other_path, STORE_OPEN_CREATE, 3, &err);
+	cr_assert_not_null(other, "%s", err.message);
+	new_session(other, "Camden", "", a);
+	ok(store_set_note(other, a, row(0), "from an older nextsteps", &err));
+	store_close(other);
+	other = NULL;
+	cr_assert_eq(stat(other_path, &before), 0);
+	dst = open_at(dst_path);
+	ok(store_merge(dst, other_path, &r, &err));
+	expect_counts(r, 1, 0, 0, 0);
+	cr_assert_eq(stat(other_path, &after), 0);
+	cr_assert_eq(before.st_mtime, after.st_mtime);
+	cr_assert_eq(before.st_size, after.st_size);
+	other = store_open_at_version(other_path, STORE_OPEN_READONLY, 1, &err);
+	cr_assert_not_null(other, "%s", err.message);
+	cr_assert_eq(query_int(other, "PRAGMA user_version"), 3);
+	cr_assert_eq(attached(dst), 0);
+	cr_assert_eq(private_copies(), 0, "a private copy was left in %s", dir);
+}
+
+Test(merge, a_writer_on_the_other_file_does_not_block_the_merge)
+{
+	char a[40];
+
+	other = open_at(other_path);
+	new_session(other, "Camden", "", a);
+	dst = open_at(dst_path);
+	store_set_busy_timeout(dst, 100);
+	/* the other facilitator is in the middle of a change */
+	ok(store_batch_begin(other, &err));
+	ok(store_set_note(other, a, row(0), "not yet committed", &err));
+	expect_counts(merge(dst, other_path), 1, 0, 0, 0);
+	ok(store_batch_commit(other, &err));
+}
+
+Test(merge, several_files_meet_in_one)
+{
+	char a[40], b[40];
+	store *third;
+
+	other = open_at(other_path);
+	fill(other, "Camden", "Camden PCN", a);
+	third = open_at(third_path);
+	fill(third, "Hackney", "Hackney PCN", b);
+	dst = open_at(dst_path);
+	expect_counts(merge(dst, other_path), 1, 0, 0, 0);
+	expect_counts(merge(dst, third_path), 1, 0, 0, 0);
+	same_session(other, a, dst, "Camden");
+	same_session(third, b, dst, "Hackney");
+	counters_agree(dst);
+	store_close(third);
+}
