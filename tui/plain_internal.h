@@ -1,0 +1,82 @@
+/* plain_internal.h - shared by the files of the plain mode: plain.c (line
+ * input and output, the run), plain_sessions.c (the session picker),
+ * plain_walk.c (the walk) and plain_answers.c (votes, notes, actions).
+ * Not for other modules: they use plain.h. */
+#ifndef NEXTSTEPS_PLAIN_INTERNAL_H
+#define NEXTSTEPS_PLAIN_INTERNAL_H
+
+#include <stddef.h>
+
+#include "cli.h"
+#include "content.h"
+#include "store.h"
+#include "workshop.h"
+
+/* Longest input line kept; the rest of a longer line is left out. */
+#define PLAIN_LINE_MAX (64u * 1024u)
+/* Longest note taken from the keyboard. */
+#define PLAIN_NOTE_MAX (1024u * 1024u)
+#define PLAIN_NO_SECTION ((size_t)-1)
+
+typedef struct plain {
+	const cli_options *o;
+	store *st;
+	content_matrix *matrix;    /* the matrix new sessions are run against */
+	workshop *ws;              /* the open session, NULL before one */
+	unsigned flags;            /* text_clean flags for this terminal */
+	size_t width;              /* no output line is wider */
+	int echo;                  /* input is not a terminal: repeat answers */
+	int eof;                   /* input has ended */
+	int cut;                   /* the last line read was cut short */
+	char *line;                /* the last line read, without its newline */
+	size_t cap;
+	size_t shown_section;      /* section whose heading was printed last */
+	int full_prompt;           /* the next walk prompt lists every answer */
+} plain;
+
+/* Output: all text is cleaned (text_clean) and wrapped to p->width. */
+void plain_say(const plain *p, const char *fmt, ...);
+/* `text` after `prefix`, wrapped with a hanging indent under the prefix;
+ * `flags` may add TEXT_KEEP_NEWLINES for notes. */
+void plain_show(const plain *p, const char *prefix, const char *text,
+		unsigned flags);
+/* A malloc'd printf result (exits on out of memory). */
+char *plain_format(const char *fmt, ...);
+/* Prints a prompt ending in " > " and reads one answer, trimmed; NULL when
+ * input has ended or a signal asked the program to stop. */
+const char *plain_ask(plain *p, const char *fmt, ...);
+/* Like plain_ask, but a malloc'd copy. */
+char *plain_ask_copy(plain *p, const char *fmt, ...);
+/* One raw line (not trimmed) into p->line; -1 at the end of input. */
+int plain_read(plain *p);
+/* Repeats a line read from a pipe and reports a cut line. */
+void plain_echo(plain *p, size_t col);
+/* Answers by number: 0 when `s` is a whole number from lo to hi. */
+int plain_number(const char *s, long lo, long hi, long *out);
+/* The lower-case letter when `s` is one ASCII letter (or '?'), else 0. */
+int plain_letter(const char *s);
+/* Prints a store error as one line. */
+void plain_error(const plain *p, const char *what, const store_error *err);
+/* Exits with "out of memory": nothing is lost, the store has it all. */
+void plain_oom(void);
+
+/* Blanks around an answer removed, in place. */
+char *plain_trim(char *s);
+
+/* The session picker (plain_sessions.c): returns an exit status; `id`
+ * stays "" when the user quit. */
+int plain_pick(plain *p, char id[40]);
+
+/* The walk (plain_walk.c): returns an exit status. */
+int plain_walk(plain *p);
+/* Reads the session again after a change (or another process's). */
+void plain_reload(plain *p);
+/* The current row's votes as words (or how many, in a secret ballot). */
+void plain_show_votes(const plain *p);
+
+/* The longer answers (plain_answers.c), each stored as it is given. */
+void plain_votes(plain *p);
+void plain_note(plain *p);
+void plain_action(plain *p);
+
+#endif
