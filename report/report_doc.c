@@ -138,6 +138,20 @@ void report_doc_blank(report_doc *d)
 	report_doc_line(d, "");
 }
 
+size_t report_doc_count(const report_doc *d)
+{
+	return d->n;
+}
+
+void report_doc_keep_from(report_doc *d, size_t start)
+{
+	size_t i;
+
+	for (i = start; i + 1 < d->n; i++)
+		if (d->lines[i].keep < 1)
+			d->lines[i].keep = 1;
+}
+
 void report_doc_keep(report_doc *d, int n)
 {
 	if (d->n)
@@ -257,15 +271,22 @@ static size_t chain_length(const report_doc *d, size_t i)
  * unless it is longer than a page. */
 static void assign_pages(const report_doc *d, doc_pages *p)
 {
-	size_t i, pos = 0;
+	size_t i, pos = 0, chain_end = 0;
+	int placed_chain = 0;
 
 	p->n_pages = 1;
 	for (i = 0; i < d->n; i++) {
-		size_t need = chain_length(d, i);
+		/* A chain is measured once, at its first line: one that fits
+		 * on a page moves whole to the next page; a longer one flows. */
+		if (!placed_chain || i > chain_end) {
+			size_t need = chain_length(d, i);
 
-		if (need > p->body)
-			need = p->body;
-		if (pos > 0 && pos + need > p->body) {
+			chain_end = i + need - 1;
+			placed_chain = 1;
+			if (pos > 0 && need <= p->body && pos + need > p->body)
+				pos = p->body;
+		}
+		if (pos >= p->body) {
 			p->n_pages++;
 			pos = 0;
 		}

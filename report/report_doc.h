@@ -51,6 +51,11 @@ void report_doc_blank(report_doc *d);
 void report_doc_heading(report_doc *d, const char *title, char rule);
 /* The last line added stays on the same page as the next `n` lines. */
 void report_doc_keep(report_doc *d, int n);
+/* Lines added so far; with report_doc_keep_from, every line from `start`
+ * to the last one added stays on one page (a block that is longer than a
+ * page flows on). */
+size_t report_doc_count(const report_doc *d);
+void report_doc_keep_from(report_doc *d, size_t start);
 
 /* Writes the document.  `page_length` 0 gives one continuous document;
  * otherwise at least REPORT_DOC_MIN_PAGE.  `header` (raw text) heads every

@@ -333,12 +333,13 @@ static void write_row(report_doc *d, const report_summary *sm,
 		      const summary_row *r)
 {
 	char num[32], lead[48];
+	size_t start;
 
 	row_number(sm, r, num);
 	snprintf(lead, sizeof lead, "%s ", num);
 	report_doc_blank(d);
+	start = report_doc_count(d);
 	report_doc_para(d, 0, lead, r->row->title, 0);
-	report_doc_keep(d, 2);
 	if (r->state == STORE_ROW_AGREED) {
 		report_doc_para(d, 2, "Agreed stage: ",
 				sm->matrix->stages[r->stage].label, 0);
@@ -361,17 +362,20 @@ static void write_row(report_doc *d, const report_summary *sm,
 	if (r->n_actions)
 		para_owned(d, 2, "Actions: ", report_doc_strf(
 			"%zu, in the action plan.", r->n_actions));
+	/* A row is read as one block: never split across pages if it fits. */
+	report_doc_keep_from(d, start);
 }
 
 static void write_sections(report_doc *d, const report_summary *sm)
 {
-	size_t i, j;
+	size_t i, j, start;
 
 	for (i = 0; i < sm->n_sections; i++) {
 		const summary_section *sec = &sm->sections[i];
 		char *title = report_doc_strf("%zu. %s", i + 1, sec->section->title);
 
 		report_doc_blank(d);
+		start = report_doc_count(d);
 		report_doc_heading(d, title ? title : "?", '=');
 		free(title);
 		if (*sec->section->intro)
@@ -379,8 +383,12 @@ static void write_sections(report_doc *d, const report_summary *sm)
 		if (!sec->n_rows)
 			report_doc_para(d, 0, NULL, "No rows of this section apply "
 					"to this type of organisation.", 0);
-		for (j = 0; j < sec->n_rows; j++)
+		for (j = 0; j < sec->n_rows; j++) {
 			write_row(d, sm, &sm->rows[sec->first_row + j]);
+			/* The heading and intro stay with the first row. */
+			if (j == 0)
+				report_doc_keep_from(d, start);
+		}
 	}
 }
 

@@ -557,6 +557,59 @@ Test(text, short_pages_keep_headings_with_their_text)
 	}
 }
 
+/* A large matrix with nothing answered yet: rows are short blocks that
+ * follow each other.  Keeping a row together once made every row of the
+ * section one unbreakable chain, and the pager then put each row on a page
+ * of its own (10,000 rows gave 10,352 pages).  Pages must stay full. */
+Test(text, many_short_rows_fill_their_pages)
+{
+	static const char head[] = "matrix: { id = \"big\"; title = \"Big\"; "
+		"version = \"1\"; source = \"t\"; stages = ( { id = \"a\"; "
+		"label = \"A\"; }, { id = \"b\"; label = \"B\"; } ); sections = (";
+	size_t cap = 200000, len = 0, pages = 1, lines = 0, i, k;
+	char *text = malloc(cap), *out, *p;
+	content_matrix *m;
+	content_error cerr;
+	report_summary *sm;
+	summary_input in;
+	store_answers a;
+
+	cr_assert_not_null(text);
+	len += (size_t)snprintf(text + len, cap - len, "%s", head);
+	for (i = 0; i < 10; i++) {
+		len += (size_t)snprintf(text + len, cap - len, "%s{ id = \"s%zu\"; "
+			"title = \"Section %zu\"; intro = \"An intro.\"; rows = (",
+			i ? "," : "", i, i);
+		for (k = 0; k < 30; k++)
+			len += (size_t)snprintf(text + len, cap - len, "%s{ id = "
+				"\"r%zu-%zu\"; title = \"Row %zu\"; descriptors = "
+				"( \"x\", \"y\" ); }", k ? "," : "", i, k, k);
+		len += (size_t)snprintf(text + len, cap - len, "); }");
+	}
+	len += (size_t)snprintf(text + len, cap - len, "); };");
+	m = content_load_text(text, len, "big", &cerr);
+	cr_assert_not_null(m, "%s", cerr.message);
+	memset(&a, 0, sizeof a);
+	memset(&in, 0, sizeof in);
+	in.matrix = m;
+	in.session = &fx.s;
+	in.answers = &a;
+	cr_assert_not_null(sm = summary_build(&in));
+	out = render(sm, REPORT_TEXT, 80, 66, 0, NULL);
+	for (p = out; *p; p++) {
+		pages += *p == '\f';
+		lines += *p == '\n';
+	}
+	/* 300 rows of 3 lines, plus the profile and the not-agreed list:
+	 * about 1,300 lines of text; 60 body lines a page. */
+	cr_assert_lt(pages, lines / 40 + 2, "%zu pages for %zu lines", pages, lines);
+	check_no_widowed_heading(out, 66);
+	free(out);
+	report_summary_free(sm);
+	content_free(m);
+	free(text);
+}
+
 Test(text, ascii_by_default_utf8_on_request)
 {
 	char *a = render(fx.sm, REPORT_TEXT, 80, 0, 0, NULL);
