@@ -428,20 +428,45 @@ static int make_parents(const char *path, store_error *err)
 	return STORE_OK;
 }
 
-/* Creates the file ourselves, so its mode is 0600 whatever the umask and
- * whatever SQLite would choose. */
+/* A folder that is group-writable and setgid was set up for a group to
+ * share (the live room over SSH, see README): a database created there is
+ * the group's too.  Anywhere else the answers are the owner's alone. */
+static mode_t create_mode(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	struct stat sb;
+
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+	    (sb.st_mode & S_ISGID) && (sb.st_mode & S_IWGRP))
+		return 0660;
+	return 0600;
+}
+
+/* Creates the file ourselves, so its mode is 0600 (0660 in a shared
+ * folder) whatever the umask and whatever SQLite would choose; SQLite gives
+ * its -wal and -shm files the same mode. */
 static int create_file(const char *path, store_error *err)
 {
 	int fd, rc = make_parents(path, err);
+	mode_t mode = create_mode(path);
 
 	if (rc)
 		return rc;
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
 	if (fd < 0 && errno != EEXIST)
 		return store_fail(err, STORE_ECANTCREAT, "%s: cannot create: %s", path,
 				  strerror(errno));
-	if (fd >= 0)
+	if (fd >= 0) {
+		fchmod(fd, mode);       /* the umask may have taken the group bits */
 		close(fd);
+	}
 	return STORE_OK;
 }
 

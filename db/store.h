@@ -92,6 +92,7 @@ typedef struct store_session {
 	int secret_ballot;        /* votes hidden until revealed */
 	char *current_section;    /* facilitator's position, NULL before any */
 	char *current_row;
+	int show_note;            /* watchers see the row's note (live room) */
 	char **participants;      /* in order; filled by store_session_find only */
 	size_t n_participants;
 } store_session;
@@ -147,6 +148,50 @@ int store_session_add_time(store *st, const char *session_id,
  * is not added twice.  *index receives the participant's position. */
 int store_participant_add(store *st, const char *session_id, const char *name,
 			  int *index, store_error *err);
+
+/* ------------------------------------------------------------ the live room */
+
+/* Who has a session open right now, one row per process (issue 6).  A
+ * process writes its row every few seconds (a heartbeat) and removes it
+ * when it closes the session; a row whose last_seen is old, or whose
+ * process is gone, belongs to someone who is away.  None of this is
+ * history, and none of it changes the session's `updated` or its place in
+ * the list.  `now` is passed in (real seconds, not NEXTSTEPS_NOW) because
+ * liveness needs a clock that moves. */
+enum store_role {
+	STORE_ROLE_FACILITATOR = 0,
+	STORE_ROLE_WATCHER = 1,
+	STORE_ROLE_PARTICIPANT = 2
+};
+
+typedef struct store_presence {
+	char host[256];
+	long long pid;
+	int role;                      /* store_role */
+	char *name;                    /* the participant's name, or a login */
+	long long last_seen;           /* Unix seconds */
+} store_presence;
+
+/* Writes (or refreshes) this process's row; drops rows of the session not
+ * seen for an hour, so the table never grows. */
+int store_presence_beat(store *st, const char *session_id, const store_presence *me,
+			long long now, store_error *err);
+/* Removes this process's row (the session was closed). */
+int store_presence_leave(store *st, const char *session_id, const char *host,
+			 long long pid, store_error *err);
+/* Every row of the session: the facilitator first, then participants,
+ * then watchers, each by name. */
+int store_presence_list(store *st, const char *session_id, store_presence **out,
+			size_t *n, store_error *err);
+void store_presence_free(store_presence *list, size_t n);
+/* A number that changes whenever the session or its answers change (not
+ * presence): a follower reloads the session only when it moved. */
+int store_session_stamp(store *st, const char *session_id, long long *stamp,
+			store_error *err);
+/* Shows the row's note on watchers' screens, or hides it.  A display choice:
+ * not history, so undo passes it by. */
+int store_session_set_show_note(store *st, const char *session_id, int show,
+				store_error *err);
 
 /* ------------------------------------------------------------ answers */
 
@@ -266,5 +311,37 @@ void store_history_free(store_change *list, size_t n);
 
 /* Validates a due date: "YYYY-MM-DD" naming a real day, or "". */
 int store_valid_date(const char *s);
+
+/* ------------------------------------------------------------ merging */
+
+typedef struct store_merge_result {
+	int added;                     /* sessions not here before */
+	int updated;                   /* copies here replaced by newer ones */
+	int skipped_older_or_same;     /* copies here already as new or newer */
+	int renamed;                   /* added or updated under another name */
+} store_merge_result;
+
+/* Copies every session of the database `other_path` into `dst`, so several
+ * facilitators' workshops can be reported on together.  Sessions are matched
+ * by id.  One absent here is copied with all its rows (snapshot shared when
+ * identical, action and history ids renumbered).  One present here is
+ * replaced, with all its rows, only when the other copy's `updated` is
+ * later; otherwise it is left alone (skipped_older_or_same), so merging
+ * twice changes nothing.  An incoming name used here by a different session
+ * becomes "NAME (from BASE)" (BASE: the file name without ".db"), then
+ * "NAME (from BASE, 2)", and so on.  Incoming sessions are placed in the
+ * list among the sessions here by their `updated`, never above local ones
+ * changed at the same second.  History is copied as it is: a merge adds no
+ * history entry.  The live-room state (presence, show_note) is not copied.
+ *
+ * All of one file or nothing: one transaction; on failure `dst` is as it
+ * was and *res is zero.  `other_path` is only read; a file from an older
+ * nextsteps is upgraded in a private copy in $TMPDIR (else /tmp), never in
+ * place.  Failures: no such file -> STORE_ENOINPUT; empty, not ours,
+ * corrupt or from a newer nextsteps -> STORE_EDATA; the file `dst` itself
+ * -> STORE_EUSAGE; `dst` full or read-only -> STORE_EIO; locked ->
+ * STORE_EBUSY. */
+int store_merge(store *dst, const char *other_path, store_merge_result *res,
+		store_error *err);
 
 #endif

@@ -127,11 +127,28 @@ static const char schema_v3[] =
 	" + CASE WHEN NEW.state IN (1, 2) THEN 1 ELSE -1 END WHERE id = NEW.session;"
 	" END;";
 
+/* Version 4: the live room (issue 6).  `show_note` is the facilitator's
+ * choice to show the row's note on watchers' screens.  `presence` says who
+ * has the session open right now: one row per process, rewritten every few
+ * seconds (a heartbeat).  It is not history and never touches the session,
+ * so heartbeats neither reorder the list nor reach undo. */
+static const char schema_v4[] =
+	"ALTER TABLE sessions ADD COLUMN show_note INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE presence ("
+	" session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	" host TEXT NOT NULL,"
+	" pid INTEGER NOT NULL,"
+	" role TEXT NOT NULL,"
+	" name TEXT NOT NULL DEFAULT '',"
+	" last_seen INTEGER NOT NULL,"
+	" PRIMARY KEY (session, host, pid)) WITHOUT ROWID;";
+
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 /* The version this program writes. */

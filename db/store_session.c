@@ -17,7 +17,7 @@
 #define SESSION_COLUMNS \
 	"id, name, organisation, facilitator, track, matrix_id, matrix_version," \
 	" created, updated, rows_total, rows_answered, secret_ballot," \
-	" current_section, current_row"
+	" current_section, current_row, show_note"
 
 /* ------------------------------------------------------------ reading */
 
@@ -47,6 +47,7 @@ static int read_session(sqlite3_stmt *stmt, store_session *s, store_error *err)
 	s->secret_ballot = sqlite3_column_int(stmt, 11);
 	s->current_section = dup_or_null(stmt, 12);
 	s->current_row = dup_or_null(stmt, 13);
+	s->show_note = sqlite3_column_int(stmt, 14);
 	if (!s->name || !s->organisation || !s->facilitator || !s->matrix_id ||
 	    !s->matrix_version ||
 	    (sqlite3_column_type(stmt, 12) != SQLITE_NULL && !s->current_section) ||

@@ -461,6 +461,14 @@ static void craft_v2(sqlite3 *db)
 		NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
 }
 
+/* Version 3 added `touched`, which that nextsteps kept in order itself. */
+static void craft_v3(sqlite3 *db)
+{
+	craft_v2(db);
+	cr_assert_eq(sqlite3_exec(db, "UPDATE sessions SET touched = updated",
+				  NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+}
+
 static void check_migrated(int from)
 {
 	store_session *list, s;
@@ -517,8 +525,10 @@ Test(store, migrates_from_every_older_version)
 		cr_assert_eq(query_int(old, "PRAGMA user_version"), v);
 		if (v == 1)
 			craft_v1(store_db(old));
-		else
+		else if (v == 2)
 			craft_v2(store_db(old));
+		else
+			craft_v3(store_db(old));
 		store_close(old);
 		check_migrated(v);
 		store_close(st);

@@ -40,7 +40,10 @@ enum action_scope {
 	SC_ACTIONS = 1 << 9,
 	SC_FORM = 1 << 10,
 	SC_HELP = 1 << 11,
-	SC_CHANGES = 1 << 12     /* screens where undo makes sense */
+	SC_CHANGES = 1 << 12,    /* screens where undo makes sense */
+	SC_SUMMARY = 1 << 13,
+	SC_WATCH = 1 << 14,      /* nextsteps watch: the read-only live view */
+	SC_JOIN = 1 << 15        /* nextsteps join: a participant's own terminal */
 };
 
 #define ACTION_INFO(_) \
@@ -73,8 +76,8 @@ enum action_scope {
 	_(SECTION_NEXT,   SC_WALK,               ']', KF(KEY_NPAGE), 0,             NULL,       NONE,      "Next section") \
 	_(NOT_APPLICABLE, SC_WALK,               'x', 0, 0,                         "n/a",      NONE,      "Mark the row not applicable (again to reopen it)") \
 	_(STAGE_CLEAR,    SC_WALK,               '0', 0, 0,                         NULL,       NONE,      "Clear the agreed stage (the row is open again)") \
-	_(REPORT,         SC_WALK,               'p', 0, 0,                         NULL,       NONE,      "Write the printable report next to the database") \
-	_(SUMMARY,        SC_WALK,               's', 0, 0,                         NULL,       NONE,      "Summary of the session") \
+	_(REPORT,         SC_WALK | SC_SUMMARY,  'p', 0, 0,                         "report",   NONE,      "Write the printable report next to the database") \
+	_(SUMMARY,        SC_WALK | SC_OVERVIEW, 's', 0, 0,                         "summary",  NONE,      "Summary: profile, disagreements, actions, changes") \
 	_(SESSIONS,       SC_WALK,               'S', KESC, 0,                      NULL,       NONE,      "Back to the list of sessions") \
 	/* overview */ \
 	_(JUMP,           SC_OVERVIEW,           '\n', KF(KEY_ENTER), 0,            "go",       NONE,      "Walk the selected section") \
@@ -86,6 +89,12 @@ enum action_scope {
 	_(ACCEPT,         SC_VOTES,              '\n', KF(KEY_ENTER), 0,            "agree",    NONE,      "Agree the suggested stage") \
 	_(SECRET,         SC_VOTES,              'b', 0, 0,                         "ballot",   NONE,      "Secret ballot on or off for the session") \
 	_(PARTICIPANT_ADD, SC_VOTES,             '+', 0, 0,                         "add",      NONE,      "Add a participant") \
+	/* the live room (watch and join) */ \
+	_(JOIN_VOTE,      SC_JOIN,               KDIGITS, 0, 0,                     "vote",     NONE,      "Vote for the stage with this number (again to change)") \
+	_(JOIN_DONT_KNOW, SC_JOIN,               'd', 0, 0,                         "don't know", NONE,    "Vote don't know") \
+	_(JOIN_CLEAR,     SC_JOIN,               '0', KF(KEY_DC), 0,                "clear",    NONE,      "Withdraw your vote") \
+	_(SHOW_NOTE,      SC_WALK,               'N', 0, 0,                         NULL,       NONE,      "Show the row's note on watchers' screens (again to hide it)") \
+	_(WATCH_KEYS,     SC_WATCH,              0, 0, 0,                           NULL,       NONE,      "Follows the facilitator's row by itself; read-only") \
 	/* actions */ \
 	_(ACTION_ADD,     SC_ACTIONS,            'a', 0, 0,                         "add",      NONE,      "Add an action") \
 	_(ACTION_EDIT,    SC_ACTIONS,            'e', '\n', KF(KEY_ENTER),          "edit",     NONE,      "Edit the selected action") \

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "plain.h"
 #include "report.h"
 #include "text.h"
 #include "store.h"
@@ -61,6 +62,7 @@ static void print_help(void)
 "                 [--width N] [--page-length N] [--utf8]\n"
 "  or:  nextsteps report --portfolio [--org PATTERN]\n"
 "  or:  nextsteps check-content FILE\n"
+"  or:  nextsteps merge OTHER.db...\n"
 "Run a 'Next Steps to the Strategic Commissioning Framework' collaboration\n"
 "workshop: for each row of the matrix the group agrees whether it is at the\n"
 "Start, Build or Enhance stage.  Every answer is saved the moment it is given.\n"
@@ -74,6 +76,9 @@ static void print_help(void)
 "      --no-color          no colour (also when NO_COLOR is set)\n"
 "      --kiosk             no file paths or shell from the screens (for an\n"
 "                          SSH ForceCommand)\n"
+"      --plain             line by line, numbered prompts, no cursor movement\n"
+"                          (screen readers, printing terminals, slow links;\n"
+"                          also when TERM is unset or 'dumb')\n"
 "      --org ORG           organisation (new); name pattern (--portfolio)\n"
 "      --type lgpo|pcn     larger-scale organisation or primary care network\n"
 "      --participants LIST comma-separated member practices or people\n"
@@ -517,13 +522,60 @@ static int cmd_report(cli_args *a)
 	return rc;
 }
 
+/* "s" when n is not one. */
+static const char *plural(int n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* Each file is its own all-or-nothing merge: one that fails is reported
+ * and the others are still merged; the first failure is the exit status. */
+static int cmd_merge(cli_args *a)
+{
+	store_merge_result res;
+	store_error err;
+	store *st;
+	int rc, i, first = CLI_OK;
+
+	if ((rc = check_allowed(a, OPT_DB, a->n_pos)) >= 0)
+		return rc;
+	if (a->n_pos < 1) {
+		cli_error("merge needs at least one OTHER.db");
+		return CLI_USAGE;
+	}
+	rc = CLI_OK;
+	if (!(st = open_store(&a->o, STORE_OPEN_CREATE, &rc)))
+		return rc;
+	for (i = 0; i < a->n_pos; i++) {
+		if (store_merge(st, a->pos[i], &res, &err) != 0) {
+			cli_error("%s", err.message);
+			if (!first)
+				first = err.status;
+			continue;
+		}
+		printf("%s: %d session%s added, %d updated, %d already up to date",
+		       a->pos[i], res.added, plural(res.added), res.updated,
+		       res.skipped_older_or_same);
+		if (res.renamed)
+			printf(" (%d renamed: name already used here)", res.renamed);
+		putchar('\n');
+	}
+	store_close(st);
+	return first;
+}
+
+/* Without cursor addressing (--plain, or TERM unset, empty or "dumb") the
+ * workshop runs line by line: screen readers, printing terminals, pipes. */
 static int cmd_screens(cli_args *a)
 {
+	const char *term = getenv("TERM");
 	int rc;
 
 	if ((rc = check_allowed(a, OPT_DB | OPT_CONTENT | OPT_SESSION | OPT_ASCII |
 				OPT_NOCOLOR | OPT_KIOSK | OPT_PLAIN, 0)) >= 0)
 		return rc;
+	if (a->o.plain || !term || !*term || strcmp(term, "dumb") == 0)
+		return plain_run(&a->o, a->o.session);
 	return ui_run(&a->o, UI_MODE_FACILITATE, a->o.session, NULL);
 }
 
@@ -567,6 +619,8 @@ int cli_main(int argc, char **argv)
 		return cmd_follow(&a, UI_MODE_WATCH);
 	if (strcmp(a.command, "join") == 0)
 		return cmd_follow(&a, UI_MODE_JOIN);
+	if (strcmp(a.command, "merge") == 0)
+		return cmd_merge(&a);
 	cli_error("unknown command '%s'", a.command);
 	fputs("Try 'nextsteps --help' for more information.\n", stderr);
 	return CLI_USAGE;

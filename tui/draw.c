@@ -32,8 +32,9 @@ int draw_ascii(void)
 
 const char *draw_glyph(enum draw_glyph g)
 {
-	static const char *const utf8[] = { "\u2026", "\u00b7", "\u2500", "\u25b8" };
-	static const char *const ascii[] = { "...", "-", "-", ">" };
+	static const char *const utf8[] = { "\u2026", "\u00b7", "\u2500", "\u25b8",
+					    "\u2588" };
+	static const char *const ascii[] = { "...", "-", "-", ">", "#" };
 
 	return ascii_only ? ascii[g] : utf8[g];
 }

@@ -16,7 +16,8 @@ enum draw_glyph {
 	GLYPH_ELLIPSIS,   /* "…" or "..." */
 	GLYPH_DOT,        /* "·" or "-" : separates items in a line */
 	GLYPH_HLINE,      /* "─" or "-" */
-	GLYPH_ARROW       /* "▸" or ">" : the selected entry */
+	GLYPH_ARROW,      /* "▸" or ">" : the selected entry */
+	GLYPH_BAR         /* "█" or "#" : one column of a bar chart */
 };
 
 /* Chooses ASCII or UTF-8 drawing and whether colour is used. */

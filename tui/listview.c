@@ -50,3 +50,30 @@ int listview_action(listview *lv, enum action a, size_t height)
 	listview_fit(lv, height);
 	return 1;
 }
+
+void listview_scroll_fit(listview *lv, size_t height)
+{
+	size_t max = lv->n > height ? lv->n - height : 0;
+
+	if (lv->top > max)
+		lv->top = max;
+	lv->sel = lv->top;
+}
+
+int listview_scroll(listview *lv, enum action a, size_t height)
+{
+	size_t page = height > 1 ? height - 1 : 1;
+	size_t max = lv->n > height ? lv->n - height : 0;
+
+	switch (a) {
+	case ACT_DOWN: lv->top += lv->top < max; break;
+	case ACT_UP: lv->top -= lv->top > 0; break;
+	case ACT_PAGE_DOWN: lv->top = lv->top + page < max ? lv->top + page : max; break;
+	case ACT_PAGE_UP: lv->top = lv->top > page ? lv->top - page : 0; break;
+	case ACT_FIRST: lv->top = 0; break;
+	case ACT_LAST: lv->top = max; break;
+	default: return 0;
+	}
+	listview_scroll_fit(lv, height);
+	return 1;
+}

@@ -19,4 +19,11 @@ int listview_action(listview *lv, enum action a, size_t height);
 /* Keeps the selection inside the list and on screen. */
 void listview_fit(listview *lv, size_t height);
 
+/* A view with no selection (help, summary): lv->top is the first of lv->n
+ * lines shown.  Applies a movement action as scrolling; returns 1 when it
+ * was one. */
+int listview_scroll(listview *lv, enum action a, size_t height);
+/* Keeps the view from scrolling past its last line. */
+void listview_scroll_fit(listview *lv, size_t height);
+
 #endif

@@ -51,6 +51,10 @@ typedef struct screen_ops {
 	void (*resize)(ui *u);               /* windows were rebuilt */
 	void (*tick)(ui *u, time_t now);     /* about once a second */
 	WINDOW *(*cursor)(ui *u);            /* window holding a visible cursor */
+	void (*changed)(ui *u, unsigned what);  /* another terminal changed the
+						   session or the room (live_change
+						   bits); NULL: the reload waits
+						   until a screen that has it */
 } screen_ops;
 
 #define UI_STACK_MAX 8
@@ -64,6 +68,10 @@ struct ui {
 	store *st;
 	content_matrix *matrix;              /* for new sessions */
 	workshop *ws;                        /* the open session, or NULL */
+	const char *as_name;                 /* join: the participant's name */
+	struct live *live;                   /* the live room (ui_live.c), or NULL */
+	int live_stale;                      /* a reload waits for a screen that takes it */
+	long long live_polled_ms;            /* when the file was last looked at */
 
 	WINDOW *title, *body, *status, *hints;
 	int lines, cols;                     /* the size the windows were built for */

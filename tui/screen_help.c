@@ -8,6 +8,7 @@
 #include "draw.h"
 #include "listview.h"
 #include "screens.h"
+#include "ui.h"
 
 #define HELP_MAX_LINES 160
 
@@ -22,9 +23,11 @@ static const struct { unsigned scope; const char *title; } groups[] = {
 	{ SC_WALK, "The walk" },
 	{ SC_CHANGES, "Changes" },
 	{ SC_VOTES, "Votes" },
+	{ SC_JOIN | SC_WATCH, "Following the room" },
 	{ SC_ACTIONS, "Actions" },
 	{ SC_NOTE, "The note editor" },
 	{ SC_OVERVIEW, "Overview" },
+	{ SC_SUMMARY, "Summary" },
 	{ SC_SESSIONS, "Sessions" },
 	{ SC_FORM, "Forms" },
 	{ SC_LIST, "Lists" },
@@ -57,22 +60,33 @@ static void add_group(unsigned scope, const char *title, int n_stages)
 	add_line("", 0);
 }
 
+/* Watchers and joiners only get their own keys and the general ones: the
+ * facilitator's screens are not theirs to reach. */
+static int group_applies(const ui *u, size_t g)
+{
+	return u->mode == UI_MODE_FACILITATE ||
+	       (groups[g].scope & (SC_ANY | SC_TOP | SC_SUB | SC_LIST));
+}
+
 /* The screen under help decides which group leads. */
 static void help_enter(ui *u)
 {
 	const screen_ops *below = u->depth > 1 ? u->stack[u->depth - 2] : NULL;
 	int n_stages = u->ws ? (int)u->ws->m->n_stages : 9;
 	size_t g, first = sizeof groups / sizeof groups[0];
+	unsigned only = ~0u;
 
 	memset(&hs, 0, sizeof hs);
+	if (below && u->mode != UI_MODE_FACILITATE)
+		only = below->scope;
 	for (g = 0; below && g < sizeof groups / sizeof groups[0]; g++)
 		if (groups[g].scope & below->scope & ~(unsigned)(SC_ANY | SC_TOP | SC_SUB | SC_LIST | SC_CHANGES)) {
 			first = g;
-			add_group(groups[g].scope, groups[g].title, n_stages);
+			add_group(groups[g].scope & only, groups[g].title, n_stages);
 			break;
 		}
 	for (g = 0; g < sizeof groups / sizeof groups[0]; g++)
-		if (g != first)
+		if (g != first && group_applies(u, g))
 			add_group(groups[g].scope, groups[g].title, n_stages);
 	add_line("Every answer is saved the moment it is given; quitting never loses anything.", 0);
 	hs.lv.n = hs.n;

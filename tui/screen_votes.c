@@ -269,6 +269,18 @@ static void votes_resize(ui *u)
 	listview_fit(&vl, votes_height(u));
 }
 
+/* A participant joined or voted from their own terminal (issue 6): the
+ * list grows with them, the selection stays. */
+static void votes_changed(ui *u, unsigned what)
+{
+	(void)what;
+	vl.n = u->ws->s.n_participants;
+	if (vl.sel >= vl.n && vl.n)
+		vl.sel = vl.n - 1;
+	listview_fit(&vl, votes_height(u));
+	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
+}
+
 const screen_ops screen_votes = {
 	.name = "votes",
 	.scope = SC_SUB | SC_LIST | SC_VOTES | SC_CHANGES,
@@ -276,4 +288,5 @@ const screen_ops screen_votes = {
 	.draw = votes_draw,
 	.action = votes_action,
 	.resize = votes_resize,
+	.changed = votes_changed,
 };

@@ -15,6 +15,7 @@
 
 #include "draw.h"
 #include "report.h"
+#include "room.h"
 #include "screens.h"
 #include "text.h"
 
@@ -22,6 +23,8 @@
 #define WALK_FOOT 4
 /* Lines above them: section, row, a rule. */
 #define WALK_HEAD 3
+/* Where the text of the foot lines and the section intro starts. */
+#define WALK_LABEL_W 10
 
 static int walk_agreed_stage(const store_row_answer *a)
 {
@@ -266,7 +269,7 @@ static void draw_foot(ui *u, int y, const workshop_spread *sp)
 	const store_row_answer *a = workshop_answer(ws);
 	char buf[1024];
 	char *note;
-	int lw = 10;
+	int lw = WALK_LABEL_W;
 
 	draw_hline(u->body, y, 0, u->cols);
 	votes_text(ws, a, sp, buf, sizeof buf);
@@ -281,12 +284,86 @@ static void draw_foot(ui *u, int y, const workshop_spread *sp)
 	draw_text(u->body, y + 3, lw, u->cols - lw - 1, buf, A_NORMAL);
 }
 
+/* The lines the descriptors of step `k` take, counting every stage as if
+ * it were the agreed one (its "(agreed)" line): so agreeing or clearing a
+ * stage never moves the section intro, which would send it again. */
+static int descriptor_lines(const ui *u, size_t k)
+{
+	const workshop *ws = u->ws;
+	const workshop_step *p = &ws->steps[k];
+	const content_row *row = &ws->m->sections[p->section].rows[p->row];
+	const store_row_answer *a = workshop_answer_at(ws, k);
+	int cw = side_width(u), dw = u->cols - label_width(ws->m) - 1, sum = 0, most = 0;
+	workshop_spread sp;
+	size_t i, n = ws->m->n_stages;
+
+	workshop_spread_of(ws, a, &sp);
+	for (i = 0; i < n; i++) {
+		int l = draw_wrapped_lines(row->descriptors[i], cw ? cw : dw);
+
+		if (l > most)
+			most = l;
+		if (l < 2)
+			l = 2;
+		if (spread_visible(ws, a) && sp.counts[i] > 0 && l < 3)
+			l = 3;
+		sum += l;
+	}
+	return cw ? most + 3 : sum + (int)n - 1;
+}
+
+/* Lines for the section intro above the foot; 0 for none.  It goes on
+ * every row of the section when it fits under each of them, at the same
+ * place, so moving between those rows costs no bytes for it; otherwise
+ * on the section's first row only, cut to the room there.  The
+ * descriptors always come first: the intro only takes spare lines. */
+static int intro_lines(const ui *u, int avail)
+{
+	const workshop *ws = u->ws;
+	const char *intro = workshop_section(ws)->intro;
+	size_t sec = ws->steps[ws->cur].section, first = workshop_section_start(ws, sec), k;
+	int want, room = avail;
+
+	if (text_is_blank(intro))
+		return 0;
+	want = draw_wrapped_lines(intro, u->cols - WALK_LABEL_W - 1);
+	for (k = first; k < ws->n_steps && ws->steps[k].section == sec; k++)
+		if (avail - descriptor_lines(u, k) < room)
+			room = avail - descriptor_lines(u, k);
+	if (room > want)
+		return want;
+	room = avail - descriptor_lines(u, ws->cur);
+	if (ws->cur != first || room < 2)
+		return 0;
+	return want < room - 1 ? want : room - 1;
+}
+
+static void draw_intro(ui *u, int y, int lines)
+{
+	draw_text(u->body, y, 1, WALK_LABEL_W - 1, "About", draw_attr(ATTR_HEADING));
+	draw_wrapped(u->body, y, WALK_LABEL_W, u->cols - WALK_LABEL_W - 1, lines,
+		     workshop_section(u->ws)->intro, A_NORMAL);
+}
+
+/* Who is in the live room (issue 6), on the line above the foot; the
+ * line is there only while someone has joined or watches. */
+static int walk_room(ui *u, int y)
+{
+	char buf[1024];
+
+	if (!room_people_text(u, buf, sizeof buf))
+		return 0;
+	draw_text(u->body, y, 1, WALK_LABEL_W - 1, "Room", draw_attr(ATTR_HEADING));
+	draw_text(u->body, y, WALK_LABEL_W, u->cols - WALK_LABEL_W - 1, buf, A_NORMAL);
+	return 1;
+}
+
 static void walk_draw(ui *u)
 {
 	const workshop *ws = u->ws;
 	const store_row_answer *a;
 	workshop_spread sp;
-	int h = getmaxy(u->body), avail, cw;
+	int h = getmaxy(u->body), avail, cw, il;
 
 	if (!ws || !ws->n_steps) {
 		draw_text(u->body, 1, 1, u->cols - 2,
@@ -297,6 +374,11 @@ static void walk_draw(ui *u)
 	workshop_spread_of(ws, a, &sp);
 	draw_head(u, ws);
 	avail = h - WALK_HEAD - WALK_FOOT;
+	avail -= walk_room(u, WALK_HEAD + avail - 1);
+	if ((il = intro_lines(u, avail)) > 0) {
+		draw_intro(u, WALK_HEAD + avail - il, il);
+		avail -= il + 1;
+	}
 	if ((cw = side_width(u)) > 0)
 		draw_side_by_side(u, WALK_HEAD, avail, &sp, spread_visible(ws, a), cw);
 	else
@@ -305,6 +387,23 @@ static void walk_draw(ui *u)
 }
 
 /* ------------------------------------------------------------ changes */
+
+/* The note reaches watchers' screens only when the facilitator says so. */
+static void walk_show_note(ui *u)
+{
+	workshop *ws = u->ws;
+	int show = !ws->s.show_note;
+	store_error err;
+
+	if (store_session_set_show_note(ws->st, ws->s.id, show, &err) != 0) {
+		ui_error(u, &err);
+		return;
+	}
+	ui_reload(u);
+	if (!u->status_error)
+		ui_say(u, show ? "Saved: watchers see the row's note (N hides it)."
+			       : "Saved: the note is hidden from watchers.");
+}
 
 static void walk_goto(ui *u, size_t step)
 {
@@ -409,11 +508,10 @@ static void walk_action(ui *u, enum action a, int arg)
 	case ACT_NOTE: ui_push(u, &screen_note); break;
 	case ACT_ACTIONS: ui_push(u, &screen_actions); break;
 	case ACT_OVERVIEW: ui_push(u, &screen_overview); break;
-	case ACT_SUMMARY:
-		ui_say(u, "The summary screen comes in a later release; p writes the report.");
-		break;
+	case ACT_SUMMARY: ui_push(u, &screen_summary); break;
 	case ACT_REPORT: screen_walk_report(u); break;
 	case ACT_SESSIONS: ui_pop(u); break;
+	case ACT_SHOW_NOTE: walk_show_note(u); break;
 	default: break;
 	}
 }
@@ -496,10 +594,20 @@ static void walk_leave(ui *u)
 	ui_close_session(u);
 }
 
+/* A vote, a join or a watcher from another terminal (issue 6): the walk
+ * draws from the workshop, so a repaint is all it takes; ncurses sends
+ * only the cells that differ. */
+static void walk_changed(ui *u, unsigned what)
+{
+	(void)what;
+	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
+}
+
 const screen_ops screen_walk = {
 	.name = "walk",
 	.scope = SC_TOP | SC_WALK | SC_CHANGES,
 	.leave = walk_leave,
 	.draw = walk_draw,
 	.action = walk_action,
+	.changed = walk_changed,
 };

@@ -13,6 +13,9 @@ extern const screen_ops screen_note;       /* screen_note.c */
 extern const screen_ops screen_actions;    /* screen_actions.c */
 extern const screen_ops screen_help;       /* screen_help.c */
 extern const screen_ops screen_form;       /* screen_form.c */
+extern const screen_ops screen_summary;    /* screen_summary.c */
+extern const screen_ops screen_watch;      /* screen_watch.c */
+extern const screen_ops screen_join;       /* screen_join.c */
 
 /* ------------------------------------------------------------ forms */
 

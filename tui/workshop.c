@@ -132,6 +132,17 @@ int workshop_reload(workshop *ws, store_error *err)
 	return 0;
 }
 
+/* Watchers and joiners show whatever row the facilitator stored last. */
+int workshop_follow(workshop *ws)
+{
+	size_t step = resume_step(ws);
+
+	if (step == ws->cur)
+		return 0;
+	ws->cur = step;
+	return 1;
+}
+
 const content_section *workshop_section(const workshop *ws)
 {
 	if (!ws->n_steps)
@@ -169,7 +180,7 @@ int workshop_goto(workshop *ws, size_t step, store_error *err)
 	const content_section *sec;
 	int rc = 0;
 
-	if (step >= ws->n_steps || step == ws->cur)
+	if (step >= ws->n_steps || step == ws->cur || ws->follower)
 		return 0;
 	if (ws->steps[step].section != ws->steps[ws->cur].section)
 		rc = workshop_flush_time(ws, time(NULL), err);
@@ -269,7 +280,7 @@ int workshop_flush_time(workshop *ws, time_t now, store_error *err)
 	size_t i;
 	int rc;
 
-	if (run <= 0 || !ws->n_steps)
+	if (run <= 0 || !ws->n_steps || ws->follower)
 		return 0;
 	rc = store_session_add_time(ws->st, ws->s.id, workshop_section(ws)->id,
 				    run, err);

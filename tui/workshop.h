@@ -30,6 +30,7 @@ typedef struct workshop {
 	size_t cur;                /* index into steps */
 	time_t entered;            /* when the current section's clock started */
 	long long data_version;    /* store_data_version at the last load */
+	int follower;              /* watch or join: never stores a position or time */
 } workshop;
 
 /* The spread of the votes on one row. */
@@ -48,6 +49,10 @@ void workshop_close(workshop *ws);
 /* Reads the session and its answers again (after any change, or when
  * another process changed the file). */
 int workshop_reload(workshop *ws, store_error *err);
+
+/* A follower's move to the facilitator's stored position; 1 when the
+ * current row changed. */
+int workshop_follow(workshop *ws);
 
 const content_section *workshop_section(const workshop *ws);
 const content_row *workshop_row(const workshop *ws);

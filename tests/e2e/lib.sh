@@ -17,12 +17,23 @@
 #   ns_cli ARGS...          runs nextsteps --db $NS_DB ARGS (no terminal)
 #   ns_expect_cli TEXT ARGS...  the command succeeds and prints TEXT
 #   ns_fail MESSAGE         prints the message and the screen, exits 1
+#
+# Several terminals on one database (the live room): ns_open NAME W H TERM
+# LANG ARGS... starts another named terminal in the same tmux server, and
+# ns_use NAME points ns_keys, ns_type, ns_screen, ns_wait_for, ns_pid and
+# ns_respawn at it (ns_use 0 for the one ns_start made).
+#   ns_respawn              runs the current terminal's command again
+#   ns_pipe_start FILE      appends every byte the program writes to FILE
+#   ns_pipe_stop            ends the pipe
+#   ns_wait_quiet [SECS]    waits until the program has written nothing for
+#                           SECS seconds (1 by default)
 
 NS_W=80
 NS_H=24
 NS_TERM=xterm-256color
 NS_LANG=C.UTF-8
 NS_TIMEOUT=${NS_TIMEOUT:-5}
+NS_T=0
 
 ns_init() {
 	if ! command -v tmux >/dev/null 2>&1; then
@@ -56,39 +67,120 @@ ns_quote() {
 # The program runs from a small script that records the script's pid (the
 # program is its child); when the program ends the pane shows
 # NS-EXITED-<status>.
-ns_start() {
-	w=${1:-$NS_W}; h=${2:-$NS_H}; term=${3:-$NS_TERM}; lang=${4:-$NS_LANG}
-	shift 4
+# Files of terminal $NS_T: "0" keeps the names the single-terminal tests use.
+ns_file() {
+	if [ "$NS_T" = 0 ]; then
+		echo "$NS_DIR/$1"
+	else
+		echo "$NS_DIR/$1-$NS_T"
+	fi
+}
+
+# Writes the run script of terminal $NS_T: ns_script TERM LANG ARGS...
+ns_script() {
+	term=$1; lang=$2
+	shift 2
 	args=""
 	for a in "$@"; do
 		args="$args $(ns_quote "$a")"
 	done
-	rm -f "$NS_DIR/pid"
+	rm -f "$(ns_file pid)"
 	{
-		echo "echo \$\$ > $(ns_quote "$NS_DIR/pid")"
+		echo "echo \$\$ > $(ns_quote "$(ns_file pid)")"
 		echo "env TERM=$term LANG=$lang LC_ALL=$lang TZ=UTC $(ns_quote "$NEXTSTEPS_BIN") --db $(ns_quote "$NS_DB")$args"
 		echo 'echo NS-EXITED-$?'
 		echo 'sleep 60'
-	} > "$NS_DIR/run.sh"
+	} > "$(ns_file run.sh)"
+}
+
+ns_start() {
+	w=${1:-$NS_W}; h=${2:-$NS_H}; term=${3:-$NS_TERM}; lang=${4:-$NS_LANG}
+	shift 4
+	NS_T=0
+	ns_script "$term" "$lang" "$@"
 	ns_stop
-	ns_tmux new-session -d -x "$w" -y "$h" "exec sh $(ns_quote "$NS_DIR/run.sh")" ||
+	ns_tmux new-session -d -x "$w" -y "$h" "exec sh $(ns_quote "$(ns_file run.sh)")" ||
 		ns_fail "tmux could not start"
 }
 
+# Another terminal in the same server; it becomes the current one.
+ns_open() {
+	name=$1; w=${2:-$NS_W}; h=${3:-$NS_H}; term=${4:-$NS_TERM}; lang=${5:-$NS_LANG}
+	shift 5
+	NS_T=$name
+	ns_script "$term" "$lang" "$@"
+	ns_tmux new-session -d -s "$name" -x "$w" -y "$h" \
+		"exec sh $(ns_quote "$(ns_file run.sh)")" ||
+		ns_fail "tmux could not open terminal $name"
+}
+
+ns_use() {
+	NS_T=$1
+}
+
+ns_respawn() {
+	rm -f "$(ns_file pid)"
+	ns_tmux respawn-pane -k -t "=$NS_T:" "exec sh $(ns_quote "$(ns_file run.sh)")" ||
+		ns_fail "tmux could not restart terminal $NS_T"
+}
+
 ns_pid() {
-	ps -o pid= --ppid "$(cat "$NS_DIR/pid")" | tr -d ' '
+	i=0
+	while [ ! -s "$(ns_file pid)" ] && [ "$i" -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	ps -o pid= --ppid "$(cat "$(ns_file pid)")" | tr -d ' '
 }
 
 ns_keys() {
-	ns_tmux send-keys -t 0 "$@"
+	ns_tmux send-keys -t "=$NS_T:" "$@"
 }
 
 ns_type() {
-	ns_tmux send-keys -t 0 -l "$1"
+	ns_tmux send-keys -t "=$NS_T:" -l "$1"
 }
 
 ns_screen() {
-	ns_tmux capture-pane -p -t 0
+	ns_tmux capture-pane -p -t "=$NS_T:"
+}
+
+ns_pipe_start() {
+	: > "$1"
+	ns_tmux pipe-pane -t "=$NS_T:" "cat >> $(ns_quote "$1")" ||
+		ns_fail "tmux cannot pipe terminal $NS_T"
+}
+
+ns_pipe_stop() {
+	ns_tmux pipe-pane -t "=$NS_T:"
+	sleep 0.1
+}
+
+ns_bytes() {
+	wc -c < "$1" | tr -d ' '
+}
+
+ns_wait_quiet() {
+	secs=${1:-1}; f=$(ns_file quiet); i=0
+	ns_pipe_start "$f"
+	last=-1; still=0
+	while [ "$i" -lt $((NS_TIMEOUT * 10)) ]; do
+		sleep 0.1
+		n=$(ns_bytes "$f")
+		if [ "$n" = "$last" ]; then
+			still=$((still + 1))
+			if [ "$still" -ge $((secs * 10)) ]; then
+				ns_pipe_stop
+				return 0
+			fi
+		else
+			still=0
+			last=$n
+		fi
+		i=$((i + 1))
+	done
+	ns_pipe_stop
+	ns_fail "terminal $NS_T never went quiet"
 }
 
 ns_wait_for() {

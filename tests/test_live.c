@@ -1,0 +1,329 @@
+/* test_live.c - the store's side of the live room (issue 6): presence
+ * heartbeats that never reach the history or the session's place in the
+ * list, the session stamp followers reload by, the facilitator's "show the
+ * note to the room", and databases created in a group's shared folder. */
+#include <criterion/criterion.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "store.h"
+#include "store_internal.h"
+
+static char dir[64];
+static char path[128];
+static content_matrix *matrix;
+static store *st;
+static store_error err;
+
+static int remove_one(const char *p, const struct stat *sb, int flag, struct FTW *f)
+{
+	(void)sb;
+	(void)flag;
+	(void)f;
+	return remove(p);
+}
+
+static void setup(void)
+{
+	content_error cerr;
+
+	strcpy(dir, "/tmp/ns-live-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/ns.db", dir);
+	matrix = content_load_builtin(&cerr);
+	cr_assert_not_null(matrix, "%s", cerr.message);
+	setenv("NEXTSTEPS_NOW", "1767225600", 1);   /* 2026-01-01 00:00 UTC */
+	unsetenv("NEXTSTEPS_BUSY_TIMEOUT");
+	st = NULL;
+}
+
+static void teardown(void)
+{
+	store_close(st);
+	content_free(matrix);
+	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+TestSuite(live, .init = setup, .fini = teardown);
+
+/* ------------------------------------------------------------ helpers */
+
+static store *open_path(const char *p)
+{
+	store *s = store_open(p, STORE_OPEN_CREATE, &err);
+
+	cr_assert_not_null(s, "%s", err.message);
+	return s;
+}
+
+static void new_session(store *s, const char *name, char id[40])
+{
+	static const char *const people[] = { "Ash Practice", "Birch Surgery" };
+	store_new_session spec = { name, "Camden", "Fay", CONTENT_TRACK_LGPO, people, 2, 1 };
+
+	cr_assert_eq(store_session_create(s, &spec, matrix, id, &err), 0, "%s", err.message);
+}
+
+static long long query_int(store *s, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	long long v = -1;
+
+	cr_assert_eq(sqlite3_prepare_v2(store_db(s), sql, -1, &stmt, NULL), SQLITE_OK,
+		     "%s", sqlite3_errmsg(store_db(s)));
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+static store_presence someone(const char *host, long long pid, int role, const char *name)
+{
+	store_presence p;
+
+	memset(&p, 0, sizeof p);
+	snprintf(p.host, sizeof p.host, "%s", host);
+	p.pid = pid;
+	p.role = role;
+	p.name = (char *)name;
+	return p;
+}
+
+static void beat(const char *sid, const char *host, long long pid, int role,
+		 const char *name, long long now)
+{
+	store_presence p = someone(host, pid, role, name);
+
+	cr_assert_eq(store_presence_beat(st, sid, &p, now, &err), 0, "%s", err.message);
+}
+
+static const char *first_row(void)
+{
+	return matrix->sections[0].rows[0].id;
+}
+
+/* ------------------------------------------------------------ presence */
+
+Test(live, schema_has_presence_and_show_note)
+{
+	st = open_path(path);
+	cr_assert_geq(store_schema_latest(), 4);
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM sqlite_master WHERE name = 'presence'"), 1);
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM pragma_table_info('sessions')"
+			       " WHERE name = 'show_note'"), 1);
+}
+
+Test(live, heartbeat_list_and_leave)
+{
+	store_presence *list;
+	char id[40];
+	size_t n;
+
+	st = open_path(path);
+	new_session(st, "Live", id);
+	beat(id, "hostA", 100, STORE_ROLE_PARTICIPANT, "Birch Surgery", 1000);
+	beat(id, "hostA", 101, STORE_ROLE_FACILITATOR, "Fay", 1000);
+	beat(id, "hostB", 100, STORE_ROLE_WATCHER, "projector", 1001);
+	/* a second beat refreshes the same row */
+	beat(id, "hostA", 100, STORE_ROLE_PARTICIPANT, "Birch Surgery", 1003);
+	cr_assert_eq(store_presence_list(st, id, &list, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 3);
+	cr_assert_eq(list[0].role, STORE_ROLE_FACILITATOR);
+	cr_assert_str_eq(list[0].name, "Fay");
+	cr_assert_eq(list[1].role, STORE_ROLE_PARTICIPANT);
+	cr_assert_str_eq(list[1].name, "Birch Surgery");
+	cr_assert_str_eq(list[1].host, "hostA");
+	cr_assert_eq(list[1].pid, 100);
+	cr_assert_eq(list[1].last_seen, 1003);
+	cr_assert_eq(list[2].role, STORE_ROLE_WATCHER);
+	store_presence_free(list, n);
+
+	cr_assert_eq(store_presence_leave(st, id, "hostA", 101, &err), 0, "%s", err.message);
+	cr_assert_eq(store_presence_list(st, id, &list, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 2);
+	store_presence_free(list, n);
+}
+
+Test(live, heartbeats_are_not_history_and_do_not_touch_the_session)
+{
+	store_session before, after;
+	store_session *all;
+	char a[40], b[40];
+	long long hist, stamp0, stamp1;
+	size_t n;
+	int i;
+
+	st = open_path(path);
+	new_session(st, "Older", a);
+	new_session(st, "Newer", b);
+	cr_assert_eq(store_session_find(st, a, &before, &err), 0, "%s", err.message);
+	hist = query_int(st, "SELECT count(*) FROM history");
+	cr_assert_eq(store_session_stamp(st, a, &stamp0, &err), 0, "%s", err.message);
+	setenv("NEXTSTEPS_NOW", "1767229200", 1);   /* an hour later */
+	for (i = 0; i < 5; i++)
+		beat(a, "h", 7, STORE_ROLE_FACILITATOR, "Fay", 2000 + i);
+	cr_assert_eq(store_session_find(st, a, &after, &err), 0, "%s", err.message);
+	cr_assert_eq(after.updated, before.updated);
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM history"), hist);
+	cr_assert_eq(store_session_stamp(st, a, &stamp1, &err), 0, "%s", err.message);
+	cr_assert_eq(stamp1, stamp0);
+	/* the list order is unchanged: Newer is still first */
+	cr_assert_eq(store_session_list(st, &all, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 2);
+	cr_assert_str_eq(all[0].name, "Newer");
+	store_session_list_free(all, n);
+	store_session_clear(&before);
+	store_session_clear(&after);
+}
+
+Test(live, another_process_sees_a_heartbeat_in_data_version)
+{
+	store *other;
+	long long v0;
+	char id[40];
+
+	st = open_path(path);
+	new_session(st, "Live", id);
+	other = open_path(path);
+	v0 = store_data_version(other);
+	cr_assert_eq(store_data_version(other), v0, "no change, no new version");
+	beat(id, "h", 1, STORE_ROLE_PARTICIPANT, "Ash Practice", 10);
+	cr_assert_neq(store_data_version(other), v0);
+	store_close(other);
+}
+
+Test(live, old_rows_are_forgotten)
+{
+	store_presence *list;
+	char id[40];
+	size_t n;
+
+	st = open_path(path);
+	new_session(st, "Live", id);
+	beat(id, "h", 1, STORE_ROLE_WATCHER, "", 1000);
+	beat(id, "h", 2, STORE_ROLE_WATCHER, "", 1000 + 3000);
+	beat(id, "h", 3, STORE_ROLE_WATCHER, "", 1000 + 3601);
+	cr_assert_eq(store_presence_list(st, id, &list, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(list[0].pid, 2);
+	cr_assert_eq(list[1].pid, 3);
+	store_presence_free(list, n);
+}
+
+Test(live, presence_goes_with_the_session)
+{
+	store_presence gone = someone("h", 1, STORE_ROLE_WATCHER, "");
+	char id[40];
+
+	st = open_path(path);
+	new_session(st, "Live", id);
+	beat(id, "h", 1, STORE_ROLE_WATCHER, "", 10);
+	cr_assert_eq(store_session_delete(st, id, &err), 0, "%s", err.message);
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM presence"), 0);
+	cr_assert_neq(store_presence_beat(st, id, &gone,
+					  11, &err), 0, "a deleted session takes no beat");
+}
+
+Test(live, bad_arguments_are_refused)
+{
+	store_presence p = someone("h", 1, STORE_ROLE_PARTICIPANT, "\xff\xfe");
+	long long stamp;
+	char id[40];
+
+	st = open_path(path);
+	new_session(st, "Live", id);
+	cr_assert_eq(store_presence_beat(st, id, &p, 1, &err), STORE_EUSAGE);
+	cr_assert_eq(store_presence_beat(st, "", &p, 1, &err), STORE_EUSAGE);
+	cr_assert_eq(store_session_stamp(st, "no-such-id", &stamp, &err), STORE_ENOINPUT);
+}
+
+/* ------------------------------------------------------------ stamp, show_note */
+
+Test(live, stamp_moves_with_every_change_of_the_session)
+{
+	long long s0, s1, s2;
+	char id[40];
+
+	st = open_path(path);
+	new_session(st, "Live", id);
+	cr_assert_eq(store_session_stamp(st, id, &s0, &err), 0, "%s", err.message);
+	cr_assert_eq(store_set_vote(st, id, first_row(), 1, 2, &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_stamp(st, id, &s1, &err), 0, "%s", err.message);
+	cr_assert_neq(s1, s0);
+	cr_assert_eq(store_session_set_position(st, id, matrix->sections[0].id,
+						first_row(), &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_stamp(st, id, &s2, &err), 0, "%s", err.message);
+	cr_assert_neq(s2, s1);
+}
+
+Test(live, show_note_is_stored_and_not_undone)
+{
+	store_session s;
+	long long s0, s1, hist;
+	char id[40], what[256];
+	int undone = -1;
+
+	st = open_path(path);
+	new_session(st, "Live", id);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0, "%s", err.message);
+	cr_assert_eq(s.show_note, 0);
+	store_session_clear(&s);
+	hist = query_int(st, "SELECT count(*) FROM history");
+	cr_assert_eq(store_session_stamp(st, id, &s0, &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_set_show_note(st, id, 1, &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0, "%s", err.message);
+	cr_assert_eq(s.show_note, 1);
+	store_session_clear(&s);
+	cr_assert_eq(store_session_stamp(st, id, &s1, &err), 0, "%s", err.message);
+	cr_assert_neq(s1, s0, "followers must notice");
+	cr_assert_eq(query_int(st, "SELECT count(*) FROM history"), hist);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0, "%s", err.message);
+	cr_assert_eq(undone, 0, "undo has nothing to do: %s", what);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0, "%s", err.message);
+	cr_assert_eq(s.show_note, 1);
+	store_session_clear(&s);
+	cr_assert_eq(store_session_set_show_note(st, "no-such-id", 1, &err), STORE_ENOINPUT);
+}
+
+/* ------------------------------------------------------------ shared folder */
+
+Test(live, a_private_folder_gives_a_private_file)
+{
+	struct stat sb;
+	mode_t old = umask(0);
+
+	st = open_path(path);
+	umask(old);
+	cr_assert_eq(stat(path, &sb), 0);
+	cr_assert_eq(sb.st_mode & 0777, 0600, "mode %o", sb.st_mode & 0777);
+}
+
+Test(live, a_group_shared_folder_gives_a_group_file)
+{
+	char shared[128], db[200], wal[220];
+	struct stat sb;
+	mode_t old;
+	char id[40];
+
+	snprintf(shared, sizeof shared, "%s/room", dir);
+	cr_assert_eq(mkdir(shared, 0700), 0);
+	cr_assert_eq(chmod(shared, 02770), 0);
+	cr_assert_eq(stat(shared, &sb), 0);
+	if (!(sb.st_mode & S_ISGID))
+		cr_skip_test("this file system does not keep the setgid bit on folders");
+	snprintf(db, sizeof db, "%s/ns.db", shared);
+	old = umask(077);               /* even a strict umask keeps the group's bits */
+	st = open_path(db);
+	new_session(st, "Shared", id);
+	umask(old);
+	cr_assert_eq(stat(db, &sb), 0);
+	cr_assert_eq(sb.st_mode & 0777, 0660, "mode %o", sb.st_mode & 0777);
+	snprintf(wal, sizeof wal, "%s-wal", db);
+	cr_assert_eq(stat(wal, &sb), 0);
+	cr_assert_eq(sb.st_mode & 0660, 0660, "wal mode %o", sb.st_mode & 0777);
+}

@@ -1,0 +1,60 @@
+/* live.h - the live room as one process sees it (issue 6): its own
+ * heartbeat, who else has the session open, whether the facilitator is
+ * here, and whether another process changed the session.
+ *
+ * No curses here.  Every few turns of the loop the screens call
+ * live_poll(), which costs one `PRAGMA data_version` when nothing happened
+ * (no disk read, nothing drawn), and a heartbeat write every
+ * LIVE_BEAT_SECONDS.  A process counts as here while its heartbeat is
+ * younger than LIVE_AWAY_SECONDS and, on this host, while its pid lives,
+ * so a facilitator killed with kill -9 is seen as away at once.
+ */
+#ifndef NEXTSTEPS_LIVE_H
+#define NEXTSTEPS_LIVE_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "store.h"
+
+#define LIVE_BEAT_SECONDS 3
+#define LIVE_AWAY_SECONDS 10
+
+/* What live_poll found. */
+enum live_change {
+	LIVE_SESSION = 1,     /* the session or its answers changed: reload */
+	LIVE_PEOPLE = 2,      /* someone came or went */
+	LIVE_AWAY = 4         /* the facilitator came or went */
+};
+
+typedef struct live {
+	store *st;                 /* borrowed */
+	char sid[40];
+	store_presence me;         /* this process; me.name is owned */
+	int participant;           /* join: the participant's position, else -1 */
+	time_t last_beat;          /* 0: never */
+	int beat_failed;           /* a read-only file: beat again only rarely */
+	long long version;         /* data_version at the last look */
+	long long stamp;           /* the session's stamp at the last look */
+	store_presence *people;    /* every presence row, as last read */
+	size_t n_people;
+	unsigned long long people_sig;   /* who is here, hashed */
+	int facilitator_here;
+} live;
+
+/* Starts this process's presence in a session (role: store_role) and writes
+ * the first heartbeat; NULL only when out of memory. */
+live *live_start(store *st, const char *session_id, int role, const char *name,
+		 time_t now);
+/* Removes this process's row and frees everything; safe on NULL. */
+void live_stop(live *lv);
+/* Beats when due and notices other processes' changes; live_change bits. */
+unsigned live_poll(live *lv, time_t now);
+/* Whether a presence row belongs to someone here now. */
+int live_is_here(const live *lv, const store_presence *p, time_t now);
+/* How many other processes of `role` are here. */
+size_t live_count(const live *lv, int role, time_t now);
+/* Whether participant `name` has a terminal open in the room. */
+int live_has_joined(const live *lv, const char *name, time_t now);
+
+#endif

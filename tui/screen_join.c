@@ -1,0 +1,88 @@
+/* screen_join.c - `nextsteps join SESSION --as NAME`: a participant's own
+ * terminal.
+ *
+ * The same view as a watcher (room.c) plus the participant's own vote on
+ * the row the facilitator is on: a digit votes for that stage, d votes
+ * don't know, 0 withdraws.  Each vote is stored at once; the facilitator's
+ * screen sees it within a poll.  In a secret ballot the participant sees
+ * only their own vote until the facilitator reveals the spread.
+ */
+#include <stdio.h>
+
+#include "live.h"
+#include "room.h"
+#include "screens.h"
+
+static room_view jv;
+
+/* A new body (entered, resized, back from help): draw all of it. */
+static void join_reset(ui *u)
+{
+	room_reset(u, &jv, u->live ? u->live->participant : -1);
+}
+
+static void join_draw(ui *u)
+{
+	room_draw(u, &jv);
+}
+
+static void join_changed(ui *u, unsigned what)
+{
+	(void)what;
+	room_update(u, &jv);
+}
+
+/* Votes on the row shown, which is the facilitator's row at the last look. */
+static void join_vote(ui *u, int vote)
+{
+	workshop *ws = u->ws;
+	const content_row *row = workshop_row(ws);
+	store_error err;
+
+	if (!row || jv.participant < 0)
+		return;
+	if (store_set_vote(ws->st, ws->s.id, row->id, jv.participant, vote, &err) != 0) {
+		ui_error(u, &err);
+		return;
+	}
+	ui_reload(u);
+	room_update(u, &jv);
+	if (u->status_error)
+		return;
+	if (vote == STORE_VOTE_NONE)
+		ui_say(u, "Saved: your vote on this row is withdrawn.");
+	else if (vote == STORE_VOTE_DONT_KNOW)
+		ui_say(u, "Saved: you voted don't know.");
+	else
+		ui_say(u, "Saved: you voted %s.", ws->m->stages[vote].label);
+}
+
+static void join_action(ui *u, enum action a, int arg)
+{
+	if (!u->ws || !u->ws->n_steps)
+		return;
+	switch (a) {
+	case ACT_JOIN_VOTE:
+		if (arg < 1 || (size_t)arg > u->ws->m->n_stages)
+			ui_say(u, "There are %zu stages: press 1 to %zu.",
+			       u->ws->m->n_stages, u->ws->m->n_stages);
+		else
+			join_vote(u, arg - 1);
+		break;
+	case ACT_JOIN_DONT_KNOW: join_vote(u, STORE_VOTE_DONT_KNOW); break;
+	case ACT_JOIN_CLEAR: join_vote(u, STORE_VOTE_NONE); break;
+	default: break;
+	}
+}
+
+const screen_ops screen_join = {
+	.name = "join",
+	.scope = SC_TOP | SC_JOIN,
+	.keeps_body = 1,
+	.enter = join_reset,
+	.resume = join_reset,
+	.draw = join_draw,
+	.action = join_action,
+	.resize = join_reset,
+	.changed = join_changed,
+};

@@ -1,0 +1,682 @@
+/* screen_summary.c - the session at a glance, for the end of a workshop:
+ * the profile (sections x stages, with counts and bars drawn in text), the
+ * rows where views differ widely, the action plan, and what changed since
+ * the organisation's previous session.
+ *
+ * Everything shown comes from the one summary model (report/summary.h),
+ * the same one the printed report is written from, so the screen and the
+ * paper can never disagree; it is loaded again each time the screen is
+ * entered, which costs one session's worth of queries.
+ *
+ * The body is a fixed heading line over a list of lines that scrolls as
+ * one.  On an ordinary terminal every part takes the full width, one under
+ * the other.  From UI_WIDE_COLS the profile keeps the full width (longer
+ * titles, wider bars) and the action plan stands beside the disagreements
+ * and the changes, so a projected 132x40 screen shows it all at once.
+ * Meaning is never carried by colour: bars come with their count, flagged
+ * rows carry "!", changes are named in words.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "draw.h"
+#include "listview.h"
+#include "screens.h"
+#include "summary.h"
+#include "text.h"
+
+/* What one line of a column shows; `idx` picks the section, row or plan
+ * entry of the model. */
+enum sum_kind {
+	SL_NONE,            /* nothing: the shorter column of a pair */
+	SL_HEADING,         /* text, bold */
+	SL_TEXT,            /* text */
+	SL_PROFILE_HEAD,
+	SL_PROFILE,         /* idx: section */
+	SL_TOTAL,
+	SL_FLAG,            /* idx: row */
+	SL_FLAG_VOTES,      /* text: the row's vote spread, under it */
+	SL_PLAN_HEAD,
+	SL_PLAN,            /* idx: plan entry */
+	SL_CHANGE           /* idx: row */
+};
+
+typedef struct sum_cell {
+	int kind;
+	size_t idx;
+	char *text;         /* owned; NULL where the kind needs none */
+} sum_cell;
+
+/* A line spans the body, or holds a left and a right column. */
+typedef struct sum_line {
+	sum_cell left, right;
+	int span;
+} sum_line;
+
+typedef struct cell_list {
+	sum_cell *v;
+	size_t n, cap;
+} cell_list;
+
+static struct {
+	report_summary *sm;
+	sum_line *lines;
+	size_t n_lines;
+	int wide;           /* the layout the lines were built for */
+	listview lv;        /* lv.top: the first line shown; lv.n: lines */
+} ss;
+
+/* Lines above the scrolling part: the heading. */
+#define SUM_TOP 1
+/* Stage bars are at most this wide (as in the printed report). */
+#define SUM_BAR_MAX 20
+/* The N/A, "Not yet" and "Differ" columns after the stages. */
+#define SUM_TAIL_W 23
+
+/* ------------------------------------------------------------ building */
+
+static char *sum_fmt(const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return ui_xstrdup(buf);
+}
+
+static void cells_add(cell_list *l, int kind, size_t idx, char *text)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 32;
+		sum_cell *v = realloc(l->v, cap * sizeof *v);
+
+		if (!v)
+			ui_die("out of memory");
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n].kind = kind;
+	l->v[l->n].idx = idx;
+	l->v[l->n].text = text;
+	l->n++;
+}
+
+static void cells_blank(cell_list *l)
+{
+	cells_add(l, SL_NONE, 0, NULL);
+}
+
+/* "1.2": the row's place among the rows of its section that apply, as the
+ * printed report numbers it. */
+static void row_number(const report_summary *sm, const summary_row *r,
+		       char *out, size_t size)
+{
+	const summary_section *sec = &sm->sections[r->section];
+
+	snprintf(out, size, "%zu.%zu", r->section + 1,
+		 (size_t)(r - sm->rows) - sec->first_row + 1);
+}
+
+static void build_profile(const report_summary *sm, cell_list *l)
+{
+	const summary_counts *t = &sm->totals;
+	int agreed = t->rows - t->not_applicable - t->not_discussed - t->not_agreed;
+	size_t i;
+
+	cells_add(l, SL_TEXT, 0, sum_fmt("%d of %d rows agreed, %d not applicable, "
+		  "%d not yet agreed or discussed.", agreed, t->rows,
+		  t->not_applicable, t->not_discussed + t->not_agreed));
+	cells_blank(l);
+	cells_add(l, SL_PROFILE_HEAD, 0, NULL);
+	for (i = 0; i < sm->n_sections; i++)
+		if (sm->sections[i].n_rows)   /* none of its rows apply: left out */
+			cells_add(l, SL_PROFILE, i, NULL);
+	cells_add(l, SL_TOTAL, 0, NULL);
+	cells_blank(l);
+}
+
+static void build_flags(const report_summary *sm, cell_list *l)
+{
+	size_t i;
+
+	if (!sm->totals.flagged) {
+		cells_add(l, SL_HEADING, 0, sum_fmt("Views differ widely: no row"));
+		cells_add(l, SL_TEXT, 0, sum_fmt("No row has votes two or more "
+			  "stages apart."));
+		cells_blank(l);
+		return;
+	}
+	cells_add(l, SL_HEADING, 0, sum_fmt("Views differ widely (!): %d row%s",
+		  sm->totals.flagged, sm->totals.flagged == 1 ? "" : "s"));
+	for (i = 0; i < sm->n_rows; i++) {
+		char *v;
+
+		if (!sm->rows[i].votes.flag)
+			continue;
+		v = summary_votes_text(sm, &sm->rows[i].votes);
+		cells_add(l, SL_FLAG, i, NULL);
+		cells_add(l, SL_FLAG_VOTES, i, ui_xstrdup(v ? v : "?"));
+		free(v);
+	}
+	cells_blank(l);
+}
+
+static void build_plan(const report_summary *sm, cell_list *l)
+{
+	size_t i;
+
+	if (!sm->n_plan) {
+		cells_add(l, SL_HEADING, 0, sum_fmt("Action plan: no actions"));
+		cells_add(l, SL_TEXT, 0, sum_fmt("None recorded yet (a in the walk "
+			  "adds one)."));
+		cells_blank(l);
+		return;
+	}
+	cells_add(l, SL_HEADING, 0, sum_fmt("Action plan: %zu action%s, by due date",
+		  sm->n_plan, sm->n_plan == 1 ? "" : "s"));
+	cells_add(l, SL_PLAN_HEAD, 0, NULL);
+	for (i = 0; i < sm->n_plan; i++)
+		cells_add(l, SL_PLAN, i, NULL);
+	cells_blank(l);
+}
+
+static void format_date(long long t, char out[16])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!localtime_r(&tt, &tm) || !strftime(out, 16, "%Y-%m-%d", &tm))
+		snprintf(out, 16, "unknown");
+}
+
+static void build_changes(const report_summary *sm, cell_list *l)
+{
+	const summary_changes *c = &sm->changes;
+	const char *org = sm->session->organisation;
+	char date[16];
+	size_t i;
+
+	cells_add(l, SL_HEADING, 0, sum_fmt("Since the previous session"));
+	if (!sm->previous) {
+		cells_add(l, SL_TEXT, 0, sum_fmt("No earlier session of %s on this "
+			  "matrix.", *org ? org : "this organisation"));
+		return;
+	}
+	format_date(sm->previous->created, date);
+	cells_add(l, SL_TEXT, 0, sum_fmt("Compared with '%s' of %s:",
+		  sm->previous->name, date));
+	cells_add(l, SL_TEXT, 0, sum_fmt("%d up, %d down, %d same, %d new, "
+		  "%d no longer agreed.", c->up, c->down, c->same, c->added,
+		  c->dropped));
+	for (i = 0; i < sm->n_rows; i++)
+		if (sm->rows[i].change != SUMMARY_CHANGE_NONE)
+			cells_add(l, SL_CHANGE, i, NULL);
+}
+
+static void lines_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < ss.n_lines; i++) {
+		free(ss.lines[i].left.text);
+		free(ss.lines[i].right.text);
+	}
+	free(ss.lines);
+	ss.lines = NULL;
+	ss.n_lines = 0;
+}
+
+static sum_line *line_new(void)
+{
+	sum_line *ln = &ss.lines[ss.n_lines++];
+
+	memset(ln, 0, sizeof *ln);
+	return ln;
+}
+
+/* Moves the cells into spanning lines (the cells' texts change owner). */
+static void lines_span(cell_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		sum_line *ln = line_new();
+
+		ln->left = l->v[i];
+		ln->span = 1;
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* Two columns side by side, as long as the longer one. */
+static void lines_pair(cell_list *a, cell_list *b)
+{
+	size_t i, n = a->n > b->n ? a->n : b->n;
+
+	for (i = 0; i < n; i++) {
+		sum_line *ln = line_new();
+
+		if (i < a->n)
+			ln->left = a->v[i];
+		if (i < b->n)
+			ln->right = b->v[i];
+	}
+	free(a->v);
+	free(b->v);
+	memset(a, 0, sizeof *a);
+	memset(b, 0, sizeof *b);
+}
+
+/* The lines for the current width: one column, or from UI_WIDE_COLS the
+ * plan on the left and the disagreements and changes on the right. */
+static void lines_build(ui *u)
+{
+	cell_list prof = { 0 }, flags = { 0 }, plan = { 0 }, changes = { 0 };
+
+	lines_free();
+	ss.wide = u->cols >= UI_WIDE_COLS;
+	if (!ss.sm)
+		return;
+	build_profile(ss.sm, &prof);
+	build_flags(ss.sm, &flags);
+	build_plan(ss.sm, &plan);
+	build_changes(ss.sm, &changes);
+	ss.lines = ui_xmalloc((prof.n + flags.n + plan.n + changes.n) * sizeof *ss.lines);
+	lines_span(&prof);
+	if (ss.wide) {
+		size_t i;
+
+		for (i = 0; i < changes.n; i++)
+			cells_add(&flags, changes.v[i].kind, changes.v[i].idx,
+				  changes.v[i].text);
+		free(changes.v);
+		lines_pair(&plan, &flags);
+	} else {
+		lines_span(&flags);
+		lines_span(&plan);
+		lines_span(&changes);
+	}
+	ss.lv.n = ss.n_lines;
+}
+
+/* ------------------------------------------------------------ the profile */
+
+typedef struct prof_layout {
+	int title_w;        /* section number and title */
+	int cell_w;         /* each stage: count and bar, or its label */
+	int bar_w;          /* 0: counts only */
+	int num_w;          /* digits of the largest count */
+} prof_layout;
+
+static int digits(int n)
+{
+	int k = 1;
+
+	while (n >= 10)
+		n /= 10, k++;
+	return k;
+}
+
+/* The widest bars that leave `title_min` columns for the titles. */
+static int try_layout(const content_matrix *m, int width, int label_w,
+		      int title_min, prof_layout *l)
+{
+	int n = (int)m->n_stages;
+
+	for (l->bar_w = SUM_BAR_MAX; l->bar_w >= 0; l->bar_w--) {
+		l->cell_w = l->num_w + (l->bar_w ? 1 + l->bar_w : 0);
+		if (l->cell_w < label_w)
+			l->cell_w = label_w;
+		l->title_w = width - SUM_TAIL_W - n * (l->cell_w + 2);
+		if (l->title_w >= title_min)
+			return 0;
+	}
+	return -1;
+}
+
+/* Whole titles where the width allows, then the widest bars that leave
+ * 28 columns for the titles, then 20; on the narrowest terminals the
+ * counts alone. */
+static void layout_profile(const report_summary *sm, int width, prof_layout *l)
+{
+	const content_matrix *m = sm->matrix;
+	int label_w = 0, title_w = 0;
+	size_t k;
+
+	for (k = 0; k < sm->n_sections; k++) {
+		char *c = draw_clean(sm->sections[k].section->title, 0);
+
+		if ((int)text_width(c) + 3 > title_w)
+			title_w = (int)text_width(c) + 3;   /* "%2zu " first */
+		free(c);
+	}
+	if (title_w > 60)
+		title_w = 60;
+	for (k = 0; k < m->n_stages; k++) {
+		char *c = draw_clean(m->stages[k].label, 0);
+
+		if ((int)text_width(c) > label_w)
+			label_w = (int)text_width(c);
+		free(c);
+	}
+	if (label_w > 12)
+		label_w = 12;
+	l->num_w = digits(sm->totals.rows);
+	if (try_layout(m, width, label_w, title_w, l) == 0 ||
+	    try_layout(m, width, label_w, 28, l) == 0 ||
+	    try_layout(m, width, label_w, 20, l) == 0 ||
+	    try_layout(m, width, label_w, 8, l) == 0)
+		return;
+	l->bar_w = 0;
+	l->cell_w = label_w;
+	l->title_w = 8;
+}
+
+/* A count, then a bar scaled so the largest section fills `bar_w`; any
+ * count above zero shows at least one block. */
+static void draw_bar_cell(WINDOW *w, int y, int x, const prof_layout *l,
+			  int count, int max, attr_t at)
+{
+	const char *glyph = draw_glyph(GLYPH_BAR);
+	char bar[SUM_BAR_MAX * 4 + 1];
+	int n = 0, i;
+	size_t len = 0, gl = strlen(glyph);
+
+	draw_fmt(w, y, x, l->num_w, at, "%*d", l->num_w, count);
+	if (count > 0 && max > 0 && l->bar_w > 0)
+		n = (count * l->bar_w + max - 1) / max;
+	if (n > l->bar_w)
+		n = l->bar_w;
+	for (i = 0; i < n; i++, len += gl)
+		memcpy(bar + len, glyph, gl);
+	bar[len] = '\0';
+	if (n)
+		draw_raw(w, y, x + l->num_w + 1, l->bar_w, bar, A_NORMAL);
+}
+
+/* N/A, not yet agreed (or not discussed) and rows flagged with "!". */
+static void draw_tail(WINDOW *w, int y, int x, const summary_counts *c, attr_t at)
+{
+	draw_fmt(w, y, x, SUM_TAIL_W, at, "%5d%9d%7d%s", c->not_applicable,
+		 c->not_discussed + c->not_agreed, c->flagged, c->flagged ? " !" : "");
+}
+
+static void draw_profile_head(ui *u, int y, int x, int width)
+{
+	const content_matrix *m = ss.sm->matrix;
+	attr_t at = draw_attr(ATTR_HEADING);
+	prof_layout l;
+	size_t k;
+	int cx;
+
+	layout_profile(ss.sm, width, &l);
+	draw_text(u->body, y, x, l.title_w, "Section", at);
+	for (k = 0, cx = x + l.title_w + 2; k < m->n_stages; k++, cx += l.cell_w + 2)
+		draw_text(u->body, y, cx, l.cell_w, m->stages[k].label, at);
+	draw_text(u->body, y, cx - 2, SUM_TAIL_W, "  N/A  Not yet Differ", at);
+}
+
+static void draw_profile_line(ui *u, int y, int x, int width,
+			      const char *title, const summary_counts *c,
+			      int max, attr_t at)
+{
+	const content_matrix *m = ss.sm->matrix;
+	prof_layout l;
+	size_t k;
+	int cx;
+
+	layout_profile(ss.sm, width, &l);
+	draw_text(u->body, y, x, l.title_w, title, at);
+	for (k = 0, cx = x + l.title_w + 2; k < m->n_stages; k++, cx += l.cell_w + 2)
+		draw_bar_cell(u->body, y, cx, &l, c->at_stage[k], max, at);
+	draw_tail(u->body, y, cx - 2, c, at);
+}
+
+static void draw_profile(ui *u, int y, int x, int width, size_t section)
+{
+	const summary_section *sec = &ss.sm->sections[section];
+	char title[512];
+
+	snprintf(title, sizeof title, "%2zu %s", section + 1, sec->section->title);
+	draw_profile_line(u, y, x, width, title, &sec->counts,
+			  ss.sm->max_section_rows, A_NORMAL);
+}
+
+/* ------------------------------------------------------------ the rest */
+
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* The row's number and title in `width` columns. */
+static void draw_row_ref(ui *u, int y, int x, int width, const summary_row *r,
+			 attr_t at)
+{
+	char num[32], buf[512];
+
+	row_number(ss.sm, r, num, sizeof num);
+	snprintf(buf, sizeof buf, "%s %s", num, r->row->title);
+	draw_text(u->body, y, x, width, buf, at);
+}
+
+/* "! 1.2 Title", and the spread on the next line (SL_FLAG_VOTES): the
+ * model's words for it are too long to share a line with the title. */
+static void draw_flag(ui *u, int y, int x, int width, size_t row)
+{
+	draw_text(u->body, y, x, 2, "!", draw_attr(ATTR_HEADING));
+	draw_row_ref(u, y, x + 2, width - 2, &ss.sm->rows[row], A_NORMAL);
+}
+
+/* Columns of the action plan: done mark, due date, action, owner, row;
+ * the action's text takes what the others leave. */
+typedef struct plan_cols {
+	int due, text, owner, row;      /* x of each */
+	int text_w, owner_w, row_w;
+} plan_cols;
+
+static void plan_layout(int x, int width, plan_cols *p)
+{
+	p->owner_w = clamp(width / 8, 6, 20);
+	p->row_w = clamp(width / 5, 6, 32);
+	p->text_w = width - 17 - 2 - p->owner_w - p->row_w;
+	p->due = x + 5;
+	p->text = x + 17;
+	p->owner = p->text + p->text_w + 1;
+	p->row = p->owner + p->owner_w + 1;
+}
+
+static void draw_plan_head(ui *u, int y, int x, int width)
+{
+	attr_t at = draw_attr(ATTR_HEADING);
+	plan_cols p;
+
+	plan_layout(x, width, &p);
+	draw_text(u->body, y, x, 4, "Done", at);
+	draw_text(u->body, y, p.due, 10, "Due", at);
+	draw_text(u->body, y, p.text, p.text_w, "Action", at);
+	draw_text(u->body, y, p.owner, p.owner_w, "Owner", at);
+	draw_text(u->body, y, p.row, p.row_w, "Row", at);
+}
+
+static void draw_plan(ui *u, int y, int x, int width, size_t idx)
+{
+	const summary_action *pa = &ss.sm->plan[idx];
+	const store_action *a = pa->action;
+	plan_cols p;
+
+	plan_layout(x, width, &p);
+	draw_text(u->body, y, x, 3, a->done ? "[x]" : "[ ]", A_NORMAL);
+	draw_text(u->body, y, p.due, 10, *a->due ? a->due : "no date", A_NORMAL);
+	draw_text(u->body, y, p.text, p.text_w, a->text, A_NORMAL);
+	draw_text(u->body, y, p.owner, p.owner_w, *a->owner ? a->owner : "-", A_NORMAL);
+	if (pa->row)
+		draw_row_ref(u, y, p.row, p.row_w, pa->row, A_NORMAL);
+	else
+		draw_text(u->body, y, p.row, p.row_w, a->row_id, A_NORMAL);
+}
+
+static const char *state_words(int state)
+{
+	switch (state) {
+	case STORE_ROW_NOT_APPLICABLE: return "not applicable";
+	case STORE_ROW_NOT_DISCUSSED: return "not discussed";
+	default: return "not agreed";
+	}
+}
+
+/* "up  1.2 Title  Start -> Build": the change in words, so it needs no
+ * colour; moves up or down are bold. */
+static void draw_change(ui *u, int y, int x, int width, size_t idx)
+{
+	const summary_row *r = &ss.sm->rows[idx];
+	const content_matrix *m = ss.sm->matrix;
+	int moved = r->change == SUMMARY_CHANGE_UP || r->change == SUMMARY_CHANGE_DOWN;
+	int sw = clamp(width * 40 / 100, 16, 40), tw = width - 9 - sw - 1;
+	char buf[256];
+
+	draw_text(u->body, y, x, 8, summary_change_name(r->change),
+		  moved ? draw_attr(ATTR_HEADING) : A_NORMAL);
+	draw_row_ref(u, y, x + 9, tw, r, A_NORMAL);
+	snprintf(buf, sizeof buf, "%.100s -> %.100s",
+		 r->prev_stage_label ? r->prev_stage_label : "not agreed",
+		 r->stage >= 0 ? m->stages[r->stage].label : state_words(r->state));
+	draw_text(u->body, y, x + width - sw, sw, buf, A_NORMAL);
+}
+
+static void draw_cell(ui *u, int y, int x, int width, const sum_cell *c)
+{
+	switch (c->kind) {
+	case SL_HEADING:
+		draw_text(u->body, y, x, width, c->text, draw_attr(ATTR_HEADING));
+		break;
+	case SL_TEXT:
+		draw_text(u->body, y, x, width, c->text, A_NORMAL);
+		break;
+	case SL_PROFILE_HEAD: draw_profile_head(u, y, x, width); break;
+	case SL_PROFILE: draw_profile(u, y, x, width, c->idx); break;
+	case SL_TOTAL:
+		draw_profile_line(u, y, x, width, "All sections", &ss.sm->totals, 0,
+				  draw_attr(ATTR_HEADING));
+		break;
+	case SL_FLAG: draw_flag(u, y, x, width, c->idx); break;
+	case SL_FLAG_VOTES:
+		draw_text(u->body, y, x + 6, width - 6, c->text, A_NORMAL);
+		break;
+	case SL_PLAN_HEAD: draw_plan_head(u, y, x, width); break;
+	case SL_PLAN: draw_plan(u, y, x, width, c->idx); break;
+	case SL_CHANGE: draw_change(u, y, x, width, c->idx); break;
+	default: break;
+	}
+}
+
+/* ------------------------------------------------------------ the screen */
+
+static size_t sum_height(const ui *u)
+{
+	int h = getmaxy(u->body) - SUM_TOP;
+
+	return h > 0 ? (size_t)h : 1;
+}
+
+/* The heading: whose summary, and where the scrolling part stands. */
+static void draw_top(ui *u)
+{
+	const store_session *s = ss.sm->session;
+	size_t h = sum_height(u), last = ss.lv.top + h;
+	char right[64] = "";
+	int rw;
+
+	if (ss.n_lines > h)
+		snprintf(right, sizeof right, "lines %zu-%zu of %zu (j/k)",
+			 ss.lv.top + 1, last < ss.n_lines ? last : ss.n_lines, ss.n_lines);
+	rw = (int)strlen(right);
+	draw_fmt(u->body, 0, 1, u->cols - rw - 4, draw_attr(ATTR_HEADING),
+		 "Summary: %s%s%s", s->name, *s->organisation ? ", " : "",
+		 s->organisation);
+	draw_text(u->body, 0, u->cols - rw - 1, rw, right, A_NORMAL);
+}
+
+static void sum_draw(ui *u)
+{
+	size_t i, h = sum_height(u);
+	int lw = (u->cols - 5) / 2, rx = 1 + lw + 3;
+
+	if (!ss.sm) {
+		draw_text(u->body, 1, 1, u->cols - 2, "The summary could not be "
+			  "loaded; q goes back.", A_NORMAL);
+		return;
+	}
+	draw_top(u);
+	for (i = ss.lv.top; i < ss.n_lines && i < ss.lv.top + h; i++) {
+		const sum_line *ln = &ss.lines[i];
+		int y = SUM_TOP + (int)(i - ss.lv.top);
+
+		if (ln->span) {
+			draw_cell(u, y, 1, u->cols - 2, &ln->left);
+			continue;
+		}
+		draw_cell(u, y, 1, lw, &ln->left);
+		draw_cell(u, y, rx, u->cols - rx - 1, &ln->right);
+	}
+}
+
+static void sum_load(ui *u)
+{
+	store_error err;
+
+	report_summary_free(ss.sm);
+	ss.sm = NULL;
+	if (report_summary_load(u->st, &u->ws->s, &ss.sm, &err) != 0)
+		ui_error(u, &err);
+	lines_build(u);
+	listview_scroll_fit(&ss.lv, sum_height(u));
+}
+
+static void sum_enter(ui *u)
+{
+	ss.lv.top = 0;
+	sum_load(u);
+}
+
+static void sum_leave(ui *u)
+{
+	(void)u;
+	lines_free();
+	report_summary_free(ss.sm);
+	ss.sm = NULL;
+}
+
+/* Rebuilt only when the terminal crosses the wide width: the lines do
+ * not depend on the exact width, the drawing does. */
+static void sum_resize(ui *u)
+{
+	if ((u->cols >= UI_WIDE_COLS) != ss.wide)
+		lines_build(u);
+	listview_scroll_fit(&ss.lv, sum_height(u));
+}
+
+static void sum_action(ui *u, enum action a, int arg)
+{
+	(void)arg;
+	if (listview_scroll(&ss.lv, a, sum_height(u)))
+		ui_dirty(u, DIRTY_BODY);
+	else if (a == ACT_REPORT)
+		screen_walk_report(u);
+}
+
+const screen_ops screen_summary = {
+	.name = "summary",
+	.scope = SC_SUB | SC_LIST | SC_SUMMARY,
+	.enter = sum_enter,
+	.leave = sum_leave,
+	.draw = sum_draw,
+	.action = sum_action,
+	.resize = sum_resize,
+};

@@ -1,0 +1,42 @@
+/* screen_watch.c - `nextsteps watch SESSION`: the read-only view for a
+ * projector or a remote participant.
+ *
+ * It shows the row the facilitator is on (room.c draws it) and changes
+ * only when the file says something changed: the loop looks a few times a
+ * second (ui_live.c), and this screen redraws just the regions whose
+ * content moved.  There is no timer, so an idle watcher writes nothing.
+ * Only help, repaint and quit are bound here.
+ */
+#include "room.h"
+#include "screens.h"
+
+static room_view wv;
+
+/* A new body (entered, resized, back from help): draw all of it. */
+static void watch_reset(ui *u)
+{
+	room_reset(u, &wv, -1);
+}
+
+static void watch_draw(ui *u)
+{
+	room_draw(u, &wv);
+}
+
+/* Another terminal changed the session or the room. */
+static void watch_changed(ui *u, unsigned what)
+{
+	(void)what;
+	room_update(u, &wv);
+}
+
+const screen_ops screen_watch = {
+	.name = "watch",
+	.scope = SC_TOP | SC_WATCH,
+	.keeps_body = 1,
+	.enter = watch_reset,
+	.resume = watch_reset,
+	.draw = watch_draw,
+	.resize = watch_reset,
+	.changed = watch_changed,
+};

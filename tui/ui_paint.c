@@ -1,0 +1,198 @@
+/* ui_paint.c - turning the dirty flags into terminal output.
+ *
+ * Each turn repaints only the windows marked dirty, with wnoutrefresh per
+ * window and one doupdate() (tig's display.c); with nothing dirty it
+ * writes nothing at all, which is what keeps an idle watcher silent.
+ */
+#include "ui_paint.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "draw.h"
+#include "text.h"
+#include "ui.h"
+
+/* ------------------------------------------------------------ painting */
+
+/* The section timer, for the facilitator only: watchers get no timer, so
+ * an idle watcher writes nothing. */
+static void clock_text(const ui *u, char *buf, size_t size)
+{
+	long long t;
+
+	buf[0] = '\0';
+	if (!u->ws || !u->ws->n_steps || u->mode != UI_MODE_FACILITATE)
+		return;
+	t = workshop_section_seconds(u->ws, time(NULL));
+	if (t >= 3600)
+		snprintf(buf, size, "%lld:%02lld:%02lld", t / 3600, t / 60 % 60, t % 60);
+	else
+		snprintf(buf, size, "%02lld:%02lld", t / 60, t % 60);
+}
+
+/* The session, its track and the section on the title bar. */
+static void paint_title(ui *u)
+{
+	const workshop *ws = u->ws;
+	attr_t bar = draw_attr(ATTR_BAR);
+	char left[600], right[64];
+	int rw = 0;
+
+	if (ws && ws->n_steps)
+		snprintf(left, sizeof left, " nextsteps %s %s %s %s", draw_glyph(GLYPH_DOT),
+			 ws->s.name, draw_glyph(GLYPH_DOT),
+			 ws->s.track == CONTENT_TRACK_PCN ? "PCN" : "LGPO");
+	else
+		snprintf(left, sizeof left, " nextsteps %s %s", draw_glyph(GLYPH_DOT),
+			 ui_top(u) ? ui_top(u)->name : "");
+	if (ws && ws->n_steps)
+		snprintf(right, sizeof right, "section %zu/%zu  %s ",
+			 ws->steps[ws->cur].section + 1, ws->m->n_sections,
+			 u->title_clock);
+	else
+		right[0] = '\0';
+	rw = (int)text_width(right);
+	werase(u->title);
+	draw_text_fill(u->title, 0, 0, u->cols - rw, left, bar);
+	draw_text(u->title, 0, u->cols - rw, rw, right, bar);
+	wnoutrefresh(u->title);
+}
+
+/* The last confirmation or error, in the error attribute when it is one. */
+static void paint_status(ui *u)
+{
+	werase(u->status);
+	if (u->status_text[0])
+		draw_text(u->status, 0, 1, u->cols - 2, u->status_text,
+			  u->status_error ? draw_attr(ATTR_ERROR) : A_NORMAL);
+	wnoutrefresh(u->status);
+}
+
+/* Draws one hint: the key in bold, then its label. */
+static int paint_hint(ui *u, int x, char *hint)
+{
+	char *sp = strchr(hint, ' ');
+	int w = (int)text_width(hint), kw;
+
+	if (!sp)
+		return x;
+	kw = (int)(sp - hint);
+	*sp = '\0';
+	draw_text(u->hints, 0, x, kw, hint, draw_attr(ATTR_KEY));
+	draw_text(u->hints, 0, x + kw + 1, w - kw - 1, sp + 1, A_NORMAL);
+	return x + w + 2;
+}
+
+#define GENERAL_SCOPES (SC_ANY | SC_TOP | SC_SUB | SC_LIST)
+
+/* The hint bar is generated from the action table: the screen's own
+ * actions in table order, as many as fit, then help and quit or back,
+ * which always have room. */
+static void paint_hints(ui *u)
+{
+	const screen_ops *s = ui_top(u);
+	int n_stages = u->ws ? (int)u->ws->m->n_stages : 9, pass, x = 1, room;
+	char hint[96];
+	size_t i;
+
+	werase(u->hints);
+	room = u->cols - 1;
+	for (pass = 0; pass < 3 && s; pass++)
+		for (i = 1; i < ACT_COUNT; i++) {
+			const action_info *ai = action_get((enum action)i);
+			int general = (ai->scope & GENERAL_SCOPES) != 0;
+			int w;
+
+			if (!(ai->scope & (s->scope | SC_ANY)) ||
+			    (pass == 1) == general)
+				continue;
+			action_hint_text(ai, n_stages, s->typing, hint, sizeof hint);
+			if (!hint[0])
+				continue;
+			w = (int)text_width(hint) + 2;
+			if (pass == 0) {
+				room -= w;     /* reserve room for the general hints */
+				continue;
+			}
+			if (pass == 1 && w > room)
+				continue;
+			if (pass == 1)
+				room -= w;
+			x = paint_hint(u, x, hint);
+		}
+	wnoutrefresh(u->hints);
+}
+
+/* Below the minimum size a sentence replaces the layout. */
+static void paint_too_small(void)
+{
+	char msg[64];
+	int y = LINES / 2;
+
+	snprintf(msg, sizeof msg, "Enlarge the terminal to at least %dx%d",
+		 UI_MIN_COLS, UI_MIN_LINES);
+	werase(stdscr);
+	wmove(stdscr, y > 0 ? y - 1 : 0, 0);
+	waddnstr(stdscr, msg, COLS > 0 ? COLS : 1);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* The cursor shows only where a text field has the keyboard. */
+static void set_cursor(ui *u, WINDOW *w)
+{
+	static int shown = -1;
+	int want = w != NULL;
+
+	if (u->body)
+		leaveok(u->body, !want);
+	if (want != shown) {
+		curs_set(want);
+		shown = want;
+	}
+	if (w)
+		wnoutrefresh(w);
+}
+
+/* Repaints what is dirty, then sends it all with one doupdate(). */
+void ui_paint(ui *u)
+{
+	const screen_ops *s = ui_top(u);
+	WINDOW *cur;
+	char clock[32];
+
+	if (u->too_small) {
+		if (u->dirty)
+			paint_too_small();
+		u->dirty = 0;
+		return;
+	}
+	clock_text(u, clock, sizeof clock);
+	if (strcmp(clock, u->title_clock) != 0) {
+		snprintf(u->title_clock, sizeof u->title_clock, "%s", clock);
+		u->dirty |= DIRTY_TITLE;
+	}
+	if (!u->dirty && !(s && s->cursor))
+		return;
+	if (u->dirty & DIRTY_TITLE)
+		paint_title(u);
+	if (u->dirty & DIRTY_STATUS)
+		paint_status(u);
+	if (u->dirty & DIRTY_HINTS)
+		paint_hints(u);
+	if (u->dirty & DIRTY_BODY) {
+		if (!s || !s->keeps_body)
+			werase(u->body);
+		if (s && s->draw)
+			s->draw(u);
+		wnoutrefresh(u->body);
+	}
+	cur = s && s->cursor ? s->cursor(u) : NULL;
+	set_cursor(u, cur);
+	if (u->dirty || cur)
+		doupdate();
+	u->dirty = 0;
+}
+
