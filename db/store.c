@@ -319,6 +319,19 @@ long long store_now(void)
 }
 
 /* The screens and JSON export expect valid UTF-8; refuse anything else. */
+int store_check_length(const char *s, size_t max, const char *what,
+		       store_error *err)
+{
+	size_t chars = 0;
+
+	for (; s && *s; s++)
+		chars += ((unsigned char)*s & 0xC0) != 0x80;
+	if (chars > max)
+		return store_fail(err, STORE_EUSAGE, "%s is longer than %zu characters",
+				  what, max);
+	return STORE_OK;
+}
+
 int store_text_ok(const char *s)
 {
 	return !s || text_utf8_valid(s, strlen(s));

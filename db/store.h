@@ -309,6 +309,15 @@ int store_history(store *st, const char *session_id, long long since,
 		  store_change **out, size_t *n, store_error *err);
 void store_history_free(store_change *list, size_t n);
 
+/* Limits on what people type, so that screens, reports and the file stay
+ * usable: longer text is refused (STORE_EUSAGE) with a message naming the
+ * limit, never cut silently.  Characters, not bytes, except for notes. */
+#define STORE_MAX_NAME 200              /* session, organisation, facilitator,
+					   participant, action owner */
+#define STORE_MAX_PARTICIPANTS 500
+#define STORE_MAX_ACTION 2000           /* an action's text */
+#define STORE_MAX_NOTE (1024 * 1024)    /* bytes of one row's note */
+
 /* Validates a due date: "YYYY-MM-DD" naming a real day, or "". */
 int store_valid_date(const char *s);
 

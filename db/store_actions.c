@@ -100,6 +100,9 @@ static int check_action(const char *text, const char *owner, const char *due,
 	if (!store_valid_date(due))
 		return store_fail(err, STORE_EUSAGE,
 				  "due date '%s' is not a real day as YYYY-MM-DD", due);
+	if (store_check_length(text, STORE_MAX_ACTION, "the action", err) ||
+	    store_check_length(owner, STORE_MAX_NAME, "the owner's name", err))
+		return STORE_EUSAGE;
 	return STORE_OK;
 }
 

@@ -705,6 +705,9 @@ int store_set_note(store *st, const char *session_id, const char *row_id,
 		note = "";
 	if (!rc && !store_text_ok(note))
 		rc = store_fail(err, STORE_EUSAGE, "the note is not valid UTF-8");
+	if (!rc && strlen(note) > STORE_MAX_NOTE)
+		rc = store_fail(err, STORE_EUSAGE, "the note is longer than %d bytes "
+				"(1 MiB)", STORE_MAX_NOTE);
 	if (!rc)
 		rc = store_change_begin(st, session_id, &now, err);
 	if (rc)

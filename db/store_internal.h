@@ -74,6 +74,9 @@ int store_change_end(store *st, int rc, store_error *err);
 
 long long store_now(void);
 int store_text_ok(const char *s);
+/* STORE_EUSAGE "WHAT is longer than MAX characters" when s is; else 0. */
+int store_check_length(const char *s, size_t max, const char *what,
+		       store_error *err);
 /* A short, one-line quote of user text for a history summary. */
 void store_quote(char *out, size_t size, const char *s);
 

@@ -409,7 +409,7 @@ int store_check_name(const char *name, store_error *err)
 		return store_fail(err, STORE_EUSAGE, "a session needs a name");
 	if (!store_text_ok(name))
 		return store_fail(err, STORE_EUSAGE, "the session name is not valid UTF-8");
-	return STORE_OK;
+	return store_check_length(name, STORE_MAX_NAME, "the session name", err);
 }
 
 /* Everything about a new session that can be refused before writing. */
@@ -428,12 +428,23 @@ static int check_spec(const store_new_session *spec, const content_matrix *m,
 		return store_fail(err, STORE_EUSAGE, "the session type must be lgpo or pcn");
 	if (!store_text_ok(spec->organisation) || !store_text_ok(spec->facilitator))
 		return store_fail(err, STORE_EUSAGE, "text is not valid UTF-8");
+	if ((rc = store_check_length(spec->organisation, STORE_MAX_NAME,
+				     "the organisation", err)) ||
+	    (rc = store_check_length(spec->facilitator, STORE_MAX_NAME,
+				     "the facilitator's name", err)))
+		return rc;
+	if (spec->n_participants > STORE_MAX_PARTICIPANTS)
+		return store_fail(err, STORE_EUSAGE, "a session has at most %d "
+				  "participants", STORE_MAX_PARTICIPANTS);
 	for (i = 0; i < spec->n_participants; i++) {
 		const char *p = spec->participants[i];
 
 		if (!p || text_is_blank(p) || !store_text_ok(p))
 			return store_fail(err, STORE_EUSAGE,
 					  "participant %zu has no usable name", i + 1);
+		if ((rc = store_check_length(p, STORE_MAX_NAME, "a participant's name",
+					     err)))
+			return rc;
 		for (j = 0; j < i; j++)
 			if (strcmp(spec->participants[j], p) == 0)
 				return store_fail(err, STORE_EUSAGE,

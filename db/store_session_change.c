@@ -286,6 +286,9 @@ static int add_participant_in_tx(store *st, const char *sid, const char *name,
 	store_done(stmt);
 	if (rc != SQLITE_ROW)
 		return store_fail_sql(st, err, rc, "add a participant");
+	if (*index >= STORE_MAX_PARTICIPANTS)
+		return store_fail(err, STORE_EUSAGE, "a session has at most %d "
+				  "participants", STORE_MAX_PARTICIPANTS);
 	rc = store_insert_participant(st, sid, *index, name, err);
 	store_quote(who, sizeof who, name);
 	snprintf(summary, sizeof summary, "%s joined", who);
@@ -305,6 +308,8 @@ int store_participant_add(store *st, const char *session_id, const char *name,
 
 	if (!name || text_is_blank(name) || !store_text_ok(name))
 		return store_fail(err, STORE_EUSAGE, "a participant needs a name");
+	if ((rc = store_check_length(name, STORE_MAX_NAME, "a participant's name", err)))
+		return rc;
 	rc = store_change_begin(st, session_id, &now, err);
 	if (!rc)
 		rc = participant_position(st, session_id, name, &pos, err);

@@ -1262,3 +1262,77 @@ Test(store, clock_comes_from_environment)
 	unsetenv("NEXTSTEPS_NOW");
 	cr_assert_gt(store_now(), 1600000000);
 }
+
+/* A string of n copies of the two-byte character 'é'. */
+static char *repeat_e(size_t n)
+{
+	char *s = malloc(2 * n + 1);
+	size_t i;
+
+	cr_assert_not_null(s);
+	for (i = 0; i < n; i++)
+		memcpy(s + 2 * i, "\xc3\xa9", 2);
+	s[2 * n] = '\0';
+	return s;
+}
+
+/* Names of 10,000 characters, 1 MB notes and hundreds of participants are
+ * handled or refused with a message naming the limit; limits count
+ * characters, not bytes, so accented names are not cut short. */
+Test(store, limits_are_refused_with_a_clear_message)
+{
+	store *s = open_new();
+	char *ok_name = repeat_e(STORE_MAX_NAME), *long_name = repeat_e(10000);
+	char *note = malloc(STORE_MAX_NOTE + 2), id[40];
+	store_new_session spec = { NULL, NULL, NULL, 0, NULL, 0, 0 };
+	const char **people = calloc(STORE_MAX_PARTICIPANTS + 1, sizeof *people);
+	char (*names)[16] = calloc(STORE_MAX_PARTICIPANTS + 1, sizeof *names);
+	store_answers a;
+	int i, index;
+
+	cr_assert(note && people && names);
+	spec.name = long_name;
+	cr_assert_eq(store_session_create(s, &spec, matrix, id, &err), STORE_EUSAGE);
+	cr_assert_str_eq(err.message, "the session name is longer than 200 characters");
+	spec.name = ok_name;
+	cr_assert_eq(store_session_create(s, &spec, matrix, id, &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_rename(s, id, long_name, &err), STORE_EUSAGE);
+
+	for (i = 0; i <= STORE_MAX_PARTICIPANTS; i++) {
+		snprintf(names[i], sizeof names[i], "P%d", i);
+		people[i] = names[i];
+	}
+	spec.name = "Crowd";
+	spec.participants = people;
+	spec.n_participants = STORE_MAX_PARTICIPANTS + 1;
+	cr_assert_eq(store_session_create(s, &spec, matrix, id, &err), STORE_EUSAGE);
+	cr_assert_str_eq(err.message, "a session has at most 500 participants");
+	spec.n_participants = STORE_MAX_PARTICIPANTS;
+	cr_assert_eq(store_session_create(s, &spec, matrix, id, &err), 0, "%s", err.message);
+	cr_assert_eq(store_participant_add(s, id, "One more", &index, &err), STORE_EUSAGE);
+	cr_assert_eq(store_set_vote(s, id, row(0), STORE_MAX_PARTICIPANTS - 1, 1, &err), 0,
+		     "%s", err.message);
+
+	memset(note, 'x', STORE_MAX_NOTE);
+	note[STORE_MAX_NOTE] = '\0';
+	cr_assert_eq(store_set_note(s, id, row(0), note, &err), 0, "%s", err.message);
+	strcat(note, "y");
+	cr_assert_eq(store_set_note(s, id, row(1), note, &err), STORE_EUSAGE);
+	cr_assert(strstr(err.message, "the note is longer than") != NULL, "%s", err.message);
+	free(long_name);
+	long_name = repeat_e(STORE_MAX_ACTION + 1);
+	cr_assert_eq(store_action_add(s, id, row(0), long_name, "", "", NULL, &err),
+		     STORE_EUSAGE);
+	cr_assert_str_eq(err.message, "the action is longer than 2000 characters");
+
+	load(s, id, &a);
+	cr_assert_eq(strlen(store_answers_row(&a, row(0))->note), STORE_MAX_NOTE);
+	cr_assert_null(store_answers_row(&a, row(1)));
+	store_answers_free(&a);
+	store_close(s);
+	free(ok_name);
+	free(long_name);
+	free(note);
+	free(people);
+	free(names);
+}

@@ -40,15 +40,25 @@ typedef struct cli_args {
 	const char *command;
 } cli_args;
 
+/* Messages quote names, paths and file text, so they are cleaned like any
+ * user text before they reach the terminal, and kept to one line. */
+static void print_error_line(const char *prefix, const char *msg)
+{
+	char *clean = text_clean(msg, ui_locale_is_utf8() ? 0 : TEXT_ASCII);
+
+	fprintf(stderr, "%s%s\n", prefix, clean ? clean : "(message lost: out of memory)");
+	free(clean);
+}
+
 void cli_error(const char *fmt, ...)
 {
+	char msg[1024];
 	va_list ap;
 
-	fputs("nextsteps: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	print_error_line("nextsteps: ", msg);
 }
 
 static void print_help(void)
@@ -240,7 +250,7 @@ content_matrix *cli_load_matrix(const cli_options *o, int *status)
 					    : content_load_builtin(&err);
 
 	if (!m) {
-		fprintf(stderr, "%s\n", err.message);
+		print_error_line("", err.message);
 		*status = err.status;
 	}
 	return m;
@@ -259,7 +269,7 @@ static int cmd_check_content(cli_args *a)
 		return CLI_USAGE;
 	}
 	if (!(m = content_load_file(a->pos[0], &err))) {
-		fprintf(stderr, "%s\n", err.message);
+		print_error_line("", err.message);
 		return err.status;
 	}
 	printf("%s: ok: matrix '%s' version %s: %zu sections, %zu rows "

@@ -81,6 +81,21 @@ with open(p, 'r+b') as f:
 check "list corrupt database" 65 "$bin" --db "$dir/c.db" list
 expect_out err "database is corrupt"
 
+# Error messages quote what the user or a file said: never raw escapes.
+esc=$(printf '\033]0;pwned\007')
+check "escape in a missing file name" 66 "$bin" check-content "$dir/$esc.cfg"
+check "escape in a repeated participant" 64 "$bin" --db "$db" new "E" \
+	--participants "A$esc,A$esc"
+n=$((n + 1))
+if grep -q "$(printf '\033')" "$dir/err"; then
+	echo "not ok $n - an escape sequence reached the terminal"; fail=1
+else
+	echo "ok $n - error messages show escapes visibly"
+fi
+expect_out err "listed twice"
+check "name over the limit" 64 "$bin" --db "$db" new "$(printf '%0201d' 0)"
+expect_out err "longer than 200 characters"
+
 mode=$(stat -c %a "$db")
 n=$((n + 1))
 if [ "$mode" = 600 ]; then echo "ok $n - database mode 0600"; else echo "not ok $n - database mode $mode"; fail=1; fi
