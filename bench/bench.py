@@ -72,6 +72,7 @@ def measure_nextsteps(binary, term, db, walk_rows):
     res["start_bytes"], _ = s.startup()
     res["start_s"] = startup_time([binary, "--db", db], term, "q")
     res["list_move"] = min(s.key("j"), s.key("j"))
+    res["idle_no_timer"] = s.idle(5.0)
     res["list_hwm_kb"] = s.close(quit_keys="q")
 
     s = Session([binary, "--db", db, "--session", "Workshop 00"], ROWS, COLS, term)
@@ -138,6 +139,7 @@ def fmt_table(results, dialog):
     row("walk: clear stage (bytes)", "clear_stage", "< 300")
     row("walk: next section (bytes)", "next_section", "")
     row("help screen (bytes)", "help", "< 3072")
+    row("idle 5 s on the sessions list, no timer (bytes)", "idle_no_timer", "0")
     row("idle 5 s with the section timer (bytes)", "idle_timer", "timer only")
     row("whole walk, every row answered (bytes)", "walk_total", "")
     cells = []
@@ -169,6 +171,8 @@ def verdicts(results, dialog):
             ("repaint < 3072", r["repaint"] < 3072),
             ("start-up screen < 3072", r["start_bytes"] < 3072),
             ("memory <= 2x dialog", r["hwm_kb"] <= 2 * d["hwm_kb"]),
+            ("start-up time <= dialog's", r["start_s"] <= d["start_s"]),
+            ("idle without a timer writes nothing", r.get("idle_no_timer", 0) == 0),
         ]
         for name, ok in checks:
             if not ok:

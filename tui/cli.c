@@ -281,8 +281,7 @@ static int cmd_check_content(cli_args *a)
 	return CLI_OK;
 }
 
-/* Opens the database named by --db or the default path. */
-static store *open_store(const cli_options *o, unsigned flags, int *status)
+store *cli_open_store(const cli_options *o, unsigned flags, int *status)
 {
 	char path[4096];
 	store_error err;
@@ -369,7 +368,7 @@ static int cmd_new(cli_args *a)
 		spec.participants = (const char *const *)names;
 	}
 	if (!(m = cli_load_matrix(&a->o, &rc)) ||
-	    !(st = open_store(&a->o, STORE_OPEN_CREATE, &rc)))
+	    !(st = cli_open_store(&a->o, STORE_OPEN_CREATE, &rc)))
 		goto out;
 	if (store_session_create(st, &spec, m, id, &err) != 0) {
 		cli_error("%s", err.message);
@@ -446,7 +445,7 @@ static int cmd_list(cli_args *a)
 	if ((rc = check_allowed(a, OPT_DB, 0)) >= 0)
 		return rc;
 	rc = CLI_OK;
-	if (!(st = open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
 		return rc;
 	if (store_session_list(st, &list, &n, &err) != 0) {
 		cli_error("%s", err.message);
@@ -515,7 +514,7 @@ static int cmd_report(cli_args *a)
 		return CLI_USAGE;
 	}
 	rc = CLI_OK;
-	if (!(st = open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
 		return rc;
 	memset(&s, 0, sizeof s);
 	if (a->portfolio)
@@ -554,7 +553,7 @@ static int cmd_merge(cli_args *a)
 		return CLI_USAGE;
 	}
 	rc = CLI_OK;
-	if (!(st = open_store(&a->o, STORE_OPEN_CREATE, &rc)))
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_CREATE, &rc)))
 		return rc;
 	for (i = 0; i < a->n_pos; i++) {
 		if (store_merge(st, a->pos[i], &res, &err) != 0) {

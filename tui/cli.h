@@ -34,5 +34,8 @@ int cli_main(int argc, char **argv);
 void cli_error(const char *fmt, ...);
 /* Loads --content or the built-in matrix, printing any error. */
 content_matrix *cli_load_matrix(const cli_options *o, int *status);
+/* Opens --db, else the default database, printing any error as one line;
+ * every mode (commands, screens, plain) opens its file through this. */
+struct store *cli_open_store(const cli_options *o, unsigned flags, int *status);
 
 #endif

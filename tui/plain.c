@@ -351,27 +351,6 @@ static size_t plain_width(void)
 	return v < 10 ? 10 : v > 1000 ? 1000 : (size_t)v;
 }
 
-/* The same file the screens use: --db, else the default path, created. */
-static store *plain_open_store(const cli_options *o, int *status)
-{
-	char path[4096];
-	store_error err;
-	store *st;
-
-	if (o->db_path) {
-		snprintf(path, sizeof path, "%s", o->db_path);
-	} else if (store_default_path(path, sizeof path, &err) != 0) {
-		cli_error("%s", err.message);
-		*status = err.status;
-		return NULL;
-	}
-	if (!(st = store_open(path, STORE_OPEN_CREATE, &err))) {
-		cli_error("%s", err.message);
-		*status = err.status;
-	}
-	return st;
-}
-
 /* The workshop model resumes at the stored position, whichever mode
  * stored it. */
 static int plain_open(plain *p, const char *name_or_id)
@@ -399,7 +378,7 @@ int plain_run(const cli_options *o, const char *session)
 	p.flags = o->ascii || !ui_locale_is_utf8() ? TEXT_ASCII : 0;
 	p.shown_section = PLAIN_NO_SECTION;
 	if (!(p.matrix = cli_load_matrix(o, &rc)) ||
-	    !(p.st = plain_open_store(o, &rc)))
+	    !(p.st = cli_open_store(o, STORE_OPEN_CREATE, &rc)))
 		goto out;
 	plain_signals();
 	if (!session && (rc = plain_pick(&p, id)) == CLI_OK && *id)

@@ -100,6 +100,9 @@ void ui_dirty(ui *u, unsigned what);
 /* The status line: a short confirmation or an error, until the next key. */
 void ui_say(ui *u, const char *fmt, ...);
 void ui_error(ui *u, const store_error *err);
+/* The matrix for new sessions (--content, else the built-in one loaded on
+ * first use); NULL, with the reason on the status line, when it fails. */
+const content_matrix *ui_matrix(ui *u);
 /* Asks a y/n question on the status line; `yes` runs on 'y'. */
 void ui_ask(ui *u, void (*yes)(ui *u), const char *fmt, ...);
 

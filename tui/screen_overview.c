@@ -60,11 +60,14 @@ static void ov_line(ui *u, int y, size_t section, attr_t at)
 	snprintf(right, sizeof right, "%2zu/%-2zu  %-12s %3lld:%02lld", done, total,
 		 marks, t / 60, t % 60);
 	rw = (int)strlen(right);
-	/* Marker plus reverse title only: see the sessions list. */
+	/* Marker plus the section number in reverse video: moving the
+	 * selection rewrites a few cells, not two titles, so it stays under
+	 * dialog's highlight move even on vt100 at 9600 baud. */
 	draw_text(u->body, y, 0, 1, at != A_NORMAL ? draw_glyph(GLYPH_ARROW) : " ",
 		  A_NORMAL);
-	draw_fmt(u->body, y, 1, 4, A_NORMAL, "%2zu", section + 1);
-	draw_text(u->body, y, 5, u->cols - rw - 8, ws->m->sections[section].title, at);
+	draw_fmt(u->body, y, 1, 4, at, "%2zu", section + 1);
+	draw_text(u->body, y, 5, u->cols - rw - 8, ws->m->sections[section].title,
+		  A_NORMAL);
 	draw_text(u->body, y, u->cols - rw - 1, rw, right, A_NORMAL);
 }
 

@@ -101,7 +101,9 @@ static int new_submit(ui *u, char **v, void *ctx)
 	spec.n_participants = split_names(v[4], names, MAX_PARTICIPANTS);
 	spec.participants = names;
 	spec.secret_ballot = strcmp(v[5], "yes") == 0;
-	rc = store_session_create(u->st, &spec, u->matrix, ss.new_id, &err);
+	if (!ui_matrix(u))
+		return 1;
+	rc = store_session_create(u->st, &spec, ui_matrix(u), ss.new_id, &err);
 	if (rc != 0) {
 		ui_error(u, &err);
 		return 1;

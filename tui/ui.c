@@ -144,25 +144,16 @@ void ui_reload(ui *u)
 	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
 }
 
-/* Watchers and joiners need the facilitator's file: they never create one. */
-static store *open_store(const cli_options *o, unsigned flags, int *status)
+/* The matrix new sessions are made from.  The built-in one is parsed
+ * only when a session is created (it is half of the start-up work); a
+ * --content file is read at start so its errors come before the screens. */
+const content_matrix *ui_matrix(ui *u)
 {
-	char path[4096];
-	store_error err;
-	store *st;
+	content_error err;
 
-	if (o->db_path) {
-		snprintf(path, sizeof path, "%s", o->db_path);
-	} else if (store_default_path(path, sizeof path, &err) != 0) {
-		cli_error("%s", err.message);
-		*status = err.status;
-		return NULL;
-	}
-	if (!(st = store_open(path, flags, &err))) {
-		cli_error("%s", err.message);
-		*status = err.status;
-	}
-	return st;
+	if (!u->matrix && !(u->matrix = content_load_builtin(&err)))
+		ui_say(u, "%s", err.message);
+	return u->matrix;
 }
 
 /* Everything the screens need before the terminal changes mode, so that
@@ -175,10 +166,11 @@ static int ui_prepare(ui *u, const char *session)
 		cli_error("the screens need a terminal; 'list' and 'report' work without one");
 		return CLI_USAGE;
 	}
-	if (!(u->matrix = cli_load_matrix(u->opts, &status)))
+	if (u->opts->content_path && !(u->matrix = cli_load_matrix(u->opts, &status)))
 		return status;
-	if (!(u->st = open_store(u->opts, u->mode == UI_MODE_FACILITATE ?
-				 STORE_OPEN_CREATE : 0, &status)))
+	/* Watchers and joiners need the facilitator's file: never create one. */
+	if (!(u->st = cli_open_store(u->opts, u->mode == UI_MODE_FACILITATE ?
+				     STORE_OPEN_CREATE : 0, &status)))
 		return status;
 	if (session && (status = ui_open_session(u, session)) != 0) {
 		cli_error("%s", u->status_text);
@@ -208,10 +200,6 @@ int ui_run(const cli_options *o, int mode, const char *session,
 	ui u;
 	int rc;
 
-	if (o->plain) {
-		cli_error("'%s' comes in a later release", "--plain");
-		return CLI_USAGE;
-	}
 	memset(&u, 0, sizeof u);
 	u.opts = o;
 	u.mode = mode;
