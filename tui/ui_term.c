@@ -83,9 +83,10 @@ static void on_signal(int sig)
 	ui_signal = sig;
 }
 
-/* Installed before the terminal is set up, so ncurses leaves these three
- * alone and keeps its own handling of SIGTSTP (Ctrl-Z) and SIGWINCH.  No
- * SA_RESTART: a pending read returns at once. */
+/* Installed before the terminal is set up, so ncurses leaves these alone
+ * and keeps its own handling of SIGTSTP (Ctrl-Z) and SIGWINCH.  No
+ * SA_RESTART: a pending read returns at once.  SIGPIPE (the terminal's
+ * reader gone) ends the program like a hang-up. */
 void ui_term_signals(void)
 {
 	struct sigaction sa;
@@ -96,6 +97,61 @@ void ui_term_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+/* ------------------------------------------------------------ crashes */
+
+/* What a crash handler needs, prepared while it is still safe to call
+ * anything: the terminal's modes from before screen mode, and the bytes
+ * that leave the alternate screen and show the cursor again. */
+static struct termios crash_modes;
+static int crash_have_modes;
+static char crash_reset[128];
+static size_t crash_reset_len;
+
+static void crash_add(const char *cap)
+{
+	const char *s = tigetstr((char *)cap);
+	size_t n;
+
+	if (!s || s == (char *)-1)
+		return;
+	n = strlen(s);
+	if (crash_reset_len + n < sizeof crash_reset) {
+		memcpy(crash_reset + crash_reset_len, s, n);
+		crash_reset_len += n;
+	}
+}
+
+/* A crash in the screen code must not leave the facilitator's terminal in
+ * raw mode on the alternate screen.  Only async-signal-safe calls here:
+ * restore the modes, write the prepared bytes, then die of the signal as
+ * before (the default action runs after the handler is reset). */
+static void on_crash(int sig)
+{
+	if (crash_have_modes)
+		tcsetattr(STDIN_FILENO, TCSANOW, &crash_modes);
+	if (crash_reset_len && write(STDOUT_FILENO, crash_reset, crash_reset_len) < 0)
+		crash_reset_len = 0;
+	raise(sig);
+}
+
+static void crash_handlers(void)
+{
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	struct sigaction sa;
+	size_t i;
+
+	crash_add("sgr0");
+	crash_add("rmcup");
+	crash_add("cnorm");
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = (int)(SA_RESETHAND | SA_NODEFER);
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
 }
 
 /* The loop ends when this is set. */
@@ -166,6 +222,7 @@ int ui_term_start(ui *u)
 {
 	const char *term = getenv("TERM");
 
+	crash_have_modes = tcgetattr(STDIN_FILENO, &crash_modes) == 0;
 	if (!newterm(NULL, stdout, stdin)) {
 		cli_error("cannot use the terminal '%s'", term ? term : "");
 		return CLI_OSERR;
@@ -183,5 +240,6 @@ int ui_term_start(ui *u)
 		use_default_colors();
 	draw_init(!u->utf8, u->color);
 	ui_term_windows(u);
+	crash_handlers();
 	return 0;
 }
