@@ -96,6 +96,21 @@ expect_out err "listed twice"
 check "name over the limit" 64 "$bin" --db "$db" new "$(printf '%0201d' 0)"
 expect_out err "longer than 200 characters"
 
+# A 10,000-row matrix and 200 participants load, make a session and a
+# report without trouble.
+python3 -c "
+rows = ',\n'.join('{ id = \"r%d\"; title = \"Row %d\"; descriptors = ( \"a\", \"b\", \"c\" ); }' % (i, i) for i in range(100))
+secs = ',\n'.join('{ id = \"s%d\"; title = \"S%d\"; intro = \"\"; rows = ( %s ); }' % (k, k, rows.replace('\"r', '\"s%d-r' % k)) for k in range(100))
+print('matrix: { id = \"big\"; title = \"Big\"; version = \"1\"; source = \"t\"; stages = ( { id = \"a\"; label = \"A\"; }, { id = \"b\"; label = \"B\"; }, { id = \"c\"; label = \"C\"; } ); sections = ( %s ); };' % secs)
+" > "$dir/big.cfg"
+people=$(python3 -c "print(','.join('Person %d' % i for i in range(200)))")
+check "10,000-row matrix" 0 "$bin" check-content "$dir/big.cfg"
+expect_out out "10000 rows"
+check "session of 10,000 rows and 200 people" 0 "$bin" --db "$dir/big.db" \
+	--content "$dir/big.cfg" new Big --participants "$people"
+check "report of it" 0 "$bin" --db "$dir/big.db" report Big -o "$dir/big.txt"
+grep -q "Page 1 of" "$dir/big.txt" || { echo "not ok - big report has no pages"; fail=1; }
+
 mode=$(stat -c %a "$db")
 n=$((n + 1))
 if [ "$mode" = 600 ]; then echo "ok $n - database mode 0600"; else echo "not ok $n - database mode $mode"; fail=1; fi
