@@ -85,6 +85,9 @@ def measure_nextsteps(binary, term, db, walk_rows):
     s.key("[")
     res["help"] = s.key("?")
     s.key("q")
+    s.key("v")
+    res["votes_move"] = min(s.key("j"), s.key("k"))
+    s.key("q")
     res["overview"] = s.key("o")
     res["overview_move"] = min(s.key("j"), s.key("j"))
     s.key("\x1b")
@@ -133,6 +136,7 @@ def fmt_table(results, dialog):
     row("dialog menu highlight move (bytes)", "move", src=dialog)
     row("nextsteps sessions list move (bytes)", "list_move", "< dialog's")
     row("nextsteps overview move (bytes)", "overview_move", "< dialog's")
+    row("nextsteps votes move (bytes)", "votes_move", "< dialog's")
     row("walk: Ctrl-L repaint (bytes)", "repaint", "< 3072")
     row("walk: next row (bytes)", "next_row", "<= 60% of repaint")
     row("walk: set stage (bytes)", "set_stage", "< 300")
@@ -166,6 +170,7 @@ def verdicts(results, dialog):
         checks = [
             ("list move < dialog move", r["list_move"] < d["move"]),
             ("overview move < dialog move", r["overview_move"] < d["move"]),
+            ("votes move < dialog move", r["votes_move"] < d["move"]),
             ("next row <= 60% of repaint", r["next_row"] <= 0.6 * r["repaint"]),
             ("set stage < 300", r["set_stage"] < 300),
             ("repaint < 3072", r["repaint"] < 3072),

@@ -104,11 +104,14 @@ static void votes_draw(ui *u)
 		int y = VOTES_TOP + (int)(i - vl.top);
 
 		vote_text(ws, vote_of(ws, a, i), hide, buf, sizeof buf);
-		if (at != A_NORMAL)
-			draw_text_fill(u->body, y, 0, u->cols, "", at);
-		draw_fmt(u->body, y, 1, 4, at, "%2zu", i + 1);
+		/* Marker plus the name in reverse video: moving to the next
+		 * person rewrites two names, not two lines (see the sessions
+		 * list), and the room still sees whose turn it is. */
+		draw_text(u->body, y, 0, 1, at != A_NORMAL ? draw_glyph(GLYPH_ARROW) : " ",
+			  A_NORMAL);
+		draw_fmt(u->body, y, 1, 4, A_NORMAL, "%2zu", i + 1);
 		draw_text(u->body, y, 5, u->cols / 2 - 6, ws->s.participants[i], at);
-		draw_text(u->body, y, u->cols / 2, u->cols / 2 - 1, buf, at);
+		draw_text(u->body, y, u->cols / 2, u->cols / 2 - 1, buf, A_NORMAL);
 	}
 	draw_spread(u, h - VOTES_FOOT, a);
 }
