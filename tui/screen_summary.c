@@ -10,9 +10,10 @@
  *
  * The body is a fixed heading line over a list of lines that scrolls as
  * one.  On an ordinary terminal every part takes the full width, one under
- * the other.  From UI_WIDE_COLS the profile keeps the full width (longer
- * titles, wider bars) and the action plan stands beside the disagreements
- * and the changes, so a projected 132x40 screen shows it all at once.
+ * the other.  From UI_WIDE_COLS the profile gets whole titles and wider
+ * bars, the action plan room for the actions' own words (what the
+ * practices take away), and the disagreements and the changes stand side
+ * by side below them, so a projected 132x40 screen shows it all at once.
  * Meaning is never carried by colour: bars come with their count, flagged
  * rows carry "!", changes are named in words.
  */
@@ -24,8 +25,10 @@
 
 #include "draw.h"
 #include "listview.h"
+#include "live.h"
 #include "screens.h"
 #include "summary.h"
+#include "summary_profile.h"
 #include "text.h"
 
 /* What one line of a column shows; `idx` picks the section, row or plan
@@ -71,10 +74,6 @@ static struct {
 
 /* Lines above the scrolling part: the heading. */
 #define SUM_TOP 1
-/* Stage bars are at most this wide (as in the printed report). */
-#define SUM_BAR_MAX 20
-/* The N/A, "Not yet" and "Differ" columns after the stages. */
-#define SUM_TAIL_W 23
 
 /* ------------------------------------------------------------ building */
 
@@ -274,7 +273,7 @@ static void lines_pair(cell_list *a, cell_list *b)
 }
 
 /* The lines for the current width: one column, or from UI_WIDE_COLS the
- * plan on the left and the disagreements and changes on the right. */
+ * disagreements and the changes in two columns under the plan. */
 static void lines_build(ui *u)
 {
 	cell_list prof = { 0 }, flags = { 0 }, plan = { 0 }, changes = { 0 };
@@ -290,13 +289,8 @@ static void lines_build(ui *u)
 	ss.lines = ui_xmalloc((prof.n + flags.n + plan.n + changes.n) * sizeof *ss.lines);
 	lines_span(&prof);
 	if (ss.wide) {
-		size_t i;
-
-		for (i = 0; i < changes.n; i++)
-			cells_add(&flags, changes.v[i].kind, changes.v[i].idx,
-				  changes.v[i].text);
-		free(changes.v);
-		lines_pair(&plan, &flags);
+		lines_span(&plan);
+		lines_pair(&flags, &changes);
 	} else {
 		lines_span(&flags);
 		lines_span(&plan);
@@ -305,150 +299,18 @@ static void lines_build(ui *u)
 	ss.lv.n = ss.n_lines;
 }
 
-/* ------------------------------------------------------------ the profile */
+/* ------------------------------------------------------------ drawing */
 
-typedef struct prof_layout {
-	int title_w;        /* section number and title */
-	int cell_w;         /* each stage: count and bar, or its label */
-	int bar_w;          /* 0: counts only */
-	int num_w;          /* digits of the largest count */
-} prof_layout;
-
-static int digits(int n)
-{
-	int k = 1;
-
-	while (n >= 10)
-		n /= 10, k++;
-	return k;
-}
-
-/* The widest bars that leave `title_min` columns for the titles. */
-static int try_layout(const content_matrix *m, int width, int label_w,
-		      int title_min, prof_layout *l)
-{
-	int n = (int)m->n_stages;
-
-	for (l->bar_w = SUM_BAR_MAX; l->bar_w >= 0; l->bar_w--) {
-		l->cell_w = l->num_w + (l->bar_w ? 1 + l->bar_w : 0);
-		if (l->cell_w < label_w)
-			l->cell_w = label_w;
-		l->title_w = width - SUM_TAIL_W - n * (l->cell_w + 2);
-		if (l->title_w >= title_min)
-			return 0;
-	}
-	return -1;
-}
-
-/* Whole titles where the width allows, then the widest bars that leave
- * 28 columns for the titles, then 20; on the narrowest terminals the
- * counts alone. */
-static void layout_profile(const report_summary *sm, int width, prof_layout *l)
-{
-	const content_matrix *m = sm->matrix;
-	int label_w = 0, title_w = 0;
-	size_t k;
-
-	for (k = 0; k < sm->n_sections; k++) {
-		char *c = draw_clean(sm->sections[k].section->title, 0);
-
-		if ((int)text_width(c) + 3 > title_w)
-			title_w = (int)text_width(c) + 3;   /* "%2zu " first */
-		free(c);
-	}
-	if (title_w > 60)
-		title_w = 60;
-	for (k = 0; k < m->n_stages; k++) {
-		char *c = draw_clean(m->stages[k].label, 0);
-
-		if ((int)text_width(c) > label_w)
-			label_w = (int)text_width(c);
-		free(c);
-	}
-	if (label_w > 12)
-		label_w = 12;
-	l->num_w = digits(sm->totals.rows);
-	if (try_layout(m, width, label_w, title_w, l) == 0 ||
-	    try_layout(m, width, label_w, 28, l) == 0 ||
-	    try_layout(m, width, label_w, 20, l) == 0 ||
-	    try_layout(m, width, label_w, 8, l) == 0)
-		return;
-	l->bar_w = 0;
-	l->cell_w = label_w;
-	l->title_w = 8;
-}
-
-/* A count, then a bar scaled so the largest section fills `bar_w`; any
- * count above zero shows at least one block. */
-static void draw_bar_cell(WINDOW *w, int y, int x, const prof_layout *l,
-			  int count, int max, attr_t at)
-{
-	const char *glyph = draw_glyph(GLYPH_BAR);
-	char bar[SUM_BAR_MAX * 4 + 1];
-	int n = 0, i;
-	size_t len = 0, gl = strlen(glyph);
-
-	draw_fmt(w, y, x, l->num_w, at, "%*d", l->num_w, count);
-	if (count > 0 && max > 0 && l->bar_w > 0)
-		n = (count * l->bar_w + max - 1) / max;
-	if (n > l->bar_w)
-		n = l->bar_w;
-	for (i = 0; i < n; i++, len += gl)
-		memcpy(bar + len, glyph, gl);
-	bar[len] = '\0';
-	if (n)
-		draw_raw(w, y, x + l->num_w + 1, l->bar_w, bar, A_NORMAL);
-}
-
-/* N/A, not yet agreed (or not discussed) and rows flagged with "!". */
-static void draw_tail(WINDOW *w, int y, int x, const summary_counts *c, attr_t at)
-{
-	draw_fmt(w, y, x, SUM_TAIL_W, at, "%5d%9d%7d%s", c->not_applicable,
-		 c->not_discussed + c->not_agreed, c->flagged, c->flagged ? " !" : "");
-}
-
-static void draw_profile_head(ui *u, int y, int x, int width)
-{
-	const content_matrix *m = ss.sm->matrix;
-	attr_t at = draw_attr(ATTR_HEADING);
-	prof_layout l;
-	size_t k;
-	int cx;
-
-	layout_profile(ss.sm, width, &l);
-	draw_text(u->body, y, x, l.title_w, "Section", at);
-	for (k = 0, cx = x + l.title_w + 2; k < m->n_stages; k++, cx += l.cell_w + 2)
-		draw_text(u->body, y, cx, l.cell_w, m->stages[k].label, at);
-	draw_text(u->body, y, cx - 2, SUM_TAIL_W, "  N/A  Not yet Differ", at);
-}
-
-static void draw_profile_line(ui *u, int y, int x, int width,
-			      const char *title, const summary_counts *c,
-			      int max, attr_t at)
-{
-	const content_matrix *m = ss.sm->matrix;
-	prof_layout l;
-	size_t k;
-	int cx;
-
-	layout_profile(ss.sm, width, &l);
-	draw_text(u->body, y, x, l.title_w, title, at);
-	for (k = 0, cx = x + l.title_w + 2; k < m->n_stages; k++, cx += l.cell_w + 2)
-		draw_bar_cell(u->body, y, cx, &l, c->at_stage[k], max, at);
-	draw_tail(u->body, y, cx - 2, c, at);
-}
-
+/* A section's line of the profile (summary_profile.c draws the table). */
 static void draw_profile(ui *u, int y, int x, int width, size_t section)
 {
 	const summary_section *sec = &ss.sm->sections[section];
 	char title[512];
 
 	snprintf(title, sizeof title, "%2zu %s", section + 1, sec->section->title);
-	draw_profile_line(u, y, x, width, title, &sec->counts,
-			  ss.sm->max_section_rows, A_NORMAL);
+	summary_profile_line(u->body, y, x, width, ss.sm, title, &sec->counts,
+			     ss.sm->max_section_rows, A_NORMAL);
 }
-
-/* ------------------------------------------------------------ the rest */
 
 static int clamp(int v, int lo, int hi)
 {
@@ -483,7 +345,7 @@ typedef struct plan_cols {
 
 static void plan_layout(int x, int width, plan_cols *p)
 {
-	p->owner_w = clamp(width / 8, 6, 20);
+	p->owner_w = clamp(width / 7, 9, 24);
 	p->row_w = clamp(width / 5, 6, 32);
 	p->text_w = width - 17 - 2 - p->owner_w - p->row_w;
 	p->due = x + 5;
@@ -559,11 +421,13 @@ static void draw_cell(ui *u, int y, int x, int width, const sum_cell *c)
 	case SL_TEXT:
 		draw_text(u->body, y, x, width, c->text, A_NORMAL);
 		break;
-	case SL_PROFILE_HEAD: draw_profile_head(u, y, x, width); break;
+	case SL_PROFILE_HEAD:
+		summary_profile_head(u->body, y, x, width, ss.sm);
+		break;
 	case SL_PROFILE: draw_profile(u, y, x, width, c->idx); break;
 	case SL_TOTAL:
-		draw_profile_line(u, y, x, width, "All sections", &ss.sm->totals, 0,
-				  draw_attr(ATTR_HEADING));
+		summary_profile_line(u->body, y, x, width, ss.sm, "All sections",
+				     &ss.sm->totals, 0, draw_attr(ATTR_HEADING));
 		break;
 	case SL_FLAG: draw_flag(u, y, x, width, c->idx); break;
 	case SL_FLAG_VOTES:
@@ -633,6 +497,7 @@ static void sum_load(ui *u)
 
 	report_summary_free(ss.sm);
 	ss.sm = NULL;
+	summary_profile_reset();
 	if (report_summary_load(u->st, &u->ws->s, &ss.sm, &err) != 0)
 		ui_error(u, &err);
 	lines_build(u);
@@ -662,6 +527,15 @@ static void sum_resize(ui *u)
 	listview_scroll_fit(&ss.lv, sum_height(u));
 }
 
+/* Votes and answers given from other terminals (join) show at once. */
+static void sum_changed(ui *u, unsigned what)
+{
+	if (what & LIVE_SESSION) {
+		sum_load(u);
+		ui_dirty(u, DIRTY_BODY);
+	}
+}
+
 static void sum_action(ui *u, enum action a, int arg)
 {
 	(void)arg;
@@ -679,4 +553,5 @@ const screen_ops screen_summary = {
 	.draw = sum_draw,
 	.action = sum_action,
 	.resize = sum_resize,
+	.changed = sum_changed,
 };
