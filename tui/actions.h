@@ -77,6 +77,7 @@ enum action_scope {
 	_(NOT_APPLICABLE, SC_WALK,               'x', 0, 0,                         "n/a",      NONE,      "Mark the row not applicable (again to reopen it)") \
 	_(STAGE_CLEAR,    SC_WALK,               '0', 0, 0,                         NULL,       NONE,      "Clear the agreed stage (the row is open again)") \
 	_(REPORT,         SC_WALK | SC_SUMMARY,  'p', 0, 0,                         "report",   NONE,      "Write the printable report next to the database") \
+	_(REPORT_AS,      SC_WALK | SC_SUMMARY,  'P', 0, 0,                         NULL,       NONE,      "Write the report to a file you name (not with --kiosk)") \
 	_(SUMMARY,        SC_WALK | SC_OVERVIEW, 's', 0, 0,                         "summary",  NONE,      "Summary: profile, disagreements, actions, changes") \
 	_(SESSIONS,       SC_WALK,               'S', KESC, 0,                      NULL,       NONE,      "Back to the list of sessions") \
 	/* overview */ \

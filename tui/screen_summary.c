@@ -541,6 +541,8 @@ static void sum_action(ui *u, enum action a, int arg)
 	(void)arg;
 	if (listview_scroll(&ss.lv, a, sum_height(u)))
 		ui_dirty(u, DIRTY_BODY);
+	else if (a == ACT_REPORT_AS)
+		screen_walk_report_as(u);
 	else if (a == ACT_REPORT)
 		screen_walk_report(u);
 }

@@ -510,6 +510,7 @@ static void walk_action(ui *u, enum action a, int arg)
 	case ACT_OVERVIEW: ui_push(u, &screen_overview); break;
 	case ACT_SUMMARY: ui_push(u, &screen_summary); break;
 	case ACT_REPORT: screen_walk_report(u); break;
+	case ACT_REPORT_AS: screen_walk_report_as(u); break;
 	case ACT_SESSIONS: ui_pop(u); break;
 	case ACT_SHOW_NOTE: walk_show_note(u); break;
 	default: break;
@@ -567,13 +568,12 @@ static void report_overwrite(ui *u)
 	report_write(u, 1);
 }
 
-/* The report goes next to the database under the session's name; the
- * path is fixed, so --kiosk users cannot write anywhere else. */
-void screen_walk_report(ui *u)
+/* The default report file: next to the database, under the session's
+ * name. */
+static void default_report_path(ui *u)
 {
 	const char *db = store_path(u->st), *slash = strrchr(db, '/');
 	char name[96];
-	struct stat sb;
 
 	safe_file_name(u->ws->s.name, name, sizeof name);
 	if (slash)
@@ -581,10 +581,65 @@ void screen_walk_report(ui *u)
 			 (int)(slash - db), db, name);
 	else
 		snprintf(report_path, sizeof report_path, "%s.txt", name);
+}
+
+/* Never replaces a file (or a symlink planted there) without asking. */
+static void report_to_chosen_path(ui *u)
+{
+	struct stat sb;
+
 	if (lstat(report_path, &sb) == 0)
 		ui_ask(u, report_overwrite, "%s exists: replace it?", report_path);
 	else
 		report_write(u, 0);
+}
+
+/* The report goes next to the database under the session's name; the
+ * path is fixed, so --kiosk users cannot write anywhere else. */
+void screen_walk_report(ui *u)
+{
+	default_report_path(u);
+	report_to_chosen_path(u);
+}
+
+static int report_as_submit(ui *u, char **values, void *ctx)
+{
+	(void)ctx;
+	if (!*values[0]) {
+		ui_say(u, "Type a file name, or Esc to cancel.");
+		return 1;
+	}
+	snprintf(report_path, sizeof report_path, "%s", values[0]);
+	return 0;
+}
+
+static void report_as_after(ui *u, void *ctx)
+{
+	(void)ctx;
+	report_to_chosen_path(u);
+}
+
+/* `P`: the facilitator names the file (the default is offered).  Under
+ * --kiosk no path is ever taken from the user. */
+void screen_walk_report_as(ui *u)
+{
+	form_spec f;
+
+	if (u->opts->kiosk) {
+		ui_say(u, "With --kiosk the report goes next to the database: press p.");
+		return;
+	}
+	default_report_path(u);
+	memset(&f, 0, sizeof f);
+	f.title = "Write the report";
+	f.intro = "The text report goes to this file (it is never replaced without asking).";
+	f.fields[0].label = "File";
+	f.fields[0].value = report_path;
+	f.fields[0].max_len = (int)sizeof report_path - 1;
+	f.n_fields = 1;
+	f.submit = report_as_submit;
+	f.after = report_as_after;
+	screen_form_open(u, &f);
 }
 
 /* ------------------------------------------------------------ the table */

@@ -49,5 +49,7 @@ void screen_form_open(ui *u, const form_spec *spec);
 
 /* Writes the report of the open session next to the database (`p`). */
 void screen_walk_report(ui *u);
+/* Asks for the report's file name first (`P`); refused under --kiosk. */
+void screen_walk_report_as(ui *u);
 
 #endif
