@@ -319,6 +319,26 @@ long long store_now(void)
 }
 
 /* The screens and JSON export expect valid UTF-8; refuse anything else. */
+int store_each(store *st, const char *sql, const char *sid,
+	       int (*fn)(sqlite3_stmt *stmt, void *ctx), void *ctx,
+	       const char *what, store_error *err)
+{
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc = SQLITE_DONE, oom = 0;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		oom = fn(stmt, ctx);
+	store_done(stmt);
+	if (oom)
+		return store_fail(err, STORE_EOS, "out of memory");
+	if (rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, what);
+	return STORE_OK;
+}
+
 int store_check_length(const char *s, size_t max, const char *what,
 		       store_error *err)
 {

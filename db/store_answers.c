@@ -104,138 +104,113 @@ static int count_participants(store *st, const char *sid, size_t *n, store_error
 	return STORE_OK;
 }
 
-/* Rows with something recorded, sorted by id (key order). */
-static int load_rows(store *st, const char *sid, store_answers *a, store_error *err)
-{
-	static const char sql[] =
-		"SELECT row_id, state, stage, note, revealed, updated FROM answers"
-		" WHERE session = ?1 ORDER BY row_id";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-	size_t cap = 0, i;
-	store_row_answer *r, *rows;
-	int rc;
+/* What the loaders below share: the answers being filled and the room
+ * left in whichever array is growing. */
+typedef struct loading {
+	store_answers *a;
+	size_t cap;
+} loading;
 
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		rows = grow(a->rows, &a->n_rows, &cap, sizeof *rows);
-		if (!rows)
-			break;
-		a->rows = rows;
-		r = &rows[a->n_rows - 1];
-		r->row_id = store_col_dup(stmt, 0);
-		r->state = sqlite3_column_int(stmt, 1);
-		r->stage = sqlite3_column_int(stmt, 2);
-		r->note = store_col_dup(stmt, 3);
-		r->revealed = sqlite3_column_int(stmt, 4);
-		r->updated = sqlite3_column_int64(stmt, 5);
-		r->votes = malloc((a->n_participants ? a->n_participants : 1) * sizeof *r->votes);
-		if (!r->row_id || !r->note || !r->votes)
-			break;
-		for (i = 0; i < a->n_participants; i++)
-			r->votes[i] = STORE_VOTE_NONE;
-	}
-	store_done(stmt);
-	if (rc == SQLITE_ROW)
-		return store_fail(err, STORE_EOS, "out of memory");
-	if (rc != SQLITE_DONE)
-		return store_fail_sql(st, err, rc, "read the answers");
-	return STORE_OK;
+/* A row with something recorded; votes start empty (load_vote fills). */
+static int load_row(sqlite3_stmt *stmt, void *ctx)
+{
+	loading *l = ctx;
+	store_answers *a = l->a;
+	store_row_answer *r, *rows = grow(a->rows, &a->n_rows, &l->cap, sizeof *rows);
+	size_t i;
+
+	if (!rows)
+		return -1;
+	a->rows = rows;
+	r = &rows[a->n_rows - 1];
+	r->row_id = store_col_dup(stmt, 0);
+	r->state = sqlite3_column_int(stmt, 1);
+	r->stage = sqlite3_column_int(stmt, 2);
+	r->note = store_col_dup(stmt, 3);
+	r->revealed = sqlite3_column_int(stmt, 4);
+	r->updated = sqlite3_column_int64(stmt, 5);
+	r->votes = malloc((a->n_participants ? a->n_participants : 1) * sizeof *r->votes);
+	if (!r->row_id || !r->note || !r->votes)
+		return -1;
+	for (i = 0; i < a->n_participants; i++)
+		r->votes[i] = STORE_VOTE_NONE;
+	return 0;
 }
 
-/* Fills the votes arrays of the rows load_rows read. */
-static int load_votes(store *st, const char *sid, store_answers *a, store_error *err)
+/* A vote goes into the votes array of its row (rows are sorted by id). */
+static int load_vote(sqlite3_stmt *stmt, void *ctx)
 {
-	static const char sql[] =
-		"SELECT row_id, participant, vote FROM votes WHERE session = ?1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-	store_row_answer *r;
-	int rc, p;
+	loading *l = ctx;
+	store_row_answer *r = (store_row_answer *)store_answers_row(l->a,
+		(const char *)sqlite3_column_text(stmt, 0));
+	int p = sqlite3_column_int(stmt, 1);
 
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		r = (store_row_answer *)store_answers_row(a,
-			(const char *)sqlite3_column_text(stmt, 0));
-		p = sqlite3_column_int(stmt, 1);
-		if (r && p >= 0 && (size_t)p < a->n_participants)
-			r->votes[p] = sqlite3_column_int(stmt, 2);
-	}
-	store_done(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail_sql(st, err, rc, "read the votes");
-	return STORE_OK;
+	if (r && p >= 0 && (size_t)p < l->a->n_participants)
+		r->votes[p] = sqlite3_column_int(stmt, 2);
+	return 0;
 }
 
-/* Actions in creation order (ids only grow: AUTOINCREMENT). */
-static int load_actions(store *st, const char *sid, store_answers *a, store_error *err)
+static int load_action(sqlite3_stmt *stmt, void *ctx)
 {
-	static const char sql[] =
-		"SELECT id, row_id, text, owner, due, done FROM actions"
-		" WHERE session = ?1 ORDER BY id";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-	store_action *x, *list;
-	size_t cap = 0;
-	int rc;
+	loading *l = ctx;
+	store_answers *a = l->a;
+	store_action *x, *list = grow(a->actions, &a->n_actions, &l->cap, sizeof *list);
 
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		list = grow(a->actions, &a->n_actions, &cap, sizeof *list);
-		if (!list)
-			break;
-		a->actions = list;
-		x = &list[a->n_actions - 1];
-		x->id = sqlite3_column_int64(stmt, 0);
-		x->row_id = store_col_dup(stmt, 1);
-		x->text = store_col_dup(stmt, 2);
-		x->owner = store_col_dup(stmt, 3);
-		x->due = store_col_dup(stmt, 4);
-		x->done = sqlite3_column_int(stmt, 5);
-		if (!x->row_id || !x->text || !x->owner || !x->due)
-			break;
-	}
-	store_done(stmt);
-	if (rc == SQLITE_ROW)
-		return store_fail(err, STORE_EOS, "out of memory");
-	if (rc != SQLITE_DONE)
-		return store_fail_sql(st, err, rc, "read the actions");
-	return STORE_OK;
+	if (!list)
+		return -1;
+	a->actions = list;
+	x = &list[a->n_actions - 1];
+	x->id = sqlite3_column_int64(stmt, 0);
+	x->row_id = store_col_dup(stmt, 1);
+	x->text = store_col_dup(stmt, 2);
+	x->owner = store_col_dup(stmt, 3);
+	x->due = store_col_dup(stmt, 4);
+	x->done = sqlite3_column_int(stmt, 5);
+	return !x->row_id || !x->text || !x->owner || !x->due ? -1 : 0;
 }
 
-/* Seconds spent per section. */
-static int load_times(store *st, const char *sid, store_answers *a, store_error *err)
+static int load_time(sqlite3_stmt *stmt, void *ctx)
 {
-	static const char sql[] =
-		"SELECT section_id, seconds FROM section_time WHERE session = ?1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-	store_section_time *t, *list;
-	size_t cap = 0;
-	int rc;
+	loading *l = ctx;
+	store_answers *a = l->a;
+	store_section_time *t, *list = grow(a->times, &a->n_times, &l->cap, sizeof *list);
 
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		list = grow(a->times, &a->n_times, &cap, sizeof *list);
-		if (!list)
-			break;
-		a->times = list;
-		t = &list[a->n_times - 1];
-		t->section_id = store_col_dup(stmt, 0);
-		t->seconds = sqlite3_column_int64(stmt, 1);
-		if (!t->section_id)
-			break;
+	if (!list)
+		return -1;
+	a->times = list;
+	t = &list[a->n_times - 1];
+	t->section_id = store_col_dup(stmt, 0);
+	t->seconds = sqlite3_column_int64(stmt, 1);
+	return t->section_id ? 0 : -1;
+}
+
+/* Rows (sorted by id, key order), their votes, actions in creation order
+ * (ids only grow: AUTOINCREMENT) and seconds per section. */
+static int load_all(store *st, const char *sid, store_answers *a, store_error *err)
+{
+	static const struct {
+		const char *sql;
+		int (*fn)(sqlite3_stmt *, void *);
+		const char *what;
+	} parts[] = {
+		{ "SELECT row_id, state, stage, note, revealed, updated FROM answers"
+		  " WHERE session = ?1 ORDER BY row_id", load_row, "read the answers" },
+		{ "SELECT row_id, participant, vote FROM votes WHERE session = ?1",
+		  load_vote, "read the votes" },
+		{ "SELECT id, row_id, text, owner, due, done FROM actions"
+		  " WHERE session = ?1 ORDER BY id", load_action, "read the actions" },
+		{ "SELECT section_id, seconds FROM section_time WHERE session = ?1",
+		  load_time, "read the section times" },
+	};
+	size_t i;
+	int rc = STORE_OK;
+
+	for (i = 0; !rc && i < sizeof parts / sizeof parts[0]; i++) {
+		loading l = { a, 0 };
+
+		rc = store_each(st, parts[i].sql, sid, parts[i].fn, &l, parts[i].what, err);
 	}
-	store_done(stmt);
-	if (rc == SQLITE_ROW)
-		return store_fail(err, STORE_EOS, "out of memory");
-	if (rc != SQLITE_DONE)
-		return store_fail_sql(st, err, rc, "read the section times");
-	return STORE_OK;
+	return rc;
 }
 
 /* One read transaction, so a second terminal never sees half a change. */
@@ -251,13 +226,7 @@ int store_answers_load(store *st, const char *session_id, store_answers *out,
 	if (!rc)
 		rc = count_participants(st, session_id, &out->n_participants, err);
 	if (!rc)
-		rc = load_rows(st, session_id, out, err);
-	if (!rc)
-		rc = load_votes(st, session_id, out, err);
-	if (!rc)
-		rc = load_actions(st, session_id, out, err);
-	if (!rc)
-		rc = load_times(st, session_id, out, err);
+		rc = load_all(st, session_id, out, err);
 	store_read_end(st, started);
 	if (rc)
 		store_answers_free(out);

@@ -74,6 +74,12 @@ int store_change_end(store *st, int rc, store_error *err);
 
 long long store_now(void);
 int store_text_ok(const char *s);
+/* Runs `sql` with ?1 bound to `sid` and hands each result row to `fn`,
+ * which returns non-zero when out of memory: the loop every loader
+ * shares.  `what` names the read in an error ("read the votes"). */
+int store_each(store *st, const char *sql, const char *sid,
+	       int (*fn)(sqlite3_stmt *stmt, void *ctx), void *ctx,
+	       const char *what, store_error *err);
 /* STORE_EUSAGE "WHAT is longer than MAX characters" when s is; else 0. */
 int store_check_length(const char *s, size_t max, const char *what,
 		       store_error *err);
