@@ -15,6 +15,7 @@
 #include "content.h"
 #include "store.h"
 #include "store_internal.h"
+#include "testutil.h"
 
 #define NOW0 1767225600LL       /* 2026-01-01 00:00 UTC */
 
@@ -23,14 +24,6 @@ static char dst_path[128], other_path[128], third_path[128];
 static content_matrix *matrix;
 static store *dst, *other;
 static store_error err;
-
-static int remove_one(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)flag;
-	(void)f;
-	return remove(p);
-}
 
 static void set_now(long long t)
 {
@@ -42,15 +35,11 @@ static void set_now(long long t)
 
 static void setup(void)
 {
-	content_error cerr;
-
-	strcpy(dir, "/tmp/ns-merge-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
+	testutil_dir_make(dir, sizeof dir, "ns-merge");
 	snprintf(dst_path, sizeof dst_path, "%s/ns.db", dir);
 	snprintf(other_path, sizeof other_path, "%s/other.db", dir);
 	snprintf(third_path, sizeof third_path, "%s/third.db", dir);
-	matrix = content_load_builtin(&cerr);
-	cr_assert_not_null(matrix, "%s", cerr.message);
+	matrix = testutil_builtin();
 	set_now(NOW0);
 	unsetenv("NEXTSTEPS_BUSY_TIMEOUT");
 	setenv("TMPDIR", dir, 1);
@@ -62,8 +51,7 @@ static void teardown(void)
 	store_close(dst);
 	store_close(other);
 	content_free(matrix);
-	chmod(dir, 0700);
-	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	testutil_dir_remove(dir);
 }
 
 TestSuite(merge, .init = setup, .fini = teardown);

@@ -14,6 +14,7 @@
 #include "content.h"
 #include "store.h"
 #include "store_internal.h"
+#include "testutil.h"
 
 static char dir[64];
 static char path[128];
@@ -21,23 +22,11 @@ static content_matrix *matrix;
 static store *st;
 static store_error err;
 
-static int remove_one(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)flag;
-	(void)f;
-	return remove(p);
-}
-
 static void setup(void)
 {
-	content_error cerr;
-
-	strcpy(dir, "/tmp/ns-store-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
+	testutil_dir_make(dir, sizeof dir, "ns-store");
 	snprintf(path, sizeof path, "%s/ns.db", dir);
-	matrix = content_load_builtin(&cerr);
-	cr_assert_not_null(matrix, "%s", cerr.message);
+	matrix = testutil_builtin();
 	setenv("NEXTSTEPS_NOW", "1767225600", 1);   /* 2026-01-01 00:00 UTC */
 	unsetenv("NEXTSTEPS_BUSY_TIMEOUT");
 	st = NULL;
@@ -47,8 +36,7 @@ static void teardown(void)
 {
 	store_close(st);
 	content_free(matrix);
-	chmod(dir, 0700);
-	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	testutil_dir_remove(dir);
 }
 
 TestSuite(store, .init = setup, .fini = teardown);

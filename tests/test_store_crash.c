@@ -23,6 +23,7 @@
 #include "content.h"
 #include "store.h"
 #include "store_internal.h"
+#include "testutil.h"
 
 #define KILLS 200
 #define SPAN 100000             /* change numbers reserved per child */
@@ -32,30 +33,19 @@ static char dir[64];
 static char path[128];
 static char session_id[40];
 
-static int remove_one(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)flag;
-	(void)f;
-	return remove(p);
-}
-
 /* A database with one session of eight participants. */
 static void setup(void)
 {
 	static const char *const people[PEOPLE] = { "P0", "P1", "P2", "P3", "P4",
 						     "P5", "P6", "P7" };
 	store_new_session spec = { "Crash", "Org", "", 0, people, PEOPLE, 0 };
-	content_error cerr;
 	content_matrix *m;
 	store_error err;
 	store *st;
 
-	strcpy(dir, "/tmp/ns-crash-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
+	testutil_dir_make(dir, sizeof dir, "ns-crash");
 	snprintf(path, sizeof path, "%s/ns.db", dir);
-	m = content_load_builtin(&cerr);
-	cr_assert_not_null(m);
+	m = testutil_builtin();
 	st = store_open(path, STORE_OPEN_CREATE, &err);
 	cr_assert_not_null(st, "%s", err.message);
 	cr_assert_eq(store_session_create(st, &spec, m, session_id, &err), 0, "%s",
@@ -66,7 +56,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	testutil_dir_remove(dir);
 }
 
 TestSuite(store_crash, .init = setup, .fini = teardown, .timeout = 120);
@@ -305,8 +295,7 @@ Test(store_crash, two_writers_on_one_session_lose_nothing)
 Test(store_crash, concurrent_first_open_migrates_once)
 {
 	static const char *names[] = { "A", "B", "C", "D" };
-	content_error cerr;
-	content_matrix *m = content_load_builtin(&cerr);
+	content_matrix *m = testutil_builtin();
 	char fresh[200];
 	int fds[2], w, status;
 	pid_t pids[4];
