@@ -3,7 +3,6 @@
  * list, the session stamp followers reload by, the facilitator's "show the
  * note to the room", and databases created in a group's shared folder. */
 #include <criterion/criterion.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
