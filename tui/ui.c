@@ -108,10 +108,25 @@ void ui_ask(ui *u, void (*yes)(ui *u), const char *fmt, ...)
 
 /* ------------------------------------------------------------ sessions */
 
+/* A session keeps the exact wording it was run with; when the matrix has
+ * been edited since (same id, other text), the facilitator is told, so
+ * nobody wonders why the screen differs from the new file. */
+static void say_if_matrix_changed(ui *u)
+{
+	const content_matrix *then = u->ws->m, *now;
+
+	if (u->mode != UI_MODE_FACILITATE || !(now = ui_matrix(u)))
+		return;
+	if (strcmp(now->id, then->id) == 0 && strcmp(now->text, then->text) != 0)
+		ui_say(u, "Matrix edited since this session began (version %s, now %s);"
+		       " it keeps its wording.", then->version, now->version);
+}
+
 int ui_open_session(ui *u, const char *name_or_id)
 {
 	store_error err;
 	workshop *ws = workshop_open(u->st, name_or_id, &err);
+	int rc;
 
 	if (!ws) {
 		snprintf(u->status_text, sizeof u->status_text, "%s", err.message);
@@ -121,7 +136,10 @@ int ui_open_session(ui *u, const char *name_or_id)
 	}
 	ui_close_session(u);
 	u->ws = ws;
-	return ui_live_open(u);
+	rc = ui_live_open(u);
+	if (rc == 0)
+		say_if_matrix_changed(u);
+	return rc;
 }
 
 /* Says goodbye to the room before the session goes. */
@@ -176,7 +194,8 @@ static int ui_prepare(ui *u, const char *session)
 		cli_error("%s", u->status_text);
 		return status == STORE_EUSAGE ? CLI_USAGE : CLI_NOINPUT;
 	}
-	u->status_text[0] = '\0';
+	if (u->status_error)
+		u->status_text[0] = '\0';
 	return CLI_OK;
 }
 
