@@ -150,6 +150,23 @@ int store_write_secret(store *st, const char *sid, int secret, store_error *err)
 }
 
 /* The ballot mode is history too: turning it off reveals every vote. */
+/* Votes cast while the ballot was open were seen by the room: turning the
+ * secret ballot on must not hide them (in the screens or the report), so
+ * their rows count as revealed.  Rows voted on from now on stay hidden. */
+static int reveal_open_votes(store *st, const char *sid, store_error *err)
+{
+	static const char sql[] =
+		"UPDATE answers SET revealed = 1 WHERE session = ?1 AND revealed = 0"
+		" AND EXISTS (SELECT 1 FROM votes v WHERE v.session = ?1"
+		" AND v.row_id = answers.row_id)";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	return store_run(st, stmt, "keep the open votes shown", err);
+}
+
 int store_session_set_secret(store *st, const char *session_id, int secret,
 			     store_error *err)
 {
@@ -173,6 +190,8 @@ int store_session_set_secret(store *st, const char *session_id, int secret,
 	if (old == secret)
 		return store_change_end(st, STORE_OK, err);
 	rc = store_write_secret(st, session_id, secret, err);
+	if (!rc && secret)
+		rc = reveal_open_votes(st, session_id, err);
 	e.summary = secret ? "Turned the secret ballot on" : "Turned the secret ballot off";
 	e.old_value = store_int_value(old);
 	e.new_value = store_int_value(secret);

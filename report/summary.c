@@ -19,7 +19,10 @@ static void count_votes(const report_summary *sm, summary_row *r)
 	if (!a || !a->votes)
 		return;
 	if (sm->session->secret_ballot && !a->revealed) {
-		v->hidden = 1;
+		/* Hidden only when there is something to hide: a row nobody
+		 * voted on reads "no votes", not "not revealed". */
+		for (p = 0; p < sm->answers->n_participants; p++)
+			v->hidden |= a->votes[p] != STORE_VOTE_NONE;
 		return;
 	}
 	for (p = 0; p < sm->answers->n_participants; p++) {

@@ -1051,6 +1051,7 @@ Test(store, history_lists_readable_summaries)
 		"Added an action on %s: Call the LMC...",
 		"Marked %s not applicable",
 		"Turned the secret ballot on",
+		"Hid the votes on %s",
 		"Birch Surgery voted on %s",
 		"Revealed the votes on %s",
 		"Undid: Revealed the votes on %s",
@@ -1072,6 +1073,8 @@ Test(store, history_lists_readable_summaries)
 	setenv("NEXTSTEPS_NOW", "1767229200", 1);
 	cr_assert_eq(store_set_agreed(st, id, r, STORE_ROW_NOT_APPLICABLE, 0, &err), 0);
 	cr_assert_eq(store_session_set_secret(st, id, 1, &err), 0);
+	/* The open votes stay shown; hide them for a secret round. */
+	cr_assert_eq(store_set_revealed(st, id, r, 0, &err), 0);
 	cr_assert_eq(store_set_vote(st, id, r, 1, 0, &err), 0);
 	cr_assert_eq(store_set_revealed(st, id, r, 1, &err), 0);
 	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
@@ -1085,12 +1088,12 @@ Test(store, history_lists_readable_summaries)
 	cr_assert_str_eq(h[1].kind, "agreed");
 	cr_assert_str_eq(h[1].row_id, r);
 	cr_assert_str_eq(h[0].row_id, "");
-	cr_assert_eq(h[9].undone, 1);
-	cr_assert_eq(h[10].undoes, h[9].id);
-	cr_assert_str_eq(h[10].kind, "undo");
+	cr_assert_eq(h[10].undone, 1);
+	cr_assert_eq(h[11].undoes, h[10].id);
+	cr_assert_str_eq(h[11].kind, "undo");
 	store_history_free(h, n);
 	cr_assert_eq(store_history(st, id, 1767229200, &h, &n, &err), 0);
-	cr_assert_eq(n, 5, "changes of this sitting only");
+	cr_assert_eq(n, 6, "changes of this sitting only");
 	cr_assert_eq(h[0].at, 1767229200);
 	store_history_free(h, n);
 	cr_assert_eq(store_history(st, "nope", 0, &h, &n, &err), STORE_ENOINPUT);
@@ -1329,4 +1332,22 @@ Test(store, limits_are_refused_with_a_clear_message)
 	free(note);
 	free(people);
 	free(names);
+}
+
+/* Votes the room cast in the open stay shown when the facilitator turns
+ * the secret ballot on later; rows voted on after that stay hidden. */
+Test(store, secret_ballot_keeps_open_votes_shown)
+{
+	store_answers a;
+	char id[40];
+
+	st = open_new();
+	new_session(st, "Open then secret", "", id);
+	cr_assert_eq(store_set_vote(st, id, row(0), 0, 1, &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_set_secret(st, id, 1, &err), 0, "%s", err.message);
+	cr_assert_eq(store_set_vote(st, id, row(1), 0, 2, &err), 0, "%s", err.message);
+	load(st, id, &a);
+	cr_assert_eq(store_answers_row(&a, row(0))->revealed, 1);
+	cr_assert_eq(store_answers_row(&a, row(1))->revealed, 0);
+	store_answers_free(&a);
 }
