@@ -439,9 +439,12 @@ static int check_spec(const store_new_session *spec, const content_matrix *m,
 	for (i = 0; i < spec->n_participants; i++) {
 		const char *p = spec->participants[i];
 
-		if (!p || text_is_blank(p) || !store_text_ok(p))
+		if (!p || text_is_blank(p))
 			return store_fail(err, STORE_EUSAGE,
-					  "participant %zu has no usable name", i + 1);
+					  "participant %zu has no name", i + 1);
+		if (!store_text_ok(p))
+			return store_fail(err, STORE_EUSAGE, "the name of participant "
+					  "%zu is not valid UTF-8", i + 1);
 		if ((rc = store_check_length(p, STORE_MAX_NAME, "a participant's name",
 					     err)))
 			return rc;

@@ -325,8 +325,11 @@ int store_participant_add(store *st, const char *session_id, const char *name,
 	long long now;
 	int pos = -1, rc;
 
-	if (!name || text_is_blank(name) || !store_text_ok(name))
+	if (!name || text_is_blank(name))
 		return store_fail(err, STORE_EUSAGE, "a participant needs a name");
+	if (!store_text_ok(name))
+		return store_fail(err, STORE_EUSAGE, "the participant's name is not "
+				  "valid UTF-8");
 	if ((rc = store_check_length(name, STORE_MAX_NAME, "a participant's name", err)))
 		return rc;
 	rc = store_change_begin(st, session_id, &now, err);

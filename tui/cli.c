@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +49,28 @@ static void print_error_line(const char *prefix, const char *msg)
 
 	fprintf(stderr, "%s%s\n", prefix, clean ? clean : "(message lost: out of memory)");
 	free(clean);
+}
+
+/* A line of output that quotes names, paths or file text: composed, then
+ * cleaned as a whole, so nothing typed or read can act on the terminal. */
+static void print_line(const char *fmt, ...)
+{
+	va_list ap;
+	char *line, *clean;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(line = malloc((size_t)n + 1)))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	clean = text_clean(line, ui_locale_is_utf8() ? 0 : TEXT_ASCII);
+	puts(clean ? clean : "(out of memory)");
+	free(clean);
+	free(line);
 }
 
 void cli_error(const char *fmt, ...)
@@ -276,8 +299,8 @@ static int cmd_check_content(cli_args *a)
 		print_error_line("", err.message);
 		return err.status;
 	}
-	printf("%s: ok: matrix '%s' version %s: %zu sections, %zu rows "
-	       "(%zu LGPO, %zu PCN), %zu stages\n", a->pos[0], m->id, m->version,
+	print_line("%s: ok: matrix '%s' version %s: %zu sections, %zu rows "
+	       "(%zu LGPO, %zu PCN), %zu stages", a->pos[0], m->id, m->version,
 	       m->n_sections, content_count_rows(m, CONTENT_TRACK_BOTH),
 	       content_count_rows(m, CONTENT_TRACK_LGPO),
 	       content_count_rows(m, CONTENT_TRACK_PCN), m->n_stages);
@@ -379,7 +402,7 @@ static int cmd_new(cli_args *a)
 		rc = err.status;
 		goto out;
 	}
-	printf("created session '%s' (%zu rows, %zu participants) in %s\n",
+	print_line("created session '%s' (%zu rows, %zu participants) in %s",
 	       spec.name, content_count_rows(m, spec.track), spec.n_participants,
 	       store_path(st));
 out:
@@ -505,6 +528,10 @@ static int cmd_report(cli_args *a)
 	ro.width = (a->given & OPT_WIDTH) ? a->width : 80;
 	ro.page_length = (a->given & OPT_PAGELEN) ? a->page_length : 66;
 	ro.utf8 = a->utf8;
+	/* UTF-8 text is laid out with wcwidth(), which knows nothing outside
+	 * a UTF-8 locale (a cron job in LANG=C): borrow C.UTF-8 for widths. */
+	if (ro.utf8 && !ui_locale_is_utf8() && !setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "en_US.UTF-8");
 	if (parse_format(a->format, &ro.format) < 0) {
 		cli_error("--format must be text, csv or json, not '%s'", a->format);
 		return CLI_USAGE;
@@ -546,6 +573,7 @@ static const char *plural(int n)
 static int cmd_merge(cli_args *a)
 {
 	store_merge_result res;
+	char renamed[64];
 	store_error err;
 	store *st;
 	int rc, i, first = CLI_OK;
@@ -566,12 +594,11 @@ static int cmd_merge(cli_args *a)
 				first = err.status;
 			continue;
 		}
-		printf("%s: %d session%s added, %d updated, %d already up to date",
-		       a->pos[i], res.added, plural(res.added), res.updated,
-		       res.skipped_older_or_same);
-		if (res.renamed)
-			printf(" (%d renamed: name already used here)", res.renamed);
-		putchar('\n');
+		snprintf(renamed, sizeof renamed, " (%d renamed: name already used here)",
+			 res.renamed);
+		print_line("%s: %d session%s added, %d updated, %d already up to date%s",
+			   a->pos[i], res.added, plural(res.added), res.updated,
+			   res.skipped_older_or_same, res.renamed ? renamed : "");
 	}
 	store_close(st);
 	return first;

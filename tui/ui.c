@@ -202,10 +202,15 @@ static int ui_prepare(ui *u, const char *session)
 /* Screens, session, terminal, file: in that order. */
 static void ui_finish(ui *u)
 {
+	u->status_error = 0;
 	while (u->depth)
 		ui_pop(u);
 	ui_close_session(u);
 	ui_term_stop();
+	/* A last save that failed on the way out (a note, the section time)
+	 * would otherwise vanish with the screen: say it on stderr. */
+	if (u->status_error)
+		cli_error("%s", u->status_text);
 	ui_term_windows_free(u);
 	store_close(u->st);
 	content_free(u->matrix);

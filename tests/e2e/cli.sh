@@ -93,6 +93,17 @@ else
 	echo "ok $n - error messages show escapes visibly"
 fi
 expect_out err "listed twice"
+check "new with an escape in its name" 0 "$bin" --db "$dir/esc.db" new "Evil$esc"
+sed "s/version = \"1\";/version = \"1$esc\";/" "$src/tests/data/content/valid.cfg" \
+	> "$dir/esc.cfg"
+check "check-content of an escaped version" 0 "$bin" check-content "$dir/esc.cfg"
+n=$((n + 1))
+if grep -q "$(printf '\033')" "$dir/out"; then
+	echo "not ok $n - output lines carry raw escapes"; fail=1
+else
+	echo "ok $n - output lines show escapes visibly"
+fi
+expect_out out "version 1^\[\]0;pwned^G"
 check "name over the limit" 64 "$bin" --db "$db" new "$(printf '%0201d' 0)"
 expect_out err "longer than 200 characters"
 
@@ -110,6 +121,22 @@ check "session of 10,000 rows and 200 people" 0 "$bin" --db "$dir/big.db" \
 	--content "$dir/big.cfg" new Big --participants "$people"
 check "report of it" 0 "$bin" --db "$dir/big.db" report Big -o "$dir/big.txt"
 grep -q "Page 1 of" "$dir/big.txt" || { echo "not ok - big report has no pages"; fail=1; }
+
+# --utf8 in a non-UTF-8 locale (a cron job) still wraps wide characters
+# by their real width.
+cjk=$(python3 -c "print(','.join('\u674e\u660e\u738b\u82b3 %d' % i for i in range(30)))")
+"$bin" --db "$dir/cjk.db" new CJK --participants "$cjk" >/dev/null
+LANG=C LC_ALL=C "$bin" --db "$dir/cjk.db" report CJK --width 60 --utf8 > "$dir/cjk.txt"
+n=$((n + 1))
+if python3 -c "
+import sys, unicodedata
+w = lambda l: sum(2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in l)
+sys.exit(max(w(l.rstrip('\n\f')) for l in open(sys.argv[1], encoding='utf-8')) > 60)
+" "$dir/cjk.txt"; then
+	echo "ok $n - --utf8 wraps wide characters in LANG=C"
+else
+	echo "not ok $n - --utf8 lines wider than 60 columns in LANG=C"; fail=1
+fi
 
 mode=$(stat -c %a "$db")
 n=$((n + 1))

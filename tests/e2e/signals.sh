@@ -86,3 +86,31 @@ ns_wait_for "NS-EXITED-139"
 wait_alt 0
 [ "$(cursor)" = 1 ] || ns_fail "the crash left the cursor hidden"
 echo "ok - a crash restores the terminal"
+
+# A save that fails on the way out (the file locked by another program as
+# the program is told to stop) is reported on the terminal, not lost
+# silently.
+cat > "$NS_DIR/lock.py" <<'PY'
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").close()
+time.sleep(6)
+PY
+NEXTSTEPS_BUSY_TIMEOUT=300
+export NEXTSTEPS_BUSY_TIMEOUT
+ns_start "" "" "" "" --session Sig
+ns_wait_for "Beta row one"
+ns_keys n
+ns_wait_for "Esc"
+ns_type "precious words"
+python3 "$NS_DIR/lock.py" "$NS_DB" "$NS_DIR/locked" &
+lock=$!
+while [ ! -e "$NS_DIR/locked" ]; do sleep 0.05; done
+kill -TERM "$(ns_pid)"
+ns_wait_for "NS-EXITED-143"
+ns_wait_for "Not saved"
+kill "$lock" 2>/dev/null
+wait "$lock" 2>/dev/null
+unset NEXTSTEPS_BUSY_TIMEOUT
+echo "ok - a save that fails on the way out is reported"
