@@ -18,6 +18,7 @@ typedef struct prof_layout {
 	int cell_w;         /* each stage: count and bar, or its label */
 	int bar_w;          /* 0: counts only */
 	int num_w;          /* digits of the largest count */
+	int numbered;       /* stage columns headed 1..9, not by name */
 } prof_layout;
 
 static int digits(int n)
@@ -74,13 +75,20 @@ static void layout_profile(const report_summary *sm, int width, prof_layout *l)
 	if (label_w > 12)
 		label_w = 12;
 	l->num_w = digits(sm->totals.rows);
+	l->numbered = 0;
 	if (try_layout(m, width, label_w, title_w, l) == 0 ||
 	    try_layout(m, width, label_w, 28, l) == 0 ||
 	    try_layout(m, width, label_w, 20, l) == 0 ||
 	    try_layout(m, width, label_w, 8, l) == 0)
 		return;
+	/* Too many stages for their names (a 9-stage matrix at 80 columns):
+	 * head the columns with the stage numbers the walk uses, rather than
+	 * leave the last stages out. */
+	l->numbered = 1;
+	if (try_layout(m, width, 1, 8, l) == 0)
+		return;
 	l->bar_w = 0;
-	l->cell_w = label_w;
+	l->cell_w = l->num_w;
 	l->title_w = 8;
 }
 
@@ -159,7 +167,10 @@ void summary_profile_head(WINDOW *w, int y, int x, int width,
 
 	draw_text(w, y, x, l->title_w, "Section", at);
 	for (k = 0, cx = x + l->title_w + 2; k < n; k++, cx += l->cell_w + 2)
-		draw_text(w, y, cx, l->cell_w, m->stages[k].label, at);
+		if (l->numbered)
+			draw_fmt(w, y, cx, l->cell_w, at, "%zu", k + 1);
+		else
+			draw_text(w, y, cx, l->cell_w, m->stages[k].label, at);
 	draw_text(w, y, cx - 2, x + width - cx + 2, "  N/A  Not yet Differ", at);
 }
 
