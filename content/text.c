@@ -257,6 +257,21 @@ size_t text_width(const char *s)
 	return w;
 }
 
+void text_drop_partial(char *s)
+{
+	size_t len = strlen(s), i = len, need;
+	unsigned char c;
+
+	while (i > 0 && len - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	c = (unsigned char)s[i - 1];
+	need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (c >= 0x80 && len - (i - 1) < need)
+		s[i - 1] = '\0';
+}
+
 size_t text_fit(const char *s, size_t width)
 {
 	size_t i = 0, len = strlen(s), w = 0;

@@ -50,6 +50,10 @@ typedef struct text_line {
 
 size_t text_wrap(const char *s, size_t width, text_line *lines, size_t max);
 
+/* Drops a UTF-8 sequence left incomplete at the end of s, as a fixed-size
+ * buffer's truncation can leave one (it would show as "\xE6"). */
+void text_drop_partial(char *s);
+
 /* Byte length of the longest prefix of s that fits in `width` columns. */
 size_t text_fit(const char *s, size_t width);
 

@@ -153,3 +153,17 @@ Test(text, encode_decode_round_trip)
 		cr_assert_eq(back, cps[i]);
 	}
 }
+
+Test(text, drop_partial_sequence_at_the_end)
+{
+	char a[] = "caf\xc3", b[] = "\xe6\x9d", c[] = "ok \xe6\x9d\xb1", d[] = "plain";
+
+	text_drop_partial(a);
+	text_drop_partial(b);
+	text_drop_partial(c);
+	text_drop_partial(d);
+	cr_assert_str_eq(a, "caf");
+	cr_assert_str_eq(b, "");
+	cr_assert_str_eq(c, "ok \xe6\x9d\xb1");
+	cr_assert_str_eq(d, "plain");
+}

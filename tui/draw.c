@@ -130,6 +130,7 @@ int draw_fmt(WINDOW *w, int y, int x, int width, attr_t attr, const char *fmt, .
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	text_drop_partial(buf);
 	return draw_text(w, y, x, width, buf, attr);
 }
 

@@ -440,6 +440,8 @@ static void append(char *buf, size_t size, size_t *len, const char *fmt, ...)
 	va_end(ap);
 	if (n > 0)
 		*len += (size_t)n < size - *len ? (size_t)n : size - *len - 1;
+	text_drop_partial(buf);
+	*len = strlen(buf);
 }
 
 /* Whether participant `name` has any vote on the current row. */
