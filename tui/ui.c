@@ -155,8 +155,14 @@ void ui_reload(ui *u)
 {
 	store_error err;
 
-	if (u->ws && workshop_reload(u->ws, &err) != 0)
-		ui_error(u, &err);
+	/* Reloading follows a change that may well have been stored: its
+	 * failure must not read "Not saved" and invite a second try. */
+	if (u->ws && workshop_reload(u->ws, &err) != 0) {
+		snprintf(u->status_text, sizeof u->status_text,
+			 "Could not refresh the screen: %s", err.message);
+		u->status_error = 1;
+		ui_dirty(u, DIRTY_STATUS);
+	}
 	else if (u->ws && u->ws->follower)
 		workshop_follow(u->ws);
 	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
