@@ -1,8 +1,11 @@
 /* text.c - see text.h.  Decoding is done here rather than with mbrtowc()
  * so that cleaning does not depend on the user's locale: a note typed in a
- * UTF-8 terminal must print safely from a cron job running in LANG=C. */
+ * UTF-8 terminal must print safely from a cron job running in LANG=C.
+ * Only the input functions at the end use the locale, on purpose: they
+ * read what the user's terminal sends. */
 #include "text.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -350,4 +353,175 @@ size_t text_wrap(const char *s, size_t width, text_line *lines, size_t max)
 			break;
 	}
 	return n;
+}
+
+/* ---------------------------------------------------------------- input */
+
+/* Whether p[0..n) is a whole UTF-8 character (its length, *cp set), the
+ * valid start of one (0), or begins with a byte that cannot start one
+ * here (-1).  The second byte's range excludes overlong forms, surrogates
+ * and code points above U+10FFFF, as text_decode does. */
+static int utf8_try(const unsigned char *p, size_t n, unsigned long *cp)
+{
+	unsigned char lo = 0x80, hi = 0xBF;
+	size_t need, i;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] >= 0xC2 && p[0] <= 0xDF) need = 2;
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF) need = 3;
+	else if (p[0] >= 0xF0 && p[0] <= 0xF4) need = 4;
+	else return -1;
+	if (p[0] == 0xE0) lo = 0xA0;
+	else if (p[0] == 0xED) hi = 0x9F;
+	else if (p[0] == 0xF0) lo = 0x90;
+	else if (p[0] == 0xF4) hi = 0x8F;
+	for (i = 1; i < n && i < need; i++)
+		if (p[i] < (i == 1 ? lo : 0x80) || p[i] > (i == 1 ? hi : 0xBF))
+			return -1;
+	if (n < need)
+		return 0;
+	return (int)text_decode((const char *)p, need, cp);
+}
+
+/* glibc's wchar_t is the code point (__STDC_ISO_10646__); elsewhere only
+ * ASCII can be trusted to be. */
+static int wide_is_code_point(wchar_t w)
+{
+	unsigned long c = (unsigned long)w;
+
+#ifdef __STDC_ISO_10646__
+	return c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
+#else
+	return c < 0x80;
+#endif
+}
+
+/* Like utf8_try, in the locale's encoding.  A fresh state each time: the
+ * pending bytes are always tried from the start of a character. */
+static int locale_try(const unsigned char *p, size_t n, unsigned long *cp)
+{
+	mbstate_t st;
+	wchar_t w;
+	size_t r;
+
+	memset(&st, 0, sizeof st);
+	r = mbrtowc(&w, (const char *)p, n, &st);
+	if (r == (size_t)-2)
+		return 0;
+	if (r == (size_t)-1 || !wide_is_code_point(w))
+		return -1;
+	*cp = (unsigned long)w;
+	return r == 0 ? 1 : (int)r;
+}
+
+void text_input_init(text_input *in, int locale)
+{
+	memset(in, 0, sizeof *in);
+	in->locale = locale;
+}
+
+/* Decodes what is pending; an unfinished character waits unless `final`
+ * (or the buffer is full, when its first byte cannot be part of one). */
+static size_t input_drain(text_input *in, unsigned long *out, int final)
+{
+	size_t k = 0;
+
+	while (in->n) {
+		unsigned long cp = 0;
+		int r = in->locale ? locale_try(in->pend, in->n, &cp)
+				   : utf8_try(in->pend, in->n, &cp);
+
+		if (r == 0 && !final && in->n < TEXT_INPUT_MAX)
+			break;
+		if (r <= 0) {
+			cp = TEXT_INPUT_BAD;
+			r = 1;
+			in->bad++;
+		}
+		out[k++] = cp;
+		in->n -= (size_t)r;
+		memmove(in->pend, in->pend + r, in->n);
+	}
+	return k;
+}
+
+size_t text_input_byte(text_input *in, unsigned char c, unsigned long *out)
+{
+	in->pend[in->n++] = c;
+	return input_drain(in, out, 0);
+}
+
+size_t text_input_flush(text_input *in, unsigned long *out)
+{
+	return input_drain(in, out, 1);
+}
+
+/* Four bytes of UTF-8 per input byte at most (a single-byte encoding
+ * maps a byte to U+FFFF or below: three). */
+char *text_input_to_utf8(const char *s, size_t len, int locale, size_t *bad)
+{
+	unsigned long cps[TEXT_INPUT_MAX];
+	char *o = malloc(len * 4 + 1);
+	size_t i, k, n, olen = 0;
+	text_input in;
+
+	if (!o)
+		return NULL;
+	text_input_init(&in, locale);
+	for (i = 0; i <= len; i++) {
+		n = i < len ? text_input_byte(&in, (unsigned char)s[i], cps)
+			    : text_input_flush(&in, cps);
+		for (k = 0; k < n; k++)
+			if (cps[k] != 0)
+				olen += text_encode(cps[k], o + olen);
+	}
+	o[olen] = '\0';
+	if (bad)
+		*bad = in.bad;
+	return o;
+}
+
+int text_locale_holds(unsigned long cp)
+{
+	char tmp[MB_LEN_MAX];
+	mbstate_t st;
+
+	if (cp < 0x80)
+		return 1;
+	memset(&st, 0, sizeof st);
+	return wide_is_code_point((wchar_t)cp) &&
+	       wcrtomb(tmp, (wchar_t)cp, &st) != (size_t)-1;
+}
+
+char *text_utf8_to_locale(const char *s, size_t *bad)
+{
+	size_t len = strlen(s), i = 0, olen = 0, nbad = 0;
+	char *o = malloc(len * MB_CUR_MAX + 1);
+	mbstate_t st;
+
+	if (!o)
+		return NULL;
+	memset(&st, 0, sizeof st);
+	while (i < len) {
+		unsigned long cp;
+		size_t n = text_decode(s + i, len - i, &cp), w = (size_t)-1;
+
+		if (!(cp == 0xFFFD && n == 1) && wide_is_code_point((wchar_t)cp))
+			w = wcrtomb(o + olen, (wchar_t)cp, &st);
+		if (w == (size_t)-1) {
+			memset(&st, 0, sizeof st);
+			o[olen] = TEXT_INPUT_BAD;
+			w = 1;
+			nbad++;
+		}
+		olen += w;
+		i += n;
+	}
+	o[olen] = '\0';
+	if (bad)
+		*bad = nbad;
+	return o;
 }

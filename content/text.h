@@ -57,4 +57,43 @@ void text_drop_partial(char *s);
 /* Byte length of the longest prefix of s that fits in `width` columns. */
 size_t text_fit(const char *s, size_t width);
 
+/* ---------------------------------------------------------------- input
+ * Bytes typed at a terminal or piped in arrive in whatever encoding the
+ * terminal sends, which need not be the one the locale claims (PuTTY set
+ * to Latin-1 in a UTF-8 locale, or sending UTF-8 to a server with no
+ * locale).  text_input decodes them one byte at a time, either as UTF-8
+ * or in the locale's encoding (mbrtowc, LC_CTYPE), and never loses the
+ * bytes after a bad one: a byte that cannot be decoded becomes one
+ * TEXT_INPUT_BAD and decoding goes on at the next byte. */
+#define TEXT_INPUT_BAD '?'
+/* Pending bytes, and code points one call can return, at most. */
+#define TEXT_INPUT_MAX 8
+
+typedef struct text_input {
+	int locale;                          /* mbrtowc; else UTF-8 */
+	unsigned char pend[TEXT_INPUT_MAX];  /* an unfinished character */
+	size_t n;
+	size_t bad;                          /* bytes replaced so far */
+} text_input;
+
+void text_input_init(text_input *in, int locale);
+/* Adds a byte; the characters it completes (or replaces) go to out, which
+ * holds TEXT_INPUT_MAX.  Returns how many; 0 while a character is
+ * unfinished. */
+size_t text_input_byte(text_input *in, unsigned char c, unsigned long *out);
+/* Input paused or ended: each byte of an unfinished character becomes
+ * TEXT_INPUT_BAD.  Returns how many went to out. */
+size_t text_input_flush(text_input *in, unsigned long *out);
+/* len bytes decoded the same way, as valid UTF-8 (NUL bytes dropped);
+ * *bad (may be NULL) counts the replaced bytes.  malloc'd; NULL when out
+ * of memory. */
+char *text_input_to_utf8(const char *s, size_t len, int locale, size_t *bad);
+/* UTF-8 text in the locale's multibyte encoding, for curses, which keeps
+ * text that way (the form library's field buffers): characters the locale
+ * cannot hold become TEXT_INPUT_BAD; *bad (may be NULL) counts them.
+ * malloc'd; NULL when out of memory. */
+char *text_utf8_to_locale(const char *s, size_t *bad);
+/* True when the locale's encoding can hold the character. */
+int text_locale_holds(unsigned long cp);
+
 #endif

@@ -304,6 +304,22 @@ typedef struct store_change {
  * STORE_EDATA and changes nothing. */
 int store_undo(store *st, const char *session_id, int *undone, char *what,
 	       size_t what_size, store_error *err);
+/* store_undo that also says which change it undid, so a screen can show
+ * that change's row and name it in its own words.  With *undone set,
+ * `undone_out` holds the undone entry as store_history would list it: id,
+ * at, kind, row_id ("" for a rename or the secret ballot), summary, and
+ * `undone` 1.  Otherwise (nothing to undo, or a failure) it is zeroed.
+ * Free it with store_change_clear, which is safe on a zeroed one. */
+int store_undo_entry(store *st, const char *session_id, store_change *undone_out,
+		     int *undone, store_error *err);
+void store_change_clear(store_change *c);
+/* A change's summary with its row left out, for a caller that names the
+ * row itself: "Agreed Build on ROW" -> "agreed Build", "Marked ROW not
+ * applicable" -> "marked not applicable", "Added an action on ROW: Call
+ * the LMC" -> "added an action: Call the LMC".  A summary that starts with
+ * a person's name keeps its capital ("Ann voted Build").  A change without
+ * a row keeps its summary, with a lower-case first letter. */
+void store_change_words(const store_change *c, char *out, size_t size);
 /* Changes since `since` (Unix seconds), oldest first. */
 int store_history(store *st, const char *session_id, long long since,
 		  store_change **out, size_t *n, store_error *err);

@@ -61,7 +61,7 @@ int store_history_add(store *st, const char *session_id, long long now,
 /* ------------------------------------------------------------ undo */
 
 typedef struct undo_entry {
-	long long id, target;
+	long long id, at, target;
 	char *kind, *row_id, *summary, *old_text, *new_text;
 	store_value old_value, new_value;
 } undo_entry;
@@ -98,7 +98,7 @@ static int last_undoable(store *st, const char *sid, undo_entry *u, int *found,
 			 store_error *err)
 {
 	static const char sql[] =
-		"SELECT id, kind, row_id, coalesce(target, -1), summary, old, new"
+		"SELECT id, kind, row_id, coalesce(target, -1), summary, old, new, at"
 		" FROM history h WHERE session = ?1 AND undoes IS NULL"
 		" AND kind NOT IN ('create', 'join', 'undo')"
 		" AND NOT EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.id)"
@@ -119,6 +119,7 @@ static int last_undoable(store *st, const char *sid, undo_entry *u, int *found,
 		u->row_id = store_col_dup(stmt, 2);
 		u->target = sqlite3_column_int64(stmt, 3);
 		u->summary = store_col_dup(stmt, 4);
+		u->at = sqlite3_column_int64(stmt, 7);
 		ok = copy_value(stmt, 5, &u->old_value, &u->old_text) &&
 		     copy_value(stmt, 6, &u->new_value, &u->new_text) &&
 		     u->kind && u->row_id && u->summary;
@@ -156,9 +157,22 @@ static int revert(store *st, const char *sid, const undo_entry *u, long long now
 	return store_fail(err, STORE_EDATA, "cannot undo a change of kind '%s'", u->kind);
 }
 
+/* Hands the entry's strings over to the caller's store_change. */
+static void undo_entry_give(undo_entry *u, store_change *out)
+{
+	out->id = u->id;
+	out->at = u->at;
+	out->kind = u->kind;
+	out->row_id = u->row_id;
+	out->summary = u->summary;
+	out->undoes = 0;
+	out->undone = 1;
+	u->kind = u->row_id = u->summary = NULL;
+}
+
 /* Returns -1 when there is nothing left to undo. */
-static int undo_in_tx(store *st, const char *sid, long long now, int *undone,
-		      char *what, size_t what_size, store_error *err)
+static int undo_in_tx(store *st, const char *sid, long long now,
+		      store_change *out, store_error *err)
 {
 	char summary[600];
 	store_entry e = { "undo", NULL, summary, -1, STORE_NULL_VALUE,
@@ -179,28 +193,33 @@ static int undo_in_tx(store *st, const char *sid, long long now, int *undone,
 		e.undoes = u.id;
 		rc = store_history_add(st, sid, now, &e, err);
 	}
-	if (!rc) {
-		*undone = 1;
-		if (what && what_size)
-			snprintf(what, what_size, "%s", u.summary);
-	}
+	if (!rc)
+		undo_entry_give(&u, out);
 	undo_entry_free(&u);
 	return rc;
 }
 
+void store_change_clear(store_change *c)
+{
+	free(c->kind);
+	free(c->row_id);
+	free(c->summary);
+	memset(c, 0, sizeof *c);
+}
+
 /* Undo is itself a change: it bumps `updated` and appends an entry. */
-int store_undo(store *st, const char *session_id, int *undone, char *what,
-	       size_t what_size, store_error *err)
+int store_undo_entry(store *st, const char *session_id, store_change *undone_out,
+		     int *undone, store_error *err)
 {
 	long long now;
-	int rc = store_change_begin(st, session_id, &now, err);
+	int rc;
 
+	memset(undone_out, 0, sizeof *undone_out);
 	*undone = 0;
-	if (what && what_size)
-		what[0] = '\0';
+	rc = store_change_begin(st, session_id, &now, err);
 	if (rc)
 		return rc;
-	rc = undo_in_tx(st, session_id, now, undone, what, what_size, err);
+	rc = undo_in_tx(st, session_id, now, undone_out, err);
 	if (rc == -1) {
 		/* nothing to undo: leave `updated` as it was */
 		store_rollback(st);
@@ -209,8 +228,64 @@ int store_undo(store *st, const char *session_id, int *undone, char *what,
 	}
 	rc = store_change_end(st, rc, err);
 	if (rc)
-		*undone = 0;
+		store_change_clear(undone_out);
+	else
+		*undone = 1;
 	return rc;
+}
+
+/* The older form, kept for its callers: the summary only. */
+int store_undo(store *st, const char *session_id, int *undone, char *what,
+	       size_t what_size, store_error *err)
+{
+	store_change c;
+	int rc = store_undo_entry(st, session_id, &c, undone, err);
+
+	if (what && what_size)
+		snprintf(what, what_size, "%s", *undone ? c.summary : "");
+	store_change_clear(&c);
+	return rc;
+}
+
+/* ------------------------------------------------------------ wording */
+
+/* " on ROW" where it names the row: at the end, or before an action's
+ * ": TEXT" (so a row id inside the text itself is never taken). */
+static const char *find_on_row(const char *s, const char *row, size_t rl)
+{
+	const char *p;
+
+	for (p = strstr(s, " on "); p; p = strstr(p + 1, " on "))
+		if (strncmp(p + 4, row, rl) == 0 &&
+		    (p[4 + rl] == '\0' || p[4 + rl] == ':'))
+			return p;
+	return NULL;
+}
+
+/* The summaries are written in store_answers.c, store_actions.c and
+ * store_session*.c in the forms listed in store.h: the row appears as
+ * "... on ROW", "... on ROW: TEXT" or "Marked ROW ...". */
+void store_change_words(const store_change *c, char *out, size_t size)
+{
+	const char *s = c->summary ? c->summary : "";
+	const char *row = c->row_id ? c->row_id : "", *p = NULL;
+	size_t rl = strlen(row);
+
+	if (!size)
+		return;
+	if (rl)
+		p = find_on_row(s, row, rl);
+	if (p)
+		snprintf(out, size, "%.*s%s", (int)(p - s), s, p + 4 + rl);
+	else if (rl && strncmp(s, "Marked ", 7) == 0 && strncmp(s + 7, row, rl) == 0 &&
+		 s[7 + rl] == ' ')
+		snprintf(out, size, "Marked%s", s + 7 + rl);
+	else
+		snprintf(out, size, "%s", s);
+	/* A sentence that starts with a person's name keeps its capital. */
+	if (c->kind && strcmp(c->kind, "vote") != 0 && strcmp(c->kind, "join") != 0 &&
+	    out[0] >= 'A' && out[0] <= 'Z')
+		out[0] = (char)(out[0] - 'A' + 'a');
 }
 
 /* ------------------------------------------------------------ listing */

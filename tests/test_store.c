@@ -1230,6 +1230,136 @@ Test(store, undo_of_a_rename_whose_name_was_taken_fails_cleanly)
 	cr_assert_not_null(strstr(err.message, "already exists"));
 }
 
+/* The screen moves to the undone change's row before it says what was
+ * undone, so the store names the entry: its kind, row and summary. */
+Test(store, undo_entry_names_the_undone_change)
+{
+	store_change c, *h;
+	char id[40], words[200], want[200];
+	size_t n, i;
+	int undone;
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 2, &err), 0);
+	cr_assert_eq(store_set_note(st, id, row(1), "who disagreed", &err), 0);
+	cr_assert_eq(store_session_rename(st, id, "B", &err), 0);
+
+	cr_assert_eq(store_undo_entry(st, id, &c, &undone, &err), 0, "%s", err.message);
+	cr_assert_eq(undone, 1);
+	cr_assert_str_eq(c.kind, "rename");
+	cr_assert_str_eq(c.row_id, "", "a rename has no row");
+	cr_assert_str_eq(c.summary, "Renamed the session from 'A' to 'B'");
+	cr_assert_eq(c.undone, 1);
+	cr_assert_eq(c.at, 1767225600);
+	store_change_words(&c, words, sizeof words);
+	cr_assert_str_eq(words, "renamed the session from 'A' to 'B'");
+	store_change_clear(&c);
+
+	cr_assert_eq(store_undo_entry(st, id, &c, &undone, &err), 0, "%s", err.message);
+	cr_assert_str_eq(c.kind, "note");
+	cr_assert_str_eq(c.row_id, row(1));
+	store_change_words(&c, words, sizeof words);
+	cr_assert_str_eq(words, "added the note");
+	store_change_clear(&c);
+
+	cr_assert_eq(store_undo_entry(st, id, &c, &undone, &err), 0, "%s", err.message);
+	cr_assert_str_eq(c.kind, "agreed");
+	cr_assert_str_eq(c.row_id, row(0));
+	snprintf(want, sizeof want, "Agreed Enhance on %s", row(0));
+	cr_assert_str_eq(c.summary, want);
+	store_change_words(&c, words, sizeof words);
+	cr_assert_str_eq(words, "agreed Enhance");
+	/* The id is the history's own, and the history shows it undone. */
+	cr_assert_eq(store_history(st, id, 0, &h, &n, &err), 0, "%s", err.message);
+	for (i = 0; i < n && h[i].id != c.id; i++)
+		;
+	cr_assert_lt(i, n, "the undone entry is in the history");
+	cr_assert_str_eq(h[i].kind, "agreed");
+	cr_assert_eq(h[i].undone, 1);
+	cr_assert_eq(h[n - 1].undoes, c.id);
+	store_history_free(h, n);
+	store_change_clear(&c);
+
+	/* nothing left: zeroed, and clearing it again is harmless */
+	cr_assert_eq(store_undo_entry(st, id, &c, &undone, &err), 0);
+	cr_assert_eq(undone, 0);
+	cr_assert_null(c.kind);
+	cr_assert_null(c.row_id);
+	cr_assert_eq(c.id, 0);
+	store_change_clear(&c);
+	cr_assert_eq(store_undo_entry(st, "nope", &c, &undone, &err), STORE_ENOINPUT);
+	cr_assert_eq(undone, 0);
+	cr_assert_null(c.summary);
+	store_change_clear(&c);
+}
+
+/* store_undo keeps working for its callers, on top of store_undo_entry. */
+Test(store, undo_still_gives_the_summary)
+{
+	char id[40], what[200], want[200];
+	int undone;
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_vote(st, id, row(2), 0, 1, &err), 0);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(undone, 1);
+	snprintf(want, sizeof want, "Ash Practice voted Build on %s", row(2));
+	cr_assert_str_eq(what, want);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(undone, 0);
+	cr_assert_str_eq(what, "");
+	cr_assert_eq(store_undo(st, id, &undone, NULL, 0, &err), 0);
+}
+
+static void check_words(const char *kind, const char *row_id, const char *summary,
+			const char *want)
+{
+	store_change c;
+	char out[200];
+
+	memset(&c, 0, sizeof c);
+	c.kind = (char *)kind;
+	c.row_id = (char *)row_id;
+	c.summary = (char *)summary;
+	store_change_words(&c, out, sizeof out);
+	cr_assert_str_eq(out, want, "from '%s'", summary);
+}
+
+/* Every summary form of store.h, with the row left out. */
+Test(store, change_words_leave_the_row_out)
+{
+	store_change c;
+	char small[8];
+
+	check_words("agreed", "r-1", "Agreed Build on r-1", "agreed Build");
+	check_words("agreed", "r-1", "Cleared the agreement on r-1", "cleared the agreement");
+	check_words("agreed", "r-1", "Marked r-1 not applicable", "marked not applicable");
+	check_words("agreed", "r-1", "Marked r-1 not discussed", "marked not discussed");
+	check_words("vote", "r-1", "Ash Practice voted Build on r-1", "Ash Practice voted Build");
+	check_words("vote", "r-1", "Ann voted don't know on r-1", "Ann voted don't know");
+	check_words("vote", "r-1", "ann withdrew the vote on r-1", "ann withdrew the vote");
+	check_words("note", "r-1", "Changed the note on r-1", "changed the note");
+	check_words("reveal", "r-1", "Revealed the votes on r-1", "revealed the votes");
+	check_words("action", "r-1", "Added an action on r-1: Meet on r-1",
+		    "added an action: Meet on r-1");
+	check_words("action", "r-1", "Deleted an action on r-1: x", "deleted an action: x");
+	check_words("secret", "", "Turned the secret ballot on", "turned the secret ballot on");
+	/* a row id that is a prefix of another is not taken for it */
+	check_words("agreed", "r", "Agreed Build on r-1", "agreed Build on r-1");
+	/* cut to the buffer, still a string */
+	memset(&c, 0, sizeof c);
+	c.kind = (char *)"agreed";
+	c.row_id = (char *)"r-1";
+	c.summary = (char *)"Agreed Enhance on r-1";
+	store_change_words(&c, small, sizeof small);
+	cr_assert_str_eq(small, "agreed ");
+	memset(&c, 0, sizeof c);
+	store_change_words(&c, small, sizeof small);
+	cr_assert_str_eq(small, "");
+}
+
 /* ------------------------------------------------------------ dates, clock */
 
 Test(store, valid_dates_name_real_days)

@@ -167,3 +167,129 @@ Test(text, drop_partial_sequence_at_the_end)
 	cr_assert_str_eq(c, "ok \xe6\x9d\xb1");
 	cr_assert_str_eq(d, "plain");
 }
+
+/* ---------------------------------------------------------------- input */
+
+static void c_locale(void)
+{
+	setlocale(LC_CTYPE, "C");
+}
+
+/* Feeds the bytes one at a time, as keys arrive, then flushes; the code
+ * points come back as UTF-8. */
+static char *type_bytes(const char *s, int locale, size_t *bad)
+{
+	static char out[256];
+	unsigned long cps[TEXT_INPUT_MAX];
+	size_t i, k, n, len = strlen(s), olen = 0;
+	text_input in;
+
+	text_input_init(&in, locale);
+	for (i = 0; i <= len; i++) {
+		n = i < len ? text_input_byte(&in, (unsigned char)s[i], cps)
+			    : text_input_flush(&in, cps);
+		cr_assert_leq(n, TEXT_INPUT_MAX);
+		for (k = 0; k < n; k++)
+			olen += text_encode(cps[k], out + olen);
+	}
+	out[olen] = '\0';
+	*bad = in.bad;
+	return out;
+}
+
+static void expect_typed(const char *in, int locale, const char *out, size_t bad)
+{
+	size_t got_bad;
+	char *got = type_bytes(in, locale, &got_bad), *whole;
+
+	cr_assert_str_eq(got, out, "typing [%s] gave [%s]", in, got);
+	cr_assert_eq(got_bad, bad, "typing [%s]: %zu bad, not %zu", in, got_bad, bad);
+	whole = text_input_to_utf8(in, strlen(in), locale, &got_bad);
+	cr_assert_not_null(whole);
+	cr_assert_str_eq(whole, out);
+	cr_assert_eq(got_bad, bad);
+	cr_assert(text_utf8_valid(whole, strlen(whole)));
+	free(whole);
+}
+
+/* The usability test's cases: nothing after a bad byte is ever lost. */
+Test(text, input_utf8_keeps_the_keys_after_a_bad_byte)
+{
+	expect_typed("Ask Zo\xc3\xab re caf\xc3\xa9", 0, "Ask Zoë re café", 0);
+	expect_typed("a\xc3\xab" "bc", 0, "aëbc", 0);
+	expect_typed("Zo\xeb Adebayo", 0, "Zo? Adebayo", 1);      /* Latin-1 ë */
+	expect_typed("a\xc3" "bc", 0, "a?bc", 1);                 /* cut short */
+	expect_typed("p\xc3\xa9x", 0, "péx", 0);
+	expect_typed("caf\xe9", 0, "caf?", 1);                    /* at the end */
+	expect_typed("\xe6\x9d" "A", 0, "??A", 2);
+	expect_typed("\xc0\xaf" "x", 0, "??x", 2);                /* overlong */
+	expect_typed("\xed\xa0\x80" "x", 0, "???x", 3);           /* surrogate */
+	expect_typed("\xf4\x90\x80\x80", 0, "????", 4);           /* > U+10FFFF */
+	expect_typed("\xf0\x9f\x98\x80 \xe6\x97\xa5", 0, "\xf0\x9f\x98\x80 日", 0);
+	expect_typed("\xff\xfe", 0, "??", 2);
+}
+
+Test(text, input_utf8_waits_for_the_rest_of_a_character)
+{
+	unsigned long cps[TEXT_INPUT_MAX];
+	text_input in;
+
+	text_input_init(&in, 0);
+	cr_assert_eq(text_input_byte(&in, 0xe6, cps), 0);
+	cr_assert_eq(text_input_byte(&in, 0x97, cps), 0);
+	cr_assert_eq(text_input_byte(&in, 0xa5, cps), 1);
+	cr_assert_eq(cps[0], 0x65E5);
+	/* A bad byte in the middle: the lead is replaced, the new byte kept. */
+	cr_assert_eq(text_input_byte(&in, 0xc3, cps), 0);
+	cr_assert_eq(text_input_byte(&in, 'b', cps), 2);
+	cr_assert_eq(cps[0], TEXT_INPUT_BAD);
+	cr_assert_eq(cps[1], 'b');
+	cr_assert_eq(text_input_flush(&in, cps), 0);
+	cr_assert_eq(in.bad, 1);
+}
+
+/* In the locale's encoding: C.UTF-8 decodes UTF-8 with mbrtowc, the C
+ * locale (ASCII) refuses every byte above 0x7F. */
+Test(text, input_in_a_utf8_locale, .init = utf8_locale)
+{
+	expect_typed("Zo\xc3\xab caf\xc3\xa9", 1, "Zoë café", 0);
+	expect_typed("Zo\xeb Adebayo", 1, "Zo? Adebayo", 1);
+}
+
+Test(text, input_in_the_c_locale, .init = c_locale)
+{
+	expect_typed("Zo\xc3\xab x", 1, "Zo?? x", 2);
+	expect_typed("plain ASCII", 1, "plain ASCII", 0);
+}
+
+Test(text, input_drops_nul_bytes)
+{
+	char *s = text_input_to_utf8("a\0b", 3, 0, NULL);
+
+	cr_assert_str_eq(s, "ab");
+	free(s);
+}
+
+Test(text, utf8_to_locale, .init = c_locale)
+{
+	size_t bad;
+	char *s = text_utf8_to_locale("Zoë café \xff", &bad);
+
+	cr_assert_str_eq(s, "Zo? caf? ?");
+	cr_assert_eq(bad, 3);
+	free(s);
+	cr_assert(text_locale_holds('a'));
+	cr_assert_not(text_locale_holds(0xEB));
+}
+
+Test(text, utf8_to_locale_in_utf8, .init = utf8_locale)
+{
+	size_t bad;
+	char *s = text_utf8_to_locale("Zoë 日本", &bad);
+
+	cr_assert_str_eq(s, "Zoë 日本");
+	cr_assert_eq(bad, 0);
+	free(s);
+	cr_assert(text_locale_holds(0xEB));
+	cr_assert_not(text_locale_holds(0xD800));
+}

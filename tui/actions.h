@@ -87,28 +87,28 @@ enum action_scope {
 	_(VOTE_DONT_KNOW, SC_VOTES,              'd', 0, 0,                         "don't know", NONE,    "The selected participant does not know") \
 	_(VOTE_CLEAR,     SC_VOTES,              '0', KF(KEY_DC), 0,                "clear",    NONE,      "Clear the selected participant's vote") \
 	_(REVEAL,         SC_VOTES,              'r', 0, 0,                         "reveal",   NONE,      "Secret ballot: reveal (or hide again) the votes") \
-	_(ACCEPT,         SC_VOTES,              '\n', KF(KEY_ENTER), 0,            "agree",    NONE,      "Agree the suggested stage") \
+	_(ACCEPT,         SC_VOTES,              '\n', KF(KEY_ENTER), 0,            "agree",    NONE,      "Agree the suggested stage: the lower where views differ, as maturity-matrix guidance advises. Asks before replacing a stage already agreed") \
 	_(SECRET,         SC_VOTES,              'b', 0, 0,                         "ballot",   NONE,      "Secret ballot on or off for the session") \
 	_(PARTICIPANT_ADD, SC_VOTES,             '+', 0, 0,                         "add",      NONE,      "Add a participant") \
 	/* the live room (watch and join) */ \
 	_(JOIN_VOTE,      SC_JOIN,               KDIGITS, 0, 0,                     "vote",     NONE,      "Vote for the stage with this number (again to change)") \
 	_(JOIN_DONT_KNOW, SC_JOIN,               'd', 0, 0,                         "don't know", NONE,    "Vote don't know") \
 	_(JOIN_CLEAR,     SC_JOIN,               '0', KF(KEY_DC), 0,                "clear",    NONE,      "Withdraw your vote") \
-	_(SHOW_NOTE,      SC_WALK,               'N', 0, 0,                         NULL,       NONE,      "Show the row's note on watchers' screens (again to hide it)") \
+	_(SHOW_NOTE,      SC_WALK,               'N', 0, 0,                         NULL,       NONE,      "Show the row's note on watchers' screens until you move to another row (again to hide it)") \
 	_(WATCH_KEYS,     SC_WATCH,              0, 0, 0,                           NULL,       NONE,      "Follows the facilitator's row by itself; read-only") \
 	/* actions */ \
 	_(ACTION_ADD,     SC_ACTIONS,            'a', 0, 0,                         "add",      NONE,      "Add an action") \
 	_(ACTION_EDIT,    SC_ACTIONS,            'e', '\n', KF(KEY_ENTER),          "edit",     NONE,      "Edit the selected action") \
 	_(ACTION_DONE,    SC_ACTIONS,            ' ', 'x', 0,                       "done",     NONE,      "Mark the selected action done (or not done)") \
 	_(ACTION_DELETE,  SC_ACTIONS,            'D', KF(KEY_DC), 0,                "delete",   NONE,      "Delete the selected action") \
-	_(UNDO,           SC_CHANGES,            'u', 0, 0,                         "undo",     NONE,      "Undo the last change to this session") \
+	_(UNDO,           SC_CHANGES,            'u', 0, 0,                         "undo",     NONE,      "Undo the last change to this session, first going to its row") \
 	/* the note editor */ \
 	_(NOTE_CLOSE,     SC_NOTE,               KESC, KCTRL('x'), 0,               "save+close", NONE,    "Save the note and go back") \
 	_(NOTE_SAVE,      SC_NOTE,               KCTRL('s'), 0, 0,                  "save",     NONE,      "Save the note and keep writing") \
 	_(NOTE_KEYS,      SC_NOTE,               0, 0, 0,                           NULL,       NONE,      "Arrows move, Home/End or ^A/^E go to the line's ends, Enter starts a new line, Backspace and Delete erase") \
 	/* forms */ \
 	_(FORM_SUBMIT,    SC_FORM,               KCTRL('s'), 0, 0,                  "done",     NONE,      "Save the form (Enter on the last field does the same)") \
-	_(FORM_CANCEL,    SC_FORM,               KESC, KCTRL('x'), 0,               "cancel",   NONE,      "Leave the form without saving") \
+	_(FORM_CANCEL,    SC_FORM,               KESC, KCTRL('x'), 0,               "cancel",   NONE,      "Leave the form without saving (asks first when something was typed)") \
 	_(FORM_KEYS,      SC_FORM,               0, 0, 0,                           NULL,       NONE,      "Tab, Enter or Down: next field; Shift-Tab or Up: previous; Space or Left/Right change a choice")
 
 #define ACTION_ENUM(id, ...) ACT_##id,

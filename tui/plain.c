@@ -13,7 +13,7 @@
 
 #include "plain_internal.h"
 #include "text.h"
-#include "ui.h"        /* ui_locale_is_utf8 only; ui.h includes no curses */
+#include "ui.h"        /* the locale's encoding only; ui.h includes no curses */
 
 static volatile sig_atomic_t plain_signal;
 
@@ -177,6 +177,20 @@ static size_t plain_char_boundary(const char *s, size_t n)
 	return n;
 }
 
+/* The line as valid UTF-8 from the terminal's encoding: a byte that
+ * cannot be read becomes '?' (counted in p->bad) rather than the store
+ * refusing the whole answer. */
+static void plain_decode(plain *p, size_t n)
+{
+	char *u = text_input_to_utf8(p->line, n, !p->input_utf8, &p->bad);
+
+	if (!u)
+		plain_oom();
+	free(p->line);
+	p->line = u;
+	p->cap = strlen(u) + 1;
+}
+
 /* getc in a loop rather than a fixed fgets buffer: a pasted paragraph is
  * one line of any length, kept up to PLAIN_LINE_MAX bytes.  NUL bytes are
  * dropped; a CR before the newline too. */
@@ -203,11 +217,11 @@ int plain_read(plain *p)
 	if (plain_signal || (c == EOF && n == 0 && !p->cut))
 		return -1;
 	plain_reserve(p, n + 1);
-	if (p->cut)
+	if (p->cut && p->input_utf8)
 		n = plain_char_boundary(p->line, n);
 	if (n && p->line[n - 1] == '\r')
 		n--;
-	p->line[n] = '\0';
+	plain_decode(p, n);
 	return 0;
 }
 
@@ -225,6 +239,12 @@ void plain_echo(plain *p, size_t col)
 	if (p->cut)
 		plain_say(p, "(That line was longer than %u bytes; the rest was "
 			  "left out.)", PLAIN_LINE_MAX);
+	if (p->bad && !p->warned) {
+		p->warned = 1;
+		plain_say(p, "(Some typed characters could not be read in this "
+			  "terminal's character set and are shown as '?'; check "
+			  "the terminal's UTF-8 setting.)");
+	}
 }
 
 /* " 2 " and "2" are the same answer. */
@@ -376,6 +396,7 @@ int plain_run(const cli_options *o, const char *session)
 	p.width = plain_width();
 	p.echo = !isatty(STDIN_FILENO);
 	p.flags = o->ascii || !ui_locale_is_utf8() ? TEXT_ASCII : 0;
+	p.input_utf8 = ui_input_is_utf8();
 	p.shown_section = PLAIN_NO_SECTION;
 	if (!(p.matrix = cli_load_matrix(o, &rc)) ||
 	    !(p.st = cli_open_store(o, STORE_OPEN_CREATE, &rc)))

@@ -28,6 +28,9 @@ typedef struct plain {
 	int echo;                  /* input is not a terminal: repeat answers */
 	int eof;                   /* input has ended */
 	int cut;                   /* the last line read was cut short */
+	int input_utf8;            /* lines are UTF-8 (else the locale's encoding) */
+	size_t bad;                /* bytes of the last line that could not be read */
+	int warned;                /* ... and the user has been told once */
 	char *line;                /* the last line read, without its newline */
 	size_t cap;
 	size_t shown_section;      /* section whose heading was printed last */

@@ -227,23 +227,21 @@ static void plain_not_applicable(plain *p)
 		plain_set(p, STORE_ROW_NOT_APPLICABLE, -1, "not applicable");
 }
 
-/* u: the store's undo, which walks back the session's history. */
+/* u: the store's undo, which walks back the session's history.  As on
+ * the screens, the walk goes to the undone change's row and reads it out,
+ * so nobody changes a row they cannot see. */
 static void plain_undo(plain *p)
 {
-	char what[256];
+	char msg[512];
 	store_error err;
-	int undone = 0;
+	int moved, rc = workshop_undo(p->ws, &moved, msg, sizeof msg, &err);
 
-	if (store_undo(p->ws->st, p->ws->s.id, &undone, what, sizeof what,
-		       &err) != 0) {
-		plain_error(p, "Not undone", &err);
-		return;
-	}
-	plain_reload(p);
-	if (undone)
-		plain_say(p, "Undone: %s", what);
-	else
-		plain_say(p, "Nothing left to undo.");
+	if (rc != 0)
+		plain_error(p, msg[0] ? "Error" : "Not undone", &err);
+	if (msg[0])
+		plain_say(p, "%s", msg);
+	if (moved)
+		plain_show_row(p);
 }
 
 /* ------------------------------------------------------------ moving */

@@ -358,6 +358,23 @@ static void draw_column(ui *u, const room_view *rv, int y, int avail)
 	}
 }
 
+/* More stages than lines: every stage keeps its number, name and marker,
+ * in columns, so a joiner can always see the stage a key votes for. */
+static void draw_grid(ui *u, const room_view *rv, int y, int avail)
+{
+	const workshop *ws = u->ws;
+	int agreed = agreed_stage(workshop_answer(ws));
+	size_t i, n = ws->m->n_stages;
+	int cols = ((int)n + avail - 1) / avail, cw = (u->cols - 2) / cols;
+	char buf[256];
+
+	for (i = 0; i < n; i++) {
+		stage_label(u, rv, i, 0, buf, sizeof buf);
+		draw_text(u->body, y + (int)i % avail, 1 + (int)i / avail * cw, cw - 1,
+			  buf, (int)i == agreed ? draw_attr(ATTR_AGREED) : A_NORMAL);
+	}
+}
+
 static void draw_stages(ui *u, const room_view *rv)
 {
 	int avail = getmaxy(u->body) - HEAD_LINES - foot_lines(rv);
@@ -365,7 +382,9 @@ static void draw_stages(ui *u, const room_view *rv)
 	clear_lines(u->body, HEAD_LINES, avail);
 	if (avail <= 0)
 		return;
-	if (!draw_tall(u, rv, HEAD_LINES, avail))
+	if (avail < (int)u->ws->m->n_stages)
+		draw_grid(u, rv, HEAD_LINES, avail);
+	else if (!draw_tall(u, rv, HEAD_LINES, avail))
 		draw_column(u, rv, HEAD_LINES, avail);
 }
 

@@ -85,6 +85,7 @@ struct ui {
 	char status_text[600];
 	int status_error;
 	void (*ask_yes)(ui *u);              /* pending y/n question */
+	void (*ask_no)(ui *u);               /* its other answer, or NULL */
 
 	int quit;
 };
@@ -105,6 +106,15 @@ void ui_error(ui *u, const store_error *err);
 const content_matrix *ui_matrix(ui *u);
 /* Asks a y/n question on the status line; `yes` runs on 'y'. */
 void ui_ask(ui *u, void (*yes)(ui *u), const char *fmt, ...);
+/* The same, with `no` run on any other key instead of "Cancelled.", for
+ * a question where that word would mislead. */
+void ui_ask_either(ui *u, void (*yes)(ui *u), void (*no)(ui *u),
+		   const char *fmt, ...);
+
+/* Undo (u) on the screens that change answers: the walk first moves to
+ * the undone change's row, then the status line names the row and the
+ * change in the room's words (workshop_undo). */
+void ui_undo_change(ui *u);
 
 /* Opens a session in the walk (closing any open one); 0 on success. */
 int ui_open_session(ui *u, const char *name_or_id);

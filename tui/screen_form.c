@@ -4,6 +4,12 @@
  *
  * The form is rebuilt from the text typed so far whenever the body window
  * is rebuilt (resize) or uncovered (help), so nothing typed is lost.
+ *
+ * The form library keeps field text in the locale's multibyte encoding;
+ * the rest of the program (and the store) keeps UTF-8.  Values are
+ * converted at the boundary (text_utf8_to_locale in, text_input_to_utf8
+ * out), and a field left as it was gives back its initial text exactly,
+ * even where the locale could not show all of it.
  */
 #include <form.h>
 #include <stdlib.h>
@@ -12,12 +18,14 @@
 #include "draw.h"
 #include "screens.h"
 #include "text.h"
+#include "ui_input.h"
 
 #define FIELD_MAX_DEFAULT 200
 
 static struct {
 	form_spec spec;
-	char *values[FORM_MAX_FIELDS];
+	char *values[FORM_MAX_FIELDS];   /* UTF-8, kept across rebuilds */
+	char *initial[FORM_MAX_FIELDS];  /* UTF-8, trimmed: "changed?" */
 	int current;
 	FIELD *fields[FORM_MAX_FIELDS + 1];
 	FORM *form;
@@ -31,11 +39,10 @@ static int is_choice(size_t i)
 	return fs.spec.fields[i].choices != NULL;
 }
 
-/* Field text without the padding the form library adds. */
-static char *field_text(FIELD *f)
+/* A copy without leading spaces and trailing blanks. */
+static char *trim_copy(const char *b)
 {
-	const char *b = field_buffer(f, 0);
-	char *s = ui_xstrdup(b ? b : ""), *end, *p = s;
+	char *s = ui_xstrdup(b), *end, *p = s;
 
 	end = s + strlen(s);
 	while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
@@ -44,6 +51,52 @@ static char *field_text(FIELD *f)
 		p++;
 	memmove(s, p, strlen(p) + 1);
 	return s;
+}
+
+static char *oom_check(char *s)
+{
+	if (!s)
+		ui_die("out of memory");
+	return s;
+}
+
+/* UTF-8 text as the form library holds it (the locale's encoding). */
+static char *to_field(const char *utf8)
+{
+	return oom_check(text_utf8_to_locale(utf8, NULL));
+}
+
+/* Field text without the padding the form library adds, in the locale's
+ * encoding. */
+static char *field_text(FIELD *f)
+{
+	const char *b = field_buffer(f, 0);
+
+	return trim_copy(b ? b : "");
+}
+
+/* Whether field i still holds its initial text (as the locale shows it). */
+static int field_unchanged(size_t i, const char *text)
+{
+	char *init = to_field(fs.initial[i]);
+	int same = strcmp(text, init) == 0;
+
+	free(init);
+	return same;
+}
+
+/* Field i's text as UTF-8: its initial text when it was not changed, so
+ * nothing the locale cannot show is lost by opening and saving a form. */
+static char *field_value(size_t i)
+{
+	char *text = field_text(fs.fields[i]), *v;
+
+	if (field_unchanged(i, text))
+		v = ui_xstrdup(fs.initial[i]);
+	else
+		v = oom_check(text_input_to_utf8(text, strlen(text), 1, NULL));
+	free(text);
+	return v;
 }
 
 /* Keeps what was typed, then frees the form. */
@@ -57,7 +110,7 @@ static void form_save_and_free(void)
 	fs.current = field_index(current_field(fs.form));
 	for (i = 0; i < fs.spec.n_fields; i++) {
 		free(fs.values[i]);
-		fs.values[i] = field_text(fs.fields[i]);
+		fs.values[i] = field_value(i);
 	}
 	unpost_form(fs.form);
 	free_form(fs.form);
@@ -75,6 +128,7 @@ static FIELD *make_field(size_t i, int row, int width)
 {
 	const form_field_spec *f = &fs.spec.fields[i];
 	FIELD *fld = new_field(1, width, row, 0, 0, 0);
+	char *text;
 
 	if (!fld)
 		ui_die("cannot create a form field");
@@ -87,7 +141,9 @@ static FIELD *make_field(size_t i, int row, int width)
 		field_opts_off(fld, O_STATIC);
 		set_max_field(fld, f->max_len ? f->max_len : FIELD_MAX_DEFAULT);
 	}
-	set_field_buffer(fld, 0, fs.values[i] ? fs.values[i] : "");
+	text = to_field(fs.values[i] ? fs.values[i] : "");
+	set_field_buffer(fld, 0, text);
+	free(text);
 	return fld;
 }
 
@@ -159,7 +215,8 @@ static void form_clear_spec(void)
 
 	for (i = 0; i < FORM_MAX_FIELDS; i++) {
 		free(fs.values[i]);
-		fs.values[i] = NULL;
+		free(fs.initial[i]);
+		fs.values[i] = fs.initial[i] = NULL;
 	}
 	memset(&fs.spec, 0, sizeof fs.spec);
 	fs.current = 0;
@@ -172,8 +229,10 @@ void screen_form_open(ui *u, const form_spec *spec)
 	form_save_and_free();
 	form_clear_spec();
 	fs.spec = *spec;
-	for (i = 0; i < spec->n_fields; i++)
+	for (i = 0; i < spec->n_fields; i++) {
 		fs.values[i] = ui_xstrdup(spec->fields[i].value ? spec->fields[i].value : "");
+		fs.initial[i] = trim_copy(fs.values[i]);
+	}
 	ui_push(u, &screen_form);
 }
 
@@ -210,7 +269,7 @@ static void form_submit(ui *u)
 		return;
 	}
 	for (i = 0; i < fs.spec.n_fields; i++)
-		values[i] = field_text(fs.fields[i]);
+		values[i] = field_value(i);
 	rc = fs.spec.submit ? fs.spec.submit(u, values, ctx) : 0;
 	for (i = 0; i < fs.spec.n_fields; i++)
 		free(values[i]);
@@ -238,6 +297,17 @@ static int field_request(int key, int choice)
 	}
 }
 
+/* A typed character; one the locale cannot hold (a C locale where
+ * C.UTF-8 is missing) becomes '?', with the usual warning. */
+static void form_type(int key)
+{
+	if (!text_locale_holds((unsigned long)key)) {
+		key = TEXT_INPUT_BAD;
+		ui_input_replaced();
+	}
+	form_driver_w(fs.form, OK, (wchar_t)key);
+}
+
 /* Editing keys go to the form library; the rest (^S, Esc, F1, ^L) to the
  * action table. */
 static int form_input(ui *u, int key)
@@ -260,14 +330,51 @@ static int form_input(ui *u, int key)
 		form_driver(fs.form, req);
 		if (req == REQ_NEXT_FIELD || req == REQ_PREV_FIELD)
 			form_driver(fs.form, REQ_END_LINE);
-	} else if (!(key & UI_KEY_FN) && key >= 32 && key != 127) {
+	} else if (!(key & UI_KEY_FN) && key >= 32 && key != 127 &&
+		   !(key >= 0x80 && key < 0xA0)) {
 		if (!choice)
-			form_driver_w(fs.form, OK, (wchar_t)key);
+			form_type(key);
 	} else {
 		return 0;
 	}
 	ui_dirty(u, DIRTY_BODY);
 	return 1;
+}
+
+/* Whether any field differs from its initial text. */
+static int form_changed(void)
+{
+	size_t i;
+	int changed = 0;
+
+	form_driver(fs.form, REQ_VALIDATION);
+	for (i = 0; i < fs.spec.n_fields && !changed; i++) {
+		char *text = field_text(fs.fields[i]);
+
+		changed = !field_unchanged(i, text);
+		free(text);
+	}
+	return changed;
+}
+
+static void form_discard(ui *u)
+{
+	ui_pop(u);
+}
+
+static void form_keep(ui *u)
+{
+	ui_say(u, "Kept: go on typing, or ^S to save.");
+}
+
+/* Esc is the key people press to get out of anything, so it never throws
+ * away typed text without asking; an untouched form just closes. */
+static void form_cancel(ui *u)
+{
+	if (fs.form && form_changed())
+		ui_ask_either(u, form_discard, form_keep, "Discard what you typed?");
+	else
+		ui_pop(u);
 }
 
 static void form_action(ui *u, enum action a, int arg)
@@ -276,7 +383,7 @@ static void form_action(ui *u, enum action a, int arg)
 	if (a == ACT_FORM_SUBMIT)
 		form_submit(u);
 	else if (a == ACT_FORM_CANCEL)
-		ui_pop(u);
+		form_cancel(u);
 }
 
 static WINDOW *form_cursor(ui *u)

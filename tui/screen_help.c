@@ -10,12 +10,13 @@
 #include "screens.h"
 #include "ui.h"
 
-#define HELP_MAX_LINES 160
+#define HELP_MAX_LINES 320
 
 static struct {
 	char *lines[HELP_MAX_LINES];
 	int heading[HELP_MAX_LINES];
 	size_t n;
+	int width;                  /* columns the lines are wrapped to */
 	listview lv;                /* lv.top is the first line shown */
 } hs;
 
@@ -42,9 +43,40 @@ static void add_line(const char *text, int heading)
 	}
 }
 
+/* The keys column: "  " plus 18 plus a space. */
+#define HELP_KEYS_W 21
+
+/* One action: a long help text wraps under its own column rather than
+ * being cut at the edge.  The table's help texts are ASCII, so bytes are
+ * columns. */
+static void add_entry(const char *keys, const char *help)
+{
+	int w = hs.width - HELP_KEYS_W;
+	const char *p = help;
+	char line[512];
+	size_t n;
+
+	if (w < 20)
+		w = 20;      /* too narrow to be worth wrapping: cut instead */
+	do {
+		n = strlen(p);
+		if (n > (size_t)w) {
+			for (n = (size_t)w; n > 0 && p[n] != ' '; n--)
+				;
+			if (n == 0)
+				n = (size_t)w;
+		}
+		snprintf(line, sizeof line, "  %-18s %.*s", keys, (int)n, p);
+		add_line(line, 0);
+		keys = "";
+		for (p += n; *p == ' '; p++)
+			;
+	} while (*p);
+}
+
 static void add_group(unsigned scope, const char *title, int n_stages)
 {
-	char keys[96], line[512];
+	char keys[96];
 	size_t i;
 
 	add_line(title, 1);
@@ -54,8 +86,7 @@ static void add_group(unsigned scope, const char *title, int n_stages)
 		if (!(ai->scope & scope))
 			continue;
 		action_keys_text(ai, n_stages, keys, sizeof keys);
-		snprintf(line, sizeof line, "  %-18s %s", keys, ai->help);
-		add_line(line, 0);
+		add_entry(keys, ai->help);
 	}
 	add_line("", 0);
 }
@@ -77,6 +108,7 @@ static void help_enter(ui *u)
 	unsigned only = ~0u;
 
 	memset(&hs, 0, sizeof hs);
+	hs.width = u->cols - 2;
 	if (below && u->mode != UI_MODE_FACILITATE)
 		only = below->scope;
 	for (g = 0; below && g < sizeof groups / sizeof groups[0]; g++)
@@ -116,6 +148,17 @@ static void help_draw(ui *u)
 			  hs.heading[i] ? draw_attr(ATTR_HEADING) : A_NORMAL);
 }
 
+/* The lines are wrapped to the width: build them again, near the same
+ * place. */
+static void help_resize(ui *u)
+{
+	size_t top = hs.lv.top;
+
+	help_leave(u);
+	help_enter(u);
+	hs.lv.top = top < hs.n ? top : 0;
+}
+
 /* Scrolling: the "selection" is the first line shown. */
 static void help_action(ui *u, enum action a, int arg)
 {
@@ -142,4 +185,5 @@ const screen_ops screen_help = {
 	.leave = help_leave,
 	.draw = help_draw,
 	.action = help_action,
+	.resize = help_resize,
 };

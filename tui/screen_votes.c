@@ -5,7 +5,9 @@
  * secret ballot the screen shows only who has voted until the facilitator
  * reveals the votes; then the spread (count per stage, lowest, highest)
  * and a suggested stage -- the lower where views differ -- which Enter
- * agrees.  The facilitator decides: nothing is agreed automatically.
+ * agrees.  The facilitator decides: nothing is agreed automatically, and
+ * the stage the room agreed before is shown and never replaced without a
+ * y/n question.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,7 +17,7 @@
 #include "screens.h"
 
 #define VOTES_TOP 3
-#define VOTES_FOOT 3
+#define VOTES_FOOT 4
 
 static listview vl;
 
@@ -52,14 +54,61 @@ static void vote_text(const workshop *ws, int v, int hide, char *buf, size_t siz
 		snprintf(buf, size, "?");
 }
 
+/* What the row holds now, in words: "Build", "not applicable", or NULL
+ * when it is open. */
+static const char *answer_text(const workshop *ws, const store_row_answer *a)
+{
+	if (!a || a->state == STORE_ROW_OPEN)
+		return NULL;
+	if (a->state == STORE_ROW_NOT_APPLICABLE)
+		return "not applicable";
+	if (a->state == STORE_ROW_NOT_DISCUSSED)
+		return "not discussed";
+	if (a->stage >= 0 && (size_t)a->stage < ws->m->n_stages)
+		return ws->m->stages[a->stage].label;
+	return "a stage";
+}
+
+static int agreed_stage(const store_row_answer *a)
+{
+	return a && a->state == STORE_ROW_AGREED ? a->stage : -1;
+}
+
+/* The range of the votes: one sentence when they all name one stage. */
+static void draw_range(ui *u, int y, const workshop_spread *sp)
+{
+	const content_matrix *m = u->ws->m;
+
+	if (sp->lowest < 0)
+		draw_text(u->body, y, 1, u->cols - 2, "No stage votes yet.", A_NORMAL);
+	else if (sp->lowest == sp->highest && !sp->dont_know)
+		draw_fmt(u->body, y, 1, u->cols - 2, A_NORMAL, "All agree: %s.",
+			 m->stages[sp->lowest].label);
+	else if (sp->lowest == sp->highest)
+		draw_fmt(u->body, y, 1, u->cols - 2, A_NORMAL, "Every stage vote: %s.",
+			 m->stages[sp->lowest].label);
+	else
+		draw_fmt(u->body, y, 1, u->cols - 2, A_NORMAL, "Lowest %s, highest %s.",
+			 m->stages[sp->lowest].label, m->stages[sp->highest].label);
+}
+
+/* Counts, range, what is agreed now and the suggestion, always on the
+ * same four lines, so moving the selection never redraws them. */
 static void draw_spread(ui *u, int y, const store_row_answer *a)
 {
 	const workshop *ws = u->ws;
+	const char *now = answer_text(ws, a);
 	workshop_spread sp;
 	char buf[512];
 	size_t i, len = 0;
 
 	workshop_spread_of(ws, a, &sp);
+	if (a && a->state == STORE_ROW_AGREED)
+		draw_fmt(u->body, y + 2, 1, u->cols - 2, A_NORMAL, "Agreed now: %s", now);
+	else if (now)
+		draw_fmt(u->body, y + 2, 1, u->cols - 2, A_NORMAL, "Marked %s", now);
+	else
+		draw_text(u->body, y + 2, 1, u->cols - 2, "Not agreed yet", A_NORMAL);
 	if (hidden(ws, a)) {
 		draw_fmt(u->body, y, 1, u->cols - 2, A_NORMAL,
 			 "%d of %zu voted. Votes are secret until you reveal them (r).",
@@ -72,15 +121,17 @@ static void draw_spread(ui *u, int y, const store_row_answer *a)
 	if (len < sizeof buf)
 		snprintf(buf + len, sizeof buf - len, "don't know %d", sp.dont_know);
 	draw_text(u->body, y, 1, u->cols - 2, buf, A_NORMAL);
-	if (sp.lowest < 0) {
-		draw_text(u->body, y + 1, 1, u->cols - 2, "No stage votes yet.", A_NORMAL);
+	draw_range(u, y + 1, &sp);
+	if (sp.suggested < 0)
 		return;
-	}
-	draw_fmt(u->body, y + 1, 1, u->cols - 2, A_NORMAL, "Lowest %s, highest %s.",
-		 ws->m->stages[sp.lowest].label, ws->m->stages[sp.highest].label);
-	draw_fmt(u->body, y + 2, 1, u->cols - 2, draw_attr(ATTR_HEADING),
-		 "Suggested: %s%s. Enter agrees it.", ws->m->stages[sp.suggested].label,
-		 sp.lowest != sp.highest ? " (the lower, as views differ)" : "");
+	if (sp.suggested == agreed_stage(a))
+		draw_fmt(u->body, y + 3, 1, u->cols - 2, draw_attr(ATTR_HEADING),
+			 "Suggested: %s, as agreed.", ws->m->stages[sp.suggested].label);
+	else
+		draw_fmt(u->body, y + 3, 1, u->cols - 2, draw_attr(ATTR_HEADING),
+			 "Suggested: %s%s. Enter agrees it.",
+			 ws->m->stages[sp.suggested].label,
+			 sp.lowest != sp.highest ? " (the lower, as views differ)" : "");
 }
 
 static void votes_draw(ui *u)
@@ -181,12 +232,42 @@ static void votes_secret(ui *u)
 		ui_say(u, on ? "Saved: secret ballot on." : "Saved: secret ballot off.");
 }
 
+/* The stage Enter offered, kept for the y/n answer: a vote arriving from
+ * another terminal meanwhile must not change what "y" agrees. */
+static int asked_stage = -1;
+
+static void votes_agree(ui *u, int stage)
+{
+	workshop *ws = u->ws;
+	store_error err;
+
+	if (store_set_agreed(ws->st, ws->s.id, workshop_row(ws)->id, STORE_ROW_AGREED,
+			     stage, &err) != 0) {
+		ui_error(u, &err);
+		ui_reload(u);
+		return;
+	}
+	ui_reload(u);
+	if (u->status_error)
+		return;
+	ui_pop(u);
+	ui_say(u, "Saved: %s agreed.", ws->m->stages[stage].label);
+}
+
+static void votes_replace_yes(ui *u)
+{
+	if (asked_stage >= 0 && (size_t)asked_stage < u->ws->m->n_stages)
+		votes_agree(u, asked_stage);
+}
+
+/* Enter agrees the suggestion at once on an open row; what the room
+ * decided before (a stage, or not applicable) is replaced only on "y". */
 static void votes_accept(ui *u)
 {
 	workshop *ws = u->ws;
 	const store_row_answer *a = workshop_answer(ws);
+	const char *now = answer_text(ws, a);
 	workshop_spread sp;
-	store_error err;
 
 	workshop_spread_of(ws, a, &sp);
 	if (hidden(ws, a)) {
@@ -197,17 +278,19 @@ static void votes_accept(ui *u)
 		ui_say(u, "No stage votes to agree from.");
 		return;
 	}
-	if (store_set_agreed(ws->st, ws->s.id, workshop_row(ws)->id, STORE_ROW_AGREED,
-			     sp.suggested, &err) != 0) {
-		ui_error(u, &err);
-		ui_reload(u);
+	if (sp.suggested == agreed_stage(a)) {
+		ui_pop(u);
+		ui_say(u, "%s is already agreed.", ws->m->stages[sp.suggested].label);
 		return;
 	}
-	ui_reload(u);
-	if (u->status_error)
+	if (!now) {
+		votes_agree(u, sp.suggested);
 		return;
-	ui_pop(u);
-	ui_say(u, "Saved: %s agreed.", ws->m->stages[sp.suggested].label);
+	}
+	asked_stage = sp.suggested;
+	ui_ask(u, votes_replace_yes, "Replace %s%s with %s?",
+	       a->state == STORE_ROW_AGREED ? "the agreed " : "", now,
+	       ws->m->stages[sp.suggested].label);
 }
 
 static int add_submit(ui *u, char **v, void *ctx)

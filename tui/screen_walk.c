@@ -151,6 +151,28 @@ static void draw_stage_label(ui *u, int y, int lw, int lines, size_t i,
 			 votes, votes == 1 ? "" : "s");
 }
 
+/* More stages than lines (nine stages at 60x16): every stage keeps its
+ * number, name and marker, in columns, without descriptors, so no stage
+ * the keys can agree is ever off the screen. */
+static void draw_stage_grid(ui *u, int y, int avail)
+{
+	const workshop *ws = u->ws;
+	int agreed = walk_agreed_stage(workshop_answer(ws));
+	size_t i, n = ws->m->n_stages;
+	int per_col = avail > 0 ? avail : 1, cols = ((int)n + per_col - 1) / per_col;
+	int cw = (u->cols - 2) / cols;
+	char buf[96];
+
+	for (i = 0; i < n; i++) {
+		int is = (int)i == agreed;
+
+		snprintf(buf, sizeof buf, "%s %zu %s%s", is ? "[*]" : "[ ]", i + 1,
+			 ws->m->stages[i].label, is ? " (agreed)" : "");
+		draw_text(u->body, y + (int)i % per_col, 1 + (int)i / per_col * cw,
+			  cw - 1, buf, is ? draw_attr(ATTR_AGREED) : A_NORMAL);
+	}
+}
+
 static void draw_stacked(ui *u, int y, int avail, const workshop_spread *sp,
 			 int show_votes)
 {
@@ -168,6 +190,10 @@ static void draw_stacked(ui *u, int y, int avail, const workshop_spread *sp,
 		if (show_votes && sp->counts[i] > 0 && need[i] < 3)
 			need[i] = 3;
 		sum += need[i];
+	}
+	if (avail < (int)n) {
+		draw_stage_grid(u, y, avail);
+		return;
 	}
 	if (sum + (int)n - 1 <= avail)
 		gap = 1;
@@ -388,7 +414,8 @@ static void walk_draw(ui *u)
 
 /* ------------------------------------------------------------ changes */
 
-/* The note reaches watchers' screens only when the facilitator says so. */
+/* The note reaches watchers' screens only when the facilitator says so,
+ * and only for this row: workshop_goto hides it again on the way out. */
 static void walk_show_note(ui *u)
 {
 	workshop *ws = u->ws;
@@ -401,7 +428,7 @@ static void walk_show_note(ui *u)
 	}
 	ui_reload(u);
 	if (!u->status_error)
-		ui_say(u, show ? "Saved: watchers see the row's note (N hides it)."
+		ui_say(u, show ? "Saved: watchers see the row's note until you move on."
 			       : "Saved: the note is hidden from watchers.");
 }
 

@@ -17,6 +17,7 @@
 
 #include "screens.h"
 #include "text.h"
+#include "ui_input.h"
 #include "ui_live.h"
 #include "ui_loop.h"
 #include "ui_term.h"
@@ -91,19 +92,37 @@ void ui_error(ui *u, const store_error *err)
 	ui_dirty(u, DIRTY_STATUS);
 }
 
-void ui_ask(ui *u, void (*yes)(ui *u), const char *fmt, ...)
+static void ui_vask(ui *u, void (*yes)(ui *u), void (*no)(ui *u),
+		    const char *fmt, va_list ap)
 {
-	va_list ap;
 	size_t n;
 
-	va_start(ap, fmt);
 	vsnprintf(u->status_text, sizeof u->status_text, fmt, ap);
-	va_end(ap);
 	n = strlen(u->status_text);
 	snprintf(u->status_text + n, sizeof u->status_text - n, " (y/n)");
 	u->status_error = 0;
 	u->ask_yes = yes;
+	u->ask_no = no;
 	ui_dirty(u, DIRTY_STATUS);
+}
+
+void ui_ask(ui *u, void (*yes)(ui *u), const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ui_vask(u, yes, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void ui_ask_either(ui *u, void (*yes)(ui *u), void (*no)(ui *u),
+		   const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ui_vask(u, yes, no, fmt, ap);
+	va_end(ap);
 }
 
 /* ------------------------------------------------------------ sessions */
@@ -166,6 +185,31 @@ void ui_reload(ui *u)
 	else if (u->ws && u->ws->follower)
 		workshop_follow(u->ws);
 	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
+}
+
+/* Every screen that takes undo shows the current row, so after the walk
+ * has moved a repaint (and the screen's own resume) is all they need. */
+void ui_undo_change(ui *u)
+{
+	char msg[512];
+	store_error err;
+	int moved, rc;
+
+	if (!u->ws)
+		return;
+	rc = workshop_undo(u->ws, &moved, msg, sizeof msg, &err);
+	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
+	if (ui_top(u)->resume)
+		ui_top(u)->resume(u);
+	if (rc == 0) {
+		ui_say(u, "%s", msg);
+	} else {
+		ui_error(u, &err);
+		/* the undo itself was saved: say what it was as well */
+		if (msg[0])
+			snprintf(u->status_text, sizeof u->status_text,
+				 "%.300s; not saved: %.250s", msg, err.message);
+	}
 }
 
 /* The matrix new sessions are made from.  The built-in one is parsed
@@ -242,6 +286,7 @@ int ui_run(const cli_options *o, int mode, const char *session,
 		content_free(u.matrix);
 		return rc;
 	}
+	ui_input_locale();
 	ui_term_signals();
 	if ((rc = ui_term_start(&u)) != 0) {
 		ui_finish(&u);

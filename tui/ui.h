@@ -15,7 +15,12 @@ enum ui_mode {
  * participant's name for UI_MODE_JOIN. */
 int ui_run(const cli_options *o, int mode, const char *session,
 	   const char *as_name);
-/* True when the locale's character set is UTF-8. */
+/* True when the user's locale's character set is UTF-8 (the one the
+ * program started in, even while the screens read keys in C.UTF-8). */
 int ui_locale_is_utf8(void);
+/* True when typed bytes are read as UTF-8: in a UTF-8 locale and in plain
+ * C/POSIX, which claims nothing beyond ASCII (ui_input.c says why);
+ * otherwise they are in the locale's own encoding. */
+int ui_input_is_utf8(void);
 
 #endif

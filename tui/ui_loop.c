@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "screens.h"
+#include "ui_input.h"
 #include "ui_live.h"
 #include "ui_paint.h"
 #include "ui_term.h"
@@ -18,75 +19,12 @@ static void ui_resize(ui *u)
 		ui_top(u)->resize(u);
 }
 
-/* ------------------------------------------------------------ keys */
-
-/* Escape alone acts at once.  But a function key the terminfo entry does
- * not know arrives as Escape plus "[4~" and the like, all at once: that
- * is swallowed whole, so it can never act as Escape, '[' and '4'.  Any
- * other key right after Escape is a key of its own (not Alt). */
-static int escape_or_unknown(ui *u)
+/* The warning about unreadable characters stays up a few seconds while
+ * the user types on, unless something else has to be said. */
+static void input_warning(ui *u, time_t now)
 {
-	wint_t wch;
-	int rc, n = 0;
-
-	wtimeout(u->hints, 0);
-	rc = wget_wch(u->hints, &wch);
-	if (rc != OK)
-		return KESC;
-	if (wch != '[' && wch != 'O') {
-		unget_wch((wchar_t)wch);
-		return KESC;
-	}
-	/* CSI: parameters, then a final byte from '@' to '~'; SS3: one byte. */
-	while (n++ < 16 && wget_wch(u->hints, &wch) == OK)
-		if (wch >= '@' && wch <= '~' && (wch != '[' || n > 1))
-			break;
-	ui_say(u, "That key means nothing to this terminal type (TERM); ? lists the keys.");
-	return 0;
-}
-
-/* One key: a character, or a curses key code with UI_KEY_FN set; 0 when
- * the wait (up to timeout_ms) timed out or a signal arrived. */
-static int read_key(ui *u, int timeout_ms)
-{
-	wint_t wch;
-	int rc;
-
-	wtimeout(u->hints, timeout_ms);
-	rc = wget_wch(u->hints, &wch);
-	if (rc == KEY_CODE_YES)
-		return KF((int)wch);
-	if (rc == OK && wch == KESC)
-		return escape_or_unknown(u);
-	if (rc == OK)
-		return (int)wch;
-	return 0;
-}
-
-/* Undo is the same on every screen that changes answers. */
-static void ui_undo(ui *u)
-{
-	workshop *ws = u->ws;
-	store_error err;
-
-	if (!ws)
-		return;
-	char what[256];
-	int undone = 0;
-
-	if (store_undo(ws->st, ws->s.id, &undone, what, sizeof what, &err) != 0) {
-		ui_error(u, &err);
-		return;
-	}
-	ui_reload(u);
-	if (ui_top(u)->resume)
-		ui_top(u)->resume(u);
-	if (u->status_error)
-		return;
-	if (undone)
-		ui_say(u, "Undone: %s", what);
-	else
-		ui_say(u, "Nothing left to undo.");
+	if (ui_input_warn(now) && !u->status_text[0] && !u->ask_yes)
+		ui_say(u, "%s", UI_INPUT_WARNING);
 }
 
 /* What every screen shares once the screen itself has had the action. */
@@ -108,7 +46,7 @@ static void handle_global(ui *u, enum action a)
 		ui_pop(u);
 		break;
 	case ACT_UNDO:
-		ui_undo(u);
+		ui_undo_change(u);
 		break;
 	default:
 		break;
@@ -129,11 +67,14 @@ static void handle_key(ui *u, int key)
 		ui_dirty(u, DIRTY_STATUS);
 	}
 	if (u->ask_yes) {
-		void (*yes)(ui *) = u->ask_yes;
+		void (*yes)(ui *) = u->ask_yes, (*no)(ui *) = u->ask_no;
 
 		u->ask_yes = NULL;
+		u->ask_no = NULL;
 		if (key == 'y' || key == 'Y')
 			yes(u);
+		else if (no)
+			no(u);
 		else
 			ui_say(u, "Cancelled.");
 		return;
@@ -164,7 +105,7 @@ void ui_loop(ui *u)
 		int key;
 
 		ui_paint(u);
-		key = read_key(u, ui_live_wait(u));
+		key = ui_input_key(u, ui_live_wait(u));
 		if (ui_term_signal())
 			break;
 		now = time(NULL);
@@ -186,6 +127,7 @@ void ui_loop(ui *u)
 			continue;
 		}
 		handle_key(u, key);
+		input_warning(u, now);
 	}
 }
 

@@ -125,17 +125,27 @@ static void paint_hints(ui *u)
 	wnoutrefresh(u->hints);
 }
 
-/* Below the minimum size a sentence replaces the layout. */
+/* Below the minimum size a few short lines replace the layout; each fits
+ * in 30 columns, so even a phone's SSH window shows the whole message. */
 static void paint_too_small(void)
 {
-	char msg[64];
-	int y = LINES / 2;
+	char need[32];
+	const char *lines[3];
+	int i, y = LINES / 2 - 1;
 
-	snprintf(msg, sizeof msg, "Enlarge the terminal to at least %dx%d",
-		 UI_MIN_COLS, UI_MIN_LINES);
+	snprintf(need, sizeof need, "need %dx%d", UI_MIN_COLS, UI_MIN_LINES);
+	lines[0] = "Terminal too small:";
+	lines[1] = need;
+	lines[2] = "(q quits)";
+	if (y + 3 > LINES)
+		y = LINES - 3;
+	if (y < 0)
+		y = 0;
 	werase(stdscr);
-	wmove(stdscr, y > 0 ? y - 1 : 0, 0);
-	waddnstr(stdscr, msg, COLS > 0 ? COLS : 1);
+	for (i = 0; i < 3 && y + i < LINES; i++) {
+		wmove(stdscr, y + i, 0);
+		waddnstr(stdscr, lines[i], COLS > 0 ? COLS : 1);
+	}
 	wnoutrefresh(stdscr);
 	doupdate();
 }

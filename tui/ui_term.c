@@ -6,7 +6,6 @@
  */
 #include "ui_term.h"
 
-#include <langinfo.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,14 +19,6 @@
 
 static volatile sig_atomic_t ui_signal;
 static int curses_active;
-
-/* UTF-8 drawing only where the locale can show it. */
-int ui_locale_is_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-}
 
 /* ------------------------------------------------------------ fatal errors */
 

@@ -175,14 +175,28 @@ const store_row_answer *workshop_answer(const workshop *ws)
 	return workshop_answer_at(ws, ws->cur);
 }
 
+/* One write, and only while the note is shown: moving rows stays cheap. */
+static int hide_note(workshop *ws, store_error *err)
+{
+	int rc;
+
+	if (!ws->s.show_note)
+		return 0;
+	rc = store_session_set_show_note(ws->st, ws->s.id, 0, err);
+	if (rc == 0)
+		ws->s.show_note = 0;
+	return rc;
+}
+
 int workshop_goto(workshop *ws, size_t step, store_error *err)
 {
 	const content_section *sec;
-	int rc = 0;
+	int rc;
 
 	if (step >= ws->n_steps || step == ws->cur || ws->follower)
 		return 0;
-	if (ws->steps[step].section != ws->steps[ws->cur].section)
+	rc = hide_note(ws, err);
+	if (rc == 0 && ws->steps[step].section != ws->steps[ws->cur].section)
 		rc = workshop_flush_time(ws, time(NULL), err);
 	ws->cur = step;
 	sec = workshop_section(ws);
@@ -202,23 +216,53 @@ size_t workshop_section_start(const workshop *ws, size_t section)
 	return ws->n_steps;
 }
 
-size_t workshop_row_in_section(const workshop *ws, size_t *n_in_section)
+static size_t row_in_section_at(const workshop *ws, size_t step, size_t *n_in_section)
 {
 	size_t k, idx = 0, n = 0, sec;
 
-	if (!ws->n_steps) {
+	if (step >= ws->n_steps) {
 		*n_in_section = 0;
 		return 0;
 	}
-	sec = ws->steps[ws->cur].section;
+	sec = ws->steps[step].section;
 	for (k = 0; k < ws->n_steps; k++)
 		if (ws->steps[k].section == sec) {
-			if (k < ws->cur)
+			if (k < step)
 				idx++;
 			n++;
 		}
 	*n_in_section = n;
 	return idx;
+}
+
+size_t workshop_row_in_section(const workshop *ws, size_t *n_in_section)
+{
+	return row_in_section_at(ws, ws->cur, n_in_section);
+}
+
+size_t workshop_find_step(const workshop *ws, const char *row_id)
+{
+	size_t k;
+
+	for (k = 0; k < ws->n_steps; k++) {
+		const workshop_step *p = &ws->steps[k];
+
+		if (strcmp(ws->m->sections[p->section].rows[p->row].id, row_id) == 0)
+			return k;
+	}
+	return ws->n_steps;
+}
+
+void workshop_step_number(const workshop *ws, size_t step, char *out, size_t size)
+{
+	size_t n;
+
+	if (step >= ws->n_steps) {
+		snprintf(out, size, "?");
+		return;
+	}
+	snprintf(out, size, "%zu.%zu", ws->steps[step].section + 1,
+		 row_in_section_at(ws, step, &n) + 1);
 }
 
 int workshop_step_answered(const workshop *ws, size_t step)
@@ -326,4 +370,65 @@ void workshop_spread_of(const workshop *ws, const store_row_answer *ans,
 	/* Where views differ, suggest the lower stage (the published
 	 * maturity-matrix advice); the facilitator decides. */
 	out->suggested = out->lowest;
+}
+
+/* ------------------------------------------------------------ undo */
+
+/* "on 5.1 Title" for a walked row; the title alone for a row of the
+ * other track, which has no number in this walk. */
+static void undo_where(const workshop *ws, const char *row_id, size_t step,
+		       char *out, size_t size)
+{
+	const content_row *r;
+	size_t sec, row;
+	char num[32];
+
+	if (step < ws->n_steps) {
+		workshop_step_number(ws, step, num, sizeof num);
+		r = &ws->m->sections[ws->steps[step].section].rows[ws->steps[step].row];
+		snprintf(out, size, " on %s %s", num, r->title);
+	} else if ((r = content_find_row(ws->m, row_id, &sec, &row)) != NULL) {
+		snprintf(out, size, " on %s", r->title);
+	} else {
+		snprintf(out, size, " on %s", row_id);
+	}
+}
+
+static void undo_message(const workshop *ws, const store_change *c, size_t step,
+			 char *msg, size_t size)
+{
+	char where[300], words[300];
+
+	where[0] = '\0';
+	if (c->row_id[0])
+		undo_where(ws, c->row_id, step, where, sizeof where);
+	store_change_words(c, words, sizeof words);
+	snprintf(msg, size, "Undone%s: %s", where, words);
+}
+
+/* The message is composed before the move is stored, so a position that
+ * fails to save still leaves the room told what was undone. */
+int workshop_undo(workshop *ws, int *moved, char *msg, size_t size,
+		  store_error *err)
+{
+	store_change c;
+	size_t step;
+	int undone, rc;
+
+	*moved = 0;
+	msg[0] = '\0';
+	rc = store_undo_entry(ws->st, ws->s.id, &c, &undone, err);
+	if (rc == 0 && !undone)
+		snprintf(msg, size, "Nothing left to undo.");
+	if (rc != 0 || !undone)
+		return rc;
+	rc = workshop_reload(ws, err);
+	step = c.row_id[0] ? workshop_find_step(ws, c.row_id) : ws->n_steps;
+	undo_message(ws, &c, step, msg, size);
+	store_change_clear(&c);
+	if (rc == 0 && step < ws->n_steps && step != ws->cur) {
+		rc = workshop_goto(ws, step, err);
+		*moved = ws->cur == step;
+	}
+	return rc;
 }

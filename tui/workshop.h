@@ -61,8 +61,26 @@ const store_row_answer *workshop_answer(const workshop *ws);
 const store_row_answer *workshop_answer_at(const workshop *ws, size_t step);
 
 /* Moves to a step: stores the position, and the section time when the
- * section changes.  The move happens even when storing fails. */
+ * section changes.  A note shown to watchers (N) belongs to its row, so it
+ * is hidden first, and the position is stored only once it is: no watcher
+ * ever sees it under another row.  The move happens even when storing
+ * fails. */
 int workshop_goto(workshop *ws, size_t step, store_error *err);
+/* The step of the row with id `row_id`, or n_steps when it is not walked
+ * (no such row, or a row of the other track). */
+size_t workshop_find_step(const workshop *ws, const char *row_id);
+/* "5.1": the section's number and the row's place among the section's
+ * walked rows, as the walk and the printed report number them. */
+void workshop_step_number(const workshop *ws, size_t step, char *out, size_t size);
+/* Undoes the session's last change not yet undone, reloads, and moves to
+ * that change's row when the walk has it, so the room sees what changed.
+ * `msg` says it in the room's words: "Undone on 5.1 Extended access
+ * appointments: agreed Build", "Undone: turned the secret ballot on", or
+ * "Nothing left to undo.".  *moved is 1 when the current row changed.
+ * On failure `msg` is "" unless the undo itself was saved (only the
+ * reload or the position failed). */
+int workshop_undo(workshop *ws, int *moved, char *msg, size_t size,
+		  store_error *err);
 /* The first step of section `section` (an index into m->sections), or of
  * the next section with an applicable row; n_steps when none. */
 size_t workshop_section_start(const workshop *ws, size_t section);

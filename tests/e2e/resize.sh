@@ -1,7 +1,7 @@
 #!/bin/sh
 # Resizing to 30x8 and back, 50 times, in the middle of a walk: below the
-# minimum size the program says how large it needs to be, never crashes,
-# and comes back to the same screen.
+# minimum size the program says how large it needs to be, in lines that
+# fit 30 columns, never crashes, and comes back to the same screen.
 . "$(dirname "$0")/lib.sh"
 ns_init
 
@@ -21,11 +21,15 @@ while [ $i -lt 50 ]; do
 	i=$((i + 1))
 done
 ns_tmux resize-window -t 0 -x 30 -y 8
-ns_wait_for "Enlarge the"
+ns_wait_for "Terminal too small:"
+# Whole lines, not cut at the edge.
+ns_screen | grep -q '^need 60x16 *$' || ns_fail "the size needed is cut or missing"
+ns_screen | grep -q '^Terminal too small: *$' || ns_fail "the first line is cut"
+ns_screen | grep -q '^(q quits) *$' || ns_fail "the way out is cut or missing"
 ns_tmux resize-window -t 0 -x 80 -y 24
 ns_wait_for "Votes: Alpha row one"
 ns_wait_for "Ann"
-ns_wait_gone "Enlarge the"
+ns_wait_gone "Terminal too small"
 # Still working: back to the walk, then the next row.
 ns_keys q
 ns_wait_for "[agreed: Build]"

@@ -48,4 +48,16 @@ ns_keys 2
 ns_wait_for "[agreed: Stage2]"
 ns_keys q
 ns_wait_for "NS-EXITED-0"
+# At the smallest size nine stages no longer fit one a line: they go into
+# columns, in the walk and on a watcher's screen, and none is lost.
+ns_start 60 16 "" "" --session Nine
+ns_wait_for "[*] 9 Stage9"
+ns_wait_for "[ ] 1 Stage1"
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+ns_start 60 16 "" "" watch Nine
+ns_wait_for "[*] 9 Stage9"
+ns_wait_for "[ ] 1 Stage1"
+ns_keys q
+ns_wait_for "NS-EXITED-0"
 echo "ok - nine and two stages"

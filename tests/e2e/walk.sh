@@ -67,11 +67,11 @@ ns_wait_for "Section 2 of 2"
 ns_keys 3
 ns_wait_for "[agreed: Enhance]"
 ns_wait_for "2/2 answered"
-# x and undo: the undone change is named on the status line.
+# x and undo: the undone change is named on the status line, with its row.
 ns_keys x
 ns_wait_for "[not applicable]"
 ns_keys u
-ns_wait_for "Undone:"
+ns_wait_for "Undone on 2.1 Beta row one: marked not applicable"
 ns_wait_for "[agreed: Enhance]"
 
 # Overview, help, quit.
