@@ -132,7 +132,6 @@ static void act_form(ui *u, const store_action *ac)
 	f.intro = "Due date as YYYY-MM-DD, or empty.";
 	f.fields[0].label = "What";
 	f.fields[0].value = ac ? ac->text : "";
-	f.fields[0].max_len = 1000;
 	f.fields[1].label = "Who";
 	f.fields[1].value = ac ? ac->owner : "";
 	f.fields[2].label = "Due";

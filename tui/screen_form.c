@@ -20,8 +20,6 @@
 #include "text.h"
 #include "ui_input.h"
 
-#define FIELD_MAX_DEFAULT 200
-
 static struct {
 	form_spec spec;
 	char *values[FORM_MAX_FIELDS];   /* UTF-8, kept across rebuilds */
@@ -99,8 +97,11 @@ static char *field_value(size_t i)
 	return v;
 }
 
-/* Keeps what was typed, then frees the form. */
-static void form_save_and_free(void)
+/* Copies what the fields hold into fs.values after every key, so that a
+ * rebuild never has to read the fields back: after the terminal was
+ * shrunk below the minimum, the library's windows are already cut down
+ * and reading them would lose what was typed. */
+static void form_sync(void)
 {
 	size_t i;
 
@@ -112,6 +113,15 @@ static void form_save_and_free(void)
 		free(fs.values[i]);
 		fs.values[i] = field_value(i);
 	}
+}
+
+/* Frees the form; fs.values already holds what was typed (form_sync). */
+static void form_save_and_free(void)
+{
+	size_t i;
+
+	if (!fs.form)
+		return;
 	unpost_form(fs.form);
 	free_form(fs.form);
 	fs.form = NULL;
@@ -138,8 +148,12 @@ static FIELD *make_field(size_t i, int row, int width)
 		set_field_type(fld, TYPE_ENUM, (char **)f->choices, FALSE, FALSE);
 		field_opts_off(fld, O_EDIT);
 	} else {
+		/* No length limit by default: ncurses counts it in cells, so a
+		 * limit cut wide characters' text short; the store refuses what
+		 * is too long, with a message, and the form stays open. */
 		field_opts_off(fld, O_STATIC);
-		set_max_field(fld, f->max_len ? f->max_len : FIELD_MAX_DEFAULT);
+		if (f->max_len)
+			set_max_field(fld, f->max_len);
 	}
 	text = to_field(fs.values[i] ? fs.values[i] : "");
 	set_field_buffer(fld, 0, text);
@@ -337,6 +351,7 @@ static int form_input(ui *u, int key)
 	} else {
 		return 0;
 	}
+	form_sync();
 	ui_dirty(u, DIRTY_BODY);
 	return 1;
 }

@@ -137,7 +137,6 @@ static void sessions_new(ui *u)
 	f.fields[2].value = "LGPO";
 	f.fields[3].label = "Facilitator";
 	f.fields[4].label = "Participants";
-	f.fields[4].max_len = 2000;
 	f.fields[5].label = "Secret ballot";
 	f.fields[5].choices = yes_no;
 	f.fields[5].value = "no";

@@ -662,7 +662,6 @@ void screen_walk_report_as(ui *u)
 	f.intro = "The text report goes to this file (it is never replaced without asking).";
 	f.fields[0].label = "File";
 	f.fields[0].value = report_path;
-	f.fields[0].max_len = (int)sizeof report_path - 1;
 	f.n_fields = 1;
 	f.submit = report_as_submit;
 	f.after = report_as_after;

@@ -25,7 +25,9 @@ typedef struct form_field_spec {
 	const char *label;
 	const char *value;              /* initial text (copied) */
 	const char *const *choices;     /* NULL-terminated: a choice field */
-	int max_len;                    /* bytes; 0 for the default (200) */
+	int max_len;                    /* cells, for ASCII fields such as a
+					   date; 0: no limit (the store
+					   refuses what is too long) */
 } form_field_spec;
 
 /* What a form does when it is submitted: `values` holds each field's
