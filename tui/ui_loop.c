@@ -93,6 +93,18 @@ static void handle_key(ui *u, int key)
 		handle_global(u, a);
 }
 
+/* The section clock is stored when the facilitator leaves a section or
+ * quits; a kill -9 or a dropped link would lose the minutes since, so it
+ * is also stored once a minute (no history, no output). */
+static void keep_section_time(ui *u, time_t now)
+{
+	store_error err;
+
+	if (u->ws && !u->ws->follower && now - u->ws->entered >= 60 &&
+	    workshop_flush_time(u->ws, now, &err) != 0)
+		ui_error(u, &err);
+}
+
 /* Until q, a signal or an empty stack.  The wait is a second, or a
  * quarter of one while a session is open (ui_live_wait): short enough to
  * follow another terminal within half a second, with no busy-waiting. */
@@ -110,6 +122,7 @@ void ui_loop(ui *u)
 			break;
 		now = time(NULL);
 		ui_live_poll(u, now);
+		keep_section_time(u, now);
 		if (now != last_tick && ui_top(u)->tick) {
 			last_tick = now;
 			ui_top(u)->tick(u, now);
