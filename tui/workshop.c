@@ -196,8 +196,13 @@ int workshop_goto(workshop *ws, size_t step, store_error *err)
 	if (step >= ws->n_steps || step == ws->cur || ws->follower)
 		return 0;
 	rc = hide_note(ws, err);
-	if (rc == 0 && ws->steps[step].section != ws->steps[ws->cur].section)
-		rc = workshop_flush_time(ws, time(NULL), err);
+	if (ws->steps[step].section != ws->steps[ws->cur].section) {
+		if (rc == 0)
+			rc = workshop_flush_time(ws, time(NULL), err);
+		/* Time that could not be stored is dropped, never credited to
+		 * the section being entered. */
+		ws->entered = time(NULL);
+	}
 	ws->cur = step;
 	sec = workshop_section(ws);
 	if (rc == 0)
