@@ -23,7 +23,6 @@
 
 #define NOTE_TOP 2
 #define NOTE_AUTOSAVE_SECONDS 5
-#define NOTE_MAX_LINES 4096
 
 typedef struct note_map {
 	size_t boff;      /* byte offset in the note */
@@ -41,8 +40,8 @@ static struct {
 	char *shown;
 	note_map *map;             /* one per character, plus the end */
 	size_t n_map;
-	text_line lines[NOTE_MAX_LINES];
-	size_t n_lines;
+	text_line *lines;          /* grown to fit: a note may be 1 MiB */
+	size_t n_lines, cap_lines;
 	int cy, cx;                /* cursor line (absolute) and column */
 } ns;
 
@@ -88,9 +87,14 @@ static void layout(const ui *u)
 	ns.map[k].boff = ns.eb.len;
 	ns.map[k++].doff = dlen;
 	ns.n_map = k;
-	ns.n_lines = text_wrap(ns.shown, (size_t)note_width(u), ns.lines, NOTE_MAX_LINES);
-	if (ns.n_lines > NOTE_MAX_LINES)
-		ns.n_lines = NOTE_MAX_LINES;
+	ns.n_lines = text_wrap(ns.shown, (size_t)note_width(u), ns.lines, ns.cap_lines);
+	if (ns.n_lines > ns.cap_lines) {
+		ns.cap_lines = ns.n_lines + 64;
+		free(ns.lines);
+		ns.lines = ui_xmalloc(ns.cap_lines * sizeof *ns.lines);
+		ns.n_lines = text_wrap(ns.shown, (size_t)note_width(u), ns.lines,
+				       ns.cap_lines);
+	}
 	for (k = 0, d = 0; k < ns.n_map; k++)
 		if (ns.map[k].boff == ns.eb.cur)
 			d = ns.map[k].doff;
@@ -217,6 +221,7 @@ static void note_leave(ui *u)
 	free(ns.row_id);
 	free(ns.shown);
 	free(ns.map);
+	free(ns.lines);
 	memset(&ns, 0, sizeof ns);
 }
 
