@@ -208,7 +208,12 @@ static void put_char(buf *b, const char *s, size_t n, unsigned long cp,
 	} else if (cp >= 0x80 && (flags & TEXT_ASCII)) {
 		const char *t = transliterate(cp);
 
-		put(b, t ? t : "?", t ? strlen(t) : 1);
+		/* No ASCII stand-in: the code point, so two names in a script
+		 * ASCII cannot show never print the same ("Dr ??"). */
+		if (t)
+			put(b, t, strlen(t));
+		else
+			put_visible_control(b, cp);
 	} else {
 		put(b, s, n);
 	}

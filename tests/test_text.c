@@ -60,7 +60,8 @@ Test(text, ascii_transliterates)
 	expect_clean("Zoë's café", TEXT_ASCII, "Zoe's cafe");
 	expect_clean("\xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x80\x93 Stra\xc3\x9f" "e", TEXT_ASCII,
 		     "\"quoted\" - Strasse");
-	expect_clean("東", TEXT_ASCII, "?");
+	expect_clean("東", TEXT_ASCII, "<U+6771>");
+	expect_clean("李明", TEXT_ASCII, "<U+674E><U+660E>");
 	expect_clean("\033x", TEXT_ASCII, "^[x");
 }
 
