@@ -26,9 +26,25 @@
 #define FNV_START 1469598103934665603ULL
 
 /* Lines of the foot: join has a line for the participant's own vote. */
-static int foot_lines(const room_view *rv)
+#define NOTE_MAX_LINES 4   /* of a note shown to the room */
+#define NOTE_INDENT 11
+
+/* Lines the note shown to the room takes: the point of showing it is
+ * that the room can read it, so it wraps over up to four lines. */
+static int note_lines(const ui *u)
 {
-	return rv->participant >= 0 ? 5 : 4;
+	const store_row_answer *a = u->ws ? workshop_answer(u->ws) : NULL;
+	int n;
+
+	if (!u->ws || !u->ws->s.show_note || !a || !a->note[0])
+		return 1;
+	n = draw_wrapped_lines(a->note, u->cols - NOTE_INDENT - 1);
+	return n < 1 ? 1 : n > NOTE_MAX_LINES ? NOTE_MAX_LINES : n;
+}
+
+static int foot_lines(const ui *u, const room_view *rv)
+{
+	return (rv->participant >= 0 ? 4 : 3) + note_lines(u);
 }
 
 /* FNV-1a: a region's content in one number. */
@@ -377,7 +393,7 @@ static void draw_grid(ui *u, const room_view *rv, int y, int avail)
 
 static void draw_stages(ui *u, const room_view *rv)
 {
-	int avail = getmaxy(u->body) - HEAD_LINES - foot_lines(rv);
+	int avail = getmaxy(u->body) - HEAD_LINES - foot_lines(u, rv);
 
 	clear_lines(u->body, HEAD_LINES, avail);
 	if (avail <= 0)
@@ -401,10 +417,10 @@ static void draw_foot(ui *u, const room_view *rv)
 {
 	const workshop *ws = u->ws;
 	const store_row_answer *a = workshop_answer(ws);
-	int y = getmaxy(u->body) - foot_lines(rv);
+	int y = getmaxy(u->body) - foot_lines(u, rv);
 	char buf[1024];
 
-	clear_lines(u->body, y, foot_lines(rv));
+	clear_lines(u->body, y, foot_lines(u, rv));
 	draw_hline(u->body, y++, 0, u->cols);
 	votes_line(ws, a, buf, sizeof buf);
 	foot_line(u, y++, "Votes", buf, A_NORMAL);
@@ -413,9 +429,12 @@ static void draw_foot(ui *u, const room_view *rv)
 		draw_text(u->body, y++, 1, u->cols - 2, buf, draw_attr(ATTR_HEADING));
 	}
 	note_line(ws, a, buf, sizeof buf);
-	if (buf[0])
-		foot_line(u, y, "Note", buf + strlen("Note: "), A_NORMAL);
-	y++;
+	if (buf[0]) {
+		draw_text(u->body, y, 1, NOTE_INDENT - 2, "Note", draw_attr(ATTR_HEADING));
+		draw_wrapped(u->body, y, NOTE_INDENT, u->cols - NOTE_INDENT - 1,
+			     note_lines(u), a->note, A_NORMAL);
+	}
+	y += note_lines(u);
 	people_line(u, rv, buf, sizeof buf);
 	draw_text(u->body, y, 1, u->cols - 2, buf,
 		  ui_live_facilitator_here(u) ? A_NORMAL : draw_attr(ATTR_AGREED));

@@ -59,6 +59,22 @@ ns_wait_for "Alpha row one" $FOLLOW
 sleep 0.6
 ns_screen | grep -q "Ann disagreed" && ns_fail "the note came back without N"
 
+# A long note shown to the room wraps over several lines instead of being
+# cut at the edge of the watcher's screen.
+ns_use 0
+ns_keys j
+ns_wait_for "Beta row one"
+ns_keys n
+ns_wait_for "Note: Beta row one"
+ns_type " and then a long explanation that goes well past one line of the"
+ns_type " watcher's screen, so that the room can still read it all ENDWORD"
+ns_keys Escape
+ns_wait_for "Saved"
+ns_keys N
+ns_wait_for "note shown (N hides it)"
+ns_use watch
+ns_wait_for "ENDWORD" $FOLLOW
+
 ns_keys q
 ns_wait_for "NS-EXITED-0"
 ns_use 0
