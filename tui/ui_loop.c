@@ -3,7 +3,9 @@
  */
 #include "ui_loop.h"
 
+#include <sys/ioctl.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "screens.h"
 #include "ui_input.h"
@@ -14,9 +16,29 @@
 /* New windows for the new size; the screen lays itself out again. */
 static void ui_resize(ui *u)
 {
+	/* After a size change the terminal's contents are unknown (tmux and
+	 * some emulators reflow or clear them), so the next update repaints
+	 * everything instead of trusting what ncurses thinks is shown. */
+	clearok(curscr, TRUE);
 	ui_term_windows(u);
 	if (!u->too_small && ui_top(u) && ui_top(u)->resize)
 		ui_top(u)->resize(u);
+}
+
+/* SIGWINCH can be lost when several arrive while one is being handled
+ * (a window dragged about, a flaky SSH link), leaving the screen drawn
+ * for a size the terminal no longer has.  Asking the terminal on every
+ * wake-up (one ioctl) catches that; ncurses is told with resizeterm. */
+static int size_drifted(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row || !ws.ws_col)
+		return 0;
+	if (ws.ws_row == LINES && ws.ws_col == COLS)
+		return 0;
+	resizeterm(ws.ws_row, ws.ws_col);
+	return 1;
 }
 
 /* The warning about unreadable characters stays up a few seconds while
@@ -127,7 +149,8 @@ void ui_loop(ui *u)
 			last_tick = now;
 			ui_top(u)->tick(u, now);
 		}
-		if (key == KF(KEY_RESIZE) || LINES != u->lines || COLS != u->cols) {
+		if (key == KF(KEY_RESIZE) || size_drifted() ||
+		    LINES != u->lines || COLS != u->cols) {
 			ui_resize(u);
 			if (key == KF(KEY_RESIZE))
 				continue;
