@@ -51,6 +51,9 @@ typedef struct screen_ops {
 	void (*resize)(ui *u);               /* windows were rebuilt */
 	void (*tick)(ui *u, time_t now);     /* about once a second */
 	WINDOW *(*cursor)(ui *u);            /* window holding a visible cursor */
+	/* Actions the hint bar shows first because they are what comes next
+	 * (the summary once every row is answered); ends with ACT_NONE. */
+	const enum action *(*hints_first)(ui *u);
 	void (*changed)(ui *u, unsigned what);  /* another terminal changed the
 						   session or the room (live_change
 						   bits); NULL: the reload waits

@@ -684,6 +684,25 @@ static void walk_changed(ui *u, unsigned what)
 	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
 }
 
+/* What comes next, ahead of the usual keys on the hint bar: with every
+ * row answered, the summary and the report (the room's last step); on a
+ * section's last row, the next section. */
+static const enum action *walk_hints_first(ui *u)
+{
+	static const enum action done[] = { ACT_SUMMARY, ACT_REPORT, ACT_NONE };
+	static const enum action next[] = { ACT_SECTION_PREV, ACT_NONE };   /* "[/] section" */
+	size_t total, n_in, idx;
+
+	if (!u->ws || !u->ws->n_steps)
+		return NULL;
+	if (workshop_answered(u->ws, &total) == total)
+		return done;
+	idx = workshop_row_in_section(u->ws, &n_in);
+	if (idx + 1 == n_in && u->ws->cur + 1 < u->ws->n_steps)
+		return next;
+	return NULL;
+}
+
 const screen_ops screen_walk = {
 	.name = "walk",
 	.scope = SC_TOP | SC_WALK | SC_CHANGES,
@@ -691,4 +710,5 @@ const screen_ops screen_walk = {
 	.draw = walk_draw,
 	.action = walk_action,
 	.changed = walk_changed,
+	.hints_first = walk_hints_first,
 };

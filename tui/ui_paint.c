@@ -90,18 +90,43 @@ static int paint_hint(ui *u, int x, char *hint)
 /* The hint bar is generated from the action table: the screen's own
  * actions in table order, as many as fit, then help and quit or back,
  * which always have room. */
+static int is_first(const enum action *first, enum action a)
+{
+	for (; first && *first != ACT_NONE; first++)
+		if (*first == a)
+			return 1;
+	return 0;
+}
+
+/* The order the hint bar considers actions in: the screen's "what comes
+ * next" first, then the table's order. */
+static enum action hint_order(const enum action *first, size_t k)
+{
+	size_t n = 0, i;
+
+	while (first && first[n] != ACT_NONE)
+		n++;
+	if (k < n)
+		return first[k];
+	for (i = 1, k -= n; i < ACT_COUNT; i++)
+		if (!is_first(first, (enum action)i) && k-- == 0)
+			return (enum action)i;
+	return ACT_NONE;
+}
+
 static void paint_hints(ui *u)
 {
 	const screen_ops *s = ui_top(u);
 	int n_stages = u->ws ? (int)u->ws->m->n_stages : 9, pass, x = 1, room;
+	const enum action *first = s && s->hints_first ? s->hints_first(u) : NULL;
 	char hint[96];
-	size_t i;
+	size_t k;
 
 	werase(u->hints);
 	room = u->cols - 1;
 	for (pass = 0; pass < 3 && s; pass++)
-		for (i = 1; i < ACT_COUNT; i++) {
-			const action_info *ai = action_get((enum action)i);
+		for (k = 0; hint_order(first, k) != ACT_NONE; k++) {
+			const action_info *ai = action_get(hint_order(first, k));
 			int general = (ai->scope & GENERAL_SCOPES) != 0;
 			int w;
 
@@ -190,7 +215,10 @@ void ui_paint(ui *u)
 		paint_title(u);
 	if (u->dirty & DIRTY_STATUS)
 		paint_status(u);
-	if (u->dirty & DIRTY_HINTS)
+	/* A screen whose hints follow its state redraws them with its body;
+	 * ncurses sends nothing when they came out the same. */
+	if ((u->dirty & DIRTY_HINTS) ||
+	    (s && s->hints_first && (u->dirty & DIRTY_BODY)))
 		paint_hints(u);
 	if (u->dirty & DIRTY_BODY) {
 		if (!s || !s->keeps_body)
