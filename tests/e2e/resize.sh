@@ -20,10 +20,14 @@ while [ $i -lt 50 ]; do
 	ns_tmux resize-window -t 0 -x 80 -y 24
 	i=$((i + 1))
 done
-ns_tmux resize-window -t 0 -x 30 -y 8
 # Whole lines, not cut at the edge.  The program may still be working
 # through the queue of resizes (slowly, under the sanitizers), so wait for
-# the screen that the last one leaves.
+# the screen that the last one leaves.  Under load tmux can coalesce a
+# burst of resizes and leave the terminal's own size (TIOCGWINSZ, which the
+# program reads) at the old value while the pane is already small; a
+# second, distinct resize every two seconds gets the size through.
+sleep 0.3
+ns_tmux resize-window -t 0 -x 30 -y 8
 whole() {
 	ns_screen | grep -q '^Terminal too small: *$' &&
 		ns_screen | grep -q '^need 60x16 *$' &&
@@ -33,6 +37,10 @@ i=0
 while ! whole && [ $i -lt 200 ]; do
 	sleep 0.05
 	i=$((i + 1))
+	if [ $((i % 40)) -eq 0 ]; then
+		ns_tmux resize-window -t 0 -x 31 -y 8
+		ns_tmux resize-window -t 0 -x 30 -y 8
+	fi
 done
 whole || ns_fail "the too-small message is cut or missing"
 ns_tmux resize-window -t 0 -x 80 -y 24
