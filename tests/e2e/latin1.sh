@@ -7,41 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 ns_init
 
-csv() {
-	ns_cli report "$1" --format csv 2>&1 || ns_fail "report $1 failed"
-}
-
-csv_has() {   # csv_has SESSION TEXT
-	out=$(csv "$1")
-	printf '%s\n' "$out" | grep -F -q -- "$2" ||
-		ns_fail "report of $1 lacks '$2':
-$out"
-}
-
-# The note editor, then an action, from the walk of SESSION; TYPE is a
-# command that types the text (ns_type or a send-keys -H of raw bytes).
-note_and_action() {
-	ns_wait_for "Alpha row one"
-	ns_keys n
-	ns_wait_for "Note: Alpha row one"
-	"$@"
-	ns_keys C-s
-	ns_wait_for "Saved: note."
-	ns_keys Escape
-	ns_wait_for "Alpha row one"
-	ns_keys a
-	ns_wait_for "a adds one"
-	ns_keys a
-	ns_wait_for "Add an action"
-	"$@"
-	ns_keys C-s
-	ns_wait_for "Saved: action added."
-	ns_keys q
-	ns_wait_for "Alpha row one"
-	ns_keys q
-	ns_wait_for "NS-EXITED-0"
-}
-
 hex() {   # the bytes of a string as send-keys -H arguments
 	printf '%s' "$1" | od -An -tx1 | tr -s ' \n' '  '
 }

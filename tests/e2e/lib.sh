@@ -234,3 +234,48 @@ ns_expect_cli() {
 		ns_fail "nextsteps $* does not show '$pat':
 $out"
 }
+
+# Shared by the input tests (input.sh, latin1.sh): the CSV report of a
+# session, checks on it, and typing the same text into a note and an action.
+csv() {
+	ns_cli report "$1" --format csv 2>&1 || ns_fail "report $1 failed"
+}
+
+csv_has() {   # csv_has SESSION TEXT
+	out=$(csv "$1")
+	printf '%s\n' "$out" | grep -F -q -- "$2" ||
+		ns_fail "report of $1 lacks '$2':
+$out"
+}
+
+csv_lacks() {   # csv_lacks SESSION TEXT
+	out=$(csv "$1")
+	if printf '%s\n' "$out" | grep -F -q -- "$2"; then
+		ns_fail "report of $1 has '$2':
+$out"
+	fi
+}
+
+# The note editor, then an action, from the walk of SESSION; TYPE is a
+# command that types the text (ns_type or a send-keys -H of raw bytes).
+note_and_action() {
+	ns_wait_for "Alpha row one"
+	ns_keys n
+	ns_wait_for "Note: Alpha row one"
+	"$@"
+	ns_keys C-s
+	ns_wait_for "Saved: note."
+	ns_keys Escape
+	ns_wait_for "Alpha row one"
+	ns_keys a
+	ns_wait_for "a adds one"
+	ns_keys a
+	ns_wait_for "Add an action"
+	"$@"
+	ns_keys C-s
+	ns_wait_for "Saved: action added."
+	ns_keys q
+	ns_wait_for "Alpha row one"
+	ns_keys q
+	ns_wait_for "NS-EXITED-0"
+}
