@@ -1,10 +1,15 @@
-/* main.c - entry point: the locale first, then the command line. */
+/* main.c - entry point: the locale first, then the command line, which
+ * hands over to the screens or the line mode through the table below. */
 #include <locale.h>
 
 #include "cli.h"
+#include "plain.h"
+#include "ui.h"
 
 int main(int argc, char **argv)
 {
+	static const cli_frontends fe = { ui_run, plain_run };
+
 	setlocale(LC_ALL, "");
-	return cli_main(argc, argv);
+	return cli_main(argc, argv, &fe);
 }

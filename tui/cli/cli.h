@@ -29,7 +29,23 @@ typedef struct cli_options {
 	int plain;                  /* --plain */
 } cli_options;
 
-int cli_main(int argc, char **argv);
+/* The front ends a command can hand over to: main() supplies them, so the
+ * command line depends on neither the curses screens nor the line mode. */
+enum cli_mode {
+	CLI_MODE_FACILITATE,   /* the facilitator's screens */
+	CLI_MODE_WATCH,        /* read-only view that follows the facilitator */
+	CLI_MODE_JOIN          /* a participant's own terminal, to vote */
+};
+typedef struct cli_frontends {
+	/* The full screens; `session` may be NULL (start on the sessions
+	 * screen), `as_name` is the participant's name for CLI_MODE_JOIN. */
+	int (*screens)(const cli_options *o, enum cli_mode mode,
+		       const char *session, const char *as_name);
+	/* The line mode; `session` may be NULL. */
+	int (*plain)(const cli_options *o, const char *session);
+} cli_frontends;
+
+int cli_main(int argc, char **argv, const cli_frontends *fe);
 /* Prints "nextsteps: MESSAGE" on stderr. */
 void cli_error(const char *fmt, ...);
 /* Loads --content or the built-in matrix, printing any error. */

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "locale_info.h"
 #include "screens.h"
 #include "text.h"
 #include "ui_input.h"
@@ -134,7 +135,7 @@ static void say_if_matrix_changed(ui *u)
 {
 	const content_matrix *then = u->ws->m, *now;
 
-	if (u->mode != UI_MODE_FACILITATE || !(now = ui_matrix(u)))
+	if (u->mode != CLI_MODE_FACILITATE || !(now = ui_matrix(u)))
 		return;
 	if (strcmp(now->id, then->id) == 0 && strcmp(now->text, then->text) != 0)
 		ui_say(u, "Matrix edited since this session began (version %s, now %s);"
@@ -237,7 +238,7 @@ static int ui_prepare(ui *u, const char *session)
 	if (u->opts->content_path && !(u->matrix = cli_load_matrix(u->opts, &status)))
 		return status;
 	/* Watchers and joiners need the facilitator's file: never create one. */
-	if (!(u->st = cli_open_store(u->opts, u->mode == UI_MODE_FACILITATE ?
+	if (!(u->st = cli_open_store(u->opts, u->mode == CLI_MODE_FACILITATE ?
 				     STORE_OPEN_CREATE : 0, &status)))
 		return status;
 	if (session && (status = ui_open_session(u, session)) != 0) {
@@ -268,7 +269,7 @@ static void ui_finish(ui *u)
 
 /* Facilitate: the sessions list (and the walk when a session is named);
  * watch and join: their one screen, following the facilitator. */
-int ui_run(const cli_options *o, int mode, const char *session,
+int ui_run(const cli_options *o, enum cli_mode mode, const char *session,
 	   const char *as_name)
 {
 	ui u;
@@ -278,7 +279,7 @@ int ui_run(const cli_options *o, int mode, const char *session,
 	u.opts = o;
 	u.mode = mode;
 	u.as_name = as_name;
-	u.utf8 = !o->ascii && ui_locale_is_utf8();
+	u.utf8 = !o->ascii && locale_is_utf8();
 	u.text_flags = u.utf8 ? 0 : TEXT_ASCII;
 	if ((rc = ui_prepare(&u, session)) != CLI_OK) {
 		ui_close_session(&u);
@@ -292,9 +293,9 @@ int ui_run(const cli_options *o, int mode, const char *session,
 		ui_finish(&u);
 		return rc;
 	}
-	if (mode == UI_MODE_WATCH) {
+	if (mode == CLI_MODE_WATCH) {
 		ui_push(&u, &screen_watch);
-	} else if (mode == UI_MODE_JOIN) {
+	} else if (mode == CLI_MODE_JOIN) {
 		ui_push(&u, &screen_join);
 	} else {
 		ui_push(&u, &screen_sessions);

@@ -14,11 +14,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "plain.h"
 #include "report.h"
 #include "text.h"
 #include "store.h"
-#include "ui.h"
+#include "locale_info.h"
 
 enum opt_bits {
 	OPT_DB = 1 << 0, OPT_CONTENT = 1 << 1, OPT_SESSION = 1 << 2,
@@ -39,13 +38,14 @@ typedef struct cli_args {
 	char **pos;                 /* positional words after the command */
 	int n_pos;
 	const char *command;
+	const cli_frontends *fe;
 } cli_args;
 
 /* Messages quote names, paths and file text, so they are cleaned like any
  * user text before they reach the terminal, and kept to one line. */
 static void print_error_line(const char *prefix, const char *msg)
 {
-	char *clean = text_clean(msg, ui_locale_is_utf8() ? 0 : TEXT_ASCII);
+	char *clean = text_clean(msg, locale_is_utf8() ? 0 : TEXT_ASCII);
 
 	fprintf(stderr, "%s%s\n", prefix, clean ? clean : "(message lost: out of memory)");
 	free(clean);
@@ -67,7 +67,7 @@ static void print_line(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	clean = text_clean(line, ui_locale_is_utf8() ? 0 : TEXT_ASCII);
+	clean = text_clean(line, locale_is_utf8() ? 0 : TEXT_ASCII);
 	puts(clean ? clean : "(out of memory)");
 	free(clean);
 	free(line);
@@ -416,7 +416,7 @@ out:
 /* User text on our own terminal: cleaned, and ASCII outside UTF-8 locales. */
 static char *clean_for_terminal(const char *s)
 {
-	char *c = text_clean(s ? s : "", ui_locale_is_utf8() ? 0 : TEXT_ASCII);
+	char *c = text_clean(s ? s : "", locale_is_utf8() ? 0 : TEXT_ASCII);
 
 	return c ? c : strdup("?");
 }
@@ -530,7 +530,7 @@ static int cmd_report(cli_args *a)
 	ro.utf8 = a->utf8;
 	/* UTF-8 text is laid out with wcwidth(), which knows nothing outside
 	 * a UTF-8 locale (a cron job in LANG=C): borrow C.UTF-8 for widths. */
-	if (ro.utf8 && !ui_locale_is_utf8() && !setlocale(LC_CTYPE, "C.UTF-8"))
+	if (ro.utf8 && !locale_is_utf8() && !setlocale(LC_CTYPE, "C.UTF-8"))
 		setlocale(LC_CTYPE, "en_US.UTF-8");
 	if (parse_format(a->format, &ro.format) < 0) {
 		cli_error("--format must be text, csv or json, not '%s'", a->format);
@@ -615,34 +615,35 @@ static int cmd_screens(cli_args *a)
 				OPT_NOCOLOR | OPT_KIOSK | OPT_PLAIN, 0)) >= 0)
 		return rc;
 	if (a->o.plain || !term || !*term || strcmp(term, "dumb") == 0)
-		return plain_run(&a->o, a->o.session);
-	return ui_run(&a->o, UI_MODE_FACILITATE, a->o.session, NULL);
+		return a->fe->plain(&a->o, a->o.session);
+	return a->fe->screens(&a->o, CLI_MODE_FACILITATE, a->o.session, NULL);
 }
 
-static int cmd_follow(cli_args *a, int mode)
+static int cmd_follow(cli_args *a, enum cli_mode mode)
 {
 	int rc;
 	unsigned allowed = OPT_DB | OPT_ASCII | OPT_NOCOLOR | OPT_KIOSK;
 
-	if ((rc = check_allowed(a, allowed | (mode == UI_MODE_JOIN ? OPT_AS : 0), 1)) >= 0)
+	if ((rc = check_allowed(a, allowed | (mode == CLI_MODE_JOIN ? OPT_AS : 0), 1)) >= 0)
 		return rc;
 	if (a->n_pos != 1) {
 		cli_error("%s needs a SESSION", a->command);
 		return CLI_USAGE;
 	}
-	if (mode == UI_MODE_JOIN && (!a->as || text_is_blank(a->as))) {
+	if (mode == CLI_MODE_JOIN && (!a->as || text_is_blank(a->as))) {
 		cli_error("join needs --as NAME");
 		return CLI_USAGE;
 	}
-	return ui_run(&a->o, mode, a->pos[0], a->as);
+	return a->fe->screens(&a->o, mode, a->pos[0], a->as);
 }
 
-int cli_main(int argc, char **argv)
+int cli_main(int argc, char **argv, const cli_frontends *fe)
 {
 	cli_args a;
 	int rc;
 
 	memset(&a, 0, sizeof a);
+	a.fe = fe;
 	if ((rc = parse_args(&a, argc, argv)) >= 0)
 		return rc;
 	if (!a.command)
@@ -656,9 +657,9 @@ int cli_main(int argc, char **argv)
 	if (strcmp(a.command, "report") == 0)
 		return cmd_report(&a);
 	if (strcmp(a.command, "watch") == 0)
-		return cmd_follow(&a, UI_MODE_WATCH);
+		return cmd_follow(&a, CLI_MODE_WATCH);
 	if (strcmp(a.command, "join") == 0)
-		return cmd_follow(&a, UI_MODE_JOIN);
+		return cmd_follow(&a, CLI_MODE_JOIN);
 	if (strcmp(a.command, "merge") == 0)
 		return cmd_merge(&a);
 	cli_error("unknown command '%s'", a.command);

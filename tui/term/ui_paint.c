@@ -23,7 +23,7 @@ static void clock_text(const ui *u, char *buf, size_t size)
 	long long t;
 
 	buf[0] = '\0';
-	if (!u->ws || !u->ws->n_steps || u->mode != UI_MODE_FACILITATE)
+	if (!u->ws || !u->ws->n_steps || u->mode != CLI_MODE_FACILITATE)
 		return;
 	t = workshop_section_seconds(u->ws, time(NULL));
 	if (t >= 3600)

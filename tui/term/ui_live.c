@@ -33,9 +33,9 @@ static const char *login_name(void)
 
 static int role_of_mode(int mode)
 {
-	if (mode == UI_MODE_WATCH)
+	if (mode == CLI_MODE_WATCH)
 		return STORE_ROLE_WATCHER;
-	if (mode == UI_MODE_JOIN)
+	if (mode == CLI_MODE_JOIN)
 		return STORE_ROLE_PARTICIPANT;
 	return STORE_ROLE_FACILITATOR;
 }
@@ -61,12 +61,12 @@ int ui_live_open(ui *u)
 
 	if (!u->ws)
 		return 0;
-	if (u->mode != UI_MODE_FACILITATE) {
+	if (u->mode != CLI_MODE_FACILITATE) {
 		u->ws->follower = 1;
-		if (u->mode == UI_MODE_JOIN && (rc = join_as(u, &index)) != 0)
+		if (u->mode == CLI_MODE_JOIN && (rc = join_as(u, &index)) != 0)
 			return rc;
 		workshop_follow(u->ws);
-		if (u->mode == UI_MODE_JOIN)
+		if (u->mode == CLI_MODE_JOIN)
 			name = u->as_name;
 	} else if (u->ws->s.facilitator[0]) {
 		name = u->ws->s.facilitator;
@@ -130,7 +130,7 @@ void ui_live_poll(ui *u, time_t now)
 
 int ui_live_facilitator_here(const ui *u)
 {
-	if (u->mode == UI_MODE_FACILITATE)
+	if (u->mode == CLI_MODE_FACILITATE)
 		return 1;
 	return u->live && u->live->facilitator_here;
 }

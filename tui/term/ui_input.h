@@ -8,7 +8,7 @@
 #include "screen.h"
 
 /* Before the terminal starts: remembers the user's locale (for
- * ui_locale_is_utf8) and, when it is plain C/POSIX, switches LC_CTYPE to
+ * locale_is_utf8) and, when it is plain C/POSIX, switches LC_CTYPE to
  * C.UTF-8 so that ncurses and its form library can hold typed text. */
 void ui_input_locale(void);
 /* After the terminal is restored: the user's locale again. */

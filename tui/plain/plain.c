@@ -13,7 +13,7 @@
 
 #include "plain_internal.h"
 #include "text.h"
-#include "ui.h"        /* the locale's encoding only; ui.h includes no curses */
+#include "locale_info.h"
 
 static volatile sig_atomic_t plain_signal;
 
@@ -395,8 +395,8 @@ int plain_run(const cli_options *o, const char *session)
 	p.o = o;
 	p.width = plain_width();
 	p.echo = !isatty(STDIN_FILENO);
-	p.flags = o->ascii || !ui_locale_is_utf8() ? TEXT_ASCII : 0;
-	p.input_utf8 = ui_input_is_utf8();
+	p.flags = o->ascii || !locale_is_utf8() ? TEXT_ASCII : 0;
+	p.input_utf8 = locale_input_is_utf8();
 	p.shown_section = PLAIN_NO_SECTION;
 	if (!(p.matrix = cli_load_matrix(o, &rc)) ||
 	    !(p.st = cli_open_store(o, STORE_OPEN_CREATE, &rc)))

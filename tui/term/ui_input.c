@@ -18,18 +18,18 @@
  * A C/POSIX locale also has LC_CTYPE switched to C.UTF-8 while the screens
  * run, because ncurses keeps field text in the locale's encoding and the
  * C locale cannot hold 'ë'.  Drawing decisions stay with the user's own
- * locale (ui_locale_is_utf8 answers for it): our screens draw ASCII, and
+ * locale (locale_is_utf8 answers for it): our screens draw ASCII, and
  * only the text in a form field is shown as typed.
  */
 #include "ui_input.h"
 
-#include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "text.h"
+#include "locale_info.h"
 #include "ui.h"
 
 /* The rest of a character arrives with its first byte; this long without
@@ -38,8 +38,6 @@
 /* The warning stays up this long while the user types on. */
 #define UI_INPUT_WARN_SECONDS 5
 
-static int user_utf8 = -1;           /* the user's locale is UTF-8 ... */
-static int user_ascii = -1;          /* ... or ASCII; -1: not yet saved */
 static char *user_ctype;             /* its LC_CTYPE, to restore */
 static text_input keys;
 static int keys_ready;
@@ -51,41 +49,12 @@ static time_t first_bad;             /* when the first was replaced */
 
 /* ------------------------------------------------------------ the locale */
 
-static int codeset_is(const char *a, const char *b)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	return cs && (strcmp(cs, a) == 0 || (b && strcmp(cs, b) == 0));
-}
-
-/* UTF-8 drawing only where the user's locale can show it. */
-int ui_locale_is_utf8(void)
-{
-	if (user_utf8 >= 0)
-		return user_utf8;
-	return codeset_is("UTF-8", "utf8");
-}
-
-/* glibc names the C/POSIX locale's character set ANSI_X3.4-1968. */
-static int locale_is_ascii(void)
-{
-	if (user_ascii >= 0)
-		return user_ascii;
-	return codeset_is("ANSI_X3.4-1968", "ASCII") || codeset_is("US-ASCII", NULL);
-}
-
-int ui_input_is_utf8(void)
-{
-	return ui_locale_is_utf8() || locale_is_ascii();
-}
-
 void ui_input_locale(void)
 {
 	const char *now = setlocale(LC_CTYPE, NULL);
 
-	user_utf8 = ui_locale_is_utf8();
-	user_ascii = locale_is_ascii();
-	text_input_init(&keys, !ui_input_is_utf8());
+	locale_remember();
+	text_input_init(&keys, !locale_input_is_utf8());
 	keys_ready = 1;
 	if (!locale_is_ascii() || !now)
 		return;
@@ -184,7 +153,7 @@ int ui_input_key(ui *u, int timeout_ms)
 	int c, key;
 
 	if (!keys_ready) {
-		text_input_init(&keys, !ui_input_is_utf8());
+		text_input_init(&keys, !locale_input_is_utf8());
 		keys_ready = 1;
 	}
 	if (!q_len) {

@@ -95,7 +95,7 @@ static void add_group(unsigned scope, const char *title, int n_stages)
  * facilitator's screens are not theirs to reach. */
 static int group_applies(const ui *u, size_t g)
 {
-	return u->mode == UI_MODE_FACILITATE ||
+	return u->mode == CLI_MODE_FACILITATE ||
 	       (groups[g].scope & (SC_ANY | SC_TOP | SC_SUB | SC_LIST));
 }
 
@@ -109,7 +109,7 @@ static void help_enter(ui *u)
 
 	memset(&hs, 0, sizeof hs);
 	hs.width = u->cols - 2;
-	if (below && u->mode != UI_MODE_FACILITATE)
+	if (below && u->mode != CLI_MODE_FACILITATE)
 		only = below->scope;
 	for (g = 0; below && g < sizeof groups / sizeof groups[0]; g++)
 		if (groups[g].scope & below->scope & ~(unsigned)(SC_ANY | SC_TOP | SC_SUB | SC_LIST | SC_CHANGES)) {
