@@ -1,5 +1,5 @@
 #!/bin/sh
-# store.sh [BUILD_DIR] [SESSIONS] - the store benchmark (issue 3).
+# store.sh [BUILD_DIR] [SESSIONS] - the store benchmark.
 #
 # Fills a database with SESSIONS realistic workshops (default 2000) and
 # another with one, then measures on both in the same run: opening the file,

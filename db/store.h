@@ -156,7 +156,7 @@ int store_participant_add(store *st, const char *session_id, const char *name,
 
 /* ------------------------------------------------------------ the live room */
 
-/* Who has a session open right now, one row per process (issue 6).  A
+/* Who has a session open right now, one row per process.  A
  * process writes its row every few seconds (a heartbeat) and removes it
  * when it closes the session; a row whose last_seen is old, or whose
  * process is gone, belongs to someone who is away.  None of this is

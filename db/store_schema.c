@@ -128,7 +128,7 @@ static const char schema_v3[] =
 	" + CASE WHEN NEW.state IN (1, 2) THEN 1 ELSE -1 END WHERE id = NEW.session;"
 	" END;";
 
-/* Version 4: the live room (issue 6).  `show_note` is the facilitator's
+/* Version 4: the live room.  `show_note` is the facilitator's
  * choice to show the row's note on watchers' screens.  `presence` says who
  * has the session open right now: one row per process, rewritten every few
  * seconds (a heartbeat).  It is not history and never touches the session,

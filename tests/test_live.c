@@ -1,4 +1,4 @@
-/* test_live.c - the store's side of the live room (issue 6): presence
+/* test_live.c - the store's side of the live room: presence
  * heartbeats that never reach the history or the session's place in the
  * list, the session stamp followers reload by, the facilitator's "show the
  * note to the room", and databases created in a group's shared folder. */

@@ -1,5 +1,5 @@
 /* test_merge.c - store_merge: bringing other facilitators' sessions into
- * one database (issue 5).  Each test has its own temporary folder with a
+ * one database.  Each test has its own temporary folder with a
  * destination ("ns.db") and one or two other files ("other.db", "third.db").
  */
 #include <criterion/criterion.h>

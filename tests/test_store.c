@@ -1,5 +1,5 @@
 /* test_store.c - the workshop store: every operation, every migration path
- * and every bad-file case of issue 3, each in a temporary folder. */
+ * and every bad-file case (missing, damaged, read-only, locked, newer, full), each in a temporary folder. */
 #include <criterion/criterion.h>
 #include <errno.h>
 #include <fcntl.h>

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The live room (issue 6): a facilitator, a watcher and two joiners, each
+# The live room: a facilitator, a watcher and two joiners, each
 # in its own terminal, on one database.
 #  - the watcher follows the facilitator's row and stages within a second;
 #  - the note reaches the watcher only when the facilitator shows it (N);

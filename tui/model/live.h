@@ -1,4 +1,4 @@
-/* live.h - the live room as one process sees it (issue 6): its own
+/* live.h - the live room as one process sees it: its own
  * heartbeat, who else has the session open, whether the facilitator is
  * here, and whether another process changed the session.
  *

@@ -3,7 +3,7 @@
  * so far, where the facilitator is and how long the section has taken.
  *
  * No curses here: the screens draw what this computes, and a watcher
- * (issue 6) can reuse it to follow another process through the store.
+ * can reuse it to follow another process through the store.
  */
 #ifndef NEXTSTEPS_WORKSHOP_H
 #define NEXTSTEPS_WORKSHOP_H

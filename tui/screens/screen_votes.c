@@ -355,7 +355,7 @@ static void votes_resize(ui *u)
 	listview_fit(&vl, votes_height(u));
 }
 
-/* A participant joined or voted from their own terminal (issue 6): the
+/* A participant joined or voted from their own terminal: the
  * list grows with them, the selection stays. */
 static void votes_changed(ui *u, unsigned what)
 {

@@ -371,7 +371,7 @@ static void draw_intro(ui *u, int y, int lines)
 		     workshop_section(u->ws)->intro, A_NORMAL);
 }
 
-/* Who is in the live room (issue 6), on the line above the foot; the
+/* Who is in the live room, on the line above the foot; the
  * line is there only while someone has joined or watches. */
 static int walk_room(ui *u, int y)
 {
@@ -675,7 +675,7 @@ static void walk_leave(ui *u)
 	ui_close_session(u);
 }
 
-/* A vote, a join or a watcher from another terminal (issue 6): the walk
+/* A vote, a join or a watcher from another terminal: the walk
  * draws from the workshop, so a repaint is all it takes; ncurses sends
  * only the cells that differ. */
 static void walk_changed(ui *u, unsigned what)
