@@ -320,19 +320,20 @@ static void row_number(const report_summary *sm, const summary_row *r,
 		 (size_t)(r - sm->rows) - sec->first_row + 1);
 }
 
-static const char *state_words(int state)
+/* The row's state as the report words it: the agreed stage's label,
+ * "not applicable", "not discussed" or "not yet agreed". */
+static const char *row_state(const report_summary *sm, const summary_row *r,
+			     char *buf, size_t size)
 {
-	switch (state) {
-	case STORE_ROW_NOT_APPLICABLE: return "not applicable";
-	case STORE_ROW_NOT_DISCUSSED: return "not discussed";
-	default: return "not yet agreed";
-	}
+	rowfacts_state fs = { r->state, r->stage };
+
+	return rowfacts_state_text(sm->matrix, fs, ROWFACTS_REPORT, buf, size);
 }
 
 static void write_row(report_doc *d, const report_summary *sm,
 		      const summary_row *r)
 {
-	char num[32], lead[48];
+	char num[32], lead[48], state[128];
 	size_t start;
 
 	row_number(sm, r, num);
@@ -340,13 +341,9 @@ static void write_row(report_doc *d, const report_summary *sm,
 	report_doc_blank(d);
 	start = report_doc_count(d);
 	report_doc_para(d, 0, lead, r->row->title, 0);
-	if (r->state == STORE_ROW_AGREED) {
-		report_doc_para(d, 2, "Agreed stage: ",
-				sm->matrix->stages[r->stage].label, 0);
+	report_doc_para(d, 2, "Agreed stage: ", row_state(sm, r, state, sizeof state), 0);
+	if (r->state == STORE_ROW_AGREED)
 		report_doc_para(d, 4, NULL, r->row->descriptors[r->stage], 0);
-	} else {
-		report_doc_para(d, 2, "Agreed stage: ", state_words(r->state), 0);
-	}
 	if (!r->votes.hidden && r->votes.total + r->votes.dont_know > 0) {
 		char *v = summary_votes_text(sm, &r->votes);
 
@@ -437,7 +434,7 @@ static void write_change_group(report_doc *d, const report_summary *sm,
 
 	for (i = 0; i < sm->n_rows; i++) {
 		const summary_row *r = &sm->rows[i];
-		char num[32];
+		char num[32], state[128];
 
 		if (r->change != change)
 			continue;
@@ -451,8 +448,7 @@ static void write_change_group(report_doc *d, const report_summary *sm,
 		para_owned(d, 2, NULL, report_doc_strf("%s %s: %s%s%s", num,
 			   r->row->title, r->prev_stage_label ? r->prev_stage_label : "",
 			   r->prev_stage_label ? " -> " : "",
-			   r->stage >= 0 ? sm->matrix->stages[r->stage].label
-			   : state_words(r->state)));
+			   row_state(sm, r, state, sizeof state)));
 	}
 }
 
@@ -489,13 +485,13 @@ static void write_open_rows(report_doc *d, const report_summary *sm)
 	report_doc_heading(d, "Rows not yet discussed or agreed", '=');
 	for (i = 0; i < sm->n_rows; i++) {
 		const summary_row *r = &sm->rows[i];
-		char num[32];
+		char num[32], state[128];
 
 		if (r->state != STORE_ROW_OPEN && r->state != STORE_ROW_NOT_DISCUSSED)
 			continue;
 		row_number(sm, r, num);
 		para_owned(d, 2, NULL, report_doc_strf("%s %s (%s)", num,
-			   r->row->title, state_words(r->state)));
+			   r->row->title, row_state(sm, r, state, sizeof state)));
 		any = 1;
 	}
 	if (!any)

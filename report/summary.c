@@ -6,64 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Counts the vote spread of one row; hidden ballots count nothing. */
-static void count_votes(const report_summary *sm, summary_row *r)
-{
-	summary_votes *v = &r->votes;
-	const store_row_answer *a = r->answer;
-	int n_stages = (int)sm->matrix->n_stages, seen = 0, k, want;
-	size_t p;
-
-	memset(v, 0, sizeof *v);
-	v->lowest = v->highest = v->median = -1;
-	if (!a || !a->votes)
-		return;
-	if (sm->session->secret_ballot && !a->revealed) {
-		/* Hidden only when there is something to hide: a row nobody
-		 * voted on reads "no votes", not "not revealed". */
-		for (p = 0; p < sm->answers->n_participants; p++)
-			v->hidden |= a->votes[p] != STORE_VOTE_NONE;
-		return;
-	}
-	for (p = 0; p < sm->answers->n_participants; p++) {
-		if (a->votes[p] >= 0 && a->votes[p] < n_stages)
-			v->count[a->votes[p]]++, v->total++;
-		else if (a->votes[p] == STORE_VOTE_DONT_KNOW)
-			v->dont_know++;
-	}
-	if (v->total == 0)
-		return;
-	want = (v->total - 1) / 2;       /* the lower middle vote */
-	for (k = 0; k < n_stages; k++) {
-		if (!v->count[k])
-			continue;
-		if (v->lowest < 0)
-			v->lowest = k;
-		v->highest = k;
-		if (v->median < 0 && seen + v->count[k] > want)
-			v->median = k;
-		seen += v->count[k];
-	}
-	v->differ = v->highest - v->lowest >= 1;
-	v->flag = v->highest - v->lowest >= 2;
-}
-
-/* The state of a row, making sure an agreed stage is one this matrix has. */
+/* The state and the vote spread of a row, as every reader sees them. */
 static void set_state(const report_summary *sm, summary_row *r)
 {
-	const store_row_answer *a = r->answer;
+	rowfacts_state fs = rowfacts_state_of(sm->matrix, r->answer);
 
-	r->state = a ? a->state : STORE_ROW_OPEN;
-	r->stage = -1;
-	r->note = a && a->note ? a->note : "";
-	if (r->state == STORE_ROW_AGREED) {
-		if (a->stage >= 0 && (size_t)a->stage < sm->matrix->n_stages)
-			r->stage = a->stage;
-		else
-			r->state = STORE_ROW_OPEN;
-	}
-	if (r->state < STORE_ROW_OPEN || r->state > STORE_ROW_NOT_DISCUSSED)
-		r->state = STORE_ROW_OPEN;
+	r->state = fs.state;
+	r->stage = fs.stage;
+	r->note = r->answer && r->answer->note ? r->answer->note : "";
+	rowfacts_spread_of(sm->matrix, sm->session, r->answer,
+			   sm->answers->n_participants, &r->votes);
 }
 
 static void add_count(summary_counts *c, const summary_row *r)
@@ -102,7 +54,6 @@ static void fill_rows(report_summary *sm)
 			r->section = i;
 			r->answer = store_answers_row(sm->answers, r->row->id);
 			set_state(sm, r);
-			count_votes(sm, r);
 			add_count(&sec->counts, r);
 			add_count(&sm->totals, r);
 		}
@@ -269,50 +220,9 @@ const char *summary_state_name(int state)
 	}
 }
 
-/* Appends printf-style text to a growing string; *s is NULL after OOM. */
-static void append(char **s, size_t *len, const char *a, const char *b)
-{
-	size_t n = strlen(a) + (b ? strlen(b) : 0);
-	char *p;
-
-	if (!*s)
-		return;
-	if (!(p = realloc(*s, *len + n + 1))) {
-		free(*s);
-		*s = NULL;
-		return;
-	}
-	*s = p;
-	strcpy(p + *len, a);
-	if (b)
-		strcat(p + *len, b);
-	*len += n;
-}
-
 char *summary_votes_text(const report_summary *sm, const summary_votes *v)
 {
-	const content_stage *st = sm->matrix->stages;
-	char *s = calloc(1, 1), num[32];
-	size_t len = 0, k;
-
-	if (v->hidden || (v->total == 0 && v->dont_know == 0)) {
-		free(s);
-		return strdup(v->hidden ? "Votes not revealed" : "No votes recorded");
-	}
-	for (k = 0; v->total && k < sm->matrix->n_stages; k++) {
-		snprintf(num, sizeof num, " %d", v->count[k]);
-		append(&s, &len, k ? ", " : "", st[k].label);
-		append(&s, &len, num, NULL);
-	}
-	if (v->dont_know) {
-		snprintf(num, sizeof num, "don't know %d", v->dont_know);
-		append(&s, &len, v->total ? "; " : "", num);
-	}
-	if (v->differ) {
-		append(&s, &len, "; range ", st[v->lowest].label);
-		append(&s, &len, "-", st[v->highest].label);
-	}
-	return s;
+	return rowfacts_spread_text(sm->matrix, v);
 }
 
 /* ---------------------------------------------------------- loading */

@@ -32,19 +32,11 @@
 #include <stddef.h>
 
 #include "content.h"
+#include "rowfacts.h"
 #include "store.h"
 
-typedef struct summary_votes {
-	int count[CONTENT_MAX_STAGES];  /* votes per stage index */
-	int dont_know;
-	int total;          /* votes on a stage (not counting don't know) */
-	int lowest;         /* stage index, -1 when total == 0 */
-	int highest;        /* stage index, -1 when total == 0 */
-	int median;         /* lower median stage index, -1 when total == 0 */
-	int differ;         /* highest - lowest >= 1 */
-	int flag;           /* highest - lowest >= 2: views differ widely */
-	int hidden;         /* secret ballot, not revealed: nothing counted */
-} summary_votes;
+/* A row's vote spread, computed by rowfacts_spread_of. */
+typedef rowfacts_spread summary_votes;
 
 /* What happened to a row since the previous session. */
 enum summary_change {
@@ -60,7 +52,7 @@ typedef struct summary_row {
 	const content_row *row;          /* in the snapshot */
 	size_t section;                  /* index into report_summary.sections */
 	const store_row_answer *answer;  /* NULL when nothing is recorded */
-	int state;                       /* store_row_state */
+	enum store_row_state state;
 	int stage;                       /* agreed stage index, else -1 */
 	const char *note;                /* never NULL; "" when none */
 	summary_votes votes;

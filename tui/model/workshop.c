@@ -346,35 +346,22 @@ int workshop_flush_time(workshop *ws, time_t now, store_error *err)
 }
 
 void workshop_spread_of(const workshop *ws, const store_row_answer *ans,
-			workshop_spread *out)
+			rowfacts_spread *out)
 {
-	size_t i;
+	size_t n = ws->s.n_participants < ws->a.n_participants ? ws->s.n_participants
+							      : ws->a.n_participants;
 
-	memset(out, 0, sizeof *out);
-	out->lowest = out->highest = out->suggested = -1;
-	if (!ans || !ans->votes)
-		return;
-	for (i = 0; i < ws->s.n_participants && i < ws->a.n_participants; i++) {
-		int v = ans->votes[i];
+	rowfacts_spread_of(ws->m, &ws->s, ans, n, out);
+}
 
-		if (v == STORE_VOTE_NONE)
-			continue;
-		out->voted++;
-		if (v == STORE_VOTE_DONT_KNOW) {
-			out->dont_know++;
-			continue;
-		}
-		if (v < 0 || (size_t)v >= ws->m->n_stages)
-			continue;
-		out->counts[v]++;
-		if (out->lowest < 0 || v < out->lowest)
-			out->lowest = v;
-		if (v > out->highest)
-			out->highest = v;
-	}
-	/* Where views differ, suggest the lower stage (the published
-	 * maturity-matrix advice); the facilitator decides. */
-	out->suggested = out->lowest;
+int workshop_ballot_hides(const workshop *ws, const store_row_answer *ans)
+{
+	return rowfacts_ballot_hides(&ws->s, ans);
+}
+
+rowfacts_state workshop_state_of(const workshop *ws, const store_row_answer *ans)
+{
+	return rowfacts_state_of(ws->m, ans);
 }
 
 /* ------------------------------------------------------------ undo */

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "content.h"
+#include "rowfacts.h"
 #include "store.h"
 
 /* One applicable row in walking order. */
@@ -32,15 +33,6 @@ typedef struct workshop {
 	long long data_version;    /* store_data_version at the last load */
 	int follower;              /* watch or join: never stores a position or time */
 } workshop;
-
-/* The spread of the votes on one row. */
-typedef struct workshop_spread {
-	int counts[CONTENT_MAX_STAGES];
-	int dont_know;
-	int voted;                 /* participants with any vote */
-	int lowest, highest;       /* stage indexes, -1 when no stage votes */
-	int suggested;             /* lowest where views differ; -1 when none */
-} workshop_spread;
 
 /* Opens a session by name or id and resumes at its stored position. */
 workshop *workshop_open(store *st, const char *name_or_id, store_error *err);
@@ -98,7 +90,13 @@ long long workshop_stored_seconds(const workshop *ws, size_t section);
 /* Stores the running section time and restarts the clock. */
 int workshop_flush_time(workshop *ws, time_t now, store_error *err);
 
+/* The spread of the votes on a row of this session (rowfacts_spread_of
+ * over the session's participants). */
 void workshop_spread_of(const workshop *ws, const store_row_answer *ans,
-			workshop_spread *out);
+			rowfacts_spread *out);
+/* Whether the secret ballot hides the votes of `ans`. */
+int workshop_ballot_hides(const workshop *ws, const store_row_answer *ans);
+/* The row's state (rowfacts_state_of in this session's matrix). */
+rowfacts_state workshop_state_of(const workshop *ws, const store_row_answer *ans);
 
 #endif

@@ -19,7 +19,7 @@ static char *plain_vote_now(const workshop *ws, size_t i)
 
 	if (v == STORE_VOTE_NONE)
 		return plain_format("%s", "");
-	if (ws->s.secret_ballot && !a->revealed)
+	if (workshop_ballot_hides(ws, a))
 		return plain_format("%s", " (has voted)");
 	if (v == STORE_VOTE_DONT_KNOW)
 		return plain_format("%s", " (now don't know)");

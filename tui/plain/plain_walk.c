@@ -25,47 +25,26 @@ void plain_reload(plain *p)
 		plain_error(p, "Error", &err);
 }
 
-/* The row's state in words, never only by position or colour. */
-static const char *plain_state(const workshop *ws, const store_row_answer *a)
-{
-	if (!a || a->state == STORE_ROW_OPEN)
-		return "nothing yet";
-	if (a->state == STORE_ROW_NOT_APPLICABLE)
-		return "not applicable";
-	if (a->state == STORE_ROW_NOT_DISCUSSED)
-		return "not discussed";
-	if (a->stage >= 0 && (size_t)a->stage < ws->m->n_stages)
-		return ws->m->stages[a->stage].label;
-	return "a stage";
-}
-
 /* The spread as words, unless a secret ballot still hides it. */
 void plain_show_votes(const plain *p)
 {
 	const workshop *ws = p->ws;
 	const store_row_answer *a = workshop_answer(ws);
-	workshop_spread sp;
-	char *s, *t;
-	size_t i;
+	rowfacts_spread sp;
+	char counts[4096];
+	char *t;
 
 	workshop_spread_of(ws, a, &sp);
 	if (!sp.voted)
 		return;
-	if (ws->s.secret_ballot && !(a && a->revealed)) {
+	if (workshop_ballot_hides(ws, a)) {
 		plain_say(p, "Votes: %d of %zu voted; secret until revealed.",
 			  sp.voted, ws->s.n_participants);
 		return;
 	}
-	s = plain_format("%s", "");
-	for (i = 0; i < ws->m->n_stages; i++) {
-		t = plain_format("%s%s %d, ", s, ws->m->stages[i].label, sp.counts[i]);
-		free(s);
-		s = t;
-	}
-	t = plain_format("%sdon't know %d (%d of %zu voted).", s, sp.dont_know,
-			 sp.voted, ws->s.n_participants);
+	rowfacts_counts_text(ws->m, &sp, ", ", counts, sizeof counts);
+	t = plain_format("%s (%d of %zu voted).", counts, sp.voted, ws->s.n_participants);
 	plain_show(p, "Votes: ", t, 0);
-	free(s);
 	free(t);
 }
 
@@ -94,8 +73,10 @@ static void plain_show_actions(const plain *p)
 static void plain_show_answer(const plain *p)
 {
 	const store_row_answer *a = workshop_answer(p->ws);
+	char state[128];
 
-	plain_say(p, "Agreed: %s.", plain_state(p->ws, a));
+	plain_say(p, "Agreed: %s.", rowfacts_state_text(p->ws->m,
+		  workshop_state_of(p->ws, a), ROWFACTS_BARE, state, sizeof state));
 	plain_show_votes(p);
 	if (a && *a->note)
 		plain_show(p, "Note: ", a->note, TEXT_KEEP_NEWLINES);
@@ -277,10 +258,12 @@ static void plain_list_rows(const plain *p)
 
 	for (k = 0; k < p->ws->n_steps; k++) {
 		const workshop_step *s = &p->ws->steps[k];
-		char num[32];
+		char num[32], state[128];
 		char *t = plain_format("%s (%s)",
 				       p->ws->m->sections[s->section].rows[s->row].title,
-				       plain_state(p->ws, workshop_answer_at(p->ws, k)));
+				       rowfacts_state_text(p->ws->m, workshop_state_of(p->ws,
+				       workshop_answer_at(p->ws, k)), ROWFACTS_BARE,
+				       state, sizeof state));
 
 		snprintf(num, sizeof num, "%4zu. ", k + 1);
 		plain_show(p, num, t, 0);

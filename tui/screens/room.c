@@ -63,15 +63,9 @@ static unsigned long long hash_int(unsigned long long h, long long v)
 	return hash_text(h, buf);
 }
 
-static int agreed_stage(const store_row_answer *a)
+static int agreed_stage(const workshop *ws, const store_row_answer *a)
 {
-	return a && a->state == STORE_ROW_AGREED ? a->stage : -1;
-}
-
-/* A secret ballot hides the spread until the facilitator reveals it. */
-static int spread_visible(const workshop *ws, const store_row_answer *a)
-{
-	return !ws->s.secret_ballot || (a && a->revealed);
+	return workshop_state_of(ws, a).stage;
 }
 
 int room_own_vote(const ui *u, const room_view *rv)
@@ -89,16 +83,7 @@ int room_own_vote(const ui *u, const room_view *rv)
 static void state_line(const workshop *ws, const store_row_answer *a, char *buf,
 		       size_t size)
 {
-	int st = agreed_stage(a);
-
-	if (st >= 0 && (size_t)st < ws->m->n_stages)
-		snprintf(buf, size, "Agreed: %d %s", st + 1, ws->m->stages[st].label);
-	else if (a && a->state == STORE_ROW_NOT_APPLICABLE)
-		snprintf(buf, size, "Not applicable");
-	else if (a && a->state == STORE_ROW_NOT_DISCUSSED)
-		snprintf(buf, size, "Not discussed");
-	else
-		snprintf(buf, size, "Not agreed yet");
+	rowfacts_state_text(ws->m, workshop_state_of(ws, a), ROWFACTS_HEADING, buf, size);
 }
 
 static void vote_name(const workshop *ws, int v, char *buf, size_t size)
@@ -115,27 +100,23 @@ static void vote_name(const workshop *ws, int v, char *buf, size_t size)
 static void votes_line(const workshop *ws, const store_row_answer *a, char *buf,
 		       size_t size)
 {
-	workshop_spread sp;
-	size_t i, len = 0;
+	rowfacts_spread sp;
+	size_t len;
 
 	workshop_spread_of(ws, a, &sp);
 	if (!ws->s.n_participants) {
 		snprintf(buf, size, "no participants yet");
 		return;
 	}
-	if (!spread_visible(ws, a)) {
+	if (workshop_ballot_hides(ws, a)) {
 		snprintf(buf, size, "%d of %zu voted; secret until the facilitator reveals them",
 			 sp.voted, ws->s.n_participants);
 		return;
 	}
-	buf[0] = '\0';
-	for (i = 0; i < ws->m->n_stages && len + 1 < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s %d",
-					i ? "  " : "", ws->m->stages[i].label,
-					sp.counts[i]);
-	if (len < size)
-		snprintf(buf + len, size - len, "  don't know %d  (%d of %zu voted)",
-			 sp.dont_know, sp.voted, ws->s.n_participants);
+	rowfacts_counts_text(ws->m, &sp, "  ", buf, size);
+	len = strlen(buf);
+	snprintf(buf + len, size - len, "  (%d of %zu voted)", sp.voted,
+		 ws->s.n_participants);
 }
 
 static void own_line(const ui *u, const room_view *rv, char *buf, size_t size)
@@ -191,17 +172,17 @@ static unsigned long long stages_sig(const ui *u, const room_view *rv)
 	const workshop *ws = u->ws;
 	const store_row_answer *a = workshop_answer(ws);
 	unsigned long long h = hash_int(FNV_START, (long long)ws->cur);
-	workshop_spread sp;
+	rowfacts_spread sp;
 	size_t i;
 
-	h = hash_int(h, agreed_stage(a));
+	h = hash_int(h, agreed_stage(ws, a));
 	h = hash_int(h, room_own_vote(u, rv));
 	h = hash_int(hash_int(h, u->cols), getmaxy(u->body));
-	if (!spread_visible(ws, a))
+	if (workshop_ballot_hides(ws, a))
 		return h;
 	workshop_spread_of(ws, a, &sp);
 	for (i = 0; i < ws->m->n_stages; i++)
-		h = hash_int(h, sp.counts[i]);
+		h = hash_int(h, sp.count[i]);
 	return h;
 }
 
@@ -286,7 +267,7 @@ static void draw_head(ui *u)
 		  draw_attr(ATTR_HEADING));
 	state_line(ws, a, state, sizeof state);
 	draw_text(u->body, 3, 1, u->cols - 2, state,
-		  agreed_stage(a) >= 0 ? draw_attr(ATTR_HEADING) : A_NORMAL);
+		  agreed_stage(ws, a) >= 0 ? draw_attr(ATTR_HEADING) : A_NORMAL);
 	draw_hline(u->body, 4, 0, u->cols);
 }
 
@@ -297,7 +278,7 @@ static void stage_label(const ui *u, const room_view *rv, size_t i, int full,
 {
 	const workshop *ws = u->ws;
 	const store_row_answer *a = workshop_answer(ws);
-	int agreed = agreed_stage(a) == (int)i;
+	int agreed = agreed_stage(ws, a) == (int)i;
 	size_t len;
 
 	len = (size_t)snprintf(buf, size, "%s %zu %s", agreed ? "[*]" : "[ ]", i + 1,
@@ -306,14 +287,14 @@ static void stage_label(const ui *u, const room_view *rv, size_t i, int full,
 		return;
 	if (agreed)
 		len += (size_t)snprintf(buf + len, size - len, "  (agreed)");
-	if (spread_visible(ws, a) && len < size) {
-		workshop_spread sp;
+	if (!workshop_ballot_hides(ws, a) && len < size) {
+		rowfacts_spread sp;
 
 		workshop_spread_of(ws, a, &sp);
-		if (sp.counts[i] > 0)
+		if (sp.count[i] > 0)
 			len += (size_t)snprintf(buf + len, size - len, "  %s %d vote%s",
-						draw_glyph(GLYPH_DOT), sp.counts[i],
-						sp.counts[i] == 1 ? "" : "s");
+						draw_glyph(GLYPH_DOT), sp.count[i],
+						sp.count[i] == 1 ? "" : "s");
 	}
 	if (room_own_vote(u, rv) == (int)i && len < size)
 		snprintf(buf + len, size - len, "  %s your vote", draw_glyph(GLYPH_DOT));
@@ -324,7 +305,7 @@ static int draw_tall(ui *u, const room_view *rv, int y, int avail)
 {
 	const workshop *ws = u->ws;
 	const content_row *row = workshop_row(ws);
-	int agreed = agreed_stage(workshop_answer(ws)), need = 0, gap, dw = u->cols - 6;
+	int agreed = agreed_stage(ws, workshop_answer(ws)), need = 0, gap, dw = u->cols - 6;
 	size_t i, n = ws->m->n_stages;
 	char buf[256];
 
@@ -351,7 +332,7 @@ static void draw_column(ui *u, const room_view *rv, int y, int avail)
 {
 	const workshop *ws = u->ws;
 	const content_row *row = workshop_row(ws);
-	int agreed = agreed_stage(workshop_answer(ws));
+	int agreed = agreed_stage(ws, workshop_answer(ws));
 	size_t i, n = ws->m->n_stages;
 	int lw = 18, dw = u->cols - lw - 2, share = avail / (int)n, spare;
 	char buf[256];
@@ -379,7 +360,7 @@ static void draw_column(ui *u, const room_view *rv, int y, int avail)
 static void draw_grid(ui *u, const room_view *rv, int y, int avail)
 {
 	const workshop *ws = u->ws;
-	int agreed = agreed_stage(workshop_answer(ws));
+	int agreed = agreed_stage(ws, workshop_answer(ws));
 	size_t i, n = ws->m->n_stages;
 	int cols = ((int)n + avail - 1) / avail, cw = (u->cols - 2) / cols;
 	char buf[256];

@@ -384,15 +384,6 @@ static void draw_plan(ui *u, int y, int x, int width, size_t idx)
 		draw_text(u->body, y, p.row, p.row_w, a->row_id, A_NORMAL);
 }
 
-static const char *state_words(int state)
-{
-	switch (state) {
-	case STORE_ROW_NOT_APPLICABLE: return "not applicable";
-	case STORE_ROW_NOT_DISCUSSED: return "not discussed";
-	default: return "not agreed";
-	}
-}
-
 /* "up  1.2 Title  Start -> Build": the change in words, so it needs no
  * colour; moves up or down are bold. */
 static void draw_change(ui *u, int y, int x, int width, size_t idx)
@@ -401,14 +392,15 @@ static void draw_change(ui *u, int y, int x, int width, size_t idx)
 	const content_matrix *m = ss.sm->matrix;
 	int moved = r->change == SUMMARY_CHANGE_UP || r->change == SUMMARY_CHANGE_DOWN;
 	int sw = clamp(width * 40 / 100, 16, 40), tw = width - 9 - sw - 1;
-	char buf[256];
+	rowfacts_state fs = { r->state, r->stage };
+	char buf[256], now[128];
 
 	draw_text(u->body, y, x, 8, summary_change_name(r->change),
 		  moved ? draw_attr(ATTR_HEADING) : A_NORMAL);
 	draw_row_ref(u, y, x + 9, tw, r, A_NORMAL);
 	snprintf(buf, sizeof buf, "%.100s -> %.100s",
 		 r->prev_stage_label ? r->prev_stage_label : "not agreed",
-		 r->stage >= 0 ? m->stages[r->stage].label : state_words(r->state));
+		 rowfacts_state_text(m, fs, ROWFACTS_CHANGE, now, sizeof now));
 	draw_text(u->body, y, x + width - sw, sw, buf, A_NORMAL);
 }
 

@@ -28,11 +28,6 @@ static size_t votes_height(const ui *u)
 	return h > 0 ? (size_t)h : 1;
 }
 
-static int hidden(const workshop *ws, const store_row_answer *a)
-{
-	return ws->s.secret_ballot && !(a && a->revealed);
-}
-
 static int vote_of(const workshop *ws, const store_row_answer *a, size_t i)
 {
 	if (!a || !a->votes || i >= ws->a.n_participants)
@@ -54,91 +49,45 @@ static void vote_text(const workshop *ws, int v, int hide, char *buf, size_t siz
 		snprintf(buf, size, "?");
 }
 
-/* What the row holds now, in words: "Build", "not applicable", or NULL
- * when it is open. */
-static const char *answer_text(const workshop *ws, const store_row_answer *a)
-{
-	if (!a || a->state == STORE_ROW_OPEN)
-		return NULL;
-	if (a->state == STORE_ROW_NOT_APPLICABLE)
-		return "not applicable";
-	if (a->state == STORE_ROW_NOT_DISCUSSED)
-		return "not discussed";
-	if (a->stage >= 0 && (size_t)a->stage < ws->m->n_stages)
-		return ws->m->stages[a->stage].label;
-	return "a stage";
-}
-
-static int agreed_stage(const store_row_answer *a)
-{
-	return a && a->state == STORE_ROW_AGREED ? a->stage : -1;
-}
-
-/* The range of the votes: one sentence when they all name one stage. */
-static void draw_range(ui *u, int y, const workshop_spread *sp)
-{
-	const content_matrix *m = u->ws->m;
-
-	if (sp->lowest < 0)
-		draw_text(u->body, y, 1, u->cols - 2, "No stage votes yet.", A_NORMAL);
-	else if (sp->lowest == sp->highest && !sp->dont_know)
-		draw_fmt(u->body, y, 1, u->cols - 2, A_NORMAL, "All agree: %s.",
-			 m->stages[sp->lowest].label);
-	else if (sp->lowest == sp->highest)
-		draw_fmt(u->body, y, 1, u->cols - 2, A_NORMAL, "Every stage vote: %s.",
-			 m->stages[sp->lowest].label);
-	else
-		draw_fmt(u->body, y, 1, u->cols - 2, A_NORMAL, "Lowest %s, highest %s.",
-			 m->stages[sp->lowest].label, m->stages[sp->highest].label);
-}
-
 /* Counts, range, what is agreed now and the suggestion, always on the
  * same four lines, so moving the selection never redraws them. */
 static void draw_spread(ui *u, int y, const store_row_answer *a)
 {
 	const workshop *ws = u->ws;
-	const char *now = answer_text(ws, a);
-	workshop_spread sp;
+	rowfacts_state now = workshop_state_of(ws, a);
+	rowfacts_spread sp;
 	char buf[512];
-	size_t i, len = 0;
 
 	workshop_spread_of(ws, a, &sp);
-	if (a && a->state == STORE_ROW_AGREED)
-		draw_fmt(u->body, y + 2, 1, u->cols - 2, A_NORMAL, "Agreed now: %s", now);
-	else if (now)
-		draw_fmt(u->body, y + 2, 1, u->cols - 2, A_NORMAL, "Marked %s", now);
-	else
-		draw_text(u->body, y + 2, 1, u->cols - 2, "Not agreed yet", A_NORMAL);
-	if (hidden(ws, a)) {
+	draw_text(u->body, y + 2, 1, u->cols - 2,
+		  rowfacts_state_text(ws->m, now, ROWFACTS_VOTES, buf, sizeof buf), A_NORMAL);
+	if (workshop_ballot_hides(ws, a)) {
 		draw_fmt(u->body, y, 1, u->cols - 2, A_NORMAL,
 			 "%d of %zu voted. Votes are secret until you reveal them (r).",
 			 sp.voted, ws->s.n_participants);
 		return;
 	}
-	for (i = 0; i < ws->m->n_stages && len + 1 < sizeof buf; i++)
-		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %d  ",
-					ws->m->stages[i].label, sp.counts[i]);
-	if (len < sizeof buf)
-		snprintf(buf + len, sizeof buf - len, "don't know %d", sp.dont_know);
+	rowfacts_counts_text(ws->m, &sp, "  ", buf, sizeof buf);
 	draw_text(u->body, y, 1, u->cols - 2, buf, A_NORMAL);
-	draw_range(u, y + 1, &sp);
+	rowfacts_range_text(ws->m, &sp, buf, sizeof buf);
+	draw_text(u->body, y + 1, 1, u->cols - 2, buf, A_NORMAL);
 	if (sp.suggested < 0)
 		return;
-	if (sp.suggested == agreed_stage(a))
+	if (sp.suggested == now.stage)
 		draw_fmt(u->body, y + 3, 1, u->cols - 2, draw_attr(ATTR_HEADING),
 			 "Suggested: %s, as agreed.", ws->m->stages[sp.suggested].label);
 	else
 		draw_fmt(u->body, y + 3, 1, u->cols - 2, draw_attr(ATTR_HEADING),
 			 "Suggested: %s%s. Enter agrees it.",
 			 ws->m->stages[sp.suggested].label,
-			 sp.lowest != sp.highest ? " (the lower, as views differ)" : "");
+			 sp.differ ? " (the lower, as views differ)" : "");
 }
 
 static void votes_draw(ui *u)
 {
 	const workshop *ws = u->ws;
 	const store_row_answer *a = workshop_answer(ws);
-	int hide = hidden(ws, a), h = getmaxy(u->body);
+	int hide = workshop_ballot_hides(ws, a), h = getmaxy(u->body);
 	size_t i, rows = votes_height(u);
 	char buf[64];
 
@@ -266,11 +215,12 @@ static void votes_accept(ui *u)
 {
 	workshop *ws = u->ws;
 	const store_row_answer *a = workshop_answer(ws);
-	const char *now = answer_text(ws, a);
-	workshop_spread sp;
+	rowfacts_state now = workshop_state_of(ws, a);
+	rowfacts_spread sp;
+	char words[128];
 
 	workshop_spread_of(ws, a, &sp);
-	if (hidden(ws, a)) {
+	if (workshop_ballot_hides(ws, a)) {
 		ui_say(u, "Reveal the votes first (r).");
 		return;
 	}
@@ -278,18 +228,19 @@ static void votes_accept(ui *u)
 		ui_say(u, "No stage votes to agree from.");
 		return;
 	}
-	if (sp.suggested == agreed_stage(a)) {
+	if (sp.suggested == now.stage) {
 		ui_pop(u);
 		ui_say(u, "%s is already agreed.", ws->m->stages[sp.suggested].label);
 		return;
 	}
-	if (!now) {
+	if (now.state == STORE_ROW_OPEN) {
 		votes_agree(u, sp.suggested);
 		return;
 	}
 	asked_stage = sp.suggested;
 	ui_ask(u, votes_replace_yes, "Replace %s%s with %s?",
-	       a->state == STORE_ROW_AGREED ? "the agreed " : "", now,
+	       now.state == STORE_ROW_AGREED ? "the agreed " : "",
+	       rowfacts_state_text(ws->m, now, ROWFACTS_BARE, words, sizeof words),
 	       ws->m->stages[sp.suggested].label);
 }
 

@@ -26,25 +26,9 @@
 /* Where the text of the foot lines and the section intro starts. */
 #define WALK_LABEL_W 10
 
-static int walk_agreed_stage(const store_row_answer *a)
+static int walk_agreed_stage(const workshop *ws, const store_row_answer *a)
 {
-	return a && a->state == STORE_ROW_AGREED ? a->stage : -1;
-}
-
-static const char *state_text(const workshop *ws, const store_row_answer *a,
-			      char *buf, size_t size)
-{
-	if (!a || a->state == STORE_ROW_OPEN)
-		return "open";
-	if (a->state == STORE_ROW_NOT_APPLICABLE)
-		return "not applicable";
-	if (a->state == STORE_ROW_NOT_DISCUSSED)
-		return "not discussed";
-	if (a->stage >= 0 && (size_t)a->stage < ws->m->n_stages) {
-		snprintf(buf, size, "agreed: %s", ws->m->stages[a->stage].label);
-		return buf;
-	}
-	return "agreed";
+	return workshop_state_of(ws, a).stage;
 }
 
 /* Section title and the whole session's progress on the right. */
@@ -67,20 +51,16 @@ static void draw_head(ui *u, const workshop *ws)
 
 	idx = workshop_row_in_section(ws, &n_in);
 	snprintf(left, sizeof left, "Row %zu of %zu: ", idx + 1, n_in);
-	snprintf(right, sizeof right, "[%.60s]", state_text(ws, a, buf, sizeof buf));
+	snprintf(right, sizeof right, "[%.60s]", rowfacts_state_text(ws->m,
+		 workshop_state_of(ws, a), ROWFACTS_TAG, buf, sizeof buf));
 	rw = (int)text_width(right);
 	draw_text(u->body, 1, 1, u->cols - 1, left, A_NORMAL);
 	draw_text(u->body, 1, 1 + (int)strlen(left), u->cols - rw - 4 - (int)strlen(left),
 		  workshop_row(ws)->title, draw_attr(ATTR_HEADING));
 	draw_text(u->body, 1, u->cols - rw - 1, rw, right,
-		  a && a->state != STORE_ROW_OPEN ? draw_attr(ATTR_HEADING) : A_NORMAL);
+		  workshop_state_of(ws, a).state != STORE_ROW_OPEN ? draw_attr(ATTR_HEADING)
+								   : A_NORMAL);
 	draw_hline(u->body, 2, 0, u->cols);
-}
-
-/* Whether the spread may be shown (not hidden by a secret ballot). */
-static int spread_visible(const workshop *ws, const store_row_answer *a)
-{
-	return !ws->s.secret_ballot || (a && a->revealed);
 }
 
 /* Shares `avail` lines between the stages: each gets what it needs if
@@ -157,7 +137,7 @@ static void draw_stage_label(ui *u, int y, int lw, int lines, size_t i,
 static void draw_stage_grid(ui *u, int y, int avail)
 {
 	const workshop *ws = u->ws;
-	int agreed = walk_agreed_stage(workshop_answer(ws));
+	int agreed = walk_agreed_stage(ws, workshop_answer(ws));
 	size_t i, n = ws->m->n_stages;
 	int per_col = avail > 0 ? avail : 1, cols = ((int)n + per_col - 1) / per_col;
 	int cw = (u->cols - 2) / cols;
@@ -173,12 +153,12 @@ static void draw_stage_grid(ui *u, int y, int avail)
 	}
 }
 
-static void draw_stacked(ui *u, int y, int avail, const workshop_spread *sp,
+static void draw_stacked(ui *u, int y, int avail, const rowfacts_spread *sp,
 			 int show_votes)
 {
 	const workshop *ws = u->ws;
 	const content_row *row = workshop_row(ws);
-	int agreed = walk_agreed_stage(workshop_answer(ws));
+	int agreed = walk_agreed_stage(ws, workshop_answer(ws));
 	int need[CONTENT_MAX_STAGES], got[CONTENT_MAX_STAGES];
 	int lw = label_width(ws->m), dw = u->cols - lw - 1, gap = 0, sum = 0;
 	size_t i, n = ws->m->n_stages;
@@ -187,7 +167,7 @@ static void draw_stacked(ui *u, int y, int avail, const workshop_spread *sp,
 		need[i] = draw_wrapped_lines(row->descriptors[i], dw);
 		if ((int)i == agreed && need[i] < 2)
 			need[i] = 2;
-		if (show_votes && sp->counts[i] > 0 && need[i] < 3)
+		if (show_votes && sp->count[i] > 0 && need[i] < 3)
 			need[i] = 3;
 		sum += need[i];
 	}
@@ -200,18 +180,18 @@ static void draw_stacked(ui *u, int y, int avail, const workshop_spread *sp,
 	share_lines(need, got, n, avail - gap * ((int)n - 1));
 	for (i = 0; i < n && y < WALK_HEAD + avail; i++) {
 		draw_stage_label(u, y, lw, got[i], i, (int)i == agreed,
-				 show_votes ? sp->counts[i] : 0);
+				 show_votes ? sp->count[i] : 0);
 		draw_wrapped(u->body, y, lw, dw, got[i], row->descriptors[i], A_NORMAL);
 		y += got[i] + gap;
 	}
 }
 
-static void draw_side_by_side(ui *u, int y, int avail, const workshop_spread *sp,
+static void draw_side_by_side(ui *u, int y, int avail, const rowfacts_spread *sp,
 			      int show_votes, int cw)
 {
 	const workshop *ws = u->ws;
 	const content_row *row = workshop_row(ws);
-	int agreed = walk_agreed_stage(workshop_answer(ws));
+	int agreed = walk_agreed_stage(ws, workshop_answer(ws));
 	size_t i, n = ws->m->n_stages;
 	char buf[128];
 
@@ -224,9 +204,9 @@ static void draw_side_by_side(ui *u, int y, int avail, const workshop_spread *sp
 		draw_text_fill(u->body, y, x, cw, buf,
 			       is ? draw_attr(ATTR_AGREED) : draw_attr(ATTR_HEADING));
 		draw_wrapped(u->body, y + 2, x, cw, avail - 3, row->descriptors[i], A_NORMAL);
-		if (show_votes && sp->counts[i] > 0)
+		if (show_votes && sp->count[i] > 0)
 			draw_fmt(u->body, y + 1, x, cw, A_NORMAL, "%d vote%s",
-				 sp->counts[i], sp->counts[i] == 1 ? "" : "s");
+				 sp->count[i], sp->count[i] == 1 ? "" : "s");
 	}
 }
 
@@ -240,27 +220,23 @@ static int side_width(const ui *u)
 }
 
 static void votes_text(const workshop *ws, const store_row_answer *a,
-		       const workshop_spread *sp, char *buf, size_t size)
+		       const rowfacts_spread *sp, char *buf, size_t size)
 {
-	size_t i, len = 0;
+	size_t len;
 
 	if (!ws->s.n_participants) {
 		snprintf(buf, size, "no participants yet (v, then + to add)");
 		return;
 	}
-	if (!spread_visible(ws, a)) {
+	if (workshop_ballot_hides(ws, a)) {
 		snprintf(buf, size, "%d of %zu voted; secret until revealed (v, then r)",
 			 sp->voted, ws->s.n_participants);
 		return;
 	}
-	buf[0] = '\0';
-	for (i = 0; i < ws->m->n_stages && len + 1 < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s %d",
-					i ? "  " : "", ws->m->stages[i].label,
-					sp->counts[i]);
-	if (len < size)
-		snprintf(buf + len, size - len, "  don't know %d  (%d of %zu voted)",
-			 sp->dont_know, sp->voted, ws->s.n_participants);
+	rowfacts_counts_text(ws->m, sp, "  ", buf, size);
+	len = strlen(buf);
+	snprintf(buf + len, size - len, "  (%d of %zu voted)", sp->voted,
+		 ws->s.n_participants);
 }
 
 static void actions_text(const workshop *ws, const char *row_id, char *buf,
@@ -289,7 +265,7 @@ static void actions_text(const workshop *ws, const char *row_id, char *buf,
 			 first ? ": " : "", first ? first : "");
 }
 
-static void draw_foot(ui *u, int y, const workshop_spread *sp)
+static void draw_foot(ui *u, int y, const rowfacts_spread *sp)
 {
 	const workshop *ws = u->ws;
 	const store_row_answer *a = workshop_answer(ws);
@@ -320,7 +296,7 @@ static int descriptor_lines(const ui *u, size_t k)
 	const content_row *row = &ws->m->sections[p->section].rows[p->row];
 	const store_row_answer *a = workshop_answer_at(ws, k);
 	int cw = side_width(u), dw = u->cols - label_width(ws->m) - 1, sum = 0, most = 0;
-	workshop_spread sp;
+	rowfacts_spread sp;
 	size_t i, n = ws->m->n_stages;
 
 	workshop_spread_of(ws, a, &sp);
@@ -331,7 +307,7 @@ static int descriptor_lines(const ui *u, size_t k)
 			most = l;
 		if (l < 2)
 			l = 2;
-		if (spread_visible(ws, a) && sp.counts[i] > 0 && l < 3)
+		if (!workshop_ballot_hides(ws, a) && sp.count[i] > 0 && l < 3)
 			l = 3;
 		sum += l;
 	}
@@ -388,7 +364,7 @@ static void walk_draw(ui *u)
 {
 	const workshop *ws = u->ws;
 	const store_row_answer *a;
-	workshop_spread sp;
+	rowfacts_spread sp;
 	int h = getmaxy(u->body), avail, cw, il;
 
 	if (!ws || !ws->n_steps) {
@@ -406,9 +382,9 @@ static void walk_draw(ui *u)
 		avail -= il + 1;
 	}
 	if ((cw = side_width(u)) > 0)
-		draw_side_by_side(u, WALK_HEAD, avail, &sp, spread_visible(ws, a), cw);
+		draw_side_by_side(u, WALK_HEAD, avail, &sp, !workshop_ballot_hides(ws, a), cw);
 	else
-		draw_stacked(u, WALK_HEAD, avail, &sp, spread_visible(ws, a));
+		draw_stacked(u, WALK_HEAD, avail, &sp, !workshop_ballot_hides(ws, a));
 	draw_foot(u, h - WALK_FOOT, &sp);
 }
 

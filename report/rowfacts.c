@@ -1,0 +1,193 @@
+/* rowfacts.c - see rowfacts.h. */
+#include "rowfacts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+rowfacts_state rowfacts_state_of(const content_matrix *m, const store_row_answer *a)
+{
+	rowfacts_state s = { STORE_ROW_OPEN, -1 };
+
+	if (!a)
+		return s;
+	switch (a->state) {
+	case STORE_ROW_AGREED:
+		if (a->stage >= 0 && (size_t)a->stage < m->n_stages) {
+			s.state = STORE_ROW_AGREED;
+			s.stage = a->stage;
+		}
+		break;
+	case STORE_ROW_NOT_APPLICABLE:
+	case STORE_ROW_NOT_DISCUSSED:
+		s.state = (enum store_row_state)a->state;
+		break;
+	default:
+		break;
+	}
+	return s;
+}
+
+/* One sentence shape per place the state is shown.  `agreed` takes the
+ * stage's label, after its number when `numbered`. */
+static const struct {
+	const char *open, *not_applicable, *not_discussed, *agreed;
+	int numbered;
+} phrases[] = {
+	[ROWFACTS_TAG] = { "open", "not applicable", "not discussed", "agreed: %s", 0 },
+	[ROWFACTS_HEADING] = { "Not agreed yet", "Not applicable", "Not discussed",
+			       "Agreed: %d %s", 1 },
+	[ROWFACTS_VOTES] = { "Not agreed yet", "Marked not applicable",
+			     "Marked not discussed", "Agreed now: %s", 0 },
+	[ROWFACTS_BARE] = { "nothing yet", "not applicable", "not discussed", "%s", 0 },
+	[ROWFACTS_REPORT] = { "not yet agreed", "not applicable", "not discussed", "%s", 0 },
+	[ROWFACTS_CHANGE] = { "not agreed", "not applicable", "not discussed", "%s", 0 },
+};
+
+const char *rowfacts_state_text(const content_matrix *m, rowfacts_state s,
+				enum rowfacts_phrase ph, char *buf, size_t size)
+{
+	const char *w;
+
+	switch (s.state) {
+	case STORE_ROW_AGREED:
+		if (phrases[ph].numbered)
+			snprintf(buf, size, phrases[ph].agreed, s.stage + 1,
+				 m->stages[s.stage].label);
+		else
+			snprintf(buf, size, phrases[ph].agreed, m->stages[s.stage].label);
+		return buf;
+	case STORE_ROW_NOT_APPLICABLE: w = phrases[ph].not_applicable; break;
+	case STORE_ROW_NOT_DISCUSSED: w = phrases[ph].not_discussed; break;
+	default: w = phrases[ph].open; break;
+	}
+	snprintf(buf, size, "%s", w);
+	return buf;
+}
+
+int rowfacts_ballot_hides(const store_session *s, const store_row_answer *a)
+{
+	return s->secret_ballot && !(a && a->revealed);
+}
+
+/* Lowest, highest, lower median and the suggestion, from the counts. */
+static void spread_range(const content_matrix *m, rowfacts_spread *sp)
+{
+	int k, seen = 0, want = (sp->total - 1) / 2;   /* the lower middle vote */
+
+	for (k = 0; k < (int)m->n_stages; k++) {
+		if (!sp->count[k])
+			continue;
+		if (sp->lowest < 0)
+			sp->lowest = k;
+		sp->highest = k;
+		if (sp->median < 0 && seen + sp->count[k] > want)
+			sp->median = k;
+		seen += sp->count[k];
+	}
+	sp->suggested = sp->lowest;
+	sp->differ = sp->highest - sp->lowest >= 1;
+	sp->flag = sp->highest - sp->lowest >= 2;
+}
+
+void rowfacts_spread_of(const content_matrix *m, const store_session *s,
+			const store_row_answer *a, size_t n_participants,
+			rowfacts_spread *out)
+{
+	size_t p;
+
+	memset(out, 0, sizeof *out);
+	out->lowest = out->highest = out->median = out->suggested = -1;
+	if (!a || !a->votes)
+		return;
+	for (p = 0; p < n_participants; p++)
+		out->voted += a->votes[p] != STORE_VOTE_NONE;
+	if (rowfacts_ballot_hides(s, a)) {
+		/* Hidden only when there is something to hide: a row nobody
+		 * voted on reads "no votes", not "not revealed". */
+		out->hidden = out->voted > 0;
+		return;
+	}
+	for (p = 0; p < n_participants; p++) {
+		int v = a->votes[p];
+
+		if (v >= 0 && (size_t)v < m->n_stages)
+			out->count[v]++, out->total++;
+		else if (v == STORE_VOTE_DONT_KNOW)
+			out->dont_know++;
+	}
+	if (out->total)
+		spread_range(m, out);
+}
+
+void rowfacts_counts_text(const content_matrix *m, const rowfacts_spread *sp,
+			  const char *sep, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < m->n_stages && len + 1 < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s %d%s",
+					m->stages[i].label, sp->count[i], sep);
+	if (len < size)
+		snprintf(buf + len, size - len, "don't know %d", sp->dont_know);
+}
+
+void rowfacts_range_text(const content_matrix *m, const rowfacts_spread *sp,
+			 char *buf, size_t size)
+{
+	if (sp->lowest < 0)
+		snprintf(buf, size, "No stage votes yet.");
+	else if (sp->lowest == sp->highest && !sp->dont_know)
+		snprintf(buf, size, "All agree: %s.", m->stages[sp->lowest].label);
+	else if (sp->lowest == sp->highest)
+		snprintf(buf, size, "Every stage vote: %s.", m->stages[sp->lowest].label);
+	else
+		snprintf(buf, size, "Lowest %s, highest %s.", m->stages[sp->lowest].label,
+			 m->stages[sp->highest].label);
+}
+
+/* Appends a then b (may be NULL) to the growing string *s. */
+static void append(char **s, size_t *len, const char *a, const char *b)
+{
+	size_t n = strlen(a) + (b ? strlen(b) : 0);
+	char *p;
+
+	if (!*s)
+		return;
+	if (!(p = realloc(*s, *len + n + 1))) {
+		free(*s);
+		*s = NULL;
+		return;
+	}
+	*s = p;
+	strcpy(p + *len, a);
+	if (b)
+		strcat(p + *len, b);
+	*len += n;
+}
+
+char *rowfacts_spread_text(const content_matrix *m, const rowfacts_spread *sp)
+{
+	const content_stage *st = m->stages;
+	char *s, num[32];
+	size_t len = 0, k;
+
+	if (sp->hidden || (sp->total == 0 && sp->dont_know == 0))
+		return strdup(sp->hidden ? "Votes not revealed" : "No votes recorded");
+	s = calloc(1, 1);
+	for (k = 0; sp->total && k < m->n_stages; k++) {
+		snprintf(num, sizeof num, " %d", sp->count[k]);
+		append(&s, &len, k ? ", " : "", st[k].label);
+		append(&s, &len, num, NULL);
+	}
+	if (sp->dont_know) {
+		snprintf(num, sizeof num, "don't know %d", sp->dont_know);
+		append(&s, &len, sp->total ? "; " : "", num);
+	}
+	if (sp->differ) {
+		append(&s, &len, "; range ", st[sp->lowest].label);
+		append(&s, &len, "-", st[sp->highest].label);
+	}
+	return s;
+}

@@ -1,0 +1,87 @@
+/* rowfacts.h - what every reader says about one row: its state in words,
+ * whether a secret ballot still hides its votes, and the spread of those
+ * votes with the sentences that describe it.
+ *
+ * The walk, the votes screen, the summary, watch and join, the line mode
+ * and the text report all take these facts from here, so no two of them
+ * can disagree on what a row holds.  Each place keeps its own sentence
+ * shape (a tag in brackets, a heading, a line of the report), but the
+ * shapes are all in this module's phrase table.
+ *
+ * No text here has been cleaned: stage labels come from the matrix, so a
+ * caller passes what it shows through text_clean() (the screens' drawing
+ * and the line mode do).
+ */
+#ifndef NEXTSTEPS_ROWFACTS_H
+#define NEXTSTEPS_ROWFACTS_H
+
+#include <stddef.h>
+
+#include "content.h"
+#include "store.h"
+
+/* The row's state as every reader treats it: nothing recorded, or an
+ * agreed stage this matrix does not have, reads as open. */
+typedef struct rowfacts_state {
+	enum store_row_state state;
+	int stage;                 /* agreed stage index, else -1 */
+} rowfacts_state;
+
+rowfacts_state rowfacts_state_of(const content_matrix *m, const store_row_answer *a);
+
+/* Where the state is shown; each has its own sentence shape. */
+enum rowfacts_phrase {
+	ROWFACTS_TAG,       /* the walk's "[agreed: Build]"; "open" */
+	ROWFACTS_HEADING,   /* watch and join: "Agreed: 2 Build"; "Not agreed yet" */
+	ROWFACTS_VOTES,     /* the votes screen: "Agreed now: Build"; "Marked not applicable" */
+	ROWFACTS_BARE,      /* the label or the marking alone: "Build", "not applicable"; "nothing yet" */
+	ROWFACTS_REPORT,    /* the text report's "Agreed stage: ": "Build"; "not yet agreed" */
+	ROWFACTS_CHANGE     /* the summary's "Start -> Build"; "not agreed" */
+};
+
+/* The state in words for `ph`, written to `buf` (returned). */
+const char *rowfacts_state_text(const content_matrix *m, rowfacts_state s,
+				enum rowfacts_phrase ph, char *buf, size_t size);
+
+/* Whether a secret ballot hides the row's votes: the session's ballot is
+ * secret and the facilitator has not revealed this row. */
+int rowfacts_ballot_hides(const store_session *s, const store_row_answer *a);
+
+/* The spread of the votes on one row. */
+typedef struct rowfacts_spread {
+	int count[CONTENT_MAX_STAGES];  /* votes per stage index */
+	int dont_know;
+	int total;          /* votes on a stage (not counting don't know) */
+	int voted;          /* participants with any vote */
+	int lowest;         /* stage index, -1 when total == 0 */
+	int highest;        /* stage index, -1 when total == 0 */
+	int median;         /* lower median stage index, -1 when total == 0 */
+	int suggested;      /* the lower stage where views differ; -1 when total == 0 */
+	int differ;         /* highest - lowest >= 1 */
+	int flag;           /* highest - lowest >= 2: views differ widely */
+	int hidden;         /* the ballot hides votes someone has cast: only
+			       `voted` is counted */
+} rowfacts_spread;
+
+/* Counts the first `n_participants` votes of `a` (may be NULL).  The
+ * median of an even count is the lower middle vote, and the suggestion
+ * the lowest stage voted, following the published advice to record the
+ * lower score where views differ; the facilitator decides. */
+void rowfacts_spread_of(const content_matrix *m, const store_session *s,
+			const store_row_answer *a, size_t n_participants,
+			rowfacts_spread *out);
+
+/* "Start 2<sep>Build 5<sep>Enhance 1<sep>don't know 1": every stage's
+ * count, then don't know. */
+void rowfacts_counts_text(const content_matrix *m, const rowfacts_spread *sp,
+			  const char *sep, char *buf, size_t size);
+/* The range in one sentence: "All agree: Build.", "Every stage vote:
+ * Build.", "Lowest Start, highest Enhance." or "No stage votes yet.". */
+void rowfacts_range_text(const content_matrix *m, const rowfacts_spread *sp,
+			 char *buf, size_t size);
+/* The spread as the reports write it, e.g. "Start 2, Build 5, Enhance 1;
+ * don't know 1; range Start-Enhance" ("No votes recorded" / "Votes not
+ * revealed").  Returns malloc'd text, NULL when out of memory. */
+char *rowfacts_spread_text(const content_matrix *m, const rowfacts_spread *sp);
+
+#endif
