@@ -10,11 +10,12 @@
 #define ACT_TOP 2
 #define ACT_MAX 256
 
-static struct {
+typedef struct actions_state {
 	listview lv;
 	long long ids[ACT_MAX];      /* the row's actions, in order */
 	long long editing;           /* 0 when adding */
-} as;
+	long long asked_id;          /* the action "Delete this action?" names */
+} actions_state;
 
 static size_t act_height(const ui *u)
 {
@@ -26,15 +27,16 @@ static size_t act_height(const ui *u)
 /* The row's actions from the loaded answers, keeping the selection. */
 static void act_collect(ui *u)
 {
+	actions_state *as = ui_private(u, &screen_actions);
 	const workshop *ws = u->ws;
 	const char *row = workshop_row(ws)->id;
 	size_t i, n = 0;
 
 	for (i = 0; i < ws->a.n_actions && n < ACT_MAX; i++)
 		if (strcmp(ws->a.actions[i].row_id, row) == 0)
-			as.ids[n++] = ws->a.actions[i].id;
-	as.lv.n = n;
-	listview_fit(&as.lv, act_height(u));
+			as->ids[n++] = ws->a.actions[i].id;
+	as->lv.n = n;
+	listview_fit(&as->lv, act_height(u));
 }
 
 static const store_action *act_find(const ui *u, long long id)
@@ -49,7 +51,9 @@ static const store_action *act_find(const ui *u, long long id)
 
 static const store_action *act_selected(const ui *u)
 {
-	return as.lv.n ? act_find(u, as.ids[as.lv.sel]) : NULL;
+	actions_state *as = ui_private(u, &screen_actions);
+
+	return as->lv.n ? act_find(u, as->ids[as->lv.sel]) : NULL;
 }
 
 static void act_line(ui *u, int y, const store_action *ac, attr_t at)
@@ -69,28 +73,31 @@ static void act_line(ui *u, int y, const store_action *ac, attr_t at)
 
 static void act_draw(ui *u)
 {
+	actions_state *as = ui_private(u, &screen_actions);
+
 	size_t i, h = act_height(u);
 
 	draw_fmt(u->body, 0, 1, u->cols - 2, draw_attr(ATTR_HEADING), "Actions: %s",
 		 workshop_row(u->ws)->title);
-	if (!as.lv.n) {
+	if (!as->lv.n) {
 		draw_text(u->body, ACT_TOP, 1, u->cols - 2,
 			  "No actions for this row yet: a adds one.", A_NORMAL);
 		return;
 	}
 	draw_text(u->body, 1, 5, u->cols - 6, "what / who, due", A_NORMAL);
-	for (i = as.lv.top; i < as.lv.n && i < as.lv.top + h; i++) {
-		const store_action *ac = act_find(u, as.ids[i]);
+	for (i = as->lv.top; i < as->lv.n && i < as->lv.top + h; i++) {
+		const store_action *ac = act_find(u, as->ids[i]);
 
 		if (ac)
-			act_line(u, ACT_TOP + (int)(i - as.lv.top), ac,
-				 i == as.lv.sel ? draw_attr(ATTR_SELECTED) : A_NORMAL);
+			act_line(u, ACT_TOP + (int)(i - as->lv.top), ac,
+				 i == as->lv.sel ? draw_attr(ATTR_SELECTED) : A_NORMAL);
 	}
 }
 
 static int act_submit(ui *u, char **v, void *ctx)
 {
-	const store_action *old = as.editing ? act_find(u, as.editing) : NULL;
+	actions_state *as = ui_private(u, &screen_actions);
+	const store_action *old = as->editing ? act_find(u, as->editing) : NULL;
 	store_error err;
 	long long id;
 	int rc;
@@ -116,17 +123,18 @@ static int act_submit(ui *u, char **v, void *ctx)
 	}
 	ui_reload(u);
 	act_collect(u);
-	if (!old && as.lv.n)
-		as.lv.sel = as.lv.n - 1;
+	if (!old && as->lv.n)
+		as->lv.sel = as->lv.n - 1;
 	ui_say(u, "Saved: action %s.", old ? "changed" : "added");
 	return 0;
 }
 
 static void act_form(ui *u, const store_action *ac)
 {
+	actions_state *as = ui_private(u, &screen_actions);
 	form_spec f;
 
-	as.editing = ac ? ac->id : 0;
+	as->editing = ac ? ac->id : 0;
 	memset(&f, 0, sizeof f);
 	f.title = ac ? "Change the action" : "Add an action";
 	f.intro = "Due date as YYYY-MM-DD, or empty.";
@@ -158,14 +166,14 @@ static void act_toggle(ui *u, const store_action *ac)
 		ui_say(u, done ? "Saved: done." : "Saved: not done.");
 }
 
-static void act_delete_yes(ui *u)
+/* Deletes the action the question named, even if another terminal has
+ * changed the list since. */
+static void act_delete_yes(ui *u, void *ctx)
 {
-	const store_action *ac = act_selected(u);
+	const actions_state *as = ctx;
 	store_error err;
 
-	if (!ac)
-		return;
-	if (store_action_delete(u->st, u->ws->s.id, ac->id, &err) != 0) {
+	if (store_action_delete(u->st, u->ws->s.id, as->asked_id, &err) != 0) {
 		ui_error(u, &err);
 		return;
 	}
@@ -177,10 +185,11 @@ static void act_delete_yes(ui *u)
 
 static void act_action(ui *u, enum action a, int arg)
 {
+	actions_state *as = ui_private(u, &screen_actions);
 	const store_action *ac = act_selected(u);
 
 	(void)arg;
-	if (listview_action(&as.lv, a, act_height(u))) {
+	if (listview_action(&as->lv, a, act_height(u))) {
 		ui_dirty(u, DIRTY_BODY);
 		return;
 	}
@@ -197,13 +206,17 @@ static void act_action(ui *u, enum action a, int arg)
 		act_form(u, ac);
 	else if (a == ACT_ACTION_DONE)
 		act_toggle(u, ac);
-	else if (a == ACT_ACTION_DELETE)
-		ui_ask(u, act_delete_yes, "Delete this action?");
+	else if (a == ACT_ACTION_DELETE) {
+		as->asked_id = ac->id;
+		ui_ask(u, act_delete_yes, as, "Delete this action?");
+	}
 }
 
 static void act_enter(ui *u)
 {
-	memset(&as, 0, sizeof as);
+	actions_state *as = ui_private(u, &screen_actions);
+
+	memset(as, 0, sizeof *as);
 	act_collect(u);
 }
 
@@ -215,6 +228,7 @@ static void act_resume(ui *u)
 const screen_ops screen_actions = {
 	.name = "actions",
 	.scope = SC_SUB | SC_LIST | SC_ACTIONS | SC_CHANGES,
+	.private_size = sizeof(actions_state),
 	.enter = act_enter,
 	.resume = act_resume,
 	.draw = act_draw,

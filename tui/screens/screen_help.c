@@ -12,13 +12,13 @@
 
 #define HELP_MAX_LINES 320
 
-static struct {
+typedef struct help_state {
 	char *lines[HELP_MAX_LINES];
 	int heading[HELP_MAX_LINES];
 	size_t n;
 	int width;                  /* columns the lines are wrapped to */
 	listview lv;                /* lv.top is the first line shown */
-} hs;
+} help_state;
 
 static const struct { unsigned scope; const char *title; } groups[] = {
 	{ SC_WALK, "The walk" },
@@ -35,11 +35,11 @@ static const struct { unsigned scope; const char *title; } groups[] = {
 	{ SC_ANY | SC_TOP | SC_SUB, "Everywhere" },
 };
 
-static void add_line(const char *text, int heading)
+static void add_line(help_state *hs, const char *text, int heading)
 {
-	if (hs.n < HELP_MAX_LINES) {
-		hs.heading[hs.n] = heading;
-		hs.lines[hs.n++] = ui_xstrdup(text);
+	if (hs->n < HELP_MAX_LINES) {
+		hs->heading[hs->n] = heading;
+		hs->lines[hs->n++] = ui_xstrdup(text);
 	}
 }
 
@@ -49,9 +49,9 @@ static void add_line(const char *text, int heading)
 /* One action: a long help text wraps under its own column rather than
  * being cut at the edge.  The table's help texts are ASCII, so bytes are
  * columns. */
-static void add_entry(const char *keys, const char *help)
+static void add_entry(help_state *hs, const char *keys, const char *help)
 {
-	int w = hs.width - HELP_KEYS_W;
+	int w = hs->width - HELP_KEYS_W;
 	const char *p = help;
 	char line[512];
 	size_t n;
@@ -67,28 +67,28 @@ static void add_entry(const char *keys, const char *help)
 				n = (size_t)w;
 		}
 		snprintf(line, sizeof line, "  %-18s %.*s", keys, (int)n, p);
-		add_line(line, 0);
+		add_line(hs, line, 0);
 		keys = "";
 		for (p += n; *p == ' '; p++)
 			;
 	} while (*p);
 }
 
-static void add_group(unsigned scope, const char *title, int n_stages)
+static void add_group(help_state *hs, unsigned scope, const char *title, int n_stages)
 {
 	char keys[96];
 	size_t i;
 
-	add_line(title, 1);
+	add_line(hs, title, 1);
 	for (i = 1; i < ACT_COUNT; i++) {
 		const action_info *ai = action_get((enum action)i);
 
 		if (!(ai->scope & scope))
 			continue;
 		action_keys_text(ai, n_stages, keys, sizeof keys);
-		add_entry(keys, ai->help);
+		add_entry(hs, keys, ai->help);
 	}
-	add_line("", 0);
+	add_line(hs, "", 0);
 }
 
 /* Watchers and joiners only get their own keys and the general ones: the
@@ -102,36 +102,36 @@ static int group_applies(const ui *u, size_t g)
 /* The screen under help decides which group leads. */
 static void help_enter(ui *u)
 {
+	help_state *hs = ui_private(u, &screen_help);
 	const screen_ops *below = u->depth > 1 ? u->stack[u->depth - 2] : NULL;
 	int n_stages = u->ws ? (int)u->ws->m->n_stages : 9;
 	size_t g, first = sizeof groups / sizeof groups[0];
 	unsigned only = ~0u;
 
-	memset(&hs, 0, sizeof hs);
-	hs.width = u->cols - 2;
+	memset(hs, 0, sizeof *hs);
+	hs->width = u->cols - 2;
 	if (below && u->mode != CLI_MODE_FACILITATE)
 		only = below->scope;
 	for (g = 0; below && g < sizeof groups / sizeof groups[0]; g++)
 		if (groups[g].scope & below->scope & ~(unsigned)(SC_ANY | SC_TOP | SC_SUB | SC_LIST | SC_CHANGES)) {
 			first = g;
-			add_group(groups[g].scope & only, groups[g].title, n_stages);
+			add_group(hs, groups[g].scope & only, groups[g].title, n_stages);
 			break;
 		}
 	for (g = 0; g < sizeof groups / sizeof groups[0]; g++)
 		if (g != first && group_applies(u, g))
-			add_group(groups[g].scope, groups[g].title, n_stages);
-	add_line("Every answer is saved the moment it is given; quitting never loses anything.", 0);
-	hs.lv.n = hs.n;
+			add_group(hs, groups[g].scope, groups[g].title, n_stages);
+	add_line(hs, "Every answer is saved the moment it is given; quitting never loses anything.", 0);
+	hs->lv.n = hs->n;
 }
 
 static void help_leave(ui *u)
 {
+	help_state *hs = ui_private(u, &screen_help);
 	size_t i;
-
-	(void)u;
-	for (i = 0; i < hs.n; i++)
-		free(hs.lines[i]);
-	hs.n = 0;
+	for (i = 0; i < hs->n; i++)
+		free(hs->lines[i]);
+	hs->n = 0;
 }
 
 static size_t help_height(const ui *u)
@@ -141,37 +141,41 @@ static size_t help_height(const ui *u)
 
 static void help_draw(ui *u)
 {
+	help_state *hs = ui_private(u, &screen_help);
+
 	size_t i, h = help_height(u);
 
-	for (i = hs.lv.top; i < hs.n && i < hs.lv.top + h; i++)
-		draw_text(u->body, (int)(i - hs.lv.top), 1, u->cols - 2, hs.lines[i],
-			  hs.heading[i] ? draw_attr(ATTR_HEADING) : A_NORMAL);
+	for (i = hs->lv.top; i < hs->n && i < hs->lv.top + h; i++)
+		draw_text(u->body, (int)(i - hs->lv.top), 1, u->cols - 2, hs->lines[i],
+			  hs->heading[i] ? draw_attr(ATTR_HEADING) : A_NORMAL);
 }
 
 /* The lines are wrapped to the width: build them again, near the same
  * place. */
 static void help_resize(ui *u)
 {
-	size_t top = hs.lv.top;
+	help_state *hs = ui_private(u, &screen_help);
+	size_t top = hs->lv.top;
 
 	help_leave(u);
 	help_enter(u);
-	hs.lv.top = top < hs.n ? top : 0;
+	hs->lv.top = top < hs->n ? top : 0;
 }
 
 /* Scrolling: the "selection" is the first line shown. */
 static void help_action(ui *u, enum action a, int arg)
 {
-	size_t h = help_height(u), max = hs.n > h ? hs.n - h : 0;
+	help_state *hs = ui_private(u, &screen_help);
+	size_t h = help_height(u), max = hs->n > h ? hs->n - h : 0;
 
 	(void)arg;
 	switch (a) {
-	case ACT_DOWN: hs.lv.top += hs.lv.top < max; break;
-	case ACT_UP: hs.lv.top -= hs.lv.top > 0; break;
-	case ACT_PAGE_DOWN: hs.lv.top = hs.lv.top + h - 1 < max ? hs.lv.top + h - 1 : max; break;
-	case ACT_PAGE_UP: hs.lv.top = hs.lv.top > h - 1 ? hs.lv.top - (h - 1) : 0; break;
-	case ACT_FIRST: hs.lv.top = 0; break;
-	case ACT_LAST: hs.lv.top = max; break;
+	case ACT_DOWN: hs->lv.top += hs->lv.top < max; break;
+	case ACT_UP: hs->lv.top -= hs->lv.top > 0; break;
+	case ACT_PAGE_DOWN: hs->lv.top = hs->lv.top + h - 1 < max ? hs->lv.top + h - 1 : max; break;
+	case ACT_PAGE_UP: hs->lv.top = hs->lv.top > h - 1 ? hs->lv.top - (h - 1) : 0; break;
+	case ACT_FIRST: hs->lv.top = 0; break;
+	case ACT_LAST: hs->lv.top = max; break;
 	case ACT_HELP: ui_pop(u); return;
 	default: return;
 	}
@@ -181,6 +185,7 @@ static void help_action(ui *u, enum action a, int arg)
 const screen_ops screen_help = {
 	.name = "help",
 	.scope = SC_HELP | SC_SUB | SC_LIST,
+	.private_size = sizeof(help_state),
 	.enter = help_enter,
 	.leave = help_leave,
 	.draw = help_draw,

@@ -13,40 +13,46 @@
 #include "room.h"
 #include "screens.h"
 
-static room_view jv;
 
 /* A new body (entered, resized, back from help): draw all of it. */
 static void join_reset(ui *u)
 {
-	room_reset(u, &jv, u->live ? u->live->participant : -1);
+	room_view *jv = ui_private(u, &screen_join);
+
+	room_reset(u, jv, u->live ? u->live->participant : -1);
 }
 
 static void join_draw(ui *u)
 {
-	room_draw(u, &jv);
+	room_view *jv = ui_private(u, &screen_join);
+
+	room_draw(u, jv);
 }
 
 static void join_changed(ui *u, unsigned what)
 {
+	room_view *jv = ui_private(u, &screen_join);
+
 	(void)what;
-	room_update(u, &jv);
+	room_update(u, jv);
 }
 
 /* Votes on the row shown, which is the facilitator's row at the last look. */
 static void join_vote(ui *u, int vote)
 {
+	room_view *jv = ui_private(u, &screen_join);
 	workshop *ws = u->ws;
 	const content_row *row = workshop_row(ws);
 	store_error err;
 
-	if (!row || jv.participant < 0)
+	if (!row || jv->participant < 0)
 		return;
-	if (store_set_vote(ws->st, ws->s.id, row->id, jv.participant, vote, &err) != 0) {
+	if (store_set_vote(ws->st, ws->s.id, row->id, jv->participant, vote, &err) != 0) {
 		ui_error(u, &err);
 		return;
 	}
 	ui_reload(u);
-	room_update(u, &jv);
+	room_update(u, jv);
 	if (u->status_error)
 		return;
 	if (vote == STORE_VOTE_NONE)
@@ -78,6 +84,7 @@ static void join_action(ui *u, enum action a, int arg)
 const screen_ops screen_join = {
 	.name = "join",
 	.scope = SC_TOP | SC_JOIN,
+	.private_size = sizeof(room_view),
 	.keeps_body = 1,
 	.enter = join_reset,
 	.resume = join_reset,

@@ -11,7 +11,6 @@
 
 #define OV_TOP 2
 
-static listview ov;
 
 static size_t ov_height(const ui *u)
 {
@@ -86,41 +85,45 @@ static void ov_legend(ui *u, int y)
 
 static void ov_draw(ui *u)
 {
+	listview *ov = ui_private(u, &screen_overview);
 	const workshop *ws = u->ws;
 	size_t total, done = workshop_answered(ws, &total), i, h = ov_height(u);
 
 	draw_fmt(u->body, 0, 1, u->cols - 2, draw_attr(ATTR_HEADING),
 		 "Overview: %zu of %zu rows answered", done, total);
 	draw_text(u->body, 1, u->cols - 26, 25, "done  rows         time", A_NORMAL);
-	for (i = ov.top; i < ov.n && i < ov.top + h; i++)
-		ov_line(u, OV_TOP + (int)(i - ov.top), i,
-			i == ov.sel ? draw_attr(ATTR_SELECTED) : A_NORMAL);
+	for (i = ov->top; i < ov->n && i < ov->top + h; i++)
+		ov_line(u, OV_TOP + (int)(i - ov->top), i,
+			i == ov->sel ? draw_attr(ATTR_SELECTED) : A_NORMAL);
 	ov_legend(u, getmaxy(u->body) - 1);
 }
 
 static void ov_enter(ui *u)
 {
-	ov.n = u->ws->m->n_sections;
-	ov.sel = u->ws->n_steps ? u->ws->steps[u->ws->cur].section : 0;
-	ov.top = 0;
-	listview_fit(&ov, ov_height(u));
+	listview *ov = ui_private(u, &screen_overview);
+
+	ov->n = u->ws->m->n_sections;
+	ov->sel = u->ws->n_steps ? u->ws->steps[u->ws->cur].section : 0;
+	ov->top = 0;
+	listview_fit(ov, ov_height(u));
 }
 
 /* Jumps to the first open row of the section, else its first row. */
 static void ov_jump(ui *u)
 {
+	listview *ov = ui_private(u, &screen_overview);
 	workshop *ws = u->ws;
-	size_t k = workshop_section_start(ws, ov.sel), first = k;
+	size_t k = workshop_section_start(ws, ov->sel), first = k;
 	store_error err;
 
-	if (k >= ws->n_steps || ws->steps[k].section != ov.sel) {
+	if (k >= ws->n_steps || ws->steps[k].section != ov->sel) {
 		ui_say(u, "No row of this section applies to this session.");
 		return;
 	}
-	while (k < ws->n_steps && ws->steps[k].section == ov.sel &&
+	while (k < ws->n_steps && ws->steps[k].section == ov->sel &&
 	       workshop_step_answered(ws, k))
 		k++;
-	if (k >= ws->n_steps || ws->steps[k].section != ov.sel)
+	if (k >= ws->n_steps || ws->steps[k].section != ov->sel)
 		k = first;
 	if (workshop_goto(ws, k, &err) != 0)
 		ui_error(u, &err);
@@ -129,8 +132,10 @@ static void ov_jump(ui *u)
 
 static void ov_action(ui *u, enum action a, int arg)
 {
+	listview *ov = ui_private(u, &screen_overview);
+
 	(void)arg;
-	if (listview_action(&ov, a, ov_height(u)))
+	if (listview_action(ov, a, ov_height(u)))
 		ui_dirty(u, DIRTY_BODY);
 	else if (a == ACT_JUMP)
 		ov_jump(u);
@@ -140,12 +145,15 @@ static void ov_action(ui *u, enum action a, int arg)
 
 static void ov_resize(ui *u)
 {
-	listview_fit(&ov, ov_height(u));
+	listview *ov = ui_private(u, &screen_overview);
+
+	listview_fit(ov, ov_height(u));
 }
 
 const screen_ops screen_overview = {
 	.name = "overview",
 	.scope = SC_SUB | SC_LIST | SC_OVERVIEW,
+	.private_size = sizeof(listview),
 	.enter = ov_enter,
 	.draw = ov_draw,
 	.action = ov_action,

@@ -16,13 +16,13 @@
 
 #define LIST_TOP 3
 
-static struct {
+typedef struct sessions_state {
 	store_session *list;
 	size_t n;
 	listview lv;
 	char selected_id[40];
 	char new_id[40];
-} ss;
+} sessions_state;
 
 static size_t list_height(const ui *u)
 {
@@ -34,25 +34,26 @@ static size_t list_height(const ui *u)
 /* Reads the list again, keeping the same session selected. */
 static void sessions_load(ui *u)
 {
+	sessions_state *ss = ui_private(u, &screen_sessions);
 	store_error err;
 	size_t i;
 
-	store_session_list_free(ss.list, ss.n);
-	ss.list = NULL;
-	ss.n = 0;
-	if (store_session_list(u->st, &ss.list, &ss.n, &err) != 0)
+	store_session_list_free(ss->list, ss->n);
+	ss->list = NULL;
+	ss->n = 0;
+	if (store_session_list(u->st, &ss->list, &ss->n, &err) != 0)
 		ui_error(u, &err);
-	ss.lv.n = ss.n;
-	for (i = 0; i < ss.n; i++)
-		if (strcmp(ss.list[i].id, ss.selected_id) == 0)
-			ss.lv.sel = i;
-	listview_fit(&ss.lv, list_height(u));
+	ss->lv.n = ss->n;
+	for (i = 0; i < ss->n; i++)
+		if (strcmp(ss->list[i].id, ss->selected_id) == 0)
+			ss->lv.sel = i;
+	listview_fit(&ss->lv, list_height(u));
 	ui_dirty(u, DIRTY_BODY);
 }
 
-static const store_session *selected(void)
+static const store_session *selected(sessions_state *ss)
 {
-	return ss.n ? &ss.list[ss.lv.sel] : NULL;
+	return ss->n ? &ss->list[ss->lv.sel] : NULL;
 }
 
 /* ------------------------------------------------------------ new session */
@@ -83,6 +84,7 @@ static size_t split_names(char *buf, const char **out, size_t max)
 
 static int new_submit(ui *u, char **v, void *ctx)
 {
+	sessions_state *ss = ui_private(u, &screen_sessions);
 	const char *names[MAX_PARTICIPANTS];
 	store_new_session spec;
 	store_error err;
@@ -103,7 +105,7 @@ static int new_submit(ui *u, char **v, void *ctx)
 	spec.secret_ballot = strcmp(v[5], "yes") == 0;
 	if (!ui_matrix(u))
 		return 1;
-	rc = store_session_create(u->st, &spec, ui_matrix(u), ss.new_id, &err);
+	rc = store_session_create(u->st, &spec, ui_matrix(u), ss->new_id, &err);
 	if (rc != 0) {
 		ui_error(u, &err);
 		return 1;
@@ -113,10 +115,12 @@ static int new_submit(ui *u, char **v, void *ctx)
 
 static void new_after(ui *u, void *ctx)
 {
+	sessions_state *ss = ui_private(u, &screen_sessions);
+
 	(void)ctx;
-	snprintf(ss.selected_id, sizeof ss.selected_id, "%s", ss.new_id);
+	snprintf(ss->selected_id, sizeof ss->selected_id, "%s", ss->new_id);
 	sessions_load(u);
-	if (ui_open_session(u, ss.new_id) == 0) {
+	if (ui_open_session(u, ss->new_id) == 0) {
 		ui_push(u, &screen_walk);
 		ui_say(u, "Session created. 1-%zu agree a stage, ? shows every key.",
 		       u->ws->m->n_stages);
@@ -150,7 +154,8 @@ static void sessions_new(ui *u)
 
 static int rename_submit(ui *u, char **v, void *ctx)
 {
-	const store_session *s = selected();
+	sessions_state *ss = ui_private(u, &screen_sessions);
+	const store_session *s = selected(ss);
 	store_error err;
 
 	(void)ctx;
@@ -183,7 +188,8 @@ static void sessions_rename(ui *u, const store_session *s)
 
 static int delete_submit(ui *u, char **v, void *ctx)
 {
-	const store_session *s = selected();
+	sessions_state *ss = ui_private(u, &screen_sessions);
+	const store_session *s = selected(ss);
 	store_error err;
 
 	(void)ctx;
@@ -203,7 +209,7 @@ static int delete_submit(ui *u, char **v, void *ctx)
 
 static void sessions_delete(ui *u, const store_session *s)
 {
-	static char intro[600];
+	char intro[600];
 	form_spec f;
 	char *name = draw_clean(s->name, 0);
 
@@ -253,13 +259,14 @@ static void draw_line(ui *u, int y, const store_session *s, int wn, int wo,
 
 static void sessions_draw(ui *u)
 {
+	sessions_state *ss = ui_private(u, &screen_sessions);
 	int rest = u->cols - 2 - 4 - 38, wn = rest * 55 / 100, wo = rest - wn;
 	size_t i, h = list_height(u);
 
 	draw_fmt(u->body, 0, 1, u->cols - 2, draw_attr(ATTR_HEADING),
-		 u->opts->kiosk ? "Sessions (%zu)" : "Sessions (%zu) in %s", ss.n,
+		 u->opts->kiosk ? "Sessions (%zu)" : "Sessions (%zu) in %s", ss->n,
 		 store_path(u->st));
-	if (!ss.n) {
+	if (!ss->n) {
 		draw_text(u->body, 2, 1, u->cols - 2,
 			  "No sessions yet. Press n to start one.", A_NORMAL);
 		return;
@@ -268,22 +275,23 @@ static void sessions_draw(ui *u)
 	draw_text(u->body, 2, 4 + wn, wo, "ORGANISATION", draw_attr(ATTR_HEADING));
 	draw_text(u->body, 2, 6 + wn + wo, u->cols - 6 - wn - wo,
 		  "TYPE  PROGRESS  LAST CHANGE", draw_attr(ATTR_HEADING));
-	for (i = ss.lv.top; i < ss.n && i < ss.lv.top + h; i++)
-		draw_line(u, LIST_TOP + (int)(i - ss.lv.top), &ss.list[i], wn, wo,
-			  i == ss.lv.sel ? draw_attr(ATTR_SELECTED) : A_NORMAL);
+	for (i = ss->lv.top; i < ss->n && i < ss->lv.top + h; i++)
+		draw_line(u, LIST_TOP + (int)(i - ss->lv.top), &ss->list[i], wn, wo,
+			  i == ss->lv.sel ? draw_attr(ATTR_SELECTED) : A_NORMAL);
 }
 
 /* ------------------------------------------------------------ the table */
 
 static void sessions_action(ui *u, enum action a, int arg)
 {
-	const store_session *s = selected();
+	sessions_state *ss = ui_private(u, &screen_sessions);
+	const store_session *s = selected(ss);
 
 	(void)arg;
-	if (listview_action(&ss.lv, a, list_height(u))) {
+	if (listview_action(&ss->lv, a, list_height(u))) {
 		if (s)
-			snprintf(ss.selected_id, sizeof ss.selected_id, "%s",
-				 ss.list[ss.lv.sel].id);
+			snprintf(ss->selected_id, sizeof ss->selected_id, "%s",
+				 ss->list[ss->lv.sel].id);
 		ui_dirty(u, DIRTY_BODY);
 		return;
 	}
@@ -296,7 +304,7 @@ static void sessions_action(ui *u, enum action a, int arg)
 			ui_say(u, "There is no session yet: n starts one.");
 		return;
 	}
-	snprintf(ss.selected_id, sizeof ss.selected_id, "%s", s->id);
+	snprintf(ss->selected_id, sizeof ss->selected_id, "%s", s->id);
 	if (a == ACT_OPEN && ui_open_session(u, s->id) == 0)
 		ui_push(u, &screen_walk);
 	else if (a == ACT_SESSION_RENAME)
@@ -307,27 +315,33 @@ static void sessions_action(ui *u, enum action a, int arg)
 
 static void sessions_enter(ui *u)
 {
+	sessions_state *ss = ui_private(u, &screen_sessions);
+
 	sessions_load(u);
-	if (!ss.n && !u->ws)
+	if (!ss->n && !u->ws)
 		sessions_new(u);
 }
 
 static void sessions_leave(ui *u)
 {
-	(void)u;
-	store_session_list_free(ss.list, ss.n);
-	ss.list = NULL;
-	ss.n = 0;
+	sessions_state *ss = ui_private(u, &screen_sessions);
+
+	store_session_list_free(ss->list, ss->n);
+	ss->list = NULL;
+	ss->n = 0;
 }
 
 static void sessions_resize(ui *u)
 {
-	listview_fit(&ss.lv, list_height(u));
+	sessions_state *ss = ui_private(u, &screen_sessions);
+
+	listview_fit(&ss->lv, list_height(u));
 }
 
 const screen_ops screen_sessions = {
 	.name = "sessions",
 	.scope = SC_TOP | SC_LIST | SC_SESSIONS,
+	.private_size = sizeof(sessions_state),
 	.enter = sessions_enter,
 	.resume = sessions_load,
 	.leave = sessions_leave,

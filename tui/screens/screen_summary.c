@@ -26,6 +26,7 @@
 #include "draw.h"
 #include "listview.h"
 #include "live.h"
+#include "report_file.h"
 #include "screens.h"
 #include "summary.h"
 #include "summary_profile.h"
@@ -64,13 +65,15 @@ typedef struct cell_list {
 	size_t n, cap;
 } cell_list;
 
-static struct {
+typedef struct summary_state {
 	report_summary *sm;
 	sum_line *lines;
 	size_t n_lines;
 	int wide;           /* the layout the lines were built for */
 	listview lv;        /* lv.top: the first line shown; lv.n: lines */
-} ss;
+	summary_profile profile;
+	report_file report; /* where p and P write the report */
+} summary_state;
 
 /* Lines above the scrolling part: the heading. */
 #define SUM_TOP 1
@@ -217,34 +220,34 @@ static void build_changes(const report_summary *sm, cell_list *l)
 			cells_add(l, SL_CHANGE, i, NULL);
 }
 
-static void lines_free(void)
+static void lines_free(summary_state *ss)
 {
 	size_t i;
 
-	for (i = 0; i < ss.n_lines; i++) {
-		free(ss.lines[i].left.text);
-		free(ss.lines[i].right.text);
+	for (i = 0; i < ss->n_lines; i++) {
+		free(ss->lines[i].left.text);
+		free(ss->lines[i].right.text);
 	}
-	free(ss.lines);
-	ss.lines = NULL;
-	ss.n_lines = 0;
+	free(ss->lines);
+	ss->lines = NULL;
+	ss->n_lines = 0;
 }
 
-static sum_line *line_new(void)
+static sum_line *line_new(summary_state *ss)
 {
-	sum_line *ln = &ss.lines[ss.n_lines++];
+	sum_line *ln = &ss->lines[ss->n_lines++];
 
 	memset(ln, 0, sizeof *ln);
 	return ln;
 }
 
 /* Moves the cells into spanning lines (the cells' texts change owner). */
-static void lines_span(cell_list *l)
+static void lines_span(summary_state *ss, cell_list *l)
 {
 	size_t i;
 
 	for (i = 0; i < l->n; i++) {
-		sum_line *ln = line_new();
+		sum_line *ln = line_new(ss);
 
 		ln->left = l->v[i];
 		ln->span = 1;
@@ -254,12 +257,12 @@ static void lines_span(cell_list *l)
 }
 
 /* Two columns side by side, as long as the longer one. */
-static void lines_pair(cell_list *a, cell_list *b)
+static void lines_pair(summary_state *ss, cell_list *a, cell_list *b)
 {
 	size_t i, n = a->n > b->n ? a->n : b->n;
 
 	for (i = 0; i < n; i++) {
-		sum_line *ln = line_new();
+		sum_line *ln = line_new(ss);
 
 		if (i < a->n)
 			ln->left = a->v[i];
@@ -276,27 +279,28 @@ static void lines_pair(cell_list *a, cell_list *b)
  * disagreements and the changes in two columns under the plan. */
 static void lines_build(ui *u)
 {
+	summary_state *ss = ui_private(u, &screen_summary);
 	cell_list prof = { 0 }, flags = { 0 }, plan = { 0 }, changes = { 0 };
 
-	lines_free();
-	ss.wide = u->cols >= UI_WIDE_COLS;
-	if (!ss.sm)
+	lines_free(ss);
+	ss->wide = u->cols >= UI_WIDE_COLS;
+	if (!ss->sm)
 		return;
-	build_profile(ss.sm, &prof);
-	build_flags(ss.sm, &flags);
-	build_plan(ss.sm, &plan);
-	build_changes(ss.sm, &changes);
-	ss.lines = ui_xmalloc((prof.n + flags.n + plan.n + changes.n) * sizeof *ss.lines);
-	lines_span(&prof);
-	if (ss.wide) {
-		lines_span(&plan);
-		lines_pair(&flags, &changes);
+	build_profile(ss->sm, &prof);
+	build_flags(ss->sm, &flags);
+	build_plan(ss->sm, &plan);
+	build_changes(ss->sm, &changes);
+	ss->lines = ui_xmalloc((prof.n + flags.n + plan.n + changes.n) * sizeof *ss->lines);
+	lines_span(ss, &prof);
+	if (ss->wide) {
+		lines_span(ss, &plan);
+		lines_pair(ss, &flags, &changes);
 	} else {
-		lines_span(&flags);
-		lines_span(&plan);
-		lines_span(&changes);
+		lines_span(ss, &flags);
+		lines_span(ss, &plan);
+		lines_span(ss, &changes);
 	}
-	ss.lv.n = ss.n_lines;
+	ss->lv.n = ss->n_lines;
 }
 
 /* ------------------------------------------------------------ drawing */
@@ -304,12 +308,13 @@ static void lines_build(ui *u)
 /* A section's line of the profile (summary_profile.c draws the table). */
 static void draw_profile(ui *u, int y, int x, int width, size_t section)
 {
-	const summary_section *sec = &ss.sm->sections[section];
+	summary_state *ss = ui_private(u, &screen_summary);
+	const summary_section *sec = &ss->sm->sections[section];
 	char title[512];
 
 	snprintf(title, sizeof title, "%2zu %s", section + 1, sec->section->title);
-	summary_profile_line(u->body, y, x, width, ss.sm, title, &sec->counts,
-			     ss.sm->max_section_rows, A_NORMAL);
+	summary_profile_line(&ss->profile, u->body, y, x, width, ss->sm, title, &sec->counts,
+			     ss->sm->max_section_rows, A_NORMAL);
 }
 
 static int clamp(int v, int lo, int hi)
@@ -321,9 +326,11 @@ static int clamp(int v, int lo, int hi)
 static void draw_row_ref(ui *u, int y, int x, int width, const summary_row *r,
 			 attr_t at)
 {
+	summary_state *ss = ui_private(u, &screen_summary);
+
 	char num[32], buf[512];
 
-	row_number(ss.sm, r, num, sizeof num);
+	row_number(ss->sm, r, num, sizeof num);
 	snprintf(buf, sizeof buf, "%s %s", num, r->row->title);
 	draw_text(u->body, y, x, width, buf, at);
 }
@@ -332,8 +339,10 @@ static void draw_row_ref(ui *u, int y, int x, int width, const summary_row *r,
  * model's words for it are too long to share a line with the title. */
 static void draw_flag(ui *u, int y, int x, int width, size_t row)
 {
+	summary_state *ss = ui_private(u, &screen_summary);
+
 	draw_text(u->body, y, x, 2, "!", draw_attr(ATTR_HEADING));
-	draw_row_ref(u, y, x + 2, width - 2, &ss.sm->rows[row], A_NORMAL);
+	draw_row_ref(u, y, x + 2, width - 2, &ss->sm->rows[row], A_NORMAL);
 }
 
 /* Columns of the action plan: done mark, due date, action, owner, row;
@@ -369,7 +378,8 @@ static void draw_plan_head(ui *u, int y, int x, int width)
 
 static void draw_plan(ui *u, int y, int x, int width, size_t idx)
 {
-	const summary_action *pa = &ss.sm->plan[idx];
+	summary_state *ss = ui_private(u, &screen_summary);
+	const summary_action *pa = &ss->sm->plan[idx];
 	const store_action *a = pa->action;
 	plan_cols p;
 
@@ -388,8 +398,9 @@ static void draw_plan(ui *u, int y, int x, int width, size_t idx)
  * colour; moves up or down are bold. */
 static void draw_change(ui *u, int y, int x, int width, size_t idx)
 {
-	const summary_row *r = &ss.sm->rows[idx];
-	const content_matrix *m = ss.sm->matrix;
+	summary_state *ss = ui_private(u, &screen_summary);
+	const summary_row *r = &ss->sm->rows[idx];
+	const content_matrix *m = ss->sm->matrix;
 	int moved = r->change == SUMMARY_CHANGE_UP || r->change == SUMMARY_CHANGE_DOWN;
 	int sw = clamp(width * 40 / 100, 16, 40), tw = width - 9 - sw - 1;
 	rowfacts_state fs = { r->state, r->stage };
@@ -406,6 +417,8 @@ static void draw_change(ui *u, int y, int x, int width, size_t idx)
 
 static void draw_cell(ui *u, int y, int x, int width, const sum_cell *c)
 {
+	summary_state *ss = ui_private(u, &screen_summary);
+
 	switch (c->kind) {
 	case SL_HEADING:
 		draw_text(u->body, y, x, width, c->text, draw_attr(ATTR_HEADING));
@@ -414,12 +427,12 @@ static void draw_cell(ui *u, int y, int x, int width, const sum_cell *c)
 		draw_text(u->body, y, x, width, c->text, A_NORMAL);
 		break;
 	case SL_PROFILE_HEAD:
-		summary_profile_head(u->body, y, x, width, ss.sm);
+		summary_profile_head(&ss->profile, u->body, y, x, width, ss->sm);
 		break;
 	case SL_PROFILE: draw_profile(u, y, x, width, c->idx); break;
 	case SL_TOTAL:
-		summary_profile_line(u->body, y, x, width, ss.sm, "All sections",
-				     &ss.sm->totals, 0, draw_attr(ATTR_HEADING));
+		summary_profile_line(&ss->profile, u->body, y, x, width, ss->sm, "All sections",
+				     &ss->sm->totals, 0, draw_attr(ATTR_HEADING));
 		break;
 	case SL_FLAG: draw_flag(u, y, x, width, c->idx); break;
 	case SL_FLAG_VOTES:
@@ -444,14 +457,15 @@ static size_t sum_height(const ui *u)
 /* The heading: whose summary, and where the scrolling part stands. */
 static void draw_top(ui *u)
 {
-	const store_session *s = ss.sm->session;
-	size_t h = sum_height(u), last = ss.lv.top + h;
+	summary_state *ss = ui_private(u, &screen_summary);
+	const store_session *s = ss->sm->session;
+	size_t h = sum_height(u), last = ss->lv.top + h;
 	char right[64] = "";
 	int rw;
 
-	if (ss.n_lines > h)
+	if (ss->n_lines > h)
 		snprintf(right, sizeof right, "lines %zu-%zu of %zu (j/k)",
-			 ss.lv.top + 1, last < ss.n_lines ? last : ss.n_lines, ss.n_lines);
+			 ss->lv.top + 1, last < ss->n_lines ? last : ss->n_lines, ss->n_lines);
 	rw = (int)strlen(right);
 	draw_fmt(u->body, 0, 1, u->cols - rw - 4, draw_attr(ATTR_HEADING),
 		 "Summary: %s%s%s", s->name, *s->organisation ? ", " : "",
@@ -461,18 +475,20 @@ static void draw_top(ui *u)
 
 static void sum_draw(ui *u)
 {
+	summary_state *ss = ui_private(u, &screen_summary);
+
 	size_t i, h = sum_height(u);
 	int lw = (u->cols - 5) / 2, rx = 1 + lw + 3;
 
-	if (!ss.sm) {
+	if (!ss->sm) {
 		draw_text(u->body, 1, 1, u->cols - 2, "The summary could not be "
 			  "loaded; q goes back.", A_NORMAL);
 		return;
 	}
 	draw_top(u);
-	for (i = ss.lv.top; i < ss.n_lines && i < ss.lv.top + h; i++) {
-		const sum_line *ln = &ss.lines[i];
-		int y = SUM_TOP + (int)(i - ss.lv.top);
+	for (i = ss->lv.top; i < ss->n_lines && i < ss->lv.top + h; i++) {
+		const sum_line *ln = &ss->lines[i];
+		int y = SUM_TOP + (int)(i - ss->lv.top);
 
 		if (ln->span) {
 			draw_cell(u, y, 1, u->cols - 2, &ln->left);
@@ -485,38 +501,44 @@ static void sum_draw(ui *u)
 
 static void sum_load(ui *u)
 {
+	summary_state *ss = ui_private(u, &screen_summary);
 	store_error err;
 
-	report_summary_free(ss.sm);
-	ss.sm = NULL;
-	summary_profile_reset();
-	if (report_summary_load(u->st, &u->ws->s, &ss.sm, &err) != 0)
+	report_summary_free(ss->sm);
+	ss->sm = NULL;
+	summary_profile_reset(&ss->profile);
+	if (report_summary_load(u->st, &u->ws->s, &ss->sm, &err) != 0)
 		ui_error(u, &err);
 	lines_build(u);
-	listview_scroll_fit(&ss.lv, sum_height(u));
+	listview_scroll_fit(&ss->lv, sum_height(u));
 }
 
 static void sum_enter(ui *u)
 {
-	ss.lv.top = 0;
+	summary_state *ss = ui_private(u, &screen_summary);
+
+	ss->lv.top = 0;
 	sum_load(u);
 }
 
 static void sum_leave(ui *u)
 {
-	(void)u;
-	lines_free();
-	report_summary_free(ss.sm);
-	ss.sm = NULL;
+	summary_state *ss = ui_private(u, &screen_summary);
+
+	lines_free(ss);
+	report_summary_free(ss->sm);
+	ss->sm = NULL;
 }
 
 /* Rebuilt only when the terminal crosses the wide width: the lines do
  * not depend on the exact width, the drawing does. */
 static void sum_resize(ui *u)
 {
-	if ((u->cols >= UI_WIDE_COLS) != ss.wide)
+	summary_state *ss = ui_private(u, &screen_summary);
+
+	if ((u->cols >= UI_WIDE_COLS) != ss->wide)
 		lines_build(u);
-	listview_scroll_fit(&ss.lv, sum_height(u));
+	listview_scroll_fit(&ss->lv, sum_height(u));
 }
 
 /* Votes and answers given from other terminals (join) show at once. */
@@ -530,18 +552,21 @@ static void sum_changed(ui *u, unsigned what)
 
 static void sum_action(ui *u, enum action a, int arg)
 {
+	summary_state *ss = ui_private(u, &screen_summary);
+
 	(void)arg;
-	if (listview_scroll(&ss.lv, a, sum_height(u)))
+	if (listview_scroll(&ss->lv, a, sum_height(u)))
 		ui_dirty(u, DIRTY_BODY);
 	else if (a == ACT_REPORT_AS)
-		screen_walk_report_as(u);
+		report_file_write_as(u, &ss->report);
 	else if (a == ACT_REPORT)
-		screen_walk_report(u);
+		report_file_write(u, &ss->report);
 }
 
 const screen_ops screen_summary = {
 	.name = "summary",
 	.scope = SC_SUB | SC_LIST | SC_SUMMARY,
+	.private_size = sizeof(summary_state),
 	.enter = sum_enter,
 	.leave = sum_leave,
 	.draw = sum_draw,

@@ -19,7 +19,12 @@
 #define VOTES_TOP 3
 #define VOTES_FOOT 4
 
-static listview vl;
+typedef struct votes_state {
+	listview list;
+	/* The stage Enter offered, kept for the y/n answer: a vote arriving
+	 * from another terminal meanwhile must not change what "y" agrees. */
+	int asked_stage;
+} votes_state;
 
 static size_t votes_height(const ui *u)
 {
@@ -85,6 +90,7 @@ static void draw_spread(ui *u, int y, const store_row_answer *a)
 
 static void votes_draw(ui *u)
 {
+	votes_state *vs = ui_private(u, &screen_votes);
 	const workshop *ws = u->ws;
 	const store_row_answer *a = workshop_answer(ws);
 	int hide = workshop_ballot_hides(ws, a), h = getmaxy(u->body);
@@ -99,9 +105,9 @@ static void votes_draw(ui *u)
 	if (!ws->s.n_participants)
 		draw_text(u->body, VOTES_TOP, 1, u->cols - 2,
 			  "No participants yet: + adds one.", A_NORMAL);
-	for (i = vl.top; i < vl.n && i < vl.top + rows; i++) {
-		attr_t at = i == vl.sel ? draw_attr(ATTR_SELECTED) : A_NORMAL;
-		int y = VOTES_TOP + (int)(i - vl.top);
+	for (i = vs->list.top; i < vs->list.n && i < vs->list.top + rows; i++) {
+		attr_t at = i == vs->list.sel ? draw_attr(ATTR_SELECTED) : A_NORMAL;
+		int y = VOTES_TOP + (int)(i - vs->list.top);
 
 		vote_text(ws, vote_of(ws, a, i), hide, buf, sizeof buf);
 		/* Marker plus the name in reverse video: moving to the next
@@ -118,21 +124,24 @@ static void votes_draw(ui *u)
 
 static void votes_enter(ui *u)
 {
-	vl.n = u->ws->s.n_participants;
-	vl.sel = vl.top = 0;
-	listview_fit(&vl, votes_height(u));
+	votes_state *vs = ui_private(u, &screen_votes);
+
+	vs->list.n = u->ws->s.n_participants;
+	vs->list.sel = vs->list.top = 0;
+	listview_fit(&vs->list, votes_height(u));
 }
 
 static void votes_store(ui *u, int vote)
 {
+	votes_state *vs = ui_private(u, &screen_votes);
 	workshop *ws = u->ws;
 	store_error err;
 
-	if (!vl.n) {
+	if (!vs->list.n) {
 		ui_say(u, "No participants yet: + adds one.");
 		return;
 	}
-	if (store_set_vote(ws->st, ws->s.id, workshop_row(ws)->id, (int)vl.sel,
+	if (store_set_vote(ws->st, ws->s.id, workshop_row(ws)->id, (int)vs->list.sel,
 			   vote, &err) != 0) {
 		ui_error(u, &err);
 		ui_reload(u);
@@ -142,8 +151,8 @@ static void votes_store(ui *u, int vote)
 	if (u->status_error)
 		return;
 	ui_say(u, "Saved: vote %s.", vote == STORE_VOTE_NONE ? "cleared" : "recorded");
-	if (vote != STORE_VOTE_NONE && vl.sel + 1 < vl.n)
-		listview_action(&vl, ACT_DOWN, votes_height(u));
+	if (vote != STORE_VOTE_NONE && vs->list.sel + 1 < vs->list.n)
+		listview_action(&vs->list, ACT_DOWN, votes_height(u));
 }
 
 static void votes_reveal(ui *u)
@@ -181,10 +190,6 @@ static void votes_secret(ui *u)
 		ui_say(u, on ? "Saved: secret ballot on." : "Saved: secret ballot off.");
 }
 
-/* The stage Enter offered, kept for the y/n answer: a vote arriving from
- * another terminal meanwhile must not change what "y" agrees. */
-static int asked_stage = -1;
-
 static void votes_agree(ui *u, int stage)
 {
 	workshop *ws = u->ws;
@@ -203,16 +208,19 @@ static void votes_agree(ui *u, int stage)
 	ui_say(u, "Saved: %s agreed.", ws->m->stages[stage].label);
 }
 
-static void votes_replace_yes(ui *u)
+static void votes_replace_yes(ui *u, void *ctx)
 {
-	if (asked_stage >= 0 && (size_t)asked_stage < u->ws->m->n_stages)
-		votes_agree(u, asked_stage);
+	const votes_state *vs = ctx;
+
+	if (vs->asked_stage >= 0 && (size_t)vs->asked_stage < u->ws->m->n_stages)
+		votes_agree(u, vs->asked_stage);
 }
 
 /* Enter agrees the suggestion at once on an open row; what the room
  * decided before (a stage, or not applicable) is replaced only on "y". */
 static void votes_accept(ui *u)
 {
+	votes_state *vs = ui_private(u, &screen_votes);
 	workshop *ws = u->ws;
 	const store_row_answer *a = workshop_answer(ws);
 	rowfacts_state now = workshop_state_of(ws, a);
@@ -237,8 +245,8 @@ static void votes_accept(ui *u)
 		votes_agree(u, sp.suggested);
 		return;
 	}
-	asked_stage = sp.suggested;
-	ui_ask(u, votes_replace_yes, "Replace %s%s with %s?",
+	vs->asked_stage = sp.suggested;
+	ui_ask(u, votes_replace_yes, vs, "Replace %s%s with %s?",
 	       now.state == STORE_ROW_AGREED ? "the agreed " : "",
 	       rowfacts_state_text(ws->m, now, ROWFACTS_BARE, words, sizeof words),
 	       ws->m->stages[sp.suggested].label);
@@ -246,6 +254,7 @@ static void votes_accept(ui *u)
 
 static int add_submit(ui *u, char **v, void *ctx)
 {
+	votes_state *vs = ui_private(u, &screen_votes);
 	store_error err;
 	int index;
 
@@ -259,8 +268,8 @@ static int add_submit(ui *u, char **v, void *ctx)
 		return 1;
 	}
 	ui_reload(u);
-	vl.n = u->ws->s.n_participants;
-	vl.sel = index >= 0 ? (size_t)index : 0;
+	vs->list.n = u->ws->s.n_participants;
+	vs->list.sel = index >= 0 ? (size_t)index : 0;
 	ui_say(u, "Saved: participant added.");
 	return 0;
 }
@@ -280,7 +289,9 @@ static void votes_add(ui *u)
 
 static void votes_action(ui *u, enum action a, int arg)
 {
-	if (listview_action(&vl, a, votes_height(u))) {
+	votes_state *vs = ui_private(u, &screen_votes);
+
+	if (listview_action(&vs->list, a, votes_height(u))) {
 		ui_dirty(u, DIRTY_BODY);
 		return;
 	}
@@ -303,24 +314,29 @@ static void votes_action(ui *u, enum action a, int arg)
 
 static void votes_resize(ui *u)
 {
-	listview_fit(&vl, votes_height(u));
+	votes_state *vs = ui_private(u, &screen_votes);
+
+	listview_fit(&vs->list, votes_height(u));
 }
 
 /* A participant joined or voted from their own terminal: the
  * list grows with them, the selection stays. */
 static void votes_changed(ui *u, unsigned what)
 {
+	votes_state *vs = ui_private(u, &screen_votes);
+
 	(void)what;
-	vl.n = u->ws->s.n_participants;
-	if (vl.sel >= vl.n && vl.n)
-		vl.sel = vl.n - 1;
-	listview_fit(&vl, votes_height(u));
+	vs->list.n = u->ws->s.n_participants;
+	if (vs->list.sel >= vs->list.n && vs->list.n)
+		vs->list.sel = vs->list.n - 1;
+	listview_fit(&vs->list, votes_height(u));
 	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
 }
 
 const screen_ops screen_votes = {
 	.name = "votes",
 	.scope = SC_SUB | SC_LIST | SC_VOTES | SC_CHANGES,
+	.private_size = sizeof(votes_state),
 	.enter = votes_enter,
 	.draw = votes_draw,
 	.action = votes_action,

@@ -11,10 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "draw.h"
-#include "report.h"
+#include "report_file.h"
 #include "room.h"
 #include "screens.h"
 #include "text.h"
@@ -25,6 +24,16 @@
 #define WALK_HEAD 3
 /* Where the text of the foot lines and the section intro starts. */
 #define WALK_LABEL_W 10
+
+/* The walk's own state: where its report goes (p, P). */
+typedef struct walk_state {
+	report_file report;
+} walk_state;
+
+static walk_state *walk_state_of(ui *u)
+{
+	return ui_private(u, &screen_walk);
+}
 
 static int walk_agreed_stage(const workshop *ws, const store_row_answer *a)
 {
@@ -512,136 +521,12 @@ static void walk_action(ui *u, enum action a, int arg)
 	case ACT_ACTIONS: ui_push(u, &screen_actions); break;
 	case ACT_OVERVIEW: ui_push(u, &screen_overview); break;
 	case ACT_SUMMARY: ui_push(u, &screen_summary); break;
-	case ACT_REPORT: screen_walk_report(u); break;
-	case ACT_REPORT_AS: screen_walk_report_as(u); break;
+	case ACT_REPORT: report_file_write(u, &walk_state_of(u)->report); break;
+	case ACT_REPORT_AS: report_file_write_as(u, &walk_state_of(u)->report); break;
 	case ACT_SESSIONS: ui_pop(u); break;
 	case ACT_SHOW_NOTE: walk_show_note(u); break;
 	default: break;
 	}
-}
-
-/* ------------------------------------------------------------ the report */
-
-static char report_path[4096];
-
-/* The session name as a file name: letters, digits, '.', '-' and '_'
- * only, never starting with a dot, so it cannot leave the folder. */
-static void safe_file_name(const char *name, char *out, size_t size)
-{
-	size_t i, k = 0;
-
-	for (i = 0; name[i] && k + 5 < size && k < 80; i++) {
-		unsigned char c = (unsigned char)name[i];
-		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			 (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-			 (c == '.' && k > 0);
-
-		if (ok)
-			out[k++] = (char)c;
-		else if (k > 0 && out[k - 1] != '-')
-			out[k++] = '-';
-	}
-	while (k > 0 && out[k - 1] == '-')
-		k--;
-	if (k == 0)
-		k = (size_t)snprintf(out, size, "session");
-	out[k] = '\0';
-}
-
-static void report_write(ui *u, int overwrite)
-{
-	report_options ro;
-	store_error err;
-
-	memset(&ro, 0, sizeof ro);
-	ro.format = REPORT_TEXT;
-	ro.width = 80;
-	ro.page_length = 66;
-	ro.utf8 = u->utf8;
-	if (report_session_to_path(u->st, &u->ws->s, &ro, report_path, overwrite,
-				   &err) != 0) {
-		ui_error(u, &err);
-		return;
-	}
-	ui_say(u, "Report written to %s", report_path);
-}
-
-static void report_overwrite(ui *u)
-{
-	report_write(u, 1);
-}
-
-/* The default report file: next to the database, under the session's
- * name. */
-static void default_report_path(ui *u)
-{
-	const char *db = store_path(u->st), *slash = strrchr(db, '/');
-	char name[96];
-
-	safe_file_name(u->ws->s.name, name, sizeof name);
-	if (slash)
-		snprintf(report_path, sizeof report_path, "%.*s/%s.txt",
-			 (int)(slash - db), db, name);
-	else
-		snprintf(report_path, sizeof report_path, "%s.txt", name);
-}
-
-/* Never replaces a file (or a symlink planted there) without asking. */
-static void report_to_chosen_path(ui *u)
-{
-	struct stat sb;
-
-	if (lstat(report_path, &sb) == 0)
-		ui_ask(u, report_overwrite, "%s exists: replace it?", report_path);
-	else
-		report_write(u, 0);
-}
-
-/* The report goes next to the database under the session's name; the
- * path is fixed, so --kiosk users cannot write anywhere else. */
-void screen_walk_report(ui *u)
-{
-	default_report_path(u);
-	report_to_chosen_path(u);
-}
-
-static int report_as_submit(ui *u, char **values, void *ctx)
-{
-	(void)ctx;
-	if (!*values[0]) {
-		ui_say(u, "Type a file name, or Esc to cancel.");
-		return 1;
-	}
-	snprintf(report_path, sizeof report_path, "%s", values[0]);
-	return 0;
-}
-
-static void report_as_after(ui *u, void *ctx)
-{
-	(void)ctx;
-	report_to_chosen_path(u);
-}
-
-/* `P`: the facilitator names the file (the default is offered).  Under
- * --kiosk no path is ever taken from the user. */
-void screen_walk_report_as(ui *u)
-{
-	form_spec f;
-
-	if (u->opts->kiosk) {
-		ui_say(u, "With --kiosk the report goes next to the database: press p.");
-		return;
-	}
-	default_report_path(u);
-	memset(&f, 0, sizeof f);
-	f.title = "Write the report";
-	f.intro = "The text report goes to this file (it is never replaced without asking).";
-	f.fields[0].label = "File";
-	f.fields[0].value = report_path;
-	f.n_fields = 1;
-	f.submit = report_as_submit;
-	f.after = report_as_after;
-	screen_form_open(u, &f);
 }
 
 /* ------------------------------------------------------------ the table */
@@ -682,6 +567,7 @@ static const enum action *walk_hints_first(ui *u)
 const screen_ops screen_walk = {
 	.name = "walk",
 	.scope = SC_TOP | SC_WALK | SC_CHANGES,
+	.private_size = sizeof(walk_state),
 	.leave = walk_leave,
 	.draw = walk_draw,
 	.action = walk_action,

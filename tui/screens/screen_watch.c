@@ -10,29 +10,35 @@
 #include "room.h"
 #include "screens.h"
 
-static room_view wv;
 
 /* A new body (entered, resized, back from help): draw all of it. */
 static void watch_reset(ui *u)
 {
-	room_reset(u, &wv, -1);
+	room_view *wv = ui_private(u, &screen_watch);
+
+	room_reset(u, wv, -1);
 }
 
 static void watch_draw(ui *u)
 {
-	room_draw(u, &wv);
+	room_view *wv = ui_private(u, &screen_watch);
+
+	room_draw(u, wv);
 }
 
 /* Another terminal changed the session or the room. */
 static void watch_changed(ui *u, unsigned what)
 {
+	room_view *wv = ui_private(u, &screen_watch);
+
 	(void)what;
-	room_update(u, &wv);
+	room_update(u, wv);
 }
 
 const screen_ops screen_watch = {
 	.name = "watch",
 	.scope = SC_TOP | SC_WATCH,
+	.private_size = sizeof(room_view),
 	.keeps_body = 1,
 	.enter = watch_reset,
 	.resume = watch_reset,

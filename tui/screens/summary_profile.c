@@ -13,13 +13,6 @@
 /* The N/A, "Not yet" and "Differ" columns after the stages. */
 #define SUM_TAIL_W 23
 
-typedef struct prof_layout {
-	int title_w;        /* section number and title */
-	int cell_w;         /* each stage: count and bar, or its label */
-	int bar_w;          /* 0: counts only */
-	int num_w;          /* digits of the largest count */
-	int numbered;       /* stage columns headed 1..9, not by name */
-} prof_layout;
 
 static int digits(int n)
 {
@@ -32,7 +25,7 @@ static int digits(int n)
 
 /* The widest bars that leave `title_min` columns for the titles. */
 static int try_layout(const content_matrix *m, int width, int label_w,
-		      int title_min, prof_layout *l)
+		      int title_min, summary_profile_layout *l)
 {
 	int n = (int)m->n_stages;
 
@@ -50,7 +43,7 @@ static int try_layout(const content_matrix *m, int width, int label_w,
 /* Whole titles where the width allows, then the widest bars that leave
  * 28 columns for the titles, then 20; on the narrowest terminals the
  * counts alone. */
-static void layout_profile(const report_summary *sm, int width, prof_layout *l)
+static void layout_profile(const report_summary *sm, int width, summary_profile_layout *l)
 {
 	const content_matrix *m = sm->matrix;
 	int label_w = 0, title_w = 0;
@@ -92,30 +85,26 @@ static void layout_profile(const report_summary *sm, int width, prof_layout *l)
 	l->title_w = 8;
 }
 
-/* The profile's layout for a column `width` wide; every profile line of a
- * draw shares it, so it is worked out once per width and model. */
-static struct {
-	prof_layout l;
-	int width;          /* the width `l` was laid out for; 0: none */
-} cache;
-
-void summary_profile_reset(void)
+void summary_profile_reset(summary_profile *p)
 {
-	cache.width = 0;
+	p->width = 0;
 }
 
-static const prof_layout *profile_layout(const report_summary *sm, int width)
+/* Every profile line of a draw shares one layout, so it is worked out
+ * once per width and model. */
+static const summary_profile_layout *profile_layout(summary_profile *p, const report_summary *sm,
+					 int width)
 {
-	if (cache.width != width) {
-		layout_profile(sm, width, &cache.l);
-		cache.width = width;
+	if (p->width != width) {
+		layout_profile(sm, width, &p->l);
+		p->width = width;
 	}
-	return &cache.l;
+	return &p->l;
 }
 
 /* A count, then a bar scaled so the largest section fills `bar_w`; any
  * count above zero shows at least one block. */
-static void draw_bar_cell(WINDOW *w, int y, int x, const prof_layout *l,
+static void draw_bar_cell(WINDOW *w, int y, int x, const summary_profile_layout *l,
 			  int count, int max, attr_t at)
 {
 	const char *glyph = draw_glyph(GLYPH_BAR);
@@ -146,7 +135,7 @@ static void draw_tail(WINDOW *w, int y, int x, int width, const summary_counts *
 
 /* Stage columns that fit in the column: with very many stages on a
  * narrow terminal the last ones are left out rather than wrapped. */
-static size_t stages_shown(const report_summary *sm, const prof_layout *l,
+static size_t stages_shown(const report_summary *sm, const summary_profile_layout *l,
 			   int width)
 {
 	size_t n = sm->matrix->n_stages;
@@ -156,11 +145,11 @@ static size_t stages_shown(const report_summary *sm, const prof_layout *l,
 	return n;
 }
 
-void summary_profile_head(WINDOW *w, int y, int x, int width,
+void summary_profile_head(summary_profile *p, WINDOW *w, int y, int x, int width,
 			  const report_summary *sm)
 {
 	const content_matrix *m = sm->matrix;
-	const prof_layout *l = profile_layout(sm, width);
+	const summary_profile_layout *l = profile_layout(p, sm, width);
 	attr_t at = draw_attr(ATTR_HEADING);
 	size_t k, n = stages_shown(sm, l, width);
 	int cx;
@@ -174,11 +163,11 @@ void summary_profile_head(WINDOW *w, int y, int x, int width,
 	draw_text(w, y, cx - 2, x + width - cx + 2, "  N/A  Not yet Differ", at);
 }
 
-void summary_profile_line(WINDOW *w, int y, int x, int width,
+void summary_profile_line(summary_profile *p, WINDOW *w, int y, int x, int width,
 			  const report_summary *sm, const char *title,
 			  const summary_counts *c, int max, attr_t at)
 {
-	const prof_layout *l = profile_layout(sm, width);
+	const summary_profile_layout *l = profile_layout(p, sm, width);
 	size_t k, n = stages_shown(sm, l, width);
 	int cx;
 

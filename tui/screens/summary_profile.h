@@ -11,15 +11,30 @@
 
 #include "summary.h"
 
+typedef struct summary_profile_layout {
+	int title_w;        /* section number and title */
+	int cell_w;         /* each stage: count and bar, or its label */
+	int bar_w;          /* 0: counts only */
+	int num_w;          /* digits of the largest count */
+	int numbered;       /* stage columns headed 1..9, not by name */
+} summary_profile_layout;
+
+/* The layout of the profile, kept by the summary screen for the width it
+ * was last worked out for. */
+typedef struct summary_profile {
+	summary_profile_layout l;
+	int width;          /* the width `l` was laid out for; 0: none */
+} summary_profile;
+
 /* The column headings, for a column `width` wide at (y, x). */
-void summary_profile_head(WINDOW *w, int y, int x, int width,
+void summary_profile_head(summary_profile *p, WINDOW *w, int y, int x, int width,
 			  const report_summary *sm);
 /* One line: `title` and its counts, bars scaled so `max` fills them (0:
  * no bars, as on the totals line). */
-void summary_profile_line(WINDOW *w, int y, int x, int width,
+void summary_profile_line(summary_profile *p, WINDOW *w, int y, int x, int width,
 			  const report_summary *sm, const char *title,
 			  const summary_counts *c, int max, attr_t at);
 /* Forgets the layout worked out for the last model (a new one is loaded). */
-void summary_profile_reset(void);
+void summary_profile_reset(summary_profile *p);
 
 #endif

@@ -39,6 +39,9 @@ typedef struct ui ui;
 typedef struct screen_ops {
 	const char *name;
 	unsigned scope;                      /* action_scope bits */
+	size_t private_size;                 /* bytes of state the screen owns:
+						zeroed on push, freed on pop;
+						ui_private() finds them */
 	int typing;                          /* a text field has the keyboard */
 	int keeps_body;                      /* draws into the body itself (forms):
 						not erased before draw */
@@ -83,12 +86,14 @@ struct ui {
 	char title_clock[32];                /* the timer text last drawn */
 
 	const screen_ops *stack[UI_STACK_MAX];
+	void *private[UI_STACK_MAX];         /* each pushed screen's own state */
 	int depth;
 
 	char status_text[600];
 	int status_error;
-	void (*ask_yes)(ui *u);              /* pending y/n question */
-	void (*ask_no)(ui *u);               /* its other answer, or NULL */
+	void (*ask_yes)(ui *u, void *ctx);   /* pending y/n question */
+	void (*ask_no)(ui *u, void *ctx);    /* its other answer, or NULL */
+	void *ask_ctx;                       /* what both answers are given */
 
 	int quit;
 };
@@ -97,6 +102,11 @@ struct ui {
 const screen_ops *ui_top(const ui *u);
 void ui_push(ui *u, const screen_ops *s);
 void ui_pop(ui *u);
+/* The state (private_size bytes) of the topmost pushed copy of screen
+ * `s`, or NULL when it is not on the stack.  A screen's ops and the
+ * callbacks it hands to forms and questions reach their state this way,
+ * so no screen keeps state in file-scope variables. */
+void *ui_private(const ui *u, const screen_ops *s);
 /* Replaces the whole stack with one screen. */
 void ui_reset(ui *u, const screen_ops *s);
 void ui_dirty(ui *u, unsigned what);
@@ -107,12 +117,13 @@ void ui_error(ui *u, const store_error *err);
 /* The matrix for new sessions (--content, else the built-in one loaded on
  * first use); NULL, with the reason on the status line, when it fails. */
 const content_matrix *ui_matrix(ui *u);
-/* Asks a y/n question on the status line; `yes` runs on 'y'. */
-void ui_ask(ui *u, void (*yes)(ui *u), const char *fmt, ...);
+/* Asks a y/n question on the status line; `yes` runs on 'y', given
+ * `ctx` (what the question is about, kept by the caller until then). */
+void ui_ask(ui *u, void (*yes)(ui *u, void *ctx), void *ctx, const char *fmt, ...);
 /* The same, with `no` run on any other key instead of "Cancelled.", for
  * a question where that word would mislead. */
-void ui_ask_either(ui *u, void (*yes)(ui *u), void (*no)(ui *u),
-		   const char *fmt, ...);
+void ui_ask_either(ui *u, void (*yes)(ui *u, void *ctx), void (*no)(ui *u, void *ctx),
+		   void *ctx, const char *fmt, ...);
 
 /* Undo (u) on the screens that change answers: the walk first moves to
  * the undone change's row, then the status line names the row and the

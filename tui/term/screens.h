@@ -47,11 +47,4 @@ typedef struct form_spec {
 /* Pushes a form screen built from `spec` (copied). */
 void screen_form_open(ui *u, const form_spec *spec);
 
-/* ------------------------------------------------------------ the walk */
-
-/* Writes the report of the open session next to the database (`p`). */
-void screen_walk_report(ui *u);
-/* Asks for the report's file name first (`P`); refused under --kiosk. */
-void screen_walk_report_as(ui *u);
-
 #endif

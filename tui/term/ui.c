@@ -39,6 +39,11 @@ void ui_push(ui *u, const screen_ops *s)
 {
 	if (u->depth == UI_STACK_MAX)
 		ui_die("too many screens open");
+	u->private[u->depth] = NULL;
+	if (s->private_size) {
+		u->private[u->depth] = ui_xmalloc(s->private_size);
+		memset(u->private[u->depth], 0, s->private_size);
+	}
 	u->stack[u->depth++] = s;
 	ui_dirty(u, DIRTY_ALL);
 	if (s->enter)
@@ -51,9 +56,11 @@ void ui_pop(ui *u)
 
 	if (!u->depth)
 		return;
-	s = u->stack[--u->depth];
+	s = u->stack[u->depth - 1];
 	if (s->leave)
 		s->leave(u);
+	free(u->private[--u->depth]);
+	u->private[u->depth] = NULL;
 	ui_dirty(u, DIRTY_ALL);
 	if (u->depth && ui_top(u)->resume)
 		ui_top(u)->resume(u);
@@ -61,13 +68,25 @@ void ui_pop(ui *u)
 		u->quit = 1;
 }
 
+void *ui_private(const ui *u, const screen_ops *s)
+{
+	int i;
+
+	for (i = u->depth - 1; i >= 0; i--)
+		if (u->stack[i] == s)
+			return u->private[i];
+	return NULL;
+}
+
 void ui_reset(ui *u, const screen_ops *s)
 {
 	while (u->depth) {
-		const screen_ops *t = u->stack[--u->depth];
+		const screen_ops *t = u->stack[u->depth - 1];
 
 		if (t->leave)
 			t->leave(u);
+		free(u->private[--u->depth]);
+		u->private[u->depth] = NULL;
 	}
 	ui_push(u, s);
 }
@@ -93,8 +112,8 @@ void ui_error(ui *u, const store_error *err)
 	ui_dirty(u, DIRTY_STATUS);
 }
 
-static void ui_vask(ui *u, void (*yes)(ui *u), void (*no)(ui *u),
-		    const char *fmt, va_list ap)
+static void ui_vask(ui *u, void (*yes)(ui *u, void *ctx),
+		    void (*no)(ui *u, void *ctx), void *ctx, const char *fmt, va_list ap)
 {
 	size_t n;
 
@@ -104,25 +123,26 @@ static void ui_vask(ui *u, void (*yes)(ui *u), void (*no)(ui *u),
 	u->status_error = 0;
 	u->ask_yes = yes;
 	u->ask_no = no;
+	u->ask_ctx = ctx;
 	ui_dirty(u, DIRTY_STATUS);
 }
 
-void ui_ask(ui *u, void (*yes)(ui *u), const char *fmt, ...)
+void ui_ask(ui *u, void (*yes)(ui *u, void *ctx), void *ctx, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	ui_vask(u, yes, NULL, fmt, ap);
+	ui_vask(u, yes, NULL, ctx, fmt, ap);
 	va_end(ap);
 }
 
-void ui_ask_either(ui *u, void (*yes)(ui *u), void (*no)(ui *u),
-		   const char *fmt, ...)
+void ui_ask_either(ui *u, void (*yes)(ui *u, void *ctx), void (*no)(ui *u, void *ctx),
+		   void *ctx, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	ui_vask(u, yes, no, fmt, ap);
+	ui_vask(u, yes, no, ctx, fmt, ap);
 	va_end(ap);
 }
 

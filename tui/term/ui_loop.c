@@ -89,14 +89,16 @@ static void handle_key(ui *u, int key)
 		ui_dirty(u, DIRTY_STATUS);
 	}
 	if (u->ask_yes) {
-		void (*yes)(ui *) = u->ask_yes, (*no)(ui *) = u->ask_no;
+		void (*yes)(ui *, void *) = u->ask_yes, (*no)(ui *, void *) = u->ask_no;
+		void *ctx = u->ask_ctx;
 
 		u->ask_yes = NULL;
 		u->ask_no = NULL;
+		u->ask_ctx = NULL;
 		if (key == 'y' || key == 'Y')
-			yes(u);
+			yes(u, ctx);
 		else if (no)
-			no(u);
+			no(u, ctx);
 		else
 			ui_say(u, "Cancelled.");
 		return;
