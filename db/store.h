@@ -289,15 +289,55 @@ int store_action_delete(store *st, const char *session_id, long long action_id,
  * it is not cleaned for the terminal (use text_clean).
  * Kinds: create, rename, secret, join, agreed, vote, note, reveal, action,
  * undo.  Undo reverts agreed, vote, note, reveal, action, rename and secret;
- * it skips create and join.  Position and section time are not history. */
+ * it skips create and join.  Position and section time are not history.
+ * A summary is for a person reading the history and is never parsed:
+ * each entry also keeps its values before and after the change, and
+ * store_change_words builds a change's words from those. */
+enum store_change_kind {
+	STORE_CHANGE_OTHER = 0,        /* a kind this version does not know */
+	STORE_CHANGE_CREATE,
+	STORE_CHANGE_RENAME,
+	STORE_CHANGE_SECRET,
+	STORE_CHANGE_JOIN,
+	STORE_CHANGE_AGREED,
+	STORE_CHANGE_VOTE,
+	STORE_CHANGE_NOTE,
+	STORE_CHANGE_REVEAL,
+	STORE_CHANGE_ACTION,
+	STORE_CHANGE_UNDO
+};
+
+/* One side (before or after) of a change, read from the history's stored
+ * values, never from its summary. */
+typedef struct store_change_value {
+	int set;                       /* 0: nothing (an action not yet added,
+					  or deleted; a name before a join) */
+	enum store_row_state state;    /* agreed: the row's state */
+	int stage;                     /* agreed: the stage, -1 unless agreed */
+	int number;                    /* vote: a store_vote or a stage index;
+					  reveal, secret: 0 or 1; action: done */
+	char *text;                    /* note, rename, join: the text; action:
+					  its text; else NULL */
+	char *owner, *due;             /* action: its owner and due date */
+	char *label;                   /* agreed on a stage, vote for a stage:
+					  the stage's label; else NULL */
+} store_change_value;
+
 typedef struct store_change {
 	long long id;
 	long long at;                  /* Unix seconds */
-	char *kind;                    /* "agreed", "vote", "note", "action", ... */
+	char *kind;                    /* the stored name: "agreed", "vote", ... */
+	enum store_change_kind type;   /* the same, as a value */
 	char *row_id;                  /* may be "" */
 	char *summary;                 /* one line a person can read */
 	long long undoes;              /* kind "undo": the id it reverted, else 0 */
 	int undone;                    /* a later "undo" entry reverted this one */
+	long long target;              /* vote, join: the participant's position;
+					  action: its id; else -1 */
+	store_change_value before, after;
+	char *who;                     /* vote, join: the participant's name */
+	int hidden;                    /* vote: the secret ballot hides the row's
+					  votes now */
 } store_change;
 
 /* Undoes the latest change of the session not yet undone (itself recorded
@@ -318,12 +358,12 @@ int store_undo(store *st, const char *session_id, int *undone, char *what,
 int store_undo_entry(store *st, const char *session_id, store_change *undone_out,
 		     int *undone, store_error *err);
 void store_change_clear(store_change *c);
-/* A change's summary with its row left out, for a caller that names the
- * row itself: "Agreed Build on ROW" -> "agreed Build", "Marked ROW not
- * applicable" -> "marked not applicable", "Added an action on ROW: Call
- * the LMC" -> "added an action: Call the LMC".  A summary that starts with
- * a person's name keeps its capital ("Ann voted Build").  A change without
- * a row keeps its summary, with a lower-case first letter. */
+/* A change in words, with its row left out, for a caller that names the
+ * row itself: "agreed Build", "marked not applicable", "Ann voted Build"
+ * ("Ann voted" while the secret ballot hides the row's votes), "added an
+ * action: Call the LMC", "renamed the session from 'A' to 'B'".  Built
+ * from the change's stored values, so rewording a summary never changes
+ * it.  User text is quoted as in the summaries, not yet cleaned. */
 void store_change_words(const store_change *c, char *out, size_t size);
 /* Changes since `since` (Unix seconds), oldest first. */
 int store_history(store *st, const char *session_id, long long since,

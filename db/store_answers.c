@@ -414,8 +414,7 @@ static void row_now_free(row_now *r)
 	free(r->labels);
 }
 
-/* Label number `stage` from the newline-separated list. */
-static void label_of(const char *labels, int stage, char *out, size_t size)
+void store_label_of(const char *labels, int stage, char *out, size_t size)
 {
 	const char *p = labels;
 	size_t n;
@@ -443,7 +442,7 @@ int store_stage_label(store *st, const char *session_id, int stage, char *out,
 	store_bind_text(stmt, 1, session_id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
-		label_of((const char *)sqlite3_column_text(stmt, 0), stage, out, size);
+		store_label_of((const char *)sqlite3_column_text(stmt, 0), stage, out, size);
 	store_done(stmt);
 	if (rc != SQLITE_ROW)
 		return store_fail(err, STORE_ENOINPUT, "no session with id '%s'", session_id);
@@ -468,7 +467,7 @@ static void agreed_summary(const row_now *r, const char *row_id, int state,
 
 	switch (state) {
 	case STORE_ROW_AGREED:
-		label_of(r->labels, stage, label, sizeof label);
+		store_label_of(r->labels, stage, label, sizeof label);
 		snprintf(out, size, "Agreed %s on %s", label, row_id);
 		break;
 	case STORE_ROW_NOT_APPLICABLE:
@@ -585,7 +584,7 @@ static void vote_summary(const row_now *r, const char *who, const char *row_id,
 	else if (vote == STORE_VOTE_DONT_KNOW)
 		snprintf(out, size, "%s voted don't know on %s", who, row_id);
 	else {
-		label_of(r->labels, vote, label, sizeof label);
+		store_label_of(r->labels, vote, label, sizeof label);
 		snprintf(out, size, "%s voted %s on %s", who, label, row_id);
 	}
 }

@@ -58,6 +58,284 @@ int store_history_add(store *st, const char *session_id, long long now,
 	return store_run(st, stmt, "record the history", err);
 }
 
+/* ------------------------------------------------------------ reading */
+
+/* An entry with what its words need, all from stored values: the action
+ * snapshots' fields, the voter's name, the session's stage labels, and
+ * whether the secret ballot hides the row's votes now. */
+#define CHANGE_SELECT \
+	"SELECT h.id, h.at, h.kind, h.row_id, h.summary, coalesce(h.undoes, 0)," \
+	" EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.id)," \
+	" coalesce(h.target, -1), h.old, h.new," \
+	" CASE WHEN h.kind = 'action' THEN json_extract(h.old, '$.text') END," \
+	" CASE WHEN h.kind = 'action' THEN json_extract(h.old, '$.owner') END," \
+	" CASE WHEN h.kind = 'action' THEN json_extract(h.old, '$.due') END," \
+	" CASE WHEN h.kind = 'action' THEN json_extract(h.old, '$.done') END," \
+	" CASE WHEN h.kind = 'action' THEN json_extract(h.new, '$.text') END," \
+	" CASE WHEN h.kind = 'action' THEN json_extract(h.new, '$.owner') END," \
+	" CASE WHEN h.kind = 'action' THEN json_extract(h.new, '$.due') END," \
+	" CASE WHEN h.kind = 'action' THEN json_extract(h.new, '$.done') END," \
+	" CASE WHEN h.kind = 'vote' THEN (SELECT name FROM participants p" \
+	"  WHERE p.session = h.session AND p.position = h.target) END," \
+	" s.stage_labels," \
+	" s.secret_ballot AND NOT coalesce((SELECT revealed FROM answers a" \
+	"  WHERE a.session = h.session AND a.row_id = h.row_id), 0)" \
+	" FROM history h JOIN sessions s ON s.id = h.session"
+
+enum { COL_OLD = 8, COL_NEW = 9, COL_OLD_ACTION = 10, COL_NEW_ACTION = 14,
+       COL_WHO = 18, COL_LABELS = 19, COL_HIDDEN = 20 };
+
+static const struct {
+	const char *name;
+	enum store_change_kind type;
+} kinds[] = {
+	{ "create", STORE_CHANGE_CREATE }, { "rename", STORE_CHANGE_RENAME },
+	{ "secret", STORE_CHANGE_SECRET }, { "join", STORE_CHANGE_JOIN },
+	{ "agreed", STORE_CHANGE_AGREED }, { "vote", STORE_CHANGE_VOTE },
+	{ "note", STORE_CHANGE_NOTE }, { "reveal", STORE_CHANGE_REVEAL },
+	{ "action", STORE_CHANGE_ACTION }, { "undo", STORE_CHANGE_UNDO },
+};
+
+static enum store_change_kind kind_of(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return kinds[i].type;
+	return STORE_CHANGE_OTHER;
+}
+
+static void value_free(store_change_value *v)
+{
+	free(v->text);
+	free(v->owner);
+	free(v->due);
+	free(v->label);
+	memset(v, 0, sizeof *v);
+}
+
+/* The label of `stage` when it names one; 0 when out of memory. */
+static int value_label(store_change_value *v, const char *labels, int stage)
+{
+	char label[200];
+
+	if (stage < 0)
+		return 1;
+	store_label_of(labels, stage, label, sizeof label);
+	return (v->label = strdup(label)) != NULL;
+}
+
+/* One side of a change from its old or new column (`raw`) and, for an
+ * action, the four fields taken from its snapshot (from column
+ * `action`).  Returns 0 when out of memory. */
+static int read_value(sqlite3_stmt *stmt, int raw, int action,
+		      enum store_change_kind type, const char *labels,
+		      store_change_value *v)
+{
+	long long i = sqlite3_column_int64(stmt, raw);
+
+	memset(v, 0, sizeof *v);
+	v->stage = -1;
+	v->set = sqlite3_column_type(stmt, raw) != SQLITE_NULL;
+	if (!v->set)
+		return 1;
+	switch (type) {
+	case STORE_CHANGE_AGREED:
+		v->state = (enum store_row_state)(i / 16);
+		v->stage = (int)(i % 16) - 1;
+		return v->state != STORE_ROW_AGREED || value_label(v, labels, v->stage);
+	case STORE_CHANGE_VOTE:
+		v->number = (int)i;
+		return value_label(v, labels, v->number);
+	case STORE_CHANGE_REVEAL:
+	case STORE_CHANGE_SECRET:
+		v->number = i != 0;
+		return 1;
+	case STORE_CHANGE_NOTE:
+	case STORE_CHANGE_RENAME:
+	case STORE_CHANGE_JOIN:
+		return (v->text = store_col_dup(stmt, raw)) != NULL;
+	case STORE_CHANGE_ACTION:
+		v->text = store_col_dup(stmt, action);
+		v->owner = store_col_dup(stmt, action + 1);
+		v->due = store_col_dup(stmt, action + 2);
+		v->number = sqlite3_column_int(stmt, action + 3) != 0;
+		return v->text && v->owner && v->due;
+	default:
+		return 1;
+	}
+}
+
+void store_change_clear(store_change *c)
+{
+	free(c->kind);
+	free(c->row_id);
+	free(c->summary);
+	free(c->who);
+	value_free(&c->before);
+	value_free(&c->after);
+	memset(c, 0, sizeof *c);
+}
+
+/* One row of CHANGE_SELECT; 0 when out of memory (`c` then holds what
+ * was read, for store_change_clear). */
+static int read_change(sqlite3_stmt *stmt, store_change *c)
+{
+	const char *labels = (const char *)sqlite3_column_text(stmt, COL_LABELS);
+
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(stmt, 0);
+	c->at = sqlite3_column_int64(stmt, 1);
+	c->kind = store_col_dup(stmt, 2);
+	c->type = kind_of(c->kind);
+	c->row_id = store_col_dup(stmt, 3);
+	c->summary = store_col_dup(stmt, 4);
+	c->undoes = sqlite3_column_int64(stmt, 5);
+	c->undone = sqlite3_column_int(stmt, 6);
+	c->target = sqlite3_column_int64(stmt, 7);
+	c->hidden = c->type == STORE_CHANGE_VOTE && sqlite3_column_int(stmt, COL_HIDDEN);
+	if (c->type == STORE_CHANGE_VOTE)
+		c->who = store_col_dup(stmt, COL_WHO);
+	else if (c->type == STORE_CHANGE_JOIN)
+		c->who = store_col_dup(stmt, COL_NEW);
+	if ((c->type == STORE_CHANGE_VOTE || c->type == STORE_CHANGE_JOIN) && !c->who)
+		return 0;
+	return c->kind && c->row_id && c->summary &&
+	       read_value(stmt, COL_OLD, COL_OLD_ACTION, c->type, labels ? labels : "",
+			  &c->before) &&
+	       read_value(stmt, COL_NEW, COL_NEW_ACTION, c->type, labels ? labels : "",
+			  &c->after);
+}
+
+/* The entry `id` of the session, as store_history lists it. */
+static int read_one_change(store *st, const char *sid, long long id,
+			   store_change *out, store_error *err)
+{
+	static const char sql[] = CHANGE_SELECT " WHERE h.session = ?1 AND h.id = ?2";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc, ok = 1;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	sqlite3_bind_int64(stmt, 2, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		ok = read_change(stmt, out);
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail_sql(st, err, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+				      "read the history");
+	if (!ok) {
+		store_change_clear(out);
+		return store_fail(err, STORE_EOS, "out of memory");
+	}
+	return STORE_OK;
+}
+
+/* ------------------------------------------------------------ wording */
+
+static void action_words(const store_change *c, char *out, size_t size)
+{
+	const store_change_value *b = &c->before, *a = &c->after;
+	const char *verb = "changed";
+	char quote[80];
+
+	if (!b->set)
+		verb = "added";
+	else if (!a->set)
+		verb = "deleted";
+	else if (strcmp(b->text, a->text) == 0 && strcmp(b->owner, a->owner) == 0 &&
+		 strcmp(b->due, a->due) == 0)
+		verb = a->number ? "completed" : "reopened";
+	store_quote(quote, sizeof quote, a->set ? a->text : b->set ? b->text : "");
+	snprintf(out, size, "%s an action: %s", verb, quote);
+}
+
+static void agreed_words(const store_change_value *a, char *out, size_t size)
+{
+	switch (a->state) {
+	case STORE_ROW_AGREED:
+		snprintf(out, size, "agreed %s", a->label ? a->label : "?");
+		break;
+	case STORE_ROW_NOT_APPLICABLE:
+		snprintf(out, size, "marked not applicable");
+		break;
+	case STORE_ROW_NOT_DISCUSSED:
+		snprintf(out, size, "marked not discussed");
+		break;
+	default:
+		snprintf(out, size, "cleared the agreement");
+		break;
+	}
+}
+
+/* While the secret ballot hides the row's votes the words say who
+ * voted, never what. */
+static void vote_words(const store_change *c, char *out, size_t size)
+{
+	const store_change_value *a = &c->after;
+	char who[80];
+
+	store_quote(who, sizeof who, c->who ? c->who : "");
+	if (a->number == STORE_VOTE_NONE)
+		snprintf(out, size, "%s withdrew the vote", who);
+	else if (c->hidden)
+		snprintf(out, size, "%s voted", who);
+	else if (a->number == STORE_VOTE_DONT_KNOW)
+		snprintf(out, size, "%s voted don't know", who);
+	else
+		snprintf(out, size, "%s voted %s", who, a->label ? a->label : "?");
+}
+
+static void rename_words(const store_change *c, char *out, size_t size)
+{
+	char from[80], to[80];
+
+	store_quote(from, sizeof from, c->before.text ? c->before.text : "");
+	store_quote(to, sizeof to, c->after.text ? c->after.text : "");
+	snprintf(out, size, "renamed the session from '%s' to '%s'", from, to);
+}
+
+static void note_words(const store_change *c, char *out, size_t size)
+{
+	const char *before = c->before.text ? c->before.text : "";
+	const char *after = c->after.text ? c->after.text : "";
+
+	snprintf(out, size, "%s the note", !*after ? "cleared" : *before ? "changed"
+							  : "added");
+}
+
+void store_change_words(const store_change *c, char *out, size_t size)
+{
+	char who[80];
+
+	if (!size)
+		return;
+	switch (c->type) {
+	case STORE_CHANGE_AGREED: agreed_words(&c->after, out, size); break;
+	case STORE_CHANGE_VOTE: vote_words(c, out, size); break;
+	case STORE_CHANGE_NOTE: note_words(c, out, size); break;
+	case STORE_CHANGE_REVEAL:
+		snprintf(out, size, "%s the votes", c->after.number ? "revealed" : "hid");
+		break;
+	case STORE_CHANGE_ACTION: action_words(c, out, size); break;
+	case STORE_CHANGE_RENAME: rename_words(c, out, size); break;
+	case STORE_CHANGE_SECRET:
+		snprintf(out, size, "turned the secret ballot %s",
+			 c->after.number ? "on" : "off");
+		break;
+	case STORE_CHANGE_JOIN:
+		store_quote(who, sizeof who, c->who ? c->who : "");
+		snprintf(out, size, "%s joined", who);
+		break;
+	case STORE_CHANGE_CREATE: snprintf(out, size, "created the session"); break;
+	case STORE_CHANGE_UNDO: snprintf(out, size, "undid an earlier change"); break;
+	default: snprintf(out, size, "changed the session"); break;
+	}
+}
+
 /* ------------------------------------------------------------ undo */
 
 typedef struct undo_entry {
@@ -157,19 +435,6 @@ static int revert(store *st, const char *sid, const undo_entry *u, long long now
 	return store_fail(err, STORE_EDATA, "cannot undo a change of kind '%s'", u->kind);
 }
 
-/* Hands the entry's strings over to the caller's store_change. */
-static void undo_entry_give(undo_entry *u, store_change *out)
-{
-	out->id = u->id;
-	out->at = u->at;
-	out->kind = u->kind;
-	out->row_id = u->row_id;
-	out->summary = u->summary;
-	out->undoes = 0;
-	out->undone = 1;
-	u->kind = u->row_id = u->summary = NULL;
-}
-
 /* Returns -1 when there is nothing left to undo. */
 static int undo_in_tx(store *st, const char *sid, long long now,
 		      store_change *out, store_error *err)
@@ -194,17 +459,9 @@ static int undo_in_tx(store *st, const char *sid, long long now,
 		rc = store_history_add(st, sid, now, &e, err);
 	}
 	if (!rc)
-		undo_entry_give(&u, out);
+		rc = read_one_change(st, sid, u.id, out, err);
 	undo_entry_free(&u);
 	return rc;
-}
-
-void store_change_clear(store_change *c)
-{
-	free(c->kind);
-	free(c->row_id);
-	free(c->summary);
-	memset(c, 0, sizeof *c);
 }
 
 /* Undo is itself a change: it bumps `updated` and appends an entry. */
@@ -247,47 +504,6 @@ int store_undo(store *st, const char *session_id, int *undone, char *what,
 	return rc;
 }
 
-/* ------------------------------------------------------------ wording */
-
-/* " on ROW" where it names the row: at the end, or before an action's
- * ": TEXT" (so a row id inside the text itself is never taken). */
-static const char *find_on_row(const char *s, const char *row, size_t rl)
-{
-	const char *p;
-
-	for (p = strstr(s, " on "); p; p = strstr(p + 1, " on "))
-		if (strncmp(p + 4, row, rl) == 0 &&
-		    (p[4 + rl] == '\0' || p[4 + rl] == ':'))
-			return p;
-	return NULL;
-}
-
-/* The summaries are written in store_answers.c, store_actions.c and
- * store_session*.c in the forms listed in store.h: the row appears as
- * "... on ROW", "... on ROW: TEXT" or "Marked ROW ...". */
-void store_change_words(const store_change *c, char *out, size_t size)
-{
-	const char *s = c->summary ? c->summary : "";
-	const char *row = c->row_id ? c->row_id : "", *p = NULL;
-	size_t rl = strlen(row);
-
-	if (!size)
-		return;
-	if (rl)
-		p = find_on_row(s, row, rl);
-	if (p)
-		snprintf(out, size, "%.*s%s", (int)(p - s), s, p + 4 + rl);
-	else if (rl && strncmp(s, "Marked ", 7) == 0 && strncmp(s + 7, row, rl) == 0 &&
-		 s[7 + rl] == ' ')
-		snprintf(out, size, "Marked%s", s + 7 + rl);
-	else
-		snprintf(out, size, "%s", s);
-	/* A sentence that starts with a person's name keeps its capital. */
-	if (c->kind && strcmp(c->kind, "vote") != 0 && strcmp(c->kind, "join") != 0 &&
-	    out[0] >= 'A' && out[0] <= 'Z')
-		out[0] = (char)(out[0] - 'A' + 'a');
-}
-
 /* ------------------------------------------------------------ listing */
 
 /* Frees what store_history filled. */
@@ -295,11 +511,8 @@ void store_history_free(store_change *list, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(list[i].kind);
-		free(list[i].row_id);
-		free(list[i].summary);
-	}
+	for (i = 0; i < n; i++)
+		store_change_clear(&list[i]);
 	free(list);
 }
 
@@ -309,7 +522,7 @@ static int read_changes(store *st, sqlite3_stmt *stmt, store_change **out,
 {
 	store_change *list = NULL, *c;
 	size_t cap = 0;
-	int rc;
+	int rc, ok = 1;
 
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (*n == cap) {
@@ -319,16 +532,8 @@ static int read_changes(store *st, sqlite3_stmt *stmt, store_change **out,
 			list = c;
 			cap = cap ? cap * 2 : 32;
 		}
-		c = &list[*n];
-		c->id = sqlite3_column_int64(stmt, 0);
-		c->at = sqlite3_column_int64(stmt, 1);
-		c->kind = store_col_dup(stmt, 2);
-		c->row_id = store_col_dup(stmt, 3);
-		c->summary = store_col_dup(stmt, 4);
-		c->undoes = sqlite3_column_int64(stmt, 5);
-		c->undone = sqlite3_column_int(stmt, 6);
-		(*n)++;
-		if (!c->kind || !c->row_id || !c->summary)
+		ok = read_change(stmt, &list[(*n)++]);
+		if (!ok)
 			break;
 	}
 	store_done(stmt);
@@ -345,10 +550,8 @@ int store_history(store *st, const char *session_id, long long since,
 		  store_change **out, size_t *n, store_error *err)
 {
 	static const char exists[] = "SELECT 1 FROM sessions WHERE id = ?1";
-	static const char sql[] =
-		"SELECT id, at, kind, row_id, summary, coalesce(undoes, 0),"
-		" EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.id)"
-		" FROM history h WHERE session = ?1 AND at >= ?2 ORDER BY id";
+	static const char sql[] = CHANGE_SELECT
+		" WHERE h.session = ?1 AND h.at >= ?2 ORDER BY h.id";
 	sqlite3_stmt *stmt;
 	int rc, started, step;
 

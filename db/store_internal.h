@@ -132,6 +132,8 @@ int store_history_add(store *st, const char *session_id, long long now,
 
 /* ------------------------------------------------ store_answers.c */
 
+/* Label number `stage` from a session's newline-separated stage_labels. */
+void store_label_of(const char *labels, int stage, char *out, size_t size);
 /* The stage labels of a session (from its snapshot), for summaries. */
 int store_stage_label(store *st, const char *session_id, int stage, char *out,
 		      size_t size, store_error *err);

@@ -1313,51 +1313,91 @@ Test(store, undo_still_gives_the_summary)
 	cr_assert_eq(store_undo(st, id, &undone, NULL, 0, &err), 0);
 }
 
-static void check_words(const char *kind, const char *row_id, const char *summary,
-			const char *want)
+/* Undoes the session's last change and checks its words. */
+static void undo_says(const char *id, const char *want)
 {
 	store_change c;
 	char out[200];
+	int undone;
 
-	memset(&c, 0, sizeof c);
-	c.kind = (char *)kind;
-	c.row_id = (char *)row_id;
-	c.summary = (char *)summary;
+	cr_assert_eq(store_undo_entry(st, id, &c, &undone, &err), 0, "%s", err.message);
+	cr_assert_eq(undone, 1);
 	store_change_words(&c, out, sizeof out);
-	cr_assert_str_eq(out, want, "from '%s'", summary);
+	cr_assert_str_eq(out, want);
+	store_change_clear(&c);
 }
 
-/* Every summary form of store.h, with the row left out. */
+/* Every kind undo reverts, in words with the row left out. */
 Test(store, change_words_leave_the_row_out)
 {
-	store_change c;
-	char small[8];
+	char id[40];
+	long long ac;
 
-	check_words("agreed", "r-1", "Agreed Build on r-1", "agreed Build");
-	check_words("agreed", "r-1", "Cleared the agreement on r-1", "cleared the agreement");
-	check_words("agreed", "r-1", "Marked r-1 not applicable", "marked not applicable");
-	check_words("agreed", "r-1", "Marked r-1 not discussed", "marked not discussed");
-	check_words("vote", "r-1", "Ash Practice voted Build on r-1", "Ash Practice voted Build");
-	check_words("vote", "r-1", "Ann voted don't know on r-1", "Ann voted don't know");
-	check_words("vote", "r-1", "ann withdrew the vote on r-1", "ann withdrew the vote");
-	check_words("note", "r-1", "Changed the note on r-1", "changed the note");
-	check_words("reveal", "r-1", "Revealed the votes on r-1", "revealed the votes");
-	check_words("action", "r-1", "Added an action on r-1: Meet on r-1",
-		    "added an action: Meet on r-1");
-	check_words("action", "r-1", "Deleted an action on r-1: x", "deleted an action: x");
-	check_words("secret", "", "Turned the secret ballot on", "turned the secret ballot on");
-	/* a row id that is a prefix of another is not taken for it */
-	check_words("agreed", "r", "Agreed Build on r-1", "agreed Build on r-1");
-	/* cut to the buffer, still a string */
-	memset(&c, 0, sizeof c);
-	c.kind = (char *)"agreed";
-	c.row_id = (char *)"r-1";
-	c.summary = (char *)"Agreed Enhance on r-1";
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 1, &err), 0);
+	undo_says(id, "agreed Build");
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_NOT_APPLICABLE, -1, &err), 0);
+	undo_says(id, "marked not applicable");
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_NOT_DISCUSSED, -1, &err), 0);
+	undo_says(id, "marked not discussed");
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 0, &err), 0);
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_OPEN, -1, &err), 0);
+	undo_says(id, "cleared the agreement");
+
+	cr_assert_eq(store_set_vote(st, id, row(1), 0, 1, &err), 0);
+	undo_says(id, "Ash Practice voted Build");
+	cr_assert_eq(store_set_vote(st, id, row(1), 1, STORE_VOTE_DONT_KNOW, &err), 0);
+	undo_says(id, "Birch Surgery voted don't know");
+	cr_assert_eq(store_set_vote(st, id, row(1), 2, 0, &err), 0);
+	cr_assert_eq(store_set_vote(st, id, row(1), 2, STORE_VOTE_NONE, &err), 0);
+	undo_says(id, "Cedar MC withdrew the vote");
+
+	cr_assert_eq(store_set_note(st, id, row(1), "first", &err), 0);
+	undo_says(id, "added the note");
+	cr_assert_eq(store_set_note(st, id, row(1), "first", &err), 0);
+	cr_assert_eq(store_set_note(st, id, row(1), "second", &err), 0);
+	undo_says(id, "changed the note");
+	cr_assert_eq(store_set_note(st, id, row(1), "", &err), 0);
+	undo_says(id, "cleared the note");
+
+	cr_assert_eq(store_action_add(st, id, row(1), "Meet on r-1", "", "", &ac, &err), 0);
+	cr_assert_eq(store_action_update(st, id, ac, "Meet on r-1", "", "", 1, &err), 0);
+	undo_says(id, "completed an action: Meet on r-1");
+	cr_assert_eq(store_action_update(st, id, ac, "Meet again", "", "", 0, &err), 0);
+	undo_says(id, "changed an action: Meet again");
+	cr_assert_eq(store_action_delete(st, id, ac, &err), 0);
+	undo_says(id, "deleted an action: Meet on r-1");
+	undo_says(id, "added an action: Meet on r-1");
+
+	/* Under a secret ballot the words say who voted, never what. */
+	cr_assert_eq(store_session_set_secret(st, id, 1, &err), 0);
+	cr_assert_eq(store_set_vote(st, id, row(2), 0, 2, &err), 0);
+	undo_says(id, "Ash Practice voted");
+	cr_assert_eq(store_set_revealed(st, id, row(2), 1, &err), 0);
+	undo_says(id, "revealed the votes");
+	undo_says(id, "turned the secret ballot on");
+}
+
+/* The words come from the stored values: a reworded summary, as an older
+ * or newer nextsteps may have written it, changes nothing. */
+Test(store, change_words_ignore_the_summary)
+{
+	char id[40], small[8];
+	store_change c;
+	int undone;
+
+	st = open_new();
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 2, &err), 0);
+	cr_assert_eq(sqlite3_exec(store_db(st), "UPDATE history SET summary = 'Marked "
+				  "something else'", NULL, NULL, NULL), SQLITE_OK);
+	cr_assert_eq(store_undo_entry(st, id, &c, &undone, &err), 0, "%s", err.message);
 	store_change_words(&c, small, sizeof small);
-	cr_assert_str_eq(small, "agreed ");
-	memset(&c, 0, sizeof c);
-	store_change_words(&c, small, sizeof small);
-	cr_assert_str_eq(small, "");
+	cr_assert_str_eq(small, "agreed ", "cut to the buffer, still a string");
+	store_change_clear(&c);
+	cr_assert_eq(store_session_rename(st, id, "B", &err), 0);
+	undo_says(id, "renamed the session from 'A' to 'B'");
 }
 
 /* ------------------------------------------------------------ dates, clock */
