@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 size_t text_decode(const char *s, size_t len, unsigned long *cp)
@@ -529,4 +530,33 @@ char *text_utf8_to_locale(const char *s, size_t *bad)
 	if (bad)
 		*bad = nbad;
 	return o;
+}
+
+/* ---------------------------------------------------------------- dates */
+
+/* strptime alone accepts 2026-02-30; the mktime round trip does not. */
+int text_valid_date(const char *s)
+{
+	struct tm tm, check;
+	const char *end;
+	time_t t;
+
+	if (!s || !*s)
+		return 1;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	memset(&tm, 0, sizeof tm);
+	end = strptime(s, "%Y-%m-%d", &tm);
+	if (!end || *end)
+		return 0;
+	/* mktime normalises 2026-02-30 to March 2nd: a changed day means the
+	 * date named no real day. */
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	check = tm;
+	t = mktime(&check);
+	if (t == (time_t)-1)
+		return 0;
+	return check.tm_year == tm.tm_year && check.tm_mon == tm.tm_mon &&
+	       check.tm_mday == tm.tm_mday;
 }

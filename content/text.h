@@ -96,4 +96,10 @@ char *text_utf8_to_locale(const char *s, size_t *bad);
 /* True when the locale's encoding can hold the character. */
 int text_locale_holds(unsigned long cp);
 
+/* ---------------------------------------------------------------- dates */
+
+/* Whether `s` is a due date: "YYYY-MM-DD" naming a real day, or "" (or
+ * NULL: no date). */
+int text_valid_date(const char *s);
+
 #endif

@@ -374,33 +374,6 @@ void store_quote(char *out, size_t size, const char *s)
 	snprintf(out, size, "%.*s%s", (int)n, s, cut ? "..." : "");
 }
 
-/* strptime alone accepts 2026-02-30; the mktime round trip does not. */
-int store_valid_date(const char *s)
-{
-	struct tm tm, check;
-	const char *end;
-	time_t t;
-
-	if (!s || !*s)
-		return 1;
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	memset(&tm, 0, sizeof tm);
-	end = strptime(s, "%Y-%m-%d", &tm);
-	if (!end || *end)
-		return 0;
-	/* mktime normalises 2026-02-30 to March 2nd: a changed day means the
-	 * date named no real day. */
-	tm.tm_hour = 12;
-	tm.tm_isdst = -1;
-	check = tm;
-	t = mktime(&check);
-	if (t == (time_t)-1)
-		return 0;
-	return check.tm_year == tm.tm_year && check.tm_mon == tm.tm_mon &&
-	       check.tm_mday == tm.tm_mday;
-}
-
 /* ------------------------------------------------------------ paths */
 
 /* A path that does not fit is refused, never cut short. */

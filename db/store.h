@@ -42,7 +42,7 @@ enum store_status {
 };
 
 typedef struct store_error {
-	int status;
+	enum store_status status;
 	char message[512];
 } store_error;
 
@@ -172,7 +172,7 @@ enum store_role {
 typedef struct store_presence {
 	char host[256];
 	long long pid;
-	int role;                      /* store_role */
+	enum store_role role;
 	char *name;                    /* the participant's name, or a login */
 	long long last_seen;           /* Unix seconds */
 } store_presence;
@@ -223,7 +223,7 @@ typedef struct store_action {
 
 typedef struct store_row_answer {
 	char *row_id;
-	int state;                     /* store_row_state */
+	enum store_row_state state;
 	int stage;                     /* when AGREED, else -1 */
 	char *note;                    /* "" when none */
 	int *votes;                    /* n_participants entries (store_vote or stage) */
@@ -256,7 +256,7 @@ const store_row_answer *store_answers_row(const store_answers *a, const char *ro
 
 /* Each of these is one committed transaction plus one history entry. */
 int store_set_agreed(store *st, const char *session_id, const char *row_id,
-		     int state, int stage, store_error *err);
+		     enum store_row_state state, int stage, store_error *err);
 int store_set_vote(store *st, const char *session_id, const char *row_id,
 		   int participant, int vote, store_error *err);
 int store_set_note(store *st, const char *session_id, const char *row_id,
@@ -341,16 +341,12 @@ typedef struct store_change {
 } store_change;
 
 /* Undoes the latest change of the session not yet undone (itself recorded
- * in the history).  Returns 0 and sets *undone to 1 and `what` to a short
- * description, or *undone to 0 when there is nothing left to undo.
- * Nothing is deleted from the history: an "undo" entry is appended, so
- * calling it again walks further back.  `what` is the undone change's
- * summary.  Undoing a rename whose old name was taken since gives
- * STORE_EDATA and changes nothing. */
-int store_undo(store *st, const char *session_id, int *undone, char *what,
-	       size_t what_size, store_error *err);
-/* store_undo that also says which change it undid, so a screen can show
- * that change's row and name it in its own words.  With *undone set,
+ * in the history), and says which change it undid, so a screen can show
+ * that change's row and name it in its own words.  Nothing is deleted
+ * from the history: an "undo" entry is appended, so calling it again
+ * walks further back.  Undoing a rename whose old name was taken since
+ * gives STORE_EDATA and changes nothing.  *undone is 0 when there is
+ * nothing left to undo.  With *undone set,
  * `undone_out` holds the undone entry as store_history would list it: id,
  * at, kind, row_id ("" for a rename or the secret ballot), summary, and
  * `undone` 1.  Otherwise (nothing to undo, or a failure) it is zeroed.
@@ -365,10 +361,6 @@ void store_change_clear(store_change *c);
  * from the change's stored values, so rewording a summary never changes
  * it.  User text is quoted as in the summaries, not yet cleaned. */
 void store_change_words(const store_change *c, char *out, size_t size);
-/* Changes since `since` (Unix seconds), oldest first. */
-int store_history(store *st, const char *session_id, long long since,
-		  store_change **out, size_t *n, store_error *err);
-void store_history_free(store_change *list, size_t n);
 
 /* Limits on what people type, so that screens, reports and the file stay
  * usable: longer text is refused (STORE_EUSAGE) with a message naming the
@@ -378,9 +370,6 @@ void store_history_free(store_change *list, size_t n);
 #define STORE_MAX_PARTICIPANTS 500
 #define STORE_MAX_ACTION 2000           /* an action's text */
 #define STORE_MAX_NOTE (1024 * 1024)    /* bytes of one row's note */
-
-/* Validates a due date: "YYYY-MM-DD" naming a real day, or "". */
-int store_valid_date(const char *s);
 
 /* ------------------------------------------------------------ merging */
 

@@ -97,7 +97,7 @@ static int check_action(const char *text, const char *owner, const char *due,
 		return store_fail(err, STORE_EUSAGE, "an action needs some text");
 	if (!store_text_ok(text) || !store_text_ok(owner))
 		return store_fail(err, STORE_EUSAGE, "the action is not valid UTF-8");
-	if (!store_valid_date(due))
+	if (!text_valid_date(due))
 		return store_fail(err, STORE_EUSAGE,
 				  "due date '%s' is not a real day as YYYY-MM-DD", due);
 	if (store_check_length(text, STORE_MAX_ACTION, "the action", err) ||

@@ -304,7 +304,8 @@ static int write_row_field(store *st, const char *sid, const char *row_id,
 
 /* Shared by set_agreed and undo. */
 int store_write_agreed(store *st, const char *sid, const char *row_id,
-		       int state, int stage, long long now, store_error *err)
+		       enum store_row_state state, int stage, long long now,
+		       store_error *err)
 {
 	static const char sql[] =
 		"UPDATE answers SET state = ?3 / 16, stage = ?3 % 16 - 1"
@@ -364,7 +365,8 @@ int store_write_vote(store *st, const char *sid, const char *row_id,
 /* ------------------------------------------------------------ reading old values */
 
 typedef struct row_now {
-	int state, stage, revealed, secret, n_stages;
+	enum store_row_state state;
+	int stage, revealed, secret, n_stages;
 	char *note;
 	char *labels;
 } row_now;
@@ -389,7 +391,7 @@ static int read_row(store *st, const char *sid, const char *row_id, row_now *r,
 	store_bind_text(stmt, 2, row_id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
-		r->state = sqlite3_column_int(stmt, 0);
+		r->state = (enum store_row_state)sqlite3_column_int(stmt, 0);
 		r->stage = sqlite3_column_int(stmt, 1);
 		r->note = store_col_dup(stmt, 2);
 		r->revealed = sqlite3_column_int(stmt, 3);
@@ -460,8 +462,8 @@ static int check_row(const char *row_id, store_error *err)
 }
 
 /* The history line for an agreement, with the stage's own label. */
-static void agreed_summary(const row_now *r, const char *row_id, int state,
-			   int stage, char *out, size_t size)
+static void agreed_summary(const row_now *r, const char *row_id,
+			   enum store_row_state state, int stage, char *out, size_t size)
 {
 	char label[64];
 
@@ -482,8 +484,9 @@ static void agreed_summary(const row_now *r, const char *row_id, int state,
 }
 
 /* Returns -1 when nothing changes, so nothing is recorded. */
-static int agreed_in_tx(store *st, const char *sid, const char *row_id, int state,
-			int stage, long long now, store_error *err)
+static int agreed_in_tx(store *st, const char *sid, const char *row_id,
+			enum store_row_state state, int stage, long long now,
+			store_error *err)
 {
 	char summary[300];
 	store_entry e = { "agreed", row_id, summary, -1, STORE_NULL_VALUE,
@@ -520,7 +523,7 @@ static int finish(store *st, int rc, store_error *err)
 
 /* OPEN clears the agreement (stage is then ignored). */
 int store_set_agreed(store *st, const char *session_id, const char *row_id,
-		     int state, int stage, store_error *err)
+		     enum store_row_state state, int stage, store_error *err)
 {
 	long long now;
 	int rc = check_row(row_id, err);

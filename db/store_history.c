@@ -418,7 +418,7 @@ static int revert(store *st, const char *sid, const undo_entry *u, long long now
 	long long i = o->i;
 
 	if (strcmp(u->kind, "agreed") == 0)
-		return store_write_agreed(st, sid, u->row_id, (int)(i / 16),
+		return store_write_agreed(st, sid, u->row_id, (enum store_row_state)(i / 16),
 					  (int)(i % 16) - 1, now, err);
 	if (strcmp(u->kind, "vote") == 0)
 		return store_write_vote(st, sid, u->row_id, (int)u->target, (int)i, now, err);
@@ -491,7 +491,7 @@ int store_undo_entry(store *st, const char *session_id, store_change *undone_out
 	return rc;
 }
 
-/* The older form, kept for its callers: the summary only. */
+/* For the tests: the undone change's summary only. */
 int store_undo(store *st, const char *session_id, int *undone, char *what,
 	       size_t what_size, store_error *err)
 {

@@ -139,7 +139,8 @@ int store_stage_label(store *st, const char *session_id, int stage, char *out,
 		      size_t size, store_error *err);
 /* Writers shared by the change functions and undo: no history, no touch. */
 int store_write_agreed(store *st, const char *sid, const char *row_id,
-		       int state, int stage, long long now, store_error *err);
+		       enum store_row_state state, int stage, long long now,
+		       store_error *err);
 int store_write_vote(store *st, const char *sid, const char *row_id,
 		     int participant, int vote, long long now, store_error *err);
 int store_write_note(store *st, const char *sid, const char *row_id,
@@ -166,6 +167,17 @@ int store_write_name(store *st, const char *sid, const char *name, store_error *
 int store_write_secret(store *st, const char *sid, int secret, store_error *err);
 
 /* ------------------------------------------------ hooks for tests, bench */
+
+/* The history and undo by summary, for the tests: the program itself
+ * undoes through store_undo_entry and shows no history list. */
+/* store_undo_entry giving the undone change's summary in `what` ("" when
+ * *undone is 0). */
+int store_undo(store *st, const char *session_id, int *undone, char *what,
+	       size_t what_size, store_error *err);
+/* Changes since `since` (Unix seconds), oldest first. */
+int store_history(store *st, const char *session_id, long long since,
+		  store_change **out, size_t *n, store_error *err);
+void store_history_free(store_change *list, size_t n);
 
 /* Opens like store_open but migrates only to schema `version` (1..latest). */
 store *store_open_at_version(const char *path, unsigned flags, int version,

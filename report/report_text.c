@@ -427,7 +427,7 @@ static void write_plan(report_doc *d, const report_summary *sm)
 /* ---------------------------------------------------------- changes */
 
 static void write_change_group(report_doc *d, const report_summary *sm,
-			       int change, const char *title)
+			       enum summary_change change, const char *title)
 {
 	size_t i;
 	int first = 1;

@@ -198,7 +198,7 @@ static void free_model(report_summary *sm)
 	free(sm->plan);
 }
 
-const char *summary_change_name(int change)
+const char *summary_change_name(enum summary_change change)
 {
 	switch (change) {
 	case SUMMARY_CHANGE_NEW: return "new";
@@ -210,7 +210,7 @@ const char *summary_change_name(int change)
 	}
 }
 
-const char *summary_state_name(int state)
+const char *summary_state_name(enum store_row_state state)
 {
 	switch (state) {
 	case STORE_ROW_AGREED: return "agreed";

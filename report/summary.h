@@ -58,7 +58,7 @@ typedef struct summary_row {
 	summary_votes votes;
 	const store_action **actions;    /* this row's, in creation order */
 	size_t n_actions;
-	int change;                      /* summary_change */
+	enum summary_change change;
 	const char *prev_stage_id;       /* agreed stage before, else NULL */
 	const char *prev_stage_label;
 } summary_row;
@@ -131,10 +131,10 @@ int report_summary_load(store *st, const store_session *s, report_summary **out,
 void report_summary_free(report_summary *sm);
 
 /* Name of a change for a reader ("up", "down", "same", "new", "dropped"). */
-const char *summary_change_name(int change);
+const char *summary_change_name(enum summary_change change);
 /* The state as the exports name it: "agreed", "not_applicable",
  * "not_discussed" or "open". */
-const char *summary_state_name(int state);
+const char *summary_state_name(enum store_row_state state);
 /* The vote spread in words, not yet cleaned, e.g.
  * "Start 2, Build 5, Enhance 1; don't know 1; range Start-Enhance"
  * ("No votes recorded" / "Votes not revealed").  Returns malloc'd text. */

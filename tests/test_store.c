@@ -1402,24 +1402,6 @@ Test(store, change_words_ignore_the_summary)
 
 /* ------------------------------------------------------------ dates, clock */
 
-Test(store, valid_dates_name_real_days)
-{
-	cr_assert(store_valid_date(""));
-	cr_assert(store_valid_date(NULL));
-	cr_assert(store_valid_date("2026-02-28"));
-	cr_assert(store_valid_date("2024-02-29"));
-	cr_assert(store_valid_date("2026-12-31"));
-	cr_assert_not(store_valid_date("2026-02-30"));
-	cr_assert_not(store_valid_date("2023-02-29"));
-	cr_assert_not(store_valid_date("2026-13-01"));
-	cr_assert_not(store_valid_date("2026-00-10"));
-	cr_assert_not(store_valid_date("2026-04-31"));
-	cr_assert_not(store_valid_date("2026-4-3"));
-	cr_assert_not(store_valid_date("2026-04-03x"));
-	cr_assert_not(store_valid_date("31/12/2026"));
-	cr_assert_not(store_valid_date("tomorrow"));
-}
-
 Test(store, clock_comes_from_environment)
 {
 	setenv("NEXTSTEPS_NOW", "12345", 1);

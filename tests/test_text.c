@@ -294,3 +294,21 @@ Test(text, utf8_to_locale_in_utf8, .init = utf8_locale)
 	cr_assert(text_locale_holds(0xEB));
 	cr_assert_not(text_locale_holds(0xD800));
 }
+
+Test(text, valid_dates_name_real_days)
+{
+	cr_assert(text_valid_date(""));
+	cr_assert(text_valid_date(NULL));
+	cr_assert(text_valid_date("2026-02-28"));
+	cr_assert(text_valid_date("2024-02-29"));
+	cr_assert(text_valid_date("2026-12-31"));
+	cr_assert_not(text_valid_date("2026-02-30"));
+	cr_assert_not(text_valid_date("2023-02-29"));
+	cr_assert_not(text_valid_date("2026-13-01"));
+	cr_assert_not(text_valid_date("2026-00-10"));
+	cr_assert_not(text_valid_date("2026-04-31"));
+	cr_assert_not(text_valid_date("2026-4-3"));
+	cr_assert_not(text_valid_date("2026-04-03x"));
+	cr_assert_not(text_valid_date("31/12/2026"));
+	cr_assert_not(text_valid_date("tomorrow"));
+}

@@ -152,7 +152,7 @@ int live_is_here(const live *lv, const store_presence *p, time_t now)
 	return 1;
 }
 
-size_t live_count(const live *lv, int role, time_t now)
+size_t live_count(const live *lv, enum store_role role, time_t now)
 {
 	size_t i, n = 0;
 

@@ -53,7 +53,7 @@ unsigned live_poll(live *lv, time_t now);
 /* Whether a presence row belongs to someone here now. */
 int live_is_here(const live *lv, const store_presence *p, time_t now);
 /* How many other processes of `role` are here. */
-size_t live_count(const live *lv, int role, time_t now);
+size_t live_count(const live *lv, enum store_role role, time_t now);
 /* Whether participant `name` has a terminal open in the room. */
 int live_has_joined(const live *lv, const char *name, time_t now);
 

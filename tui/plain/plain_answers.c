@@ -214,7 +214,7 @@ static char *plain_ask_date(plain *p)
 	for (;;) {
 		char *d = plain_ask_copy(p, "Due date, YYYY-MM-DD (Enter for none)");
 
-		if (!d || store_valid_date(d))
+		if (!d || text_valid_date(d))
 			return d;
 		plain_say(p, "'%s' is not a real date: type it as YYYY-MM-DD, like "
 			  "2026-03-31, or press Enter for none.", d);

@@ -165,7 +165,8 @@ static void plain_help(const plain *p)
 /* ------------------------------------------------------------ answers */
 
 /* Stores the row's agreement; confirmed only once it is committed. */
-static void plain_set(plain *p, int state, int stage, const char *done)
+static void plain_set(plain *p, enum store_row_state state, int stage,
+		      const char *done)
 {
 	workshop *ws = p->ws;
 	store_error err;

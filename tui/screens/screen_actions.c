@@ -6,6 +6,7 @@
 #include "draw.h"
 #include "listview.h"
 #include "screens.h"
+#include "text.h"
 
 #define ACT_TOP 2
 #define ACT_MAX 256
@@ -107,7 +108,7 @@ static int act_submit(ui *u, char **v, void *ctx)
 		ui_say(u, "Say what is to be done, or Esc to leave.");
 		return 1;
 	}
-	if (!store_valid_date(v[2])) {
+	if (!text_valid_date(v[2])) {
 		ui_say(u, "The due date must be a real day written YYYY-MM-DD, e.g. 2026-04-30.");
 		return 1;
 	}

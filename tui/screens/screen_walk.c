@@ -426,7 +426,7 @@ static void walk_goto(ui *u, size_t step)
 	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
 }
 
-static void walk_set(ui *u, int state, int stage, const char *done)
+static void walk_set(ui *u, enum store_row_state state, int stage, const char *done)
 {
 	workshop *ws = u->ws;
 	store_error err;

@@ -67,7 +67,7 @@ typedef struct screen_ops {
 
 struct ui {
 	const cli_options *opts;
-	int mode;                            /* enum ui_mode */
+	enum cli_mode mode;
 	int utf8;                            /* UTF-8 drawing allowed */
 	int color;
 	unsigned text_flags;                 /* for text_clean: TEXT_ASCII or 0 */
