@@ -499,3 +499,15 @@ int room_people_text(const ui *u, char *buf, size_t size)
 		append(buf, size, &len, "%snote shown (N hides it)", len ? "  " : "");
 	return len > 0;
 }
+
+void room_screen_draw(ui *u)
+{
+	room_draw(u, ui_private(u, ui_top(u)));
+}
+
+/* Another terminal changed the session or the room. */
+void room_screen_changed(ui *u, unsigned what)
+{
+	(void)what;
+	room_update(u, ui_private(u, ui_top(u)));
+}

@@ -31,6 +31,10 @@ void room_reset(ui *u, room_view *rv, int participant);
 void room_update(ui *u, room_view *rv);
 /* Draws the regions marked (the screen keeps its body between turns). */
 void room_draw(ui *u, room_view *rv);
+/* The draw and changed operations of a screen whose private state is a
+ * room_view (watch, join); like every op they run with it on top. */
+void room_screen_draw(ui *u);
+void room_screen_changed(ui *u, unsigned what);
 /* The participant's vote on the current row (store_vote or a stage). */
 int room_own_vote(const ui *u, const room_view *rv);
 /* The facilitator's line about the room: who has joined and whether each

@@ -155,16 +155,12 @@ static void act_toggle(ui *u, const store_action *ac)
 {
 	store_error err;
 	int done = !ac->done;
+	int rc = store_action_update(u->st, u->ws->s.id, ac->id, ac->text, ac->owner,
+				     ac->due, done, &err);
 
-	if (store_action_update(u->st, u->ws->s.id, ac->id, ac->text, ac->owner,
-				ac->due, done, &err) != 0) {
-		ui_error(u, &err);
-		return;
-	}
-	ui_reload(u);
-	act_collect(u);
-	if (!u->status_error)
-		ui_say(u, done ? "Saved: done." : "Saved: not done.");
+	ui_saved(u, rc, &err, done ? "Saved: done." : "Saved: not done.");
+	if (rc == 0)
+		act_collect(u);
 }
 
 /* Deletes the action the question named, even if another terminal has
@@ -173,15 +169,11 @@ static void act_delete_yes(ui *u, void *ctx)
 {
 	const actions_state *as = ctx;
 	store_error err;
+	int rc = store_action_delete(u->st, u->ws->s.id, as->asked_id, &err);
 
-	if (store_action_delete(u->st, u->ws->s.id, as->asked_id, &err) != 0) {
-		ui_error(u, &err);
-		return;
-	}
-	ui_reload(u);
-	act_collect(u);
-	if (!u->status_error)
-		ui_say(u, "Deleted (u undoes it).");
+	ui_saved(u, rc, &err, "Deleted (u undoes it).");
+	if (rc == 0)
+		act_collect(u);
 }
 
 static void act_action(ui *u, enum action a, int arg)

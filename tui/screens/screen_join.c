@@ -22,21 +22,6 @@ static void join_reset(ui *u)
 	room_reset(u, jv, u->live ? u->live->participant : -1);
 }
 
-static void join_draw(ui *u)
-{
-	room_view *jv = ui_private(u, &screen_join);
-
-	room_draw(u, jv);
-}
-
-static void join_changed(ui *u, unsigned what)
-{
-	room_view *jv = ui_private(u, &screen_join);
-
-	(void)what;
-	room_update(u, jv);
-}
-
 /* Votes on the row shown, which is the facilitator's row at the last look. */
 static void join_vote(ui *u, int vote)
 {
@@ -88,8 +73,8 @@ const screen_ops screen_join = {
 	.keeps_body = 1,
 	.enter = join_reset,
 	.resume = join_reset,
-	.draw = join_draw,
+	.draw = room_screen_draw,
 	.action = join_action,
 	.resize = join_reset,
-	.changed = join_changed,
+	.changed = room_screen_changed,
 };

@@ -154,11 +154,9 @@ static void sessions_new(ui *u)
 
 static int rename_submit(ui *u, char **v, void *ctx)
 {
-	sessions_state *ss = ui_private(u, &screen_sessions);
-	const store_session *s = selected(ss);
+	const store_session *s = selected(ctx);
 	store_error err;
 
-	(void)ctx;
 	if (!s)
 		return 0;
 	if (text_is_blank(v[0])) {
@@ -183,16 +181,15 @@ static void sessions_rename(ui *u, const store_session *s)
 	f.fields[0].value = s->name;
 	f.n_fields = 1;
 	f.submit = rename_submit;
+	f.ctx = ui_private(u, &screen_sessions);
 	screen_form_open(u, &f);
 }
 
 static int delete_submit(ui *u, char **v, void *ctx)
 {
-	sessions_state *ss = ui_private(u, &screen_sessions);
-	const store_session *s = selected(ss);
+	const store_session *s = selected(ctx);
 	store_error err;
 
-	(void)ctx;
 	if (!s)
 		return 0;
 	if (strcmp(v[0], s->name) != 0) {
@@ -222,6 +219,7 @@ static void sessions_delete(ui *u, const store_session *s)
 	f.fields[0].label = "Name";
 	f.n_fields = 1;
 	f.submit = delete_submit;
+	f.ctx = ui_private(u, &screen_sessions);
 	screen_form_open(u, &f);
 }
 

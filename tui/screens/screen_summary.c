@@ -142,15 +142,21 @@ static void build_profile(const report_summary *sm, cell_list *l)
 	cells_blank(l);
 }
 
+/* A part with nothing in it: its heading and a line saying so. */
+static void build_none(cell_list *l, const char *heading, const char *text)
+{
+	cells_add(l, SL_HEADING, 0, sum_fmt("%s", heading));
+	cells_add(l, SL_TEXT, 0, sum_fmt("%s", text));
+	cells_blank(l);
+}
+
 static void build_flags(const report_summary *sm, cell_list *l)
 {
 	size_t i;
 
 	if (!sm->totals.flagged) {
-		cells_add(l, SL_HEADING, 0, sum_fmt("Views differ widely: no row"));
-		cells_add(l, SL_TEXT, 0, sum_fmt("No row has votes two or more "
-			  "stages apart."));
-		cells_blank(l);
+		build_none(l, "Views differ widely: no row",
+			   "No row has votes two or more stages apart.");
 		return;
 	}
 	cells_add(l, SL_HEADING, 0, sum_fmt("Views differ widely (!): %d row%s",
@@ -173,10 +179,8 @@ static void build_plan(const report_summary *sm, cell_list *l)
 	size_t i;
 
 	if (!sm->n_plan) {
-		cells_add(l, SL_HEADING, 0, sum_fmt("Action plan: no actions"));
-		cells_add(l, SL_TEXT, 0, sum_fmt("None recorded yet (a in the walk "
-			  "adds one)."));
-		cells_blank(l);
+		build_none(l, "Action plan: no actions",
+			   "None recorded yet (a in the walk adds one).");
 		return;
 	}
 	cells_add(l, SL_HEADING, 0, sum_fmt("Action plan: %zu action%s, by due date",

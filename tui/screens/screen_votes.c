@@ -141,16 +141,10 @@ static void votes_store(ui *u, int vote)
 		ui_say(u, "No participants yet: + adds one.");
 		return;
 	}
-	if (store_set_vote(ws->st, ws->s.id, workshop_row(ws)->id, (int)vs->list.sel,
-			   vote, &err) != 0) {
-		ui_error(u, &err);
-		ui_reload(u);
+	if (!ui_saved(u, store_set_vote(ws->st, ws->s.id, workshop_row(ws)->id,
+					(int)vs->list.sel, vote, &err), &err,
+		      "Saved: vote %s.", vote == STORE_VOTE_NONE ? "cleared" : "recorded"))
 		return;
-	}
-	ui_reload(u);
-	if (u->status_error)
-		return;
-	ui_say(u, "Saved: vote %s.", vote == STORE_VOTE_NONE ? "cleared" : "recorded");
 	if (vote != STORE_VOTE_NONE && vs->list.sel + 1 < vs->list.n)
 		listview_action(&vs->list, ACT_DOWN, votes_height(u));
 }
@@ -166,13 +160,8 @@ static void votes_reveal(ui *u)
 		ui_say(u, "Votes are not secret in this session (b makes them secret).");
 		return;
 	}
-	if (store_set_revealed(ws->st, ws->s.id, workshop_row(ws)->id, reveal, &err) != 0) {
-		ui_error(u, &err);
-		return;
-	}
-	ui_reload(u);
-	if (!u->status_error)
-		ui_say(u, reveal ? "Saved: votes revealed." : "Saved: votes hidden again.");
+	ui_saved(u, store_set_revealed(ws->st, ws->s.id, workshop_row(ws)->id, reveal, &err),
+		 &err, reveal ? "Saved: votes revealed." : "Saved: votes hidden again.");
 }
 
 static void votes_secret(ui *u)
@@ -181,13 +170,8 @@ static void votes_secret(ui *u)
 	store_error err;
 	int on = !ws->s.secret_ballot;
 
-	if (store_session_set_secret(ws->st, ws->s.id, on, &err) != 0) {
-		ui_error(u, &err);
-		return;
-	}
-	ui_reload(u);
-	if (!u->status_error)
-		ui_say(u, on ? "Saved: secret ballot on." : "Saved: secret ballot off.");
+	ui_saved(u, store_session_set_secret(ws->st, ws->s.id, on, &err), &err,
+		 on ? "Saved: secret ballot on." : "Saved: secret ballot off.");
 }
 
 static void votes_agree(ui *u, int stage)
@@ -195,17 +179,10 @@ static void votes_agree(ui *u, int stage)
 	workshop *ws = u->ws;
 	store_error err;
 
-	if (store_set_agreed(ws->st, ws->s.id, workshop_row(ws)->id, STORE_ROW_AGREED,
-			     stage, &err) != 0) {
-		ui_error(u, &err);
-		ui_reload(u);
-		return;
-	}
-	ui_reload(u);
-	if (u->status_error)
-		return;
-	ui_pop(u);
-	ui_say(u, "Saved: %s agreed.", ws->m->stages[stage].label);
+	if (ui_saved(u, store_set_agreed(ws->st, ws->s.id, workshop_row(ws)->id,
+					 STORE_ROW_AGREED, stage, &err), &err,
+		     "Saved: %s agreed.", ws->m->stages[stage].label))
+		ui_pop(u);
 }
 
 static void votes_replace_yes(ui *u, void *ctx)

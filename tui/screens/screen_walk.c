@@ -407,14 +407,9 @@ static void walk_show_note(ui *u)
 	int show = !ws->s.show_note;
 	store_error err;
 
-	if (store_session_set_show_note(ws->st, ws->s.id, show, &err) != 0) {
-		ui_error(u, &err);
-		return;
-	}
-	ui_reload(u);
-	if (!u->status_error)
-		ui_say(u, show ? "Saved: watchers see the row's note until you move on."
-			       : "Saved: the note is hidden from watchers.");
+	ui_saved(u, store_session_set_show_note(ws->st, ws->s.id, show, &err), &err,
+		 show ? "Saved: watchers see the row's note until you move on."
+		      : "Saved: the note is hidden from watchers.");
 }
 
 static void walk_goto(ui *u, size_t step)
@@ -431,15 +426,8 @@ static void walk_set(ui *u, enum store_row_state state, int stage, const char *d
 	workshop *ws = u->ws;
 	store_error err;
 
-	if (store_set_agreed(ws->st, ws->s.id, workshop_row(ws)->id, state, stage,
-			     &err) != 0) {
-		ui_error(u, &err);
-		ui_reload(u);
-		return;
-	}
-	ui_reload(u);
-	if (!u->status_error)
-		ui_say(u, "Saved: %s.", done);
+	ui_saved(u, store_set_agreed(ws->st, ws->s.id, workshop_row(ws)->id, state, stage,
+				     &err), &err, "Saved: %s.", done);
 }
 
 static void walk_stage(ui *u, int digit)

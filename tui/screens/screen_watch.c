@@ -10,29 +10,12 @@
 #include "room.h"
 #include "screens.h"
 
-
 /* A new body (entered, resized, back from help): draw all of it. */
 static void watch_reset(ui *u)
 {
 	room_view *wv = ui_private(u, &screen_watch);
 
 	room_reset(u, wv, -1);
-}
-
-static void watch_draw(ui *u)
-{
-	room_view *wv = ui_private(u, &screen_watch);
-
-	room_draw(u, wv);
-}
-
-/* Another terminal changed the session or the room. */
-static void watch_changed(ui *u, unsigned what)
-{
-	room_view *wv = ui_private(u, &screen_watch);
-
-	(void)what;
-	room_update(u, wv);
 }
 
 const screen_ops screen_watch = {
@@ -42,7 +25,7 @@ const screen_ops screen_watch = {
 	.keeps_body = 1,
 	.enter = watch_reset,
 	.resume = watch_reset,
-	.draw = watch_draw,
+	.draw = room_screen_draw,
 	.resize = watch_reset,
-	.changed = watch_changed,
+	.changed = room_screen_changed,
 };

@@ -114,6 +114,10 @@ void ui_dirty(ui *u, unsigned what);
 /* The status line: a short confirmation or an error, until the next key. */
 void ui_say(ui *u, const char *fmt, ...);
 void ui_error(ui *u, const store_error *err);
+/* After a change function returned `rc`: its error (Not saved: ...) or
+ * the confirmation `fmt`, after reading the session again.  1 when both
+ * the change and the reload worked. */
+int ui_saved(ui *u, int rc, const store_error *err, const char *fmt, ...);
 /* The matrix for new sessions (--content, else the built-in one loaded on
  * first use); NULL, with the reason on the status line, when it fails. */
 const content_matrix *ui_matrix(ui *u);

@@ -93,15 +93,41 @@ void ui_reset(ui *u, const screen_ops *s)
 
 /* ------------------------------------------------------------ status line */
 
+static void ui_vsay(ui *u, const char *fmt, va_list ap)
+{
+	vsnprintf(u->status_text, sizeof u->status_text, fmt, ap);
+	u->status_error = 0;
+	ui_dirty(u, DIRTY_STATUS);
+}
+
 void ui_say(ui *u, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(u->status_text, sizeof u->status_text, fmt, ap);
+	ui_vsay(u, fmt, ap);
 	va_end(ap);
-	u->status_error = 0;
-	ui_dirty(u, DIRTY_STATUS);
+}
+
+/* The session is read again either way, so the screen shows what is
+ * stored; the confirmation comes only after that worked, so it never
+ * says "Saved" above stale answers. */
+int ui_saved(ui *u, int rc, const store_error *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (rc != 0) {
+		ui_error(u, err);
+		ui_reload(u);
+		return 0;
+	}
+	ui_reload(u);
+	if (u->status_error)
+		return 0;
+	va_start(ap, fmt);
+	ui_vsay(u, fmt, ap);
+	va_end(ap);
+	return 1;
 }
 
 void ui_error(ui *u, const store_error *err)
