@@ -96,4 +96,10 @@ char *text_utf8_to_locale(const char *s, size_t *bad);
 /* True when the locale's encoding can hold the character. */
 int text_locale_holds(unsigned long cp);
 
+/* "Now" in Unix seconds for every stored time and the section timer:
+ * NEXTSTEPS_NOW when it holds a number (tests, golden reports and the
+ * bench's byte counts need a clock that stands still), else time(NULL).
+ * Liveness (heartbeats, who is away) reads the real clock instead. */
+long long text_now(void);
+
 #endif
