@@ -49,7 +49,7 @@ sync
 
 note() {
 	echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')), $(uname -sr)," \
-		"SQLite $(pkg-config --modversion sqlite3 2>/dev/null || echo ?), $(dialog --version 2>&1 | head -1)."
+		"SQLite $(pkg-config --modversion sqlite3 2>/dev/null || echo ?), dialog $(dialog --version 2>&1 | head -1 | sed "s/^Version: //")."
 	echo "Command: \`make bench${large:+-large}\` (bench/run.sh), $(date -u '+%Y-%m-%d %H:%M UTC')."
 	echo "Other work on the machine moves the times (not the bytes); every time"
 	echo "is compared with a peer measured in the same run."
