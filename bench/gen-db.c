@@ -1,8 +1,15 @@
 /* gen-db.c - the store benchmark's generator and stopwatch.
  *
- *   gen-db fill FILE [SESSIONS]   fill FILE with realistic workshops
+ *   gen-db fill FILE [SESSIONS [FIRST]]
+ *                                 fill FILE with realistic workshops,
+ *                                 numbered from FIRST (default 0)
+ *   gen-db sessions FILE SESSIONS [FIRST]
+ *                                 the same count of sessions with a few
+ *                                 answers each: the scale of the sessions
+ *                                 table without the file's bulk
  *   gen-db measure FILE           time open, list, opening one session and
  *                                 changes per second (synchronous=FULL)
+ *   gen-db merge FILE OTHER...    time merging each OTHER into FILE
  *
  * Filling goes through the public store functions, so the file holds what
  * real workshops leave behind (history included); only syncing is turned
@@ -98,19 +105,27 @@ static void fill_row(store *st, const char *sid, const content_row *row,
 	}
 }
 
-static void fill_session(store *st, const content_matrix *m, int i, store_error *err)
+/* A workshop every few hours, so "previous session" has history. */
+static void session_clock(int i)
+{
+	char when[32];
+
+	snprintf(when, sizeof when, "%lld", 1735689600LL + (long long)i * 10800);
+	setenv("NEXTSTEPS_NOW", when, 1);
+}
+
+static void fill_session(store *st, const content_matrix *m, int i, int light,
+			 store_error *err)
 {
 	static const char *const people[PEOPLE] = { "Ash Practice", "Birch Surgery",
 		"Cedar Medical Centre", "Dove Health", "Elm Street Surgery",
 		"Fern Practice", "Gorse Group Practice", "Holly Surgery" };
-	const char *borough = boroughs[i % 12];
+	const char *borough = boroughs[(i % 12 + 12) % 12];
 	store_new_session spec = { NULL, NULL, "Facilitator", 0, people, PEOPLE, 0 };
-	char name[80], org[80], sid[40], when[32];
+	char name[80], org[80], sid[40];
 	size_t s, r;
 
-	/* a workshop every few hours, so "previous session" has history */
-	snprintf(when, sizeof when, "%lld", 1735689600LL + (long long)i * 10800);
-	setenv("NEXTSTEPS_NOW", when, 1);
+	session_clock(i);
 	snprintf(name, sizeof name, "%s workshop %04d", borough, i);
 	snprintf(org, sizeof org, "%s GP Federation", borough);
 	spec.name = name;
@@ -118,6 +133,13 @@ static void fill_session(store *st, const content_matrix *m, int i, store_error 
 	spec.track = i % 2 ? CONTENT_TRACK_PCN : CONTENT_TRACK_LGPO;
 	if (store_session_create(st, &spec, m, sid, err))
 		die("create", err);
+	if (light) {
+		for (r = 0; r < 3 && r < m->sections[0].n_rows; r++)
+			if (store_set_agreed(st, sid, m->sections[0].rows[r].id,
+					     STORE_ROW_AGREED, (int)pick(3), err))
+				die("agree", err);
+		return;
+	}
 	for (s = 0; s < m->n_sections; s++) {
 		const content_section *sec = &m->sections[s];
 
@@ -132,7 +154,7 @@ static void fill_session(store *st, const content_matrix *m, int i, store_error 
 		die("position", err);
 }
 
-static int fill(const char *path, int n)
+static int fill(const char *path, int n, int first, int light)
 {
 	content_error cerr;
 	content_matrix *m = content_load_builtin(&cerr);
@@ -148,10 +170,10 @@ static int fill(const char *path, int n)
 	st = store_open(path, STORE_OPEN_CREATE, &err);
 	if (!st || store_set_synchronous_off(st, &err))
 		die("open", &err);
-	for (i = 0; i < n; i++) {
+	for (i = first; i < first + n; i++) {
 		if (store_batch_begin(st, &err))
 			die("batch", &err);
-		fill_session(st, m, i, &err);
+		fill_session(st, m, i, light, &err);
 		if (store_batch_commit(st, &err))
 			die("batch", &err);
 	}
@@ -257,7 +279,7 @@ static int measure(const char *path)
 	snprintf(name, sizeof name, "%s", list[n / 2].name);
 	store_session_list_free(list, n);
 	printf("%-28s %zu sessions\n", path, n);
-	printf("  open (with quick_check)    %8.2f ms\n", open_ms);
+	printf("  open the file              %8.2f ms  (quick_check up to 16 MiB)\n", open_ms);
 	printf("  list                       %8.3f ms\n", median_ms(st, NULL, do_list, 9));
 	printf("  open one session           %8.3f ms  (find + load answers)\n",
 	       median_ms(st, name, do_open_session, 51));
@@ -271,12 +293,50 @@ static int measure(const char *path)
 	return 0;
 }
 
+/* ------------------------------------------------------------ merge */
+
+/* Each OTHER merged in turn, as `nextsteps merge` does; the figures are
+ * the merges alone (the file is open already), median and slowest. */
+static int merge_each(const char *path, char **others, int n)
+{
+	double t[64];
+	store_merge_result res;
+	store_error err;
+	store *st = store_open(path, 0, &err);
+	int i;
+
+	if (!st)
+		die("open", &err);
+	if (n > 64)
+		n = 64;
+	for (i = 0; i < n; i++) {
+		double t0 = now_s();
+
+		if (store_merge(st, others[i], &res, &err))
+			die("merge", &err);
+		t[i] = (now_s() - t0) * 1000.0;
+		if (res.added + res.updated != 1)
+			die("merge: not one session added", NULL);
+	}
+	store_close(st);
+	qsort(t, (size_t)n, sizeof t[0], cmp_double);
+	printf("merge one session: median %.2f ms, max %.2f ms over %d merges\n",
+	       t[n / 2], t[n - 1], n);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc >= 3 && strcmp(argv[1], "fill") == 0)
-		return fill(argv[2], argc > 3 ? atoi(argv[3]) : 2000);
+		return fill(argv[2], argc > 3 ? atoi(argv[3]) : 2000,
+			    argc > 4 ? atoi(argv[4]) : 0, 0);
+	if (argc >= 4 && strcmp(argv[1], "sessions") == 0)
+		return fill(argv[2], atoi(argv[3]), argc > 4 ? atoi(argv[4]) : 0, 1);
+	if (argc >= 4 && strcmp(argv[1], "merge") == 0)
+		return merge_each(argv[2], argv + 3, argc - 3);
 	if (argc == 3 && strcmp(argv[1], "measure") == 0)
 		return measure(argv[2]);
-	fprintf(stderr, "usage: gen-db fill FILE [SESSIONS] | gen-db measure FILE\n");
+	fprintf(stderr, "usage: gen-db fill FILE [SESSIONS [FIRST]] | gen-db sessions"
+		" FILE SESSIONS [FIRST] | gen-db measure FILE | gen-db merge FILE OTHER...\n");
 	return 64;
 }

@@ -1,35 +1,36 @@
 #!/bin/sh
-# store.sh [BUILD_DIR] [SESSIONS] - the store benchmark.
+# store.sh BUILD_DIR [SESSIONS | FILE...] - the store benchmark.
 #
-# Fills a database with SESSIONS realistic workshops (default 2000) and
-# another with one, then measures on both in the same run: opening the file,
+# Measures each FILE (or, given a number, a database of SESSIONS realistic
+# workshops and one of a single workshop, filled here): opening the file,
 # `list`, opening one session (find + load its answers) and changes per
-# second with synchronous=FULL.  Opening one session should cost about the
-# same on both: its cost follows one session, not the file.
-# Not part of `make check`; figures go in bench/README.md.
+# second with synchronous=FULL, after `sync` so that pages a fill left
+# unwritten are not flushed during the measurement.  Opening one session
+# should cost about the same on every file: its cost follows one session,
+# not the file.  Not part of `make check`; figures go in bench/README.md.
 set -eu
 build=${1:-.}
-sessions=${2:-2000}
-
-make -C "$build" bench/gen-db >/dev/null
+shift || true
 gen="$build/bench/gen-db"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/ns-bench-XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+[ -x "$gen" ] || make -C "$build" bench/gen-db >/dev/null
 
-"$gen" fill "$tmp/one.db" 1
-"$gen" fill "$tmp/many.db" "$sessions"
-echo "file sizes: one $(wc -c < "$tmp/one.db") bytes," \
-	"many $(wc -c < "$tmp/many.db") bytes"
+case "${1:-2000}" in
+*[!0-9]*) ;;
+*)
+	sessions=${1:-2000}
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/ns-bench-XXXXXX")
+	trap 'rm -rf "$tmp"' EXIT INT TERM
+	"$gen" fill "$tmp/one.db" 1
+	"$gen" fill "$tmp/many.db" "$sessions"
+	set -- "$tmp/one.db" "$tmp/many.db"
+	;;
+esac
+
+for db in "$@"; do
+	echo "$(basename "$db"): $(wc -c < "$db") bytes"
+done
 echo
-"$gen" measure "$tmp/one.db"
-"$gen" measure "$tmp/many.db"
-
-# The command line too, when the program has been built.
-if [ -x "$build/tui/nextsteps" ]; then
-	for db in one many; do
-		start=$(date +%s%N)
-		"$build/tui/nextsteps" --db "$tmp/$db.db" list >/dev/null
-		end=$(date +%s%N)
-		echo "nextsteps list on $db.db: $(( (end - start) / 1000000 )) ms"
-	done
-fi
+sync
+for db in "$@"; do
+	"$gen" measure "$db"
+done

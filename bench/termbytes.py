@@ -36,6 +36,7 @@ class Session:
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.total = 0
+        self.log = bytearray()      # everything written, for replaying
         self.last_byte = self.t0
         self.hwm_kb = 0
         self.alive = True
@@ -54,6 +55,7 @@ class Session:
             self.alive = False
             return -1
         self.total += len(data)
+        self.log += data
         self.last_byte = time.monotonic()
         return len(data)
 
@@ -99,6 +101,27 @@ class Session:
         os.write(self.fd, keys.encode() if isinstance(keys, str) else keys)
         return self.settle(quiet, first_byte_timeout=2.0 if expect_output else quiet)
 
+    def key_time(self, keys, quiet=QUIET):
+        """Seconds from sending the keys to the last byte they caused."""
+        t = time.monotonic()
+        os.write(self.fd, keys.encode() if isinstance(keys, str) else keys)
+        self.settle(quiet, first_byte_timeout=STEP_LIMIT)
+        return self.last_byte - t
+
+    def wait_exit(self, keys, timeout=STEP_LIMIT):
+        """Seconds from sending the keys until the program has exited."""
+        t = time.monotonic()
+        os.write(self.fd, keys.encode() if isinstance(keys, str) else keys)
+        end = t + timeout
+        while time.monotonic() < end and self._read(0.05) >= 0:
+            pass
+        os.waitpid(self.pid, 0)
+        self.alive = False
+        spent = time.monotonic() - t
+        os.close(self.fd)
+        self.fd = -1
+        return spent
+
     def idle(self, seconds):
         """Bytes written while nobody types for `seconds`."""
         n, end = 0, time.monotonic() + seconds
@@ -110,6 +133,8 @@ class Session:
         return n
 
     def close(self, quit_keys=None):
+        if self.fd < 0:
+            return self.hwm_kb
         self._sample_memory()
         if quit_keys and self.alive:
             try:

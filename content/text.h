@@ -102,4 +102,10 @@ int text_locale_holds(unsigned long cp);
  * NULL: no date). */
 int text_valid_date(const char *s);
 
+/* "Now" in Unix seconds for every stored time and the section timer:
+ * NEXTSTEPS_NOW when it holds a number (tests, golden reports and the
+ * bench's byte counts need a clock that stands still), else time(NULL).
+ * Liveness (heartbeats, who is away) reads the real clock instead. */
+long long text_now(void);
+
 #endif

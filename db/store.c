@@ -302,20 +302,11 @@ int store_change_end(store *st, int rc, store_error *err)
 
 /* ------------------------------------------------------------ small helpers */
 
-/* NEXTSTEPS_NOW pins the clock so tests and golden reports are stable. */
+/* NEXTSTEPS_NOW pins the clock so tests and golden reports are stable
+ * (text_now, shared with the section timer). */
 long long store_now(void)
 {
-	const char *e = getenv("NEXTSTEPS_NOW");
-	char *end;
-	long long v;
-
-	if (e && *e) {
-		errno = 0;
-		v = strtoll(e, &end, 10);
-		if (!errno && !*end && v >= 0)
-			return v;
-	}
-	return (long long)time(NULL);
+	return text_now();
 }
 
 /* The screens and JSON export expect valid UTF-8; refuse anything else. */

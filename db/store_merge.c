@@ -52,6 +52,8 @@ typedef struct merge_ctx {
 	store *st;
 	const char *label;         /* the OTHER file's base name, for renames */
 	store_merge_result *res;
+	long long lo, hi;          /* the lowest and highest places taken */
+	int placed;                /* any place taken yet */
 } merge_ctx;
 
 /* ------------------------------------------------------------ opening OTHER */
@@ -274,7 +276,7 @@ static int read_ids(store *st, const char *sql, char ***ids, size_t *n,
 	return STORE_OK;
 }
 
-/* OTHER's session ids, newest change first (see final_order). */
+/* OTHER's session ids, newest change first (see find_moves). */
 static int other_ids(store *st, char ***ids, size_t *n, store_error *err)
 {
 	static const char sql[] =
@@ -458,13 +460,17 @@ static int merge_matrix(store *st, const char *sid, long long *matrix,
  * program resumes: an incoming session belongs after the sessions here that
  * were changed before it, not on top of the facilitator's own work.  It
  * takes, for now, the `touched` of the last of those (0 when none) and is
- * noted in merge_order; renumber_touched puts every session in its place
- * once at the end, rather than shifting the list for each one. */
+ * noted in merge_order; renumber_touched settles the ties once at the end,
+ * rather than shifting the list for each one.  The index on (touched,
+ * updated) answers "the last changed before" by walking down from the top
+ * of the list, so the usual case, a session newer than everything here,
+ * reads one index entry. */
 static int place_session(store *st, const merge_item *it, long long *touched,
 			 store_error *err)
 {
 	static const char slot[] =
-		"SELECT coalesce(max(touched), 0) FROM main.sessions WHERE updated < ?1";
+		"SELECT touched FROM main.sessions WHERE updated < ?1"
+		" ORDER BY touched DESC LIMIT 1";
 	static const char note[] =
 		"INSERT INTO temp.merge_order (id, seq) VALUES (?1, ?2)";
 	sqlite3_stmt *stmt = store_sql(st, slot, err);
@@ -485,39 +491,103 @@ static int place_session(store *st, const merge_item *it, long long *touched,
 	return rc;
 }
 
-/* Sessions in their final order: by `touched`; at a tie, the session
- * here first, then incoming ones in OTHER's order (seq counts from its
- * newest).  Read whole before any is renumbered. */
-static int final_order(store *st, char ***ids, size_t *n, store_error *err)
-{
-	static const char sql[] =
-		"SELECT s.id FROM main.sessions s"
-		" LEFT JOIN temp.merge_order o ON o.id = s.id"
-		" ORDER BY s.touched, o.id IS NOT NULL, o.seq DESC";
+/* A session whose `touched` must change. */
+typedef struct merge_move {
+	char *id;
+	long long touched;
+} merge_move;
 
-	return read_ids(st, sql, ids, n, err);
+typedef struct merge_moves {
+	merge_move *list;
+	size_t n, cap;
+} merge_moves;
+
+static void free_moves(merge_moves *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		free(m->list[i].id);
+	free(m->list);
 }
 
-/* touched = 1..n in the final order, writing only the rows that move. */
-static int renumber_touched(store *st, store_error *err)
+static int add_move(merge_moves *m, sqlite3_stmt *stmt, long long touched)
+{
+	merge_move *l;
+
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 8;
+		if (!(l = realloc(m->list, m->cap * sizeof *l)))
+			return -1;
+		m->list = l;
+	}
+	if (!(m->list[m->n].id = store_col_dup(stmt, 0)))
+		return -1;
+	m->list[m->n++].touched = touched;
+	return 0;
+}
+
+/* The sessions from the lowest place taken (`lo`) upwards in their final
+ * order: by `touched`; at a tie, the session here first, then incoming
+ * ones in OTHER's order (seq counts from its newest).  Each keeps its
+ * `touched` unless the one below it now has as much, when it takes one
+ * more: the order becomes strict again, and reading stops at the first
+ * session above every incoming one (`hi`) that did not have to move,
+ * since nothing above it can.  Read whole before any is written. */
+static int find_moves(store *st, long long lo, long long hi, merge_moves *m,
+		      store_error *err)
+{
+	static const char sql[] =
+		"SELECT s.id, s.touched FROM main.sessions s"
+		" LEFT JOIN temp.merge_order o ON o.id = s.id"
+		" WHERE s.touched >= ?1"
+		" ORDER BY s.touched, o.id IS NOT NULL, o.seq DESC";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	long long prev = 0, t, want;
+	int rc, first = 1;
+
+	if (!stmt)
+		return store_last(err);
+	sqlite3_bind_int64(stmt, 1, lo);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		t = sqlite3_column_int64(stmt, 1);
+		want = first || t > prev ? t : prev + 1;
+		first = 0;
+		if (want == t && t > hi)
+			break;
+		if (want != t && add_move(m, stmt, want)) {
+			store_done(stmt);
+			return store_fail(err, STORE_EOS, "out of memory");
+		}
+		prev = want;
+	}
+	store_done(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, "order the sessions");
+	return STORE_OK;
+}
+
+/* A strict order again, writing only the sessions that move: when the
+ * incoming sessions are the newest, only they do. */
+static int renumber_touched(store *st, long long lo, long long hi, store_error *err)
 {
 	static const char set[] =
-		"UPDATE main.sessions SET touched = ?2 WHERE id = ?1 AND touched <> ?2";
+		"UPDATE main.sessions SET touched = ?2 WHERE id = ?1";
+	merge_moves m = { NULL, 0, 0 };
 	sqlite3_stmt *stmt;
-	char **ids = NULL;
-	size_t n = 0, i;
-	int rc = final_order(st, &ids, &n, err);
+	size_t i;
+	int rc = find_moves(st, lo, hi, &m, err);
 
-	for (i = 0; !rc && i < n; i++) {
+	for (i = 0; !rc && i < m.n; i++) {
 		if (!(stmt = store_sql(st, set, err))) {
 			rc = store_last(err);
 			break;
 		}
-		store_bind_text(stmt, 1, ids[i]);
-		sqlite3_bind_int64(stmt, 2, (long long)i + 1);
+		store_bind_text(stmt, 1, m.list[i].id);
+		sqlite3_bind_int64(stmt, 2, m.list[i].touched);
 		rc = store_run(st, stmt, "order the sessions", err);
 	}
-	free_ids(ids, n);
+	free_moves(&m);
 	return rc;
 }
 
@@ -721,6 +791,11 @@ static int copy_one(merge_ctx *c, const merge_item *it, store_error *err)
 		rc = merge_matrix(st, it->id, &matrix, err);
 	if (!rc)
 		rc = place_session(st, it, &touched, err);
+	if (!rc) {
+		c->lo = c->placed && c->lo < touched ? c->lo : touched;
+		c->hi = c->placed && c->hi > touched ? c->hi : touched;
+		c->placed = 1;
+	}
 	if (!rc)
 		rc = copy_session_row(st, it->id, name, matrix, touched, err);
 	if (!rc)
@@ -768,8 +843,8 @@ static int merge_all(merge_ctx *c, store_error *err)
 	for (i = 0; !rc && i < n; i++)
 		rc = merge_one(c, ids[i], (long long)i, err);
 	free_ids(ids, n);
-	if (!rc && c->res->added + c->res->updated > 0)
-		rc = renumber_touched(c->st, err);
+	if (!rc && c->placed)
+		rc = renumber_touched(c->st, c->lo, c->hi, err);
 	return rc;
 }
 
@@ -795,7 +870,7 @@ static void file_label(const char *path, char *out, size_t size)
 static int merge_attached(store *st, const char *label, store_merge_result *res,
 			  store_error *err)
 {
-	merge_ctx c = { st, label, res };
+	merge_ctx c = { st, label, res, 0, 0, 0 };
 	int rc = merge_begin(st, err);
 
 	if (rc)

@@ -144,12 +144,21 @@ static const char schema_v4[] =
 	" last_seen INTEGER NOT NULL,"
 	" PRIMARY KEY (session, host, pid)) WITHOUT ROWID;";
 
+/* Version 5: merging places an incoming session after the last session
+ * here changed before it; (touched, updated) finds that one by walking
+ * down from the top of the list, reading the index alone, and still serves
+ * the list's order and max(touched), so it replaces the index on touched. */
+static const char schema_v5[] =
+	"CREATE INDEX sessions_touched_updated ON sessions(touched, updated);"
+	"DROP INDEX sessions_touched;";
+
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 
 /* The version this program writes. */

@@ -609,3 +609,75 @@ Test(merge, several_files_meet_in_one)
 	counters_agree(dst);
 	store_close(third);
 }
+
+/* The whole list, newest first, as one string "A B C". */
+static void expect_order(store *s, const char *want)
+{
+	store_session *list;
+	char got[512] = "";
+	size_t n, i;
+
+	ok(store_session_list(s, &list, &n, &err));
+	for (i = 0; i < n; i++) {
+		if (i)
+			strcat(got, " ");
+		strcat(got, list[i].name);
+	}
+	store_session_list_free(list, n);
+	cr_assert_str_eq(got, want);
+}
+
+static void new_at(store *s, long long t, const char *name, char id[40])
+{
+	set_now(NOW0 + t);
+	new_session(s, name, "", id);
+}
+
+/* Several files merged in turn, with sessions changed in the same second
+ * and a clock that stepped back, one incoming copy replacing an older
+ * one, and changes here after a merge: each session lands after the last
+ * session here changed before it (the local one first at a tie, then the
+ * incoming ones in their file's order), and the order stays a strict one
+ * that later changes build on. */
+Test(merge, order_after_several_files_follows_the_rules)
+{
+	char l1[40], l2[40], l3[40], l4[40], l5[40], o1[40], o2[40], o3[40], o4[40];
+	char t1[40], t2[40];
+	store *third;
+
+	dst = open_at(dst_path);
+	new_at(dst, 100, "L1", l1);
+	new_at(dst, 300, "L2", l2);
+	new_at(dst, 300, "L3", l3);
+	new_at(dst, 200, "L4", l4);          /* the clock stepped back */
+	new_at(dst, 500, "L5", l5);
+	other = open_at(other_path);
+	new_at(other, 250, "O1", o1);
+	new_at(other, 300, "O2", o2);
+	new_at(other, 50, "O3", o3);
+	new_at(other, 600, "O4", o4);
+	expect_counts(merge(dst, other_path), 4, 0, 0, 0);
+	expect_order(dst, "O4 L5 O2 O1 L4 L3 L2 L1 O3");
+
+	third = open_at(third_path);
+	new_at(third, 400, "T1", t1);
+	new_at(third, 400, "T2", t2);
+	expect_counts(merge(dst, third_path), 2, 0, 0, 0);
+	expect_order(dst, "O4 L5 T2 T1 O2 O1 L4 L3 L2 L1 O3");
+
+	/* a newer copy of O2 replaces this one and takes its new place */
+	set_now(NOW0 + 700);
+	ok(store_set_agreed(other, o2, row(0), STORE_ROW_AGREED, 1, &err));
+	expect_counts(merge(dst, other_path), 0, 1, 3, 0);
+	expect_order(dst, "O2 O4 L5 T2 T1 O1 L4 L3 L2 L1 O3");
+
+	/* a change here after the merge goes on top; merging again moves nothing */
+	set_now(NOW0 + 10);
+	ok(store_set_agreed(dst, l1, row(0), STORE_ROW_AGREED, 2, &err));
+	expect_counts(merge(dst, other_path), 0, 0, 4, 0);
+	expect_counts(merge(dst, third_path), 0, 0, 2, 0);
+	expect_order(dst, "L1 O2 O4 L5 T2 T1 O1 L4 L3 L2 O3");
+	cr_assert_eq(query_int(dst, "SELECT count(*) - count(DISTINCT touched)"
+			       " FROM sessions"), 0);
+	store_close(third);
+}

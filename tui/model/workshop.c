@@ -1,5 +1,6 @@
 /* workshop.c - see workshop.h. */
 #include "workshop.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,7 +92,7 @@ workshop *workshop_open(store *st, const char *name_or_id, store_error *err)
 		return NULL;
 	}
 	ws->cur = resume_step(ws);
-	ws->entered = time(NULL);
+	ws->entered = (time_t)text_now();
 	ws->data_version = store_data_version(st);
 	return ws;
 }
@@ -102,7 +103,7 @@ void workshop_close(workshop *ws)
 
 	if (!ws)
 		return;
-	workshop_flush_time(ws, time(NULL), &err);
+	workshop_flush_time(ws, (time_t)text_now(), &err);
 	store_answers_free(&ws->a);
 	store_session_clear(&ws->s);
 	content_free(ws->m);
@@ -198,10 +199,10 @@ int workshop_goto(workshop *ws, size_t step, store_error *err)
 	rc = hide_note(ws, err);
 	if (ws->steps[step].section != ws->steps[ws->cur].section) {
 		if (rc == 0)
-			rc = workshop_flush_time(ws, time(NULL), err);
+			rc = workshop_flush_time(ws, (time_t)text_now(), err);
 		/* Time that could not be stored is dropped, never credited to
 		 * the section being entered. */
-		ws->entered = time(NULL);
+		ws->entered = (time_t)text_now();
 	}
 	ws->cur = step;
 	sec = workshop_section(ws);

@@ -8,6 +8,7 @@
 #include "draw.h"
 #include "listview.h"
 #include "screens.h"
+#include "text.h"
 
 #define OV_TOP 2
 
@@ -54,7 +55,7 @@ static void ov_line(ui *u, int y, size_t section, attr_t at)
 	int rw;
 
 	if (ws->n_steps && ws->steps[ws->cur].section == section)
-		t = workshop_section_seconds(ws, time(NULL));
+		t = workshop_section_seconds(ws, (time_t)text_now());
 	row_marks(ws, section, marks, sizeof marks);
 	snprintf(right, sizeof right, "%2zu/%-2zu  %-12s %3lld:%02lld", done, total,
 		 marks, t / 60, t % 60);

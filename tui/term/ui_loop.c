@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "screens.h"
+#include "text.h"
 #include "ui_input.h"
 #include "ui_live.h"
 #include "ui_paint.h"
@@ -146,7 +147,7 @@ void ui_loop(ui *u)
 			break;
 		now = time(NULL);
 		ui_live_poll(u, now);
-		keep_section_time(u, now);
+		keep_section_time(u, (time_t)text_now());
 		if (now != last_tick && ui_top(u)->tick) {
 			last_tick = now;
 			ui_top(u)->tick(u, now);

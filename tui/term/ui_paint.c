@@ -25,7 +25,7 @@ static void clock_text(const ui *u, char *buf, size_t size)
 	buf[0] = '\0';
 	if (!u->ws || !u->ws->n_steps || u->mode != CLI_MODE_FACILITATE)
 		return;
-	t = workshop_section_seconds(u->ws, time(NULL));
+	t = workshop_section_seconds(u->ws, (time_t)text_now());
 	if (t >= 3600)
 		snprintf(buf, size, "%lld:%02lld:%02lld", t / 3600, t / 60 % 60, t % 60);
 	else
