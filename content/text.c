@@ -560,6 +560,7 @@ int text_valid_date(const char *s)
 		return 0;
 	return check.tm_year == tm.tm_year && check.tm_mon == tm.tm_mon &&
 	       check.tm_mday == tm.tm_mday;
+}
 
 /* ------------------------------------------------------------ the clock */
 
