@@ -287,6 +287,8 @@ static int cmd_check_content(cli_args *a)
 {
 	content_matrix *m;
 	content_error err;
+	char **warnings;
+	size_t i, n_warnings;
 	int rc;
 
 	if ((rc = check_allowed(a, 0, 1)) >= 0)
@@ -299,6 +301,14 @@ static int cmd_check_content(cli_args *a)
 		print_error_line("", err.message);
 		return err.status;
 	}
+	if (!(warnings = content_warnings(m, a->pos[0], &n_warnings))) {
+		cli_error("out of memory");
+		content_free(m);
+		return CLI_OSERR;
+	}
+	for (i = 0; i < n_warnings; i++)
+		print_error_line("", warnings[i]);
+	content_warnings_free(warnings);
 	print_line("%s: ok: matrix '%s' version %s: %zu sections, %zu rows "
 	       "(%zu LGPO, %zu PCN), %zu stages", a->pos[0], m->id, m->version,
 	       m->n_sections, content_count_rows(m, CONTENT_TRACK_BOTH),
