@@ -40,7 +40,7 @@ check "unknown option" 64 "$bin" --frobnicate
 check "unknown command" 64 "$bin" frobnicate
 expect_out err "unknown command 'frobnicate'"
 check "check-content shipped" 0 "$bin" check-content "$src/content/nextsteps.cfg"
-expect_out out "10 sections"
+expect_out out "11 sections"
 check "check-content pcn" 0 "$bin" check-content "$src/content/pcn-maturity.cfg"
 expect_out out "4 stages"
 check "check-content bad line" 65 "$bin" check-content "$src/tests/data/content/dup-row.cfg"
