@@ -470,3 +470,28 @@ Test(content, only_regular_files_are_read)
 	unlink(fifo);
 	rmdir(dir);
 }
+
+/* The facilitator has something to ask and to look for on every row of
+ * the shipped matrices. */
+Test(content, shipped_rows_have_prompts_and_evidence)
+{
+	static const char *const files[] = { TEST_CONTENT "/nextsteps.cfg",
+					     TEST_CONTENT "/pcn-maturity.cfg" };
+	size_t f, i, j;
+
+	for (f = 0; f < 2; f++) {
+		content_error err;
+		content_matrix *m = content_load_file(files[f], &err);
+
+		cr_assert_not_null(m, "%s", err.message);
+		cr_assert_gt(m->n_glossary, 0);
+		for (i = 0; i < m->n_sections; i++)
+			for (j = 0; j < m->sections[i].n_rows; j++) {
+				const content_row *r = &m->sections[i].rows[j];
+
+				cr_assert_gt(r->n_prompts, 0, "%s: %s", files[f], r->id);
+				cr_assert_neq(*r->evidence, '\0', "%s: %s", files[f], r->id);
+			}
+		content_free(m);
+	}
+}
