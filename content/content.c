@@ -9,11 +9,14 @@
 #include "text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libconfig.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct loader {
 	const char *name;
@@ -289,20 +292,58 @@ static int load_descriptors(loader *ld, const config_setting_t *rg, content_row 
 	return 0;
 }
 
+/* Optional: when given, a list of one or more non-empty strings. */
+static int load_prompts(loader *ld, const config_setting_t *rg, content_row *row)
+{
+	const config_setting_t *p;
+	size_t i, n;
+
+	if (!config_setting_get_member(rg, "prompts"))
+		return 0;
+	if (!(p = get_list(ld, rg, "prompts", "row")))
+		return -1;
+	n = (size_t)config_setting_length(p);
+	if (!(row->prompts = alloc_array(ld, n, sizeof *row->prompts)))
+		return -1;
+	for (i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(p, (unsigned)i);
+
+		if (check_string(ld, e, "prompt", 0) < 0)
+			return -1;
+		if (!(row->prompts[i] = dup_text(ld, config_setting_get_string(e))))
+			return -1;
+		row->n_prompts = i + 1;
+	}
+	return 0;
+}
+
+/* Optional, but not empty when given: an empty one is a slip. */
+static int load_evidence(loader *ld, const config_setting_t *rg, content_row *row)
+{
+	const config_setting_t *e = config_setting_get_member(rg, "evidence");
+
+	if (e && check_string(ld, e, "evidence", 0) < 0)
+		return -1;
+	row->evidence = dup_text(ld, e ? config_setting_get_string(e) : "");
+	return row->evidence ? 0 : -1;
+}
+
 /* Row ids are unique across the whole matrix: the store refers to rows by
  * id alone.  A linear scan is fine for hand-written matrices; 10,000-row
  * files are checked through the sorted pass in check_unique_rows(). */
 static int load_row(loader *ld, const config_setting_t *g, content_row *row)
 {
 	static const char *const fields[] = { "id", "title", "tracks",
-					      "descriptors", NULL };
+					      "descriptors", "prompts",
+					      "evidence", NULL };
 
 	if (check_fields(ld, g, fields, "row") < 0)
 		return -1;
 	if (!(row->id = get_id(ld, g, "row")) ||
 	    !(row->title = get_string(ld, g, "title", "row", 0)))
 		return -1;
-	if (load_tracks(ld, g, row) < 0 || load_descriptors(ld, g, row) < 0)
+	if (load_tracks(ld, g, row) < 0 || load_descriptors(ld, g, row) < 0 ||
+	    load_prompts(ld, g, row) < 0 || load_evidence(ld, g, row) < 0)
 		return -1;
 	return 0;
 }
@@ -423,11 +464,76 @@ static int load_sections(loader *ld, const config_setting_t *mg)
 	return check_unique_ids(ld, list);
 }
 
+static int cmp_term_ptr(const void *a, const void *b)
+{
+	const content_term *x = *(const content_term *const *)a;
+	const content_term *y = *(const content_term *const *)b;
+
+	return strcmp(x->term, y->term);
+}
+
+/* The sorted index serves lookups and finds duplicate terms, which would
+ * make a lookup's answer depend on the order of the file. */
+static int index_glossary(loader *ld, const config_setting_t *list)
+{
+	content_matrix *m = ld->m;
+	const content_term **idx;
+	size_t i;
+
+	if (!(idx = alloc_array(ld, m->n_glossary, sizeof *idx)))
+		return -1;
+	m->glossary_sorted = idx;
+	for (i = 0; i < m->n_glossary; i++)
+		idx[i] = &m->glossary[i];
+	qsort(idx, m->n_glossary, sizeof *idx, cmp_term_ptr);
+	for (i = 1; i < m->n_glossary; i++)
+		if (strcmp(idx[i - 1]->term, idx[i]->term) == 0) {
+			const content_term *later = idx[i - 1] > idx[i] ? idx[i - 1] : idx[i];
+
+			fail(ld, CONTENT_EDATA, line_of(config_setting_get_elem(list,
+			     (unsigned)(later - m->glossary))),
+			     "duplicate glossary term '%s'", later->term);
+			return -1;
+		}
+	return 0;
+}
+
+/* Optional: a list of { term; meaning; } groups. */
+static int load_glossary(loader *ld, const config_setting_t *mg)
+{
+	static const char *const fields[] = { "term", "meaning", NULL };
+	const config_setting_t *list;
+	content_matrix *m = ld->m;
+	size_t i, n;
+
+	if (!config_setting_get_member(mg, "glossary"))
+		return 0;
+	if (!(list = get_list(ld, mg, "glossary", "matrix")))
+		return -1;
+	n = (size_t)config_setting_length(list);
+	if (!(m->glossary = alloc_array(ld, n, sizeof *m->glossary)))
+		return -1;
+	for (i = 0; i < n; i++) {
+		const config_setting_t *g = get_group(ld,
+			config_setting_get_elem(list, (unsigned)i), "glossary entry");
+		content_term *t = &m->glossary[i];
+
+		if (!g || check_fields(ld, g, fields, "glossary entry") < 0)
+			return -1;
+		m->n_glossary = i + 1;
+		if (!(t->term = get_string(ld, g, "term", "glossary entry", 0)) ||
+		    !(t->meaning = get_string(ld, g, "meaning", "glossary entry", 0)))
+			return -1;
+	}
+	return index_glossary(ld, list);
+}
+
 static int load_matrix(loader *ld, const config_t *cfg)
 {
 	static const char *const top[] = { "matrix", NULL };
 	static const char *const fields[] = { "id", "title", "version", "source",
-					      "stages", "sections", NULL };
+					      "stages", "sections", "glossary",
+					      NULL };
 	const config_setting_t *root = config_root_setting(cfg);
 	const config_setting_t *mg = config_setting_get_member(root, "matrix");
 	content_matrix *m = ld->m;
@@ -445,7 +551,7 @@ static int load_matrix(loader *ld, const config_t *cfg)
 	    !(m->version = get_string(ld, mg, "version", "matrix", 0)) ||
 	    !(m->source = get_string(ld, mg, "source", "matrix", 0)))
 		return -1;
-	if (load_stages(ld, mg) < 0)
+	if (load_stages(ld, mg) < 0 || load_glossary(ld, mg) < 0)
 		return -1;
 	return load_sections(ld, mg);
 }
@@ -530,6 +636,26 @@ static int precheck(loader *ld, const char *text, size_t len)
 	return 0;
 }
 
+/* libconfig counts lines by LF and ends comments there: a file saved with
+ * CR (old Mac) or CRLF line ends is read as LF, so that comments end where
+ * the author sees them end and errors name the right line. */
+static size_t normalise_line_ends(char *t, size_t len)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < len; i++) {
+		if (t[i] == '\r') {
+			t[k++] = '\n';
+			if (i + 1 < len && t[i + 1] == '\n')
+				i++;
+		} else {
+			t[k++] = t[i];
+		}
+	}
+	t[k] = '\0';
+	return k;
+}
+
 content_matrix *content_load_text(const char *text, size_t len,
 				  const char *name, content_error *err)
 {
@@ -540,6 +666,10 @@ content_matrix *content_load_text(const char *text, size_t len,
 	err->status = CONTENT_OK;
 	err->line = 0;
 	err->message[0] = '\0';
+	/* Editors on Windows save a byte-order mark, which means nothing in
+	 * UTF-8 and which libconfig would call a syntax error. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		text += 3, len -= 3;
 	/* Work on a NUL-terminated copy: the caller's text need not be. */
 	if (!(copy = malloc(len + 1))) {
 		fail(&ld, CONTENT_EOS, 0, "out of memory");
@@ -547,6 +677,8 @@ content_matrix *content_load_text(const char *text, size_t len,
 	}
 	memcpy(copy, text, len);
 	copy[len] = '\0';
+	if (memchr(copy, '\r', len))
+		len = normalise_line_ends(copy, len);
 	if (precheck(&ld, copy, len) < 0 || !(ld.m = calloc(1, sizeof *ld.m))) {
 		free(copy);
 		fail(&ld, CONTENT_EOS, 0, "out of memory");
@@ -567,6 +699,63 @@ content_matrix *content_load_text(const char *text, size_t len,
 	return ld.m;
 }
 
+static const char *file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	return "not a regular file";
+}
+
+static void file_error(content_error *err, int status, const char *path,
+		       const char *what)
+{
+	snprintf(err->message, sizeof err->message, "%s: %s", path, what);
+	err->status = status;
+	err->line = 0;
+}
+
+/* Only a regular file is read: a FIFO would block the reader for ever and
+ * a device may act on being opened, so the path is looked at first; the
+ * open itself does not block, and the file opened is checked again in case
+ * the path was swapped in between. */
+static FILE *open_regular(const char *path, content_error *err)
+{
+	struct stat st;
+	FILE *f;
+	int fd;
+
+	if (stat(path, &st) != 0) {
+		file_error(err, CONTENT_ENOINPUT, path, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		file_error(err, CONTENT_EDATA, path, file_kind(st.st_mode));
+		return NULL;
+	}
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)) < 0) {
+		file_error(err, CONTENT_ENOINPUT, path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		file_error(err, CONTENT_EDATA, path, file_kind(st.st_mode));
+		close(fd);
+		return NULL;
+	}
+	if (!(f = fdopen(fd, "rb"))) {
+		file_error(err, CONTENT_ENOINPUT, path, strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
 content_matrix *content_load_file(const char *path, content_error *err)
 {
 	loader ld = { path, err, NULL };
@@ -576,21 +765,14 @@ content_matrix *content_load_file(const char *path, content_error *err)
 	FILE *f;
 
 	err->status = CONTENT_OK;
-	if (!(f = fopen(path, "rb"))) {
-		snprintf(err->message, sizeof err->message, "%s: %s", path,
-			 strerror(errno));
-		err->status = CONTENT_ENOINPUT;
-		err->line = 0;
+	if (!(f = open_regular(path, err)))
 		return NULL;
-	}
 	if (!(buf = malloc(CONTENT_MAX_BYTES + 1))) {
 		fail(&ld, CONTENT_EOS, 0, "out of memory");
 	} else {
 		len = fread(buf, 1, CONTENT_MAX_BYTES + 1, f);
 		if (ferror(f)) {
-			snprintf(err->message, sizeof err->message, "%s: %s", path,
-				 strerror(errno));
-			err->status = CONTENT_ENOINPUT;
+			file_error(err, CONTENT_ENOINPUT, path, strerror(errno));
 		} else if (len > CONTENT_MAX_BYTES) {
 			fail(&ld, CONTENT_EDATA, 1, "file is larger than %u MiB",
 			     CONTENT_MAX_BYTES / (1024u * 1024u));
@@ -627,6 +809,10 @@ void content_free(content_matrix *m)
 				for (k = 0; k < m->n_stages; k++)
 					free(r->descriptors[k]);
 			free(r->descriptors);
+			for (k = 0; k < r->n_prompts; k++)
+				free(r->prompts[k]);
+			free(r->prompts);
+			free(r->evidence);
 			free(r->id);
 			free(r->title);
 		}
@@ -639,6 +825,12 @@ void content_free(content_matrix *m)
 		free(m->stages[i].id);
 		free(m->stages[i].label);
 	}
+	for (i = 0; i < m->n_glossary; i++) {
+		free(m->glossary[i].term);
+		free(m->glossary[i].meaning);
+	}
+	free(m->glossary);
+	free((void *)m->glossary_sorted);
 	free(m->sections);
 	free(m->stages);
 	free(m->id);
@@ -725,4 +917,223 @@ size_t content_count_rows(const content_matrix *m, unsigned track)
 	for (i = 0; i < m->n_sections; i++)
 		n += content_section_count_rows(&m->sections[i], track);
 	return n;
+}
+
+/* ---------------------------------------------------------- glossary */
+
+const content_term *content_glossary_lookup(const content_matrix *m,
+					    const char *term)
+{
+	size_t lo = 0, hi = m->n_glossary;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(term, m->glossary_sorted[mid]->term);
+
+		if (c == 0)
+			return m->glossary_sorted[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+static int word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+#define ACRONYM_MAX 32
+
+/* The next acronym in `s` from *pos: a word of three or more upper-case
+ * ASCII letters and nothing else, or such a word with a plural 's'
+ * ("CCGs").  Copies it without the 's' to `out`; 0 at the end. */
+static int next_acronym(const char *s, size_t *pos, char out[ACRONYM_MAX + 1])
+{
+	size_t i = *pos;
+
+	while (s[i]) {
+		size_t start, stem, k;
+
+		while (s[i] && !word_byte((unsigned char)s[i]))
+			i++;
+		start = i;
+		while (s[i] && word_byte((unsigned char)s[i]))
+			i++;
+		stem = i - start;
+		if (stem >= 4 && s[i - 1] == 's')
+			stem--;
+		for (k = 0; k < stem && s[start + k] >= 'A' && s[start + k] <= 'Z'; k++)
+			;
+		if (k == stem && stem >= 3 && stem <= ACRONYM_MAX) {
+			memcpy(out, s + start, stem);
+			out[stem] = '\0';
+			*pos = i;
+			return 1;
+		}
+	}
+	*pos = i;
+	return 0;
+}
+
+/* Marks the glossary entries `s` uses; `seen` has one byte per entry. */
+static void row_terms_in(const content_matrix *m, const char *s,
+			 unsigned char *seen, const content_term **out,
+			 size_t max, size_t *n)
+{
+	char word[ACRONYM_MAX + 1];
+	size_t pos = 0;
+
+	while (next_acronym(s, &pos, word)) {
+		const content_term *t = content_glossary_lookup(m, word);
+		size_t at;
+
+		if (!t || seen[at = (size_t)(t - m->glossary)])
+			continue;
+		seen[at] = 1;
+		if (*n < max)
+			out[*n] = t;
+		(*n)++;
+	}
+}
+
+size_t content_row_terms(const content_matrix *m, const content_row *row,
+			 const content_term **out, size_t max)
+{
+	unsigned char *seen;
+	size_t n = 0, k;
+
+	if (!m->n_glossary || !(seen = calloc(m->n_glossary, 1)))
+		return 0;
+	row_terms_in(m, row->title, seen, out, max, &n);
+	for (k = 0; k < m->n_stages; k++)
+		row_terms_in(m, row->descriptors[k], seen, out, max, &n);
+	for (k = 0; k < row->n_prompts; k++)
+		row_terms_in(m, row->prompts[k], seen, out, max, &n);
+	row_terms_in(m, row->evidence, seen, out, max, &n);
+	free(seen);
+	return n;
+}
+
+/* ---------------------------------------------------------- warnings */
+
+typedef struct unexplained {
+	char word[ACRONYM_MAX + 1];
+	int line;       /* of its first use */
+	int uses;
+} unexplained;
+
+typedef struct lint {
+	const content_matrix *m;
+	unexplained *u;
+	size_t n, cap;
+	int oom;
+} lint;
+
+static void lint_note(lint *l, const char *word, int line)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->u[i].word, word) == 0) {
+			l->u[i].uses++;
+			return;
+		}
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		unexplained *u = realloc(l->u, cap * sizeof *u);
+
+		if (!u) {
+			l->oom = 1;
+			return;
+		}
+		l->u = u;
+		l->cap = cap;
+	}
+	strcpy(l->u[l->n].word, word);
+	l->u[l->n].line = line;
+	l->u[l->n++].uses = 1;
+}
+
+/* Every string of the file, in file order, except ids and the glossary's
+ * own terms: the parse is repeated because only it knows the lines. */
+static void lint_walk(lint *l, const config_setting_t *s)
+{
+	const char *name = config_setting_name(s);
+	int i, n;
+
+	if (config_setting_type(s) == CONFIG_TYPE_STRING) {
+		char word[ACRONYM_MAX + 1];
+		const char *v = config_setting_get_string(s);
+		size_t pos = 0;
+
+		if (name && (strcmp(name, "id") == 0 || strcmp(name, "term") == 0))
+			return;
+		while (next_acronym(v, &pos, word))
+			if (!content_glossary_lookup(l->m, word))
+				lint_note(l, word, line_of(s));
+		return;
+	}
+	n = config_setting_length(s);
+	for (i = 0; i < n; i++)
+		lint_walk(l, config_setting_get_elem(s, (unsigned)i));
+}
+
+static char **lint_lines(const lint *l, const char *name, size_t *count)
+{
+	char **w = calloc(l->n + 1, sizeof *w);
+	size_t i;
+
+	for (i = 0; w && i < l->n; i++) {
+		const unexplained *u = &l->u[i];
+		char uses[48] = "";
+		int len;
+
+		if (u->uses > 1)
+			snprintf(uses, sizeof uses, " (first of %d uses)", u->uses);
+		len = snprintf(NULL, 0, "%s:%d: warning: '%s' is not explained in "
+			       "the glossary%s", name, u->line, u->word, uses);
+		if (len < 0 || !(w[i] = malloc((size_t)len + 1))) {
+			content_warnings_free(w);
+			return NULL;
+		}
+		snprintf(w[i], (size_t)len + 1, "%s:%d: warning: '%s' is not "
+			 "explained in the glossary%s", name, u->line, u->word, uses);
+	}
+	if (w)
+		*count = l->n;
+	return w;
+}
+
+char **content_warnings(const content_matrix *m, const char *name, size_t *n)
+{
+	lint l = { m, NULL, 0, 0, 0 };
+	char **w = NULL;
+	config_t cfg;
+
+	*n = 0;
+	config_init(&cfg);
+	/* The text loaded once already, so it parses again. */
+	if (config_read_string(&cfg, m->text)) {
+		lint_walk(&l, config_root_setting(&cfg));
+		if (!l.oom)
+			w = lint_lines(&l, name, n);
+	}
+	config_destroy(&cfg);
+	free(l.u);
+	return w;
+}
+
+void content_warnings_free(char **w)
+{
+	size_t i;
+
+	if (!w)
+		return;
+	for (i = 0; w[i]; i++)
+		free(w[i]);
+	free(w);
 }

@@ -30,6 +30,12 @@ typedef struct content_row {
 	char *title;
 	unsigned tracks;        /* CONTENT_TRACK_* bits */
 	char **descriptors;     /* one per stage, in stage order */
+	/* For the facilitator, shown on demand and never needed to place a
+	 * row: questions to ask a quiet room, and what the group could show a
+	 * visitor.  n_prompts may be 0; evidence is "" when there is none. */
+	char **prompts;
+	size_t n_prompts;
+	char *evidence;
 } content_row;
 
 typedef struct content_section {
@@ -40,6 +46,12 @@ typedef struct content_section {
 	size_t n_rows;
 } content_section;
 
+/* One glossary entry: an acronym or term and what it stands for. */
+typedef struct content_term {
+	char *term;
+	char *meaning;
+} content_term;
+
 typedef struct content_matrix {
 	char *id;
 	char *title;
@@ -49,7 +61,11 @@ typedef struct content_matrix {
 	size_t n_stages;
 	content_section *sections;
 	size_t n_sections;
-	char *text;             /* the exact text it was loaded from */
+	content_term *glossary; /* in file order; n_glossary may be 0 */
+	size_t n_glossary;
+	const content_term **glossary_sorted; /* the same entries, by term */
+	char *text;             /* the text it was loaded from (a byte-order
+				   mark dropped, line ends made LF) */
 } content_matrix;
 
 /* Exit statuses shared by the whole program (sysexits.h values). */
@@ -70,6 +86,10 @@ typedef struct content_error {
 /* Largest matrix file accepted, so a hostile file cannot exhaust memory. */
 #define CONTENT_MAX_BYTES (16u * 1024u * 1024u)
 
+/* A path that is not a regular file (FIFO, device, socket, directory) is
+ * refused before it is opened: CONTENT_EDATA; a missing or unreadable one
+ * is CONTENT_ENOINPUT.  A UTF-8 byte-order mark at the start is skipped and
+ * CR or CRLF line ends count as lines, in files and in text alike. */
 content_matrix *content_load_file(const char *path, content_error *err);
 /* `name` is used in error messages in place of a file name. */
 content_matrix *content_load_text(const char *text, size_t len,
@@ -83,6 +103,23 @@ const content_row *content_find_row(const content_matrix *m, const char *row_id,
 				    size_t *section_index, size_t *row_index);
 int content_find_section(const content_matrix *m, const char *section_id);
 int content_find_stage(const content_matrix *m, const char *stage_id);
+
+/* The glossary entry for `term` (exact, case-sensitive), or NULL. */
+const content_term *content_glossary_lookup(const content_matrix *m,
+					    const char *term);
+/* The glossary entries for the acronyms a row's title, descriptors,
+ * prompts and evidence use, each once, in the order first used: up to
+ * `max` go to `out`; returns how many there are in all. */
+size_t content_row_terms(const content_matrix *m, const content_row *row,
+			 const content_term **out, size_t max);
+
+/* Warnings about a matrix that loads: an upper-case acronym (three or more
+ * letters, a plural 's' allowed) in any text that the glossary does not
+ * explain, once per acronym at its first use.  Returns a NULL-terminated
+ * array of lines "NAME:LINE: warning: ..." (empty when all is well; NULL
+ * when out of memory), freed with content_warnings_free(). */
+char **content_warnings(const content_matrix *m, const char *name, size_t *n);
+void content_warnings_free(char **w);
 
 /* Tracks: parse "lgpo"/"pcn" (0 when unknown), and whether a row applies. */
 unsigned content_track_parse(const char *name);

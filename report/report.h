@@ -20,6 +20,7 @@ typedef struct report_options {
 	int width;          /* text: 60..200 columns */
 	int page_length;    /* text: lines per page, 0 = one continuous document */
 	int utf8;           /* text: keep UTF-8 as typed (default ASCII only) */
+	int with_prompts;   /* text: each row's facilitator prompts and evidence */
 } report_options;
 
 /* Writes the report of session `s` to `out` (loads the summary model).

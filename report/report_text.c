@@ -5,7 +5,9 @@
  * profile (sections x stages with '#' bars); each section with each of its
  * rows (agreed stage and its descriptor, the vote spread with "[!]" where
  * views differ widely, the note); the action plan; changes since the
- * previous session; rows not yet discussed or agreed.  Rows are numbered
+ * previous session; rows not yet discussed or agreed; when the matrix has
+ * one, an appendix with its glossary.  The rows' prompts and evidence, for
+ * the facilitator, are printed only when asked for.  Rows are numbered
  * "section.row" among the rows that apply, so the action plan can refer to
  * them.  Every piece of text goes through report_doc, which cleans, wraps
  * and pages it.
@@ -330,8 +332,19 @@ static const char *row_state(const report_summary *sm, const summary_row *r,
 	return rowfacts_state_text(sm->matrix, fs, ROWFACTS_REPORT, buf, size);
 }
 
+/* The facilitator's questions and what to look for, under the row. */
+static void write_prompts(report_doc *d, const content_row *row)
+{
+	size_t k;
+
+	for (k = 0; k < row->n_prompts; k++)
+		report_doc_para(d, 2, "Prompt: ", row->prompts[k], 0);
+	if (*row->evidence)
+		report_doc_para(d, 2, "Evidence: ", row->evidence, 0);
+}
+
 static void write_row(report_doc *d, const report_summary *sm,
-		      const summary_row *r)
+		      const summary_row *r, int with_prompts)
 {
 	char num[32], lead[48], state[128];
 	size_t start;
@@ -359,11 +372,14 @@ static void write_row(report_doc *d, const report_summary *sm,
 	if (r->n_actions)
 		para_owned(d, 2, "Actions: ", report_doc_strf(
 			"%zu, in the action plan.", r->n_actions));
+	if (with_prompts)
+		write_prompts(d, r->row);
 	/* A row is read as one block: never split across pages if it fits. */
 	report_doc_keep_from(d, start);
 }
 
-static void write_sections(report_doc *d, const report_summary *sm)
+static void write_sections(report_doc *d, const report_summary *sm,
+			   int with_prompts)
 {
 	size_t i, j, start;
 
@@ -381,7 +397,7 @@ static void write_sections(report_doc *d, const report_summary *sm)
 			report_doc_para(d, 0, NULL, "No rows of this section apply "
 					"to this type of organisation.", 0);
 		for (j = 0; j < sec->n_rows; j++) {
-			write_row(d, sm, &sm->rows[sec->first_row + j]);
+			write_row(d, sm, &sm->rows[sec->first_row + j], with_prompts);
 			/* The heading and intro stay with the first row. */
 			if (j == 0)
 				report_doc_keep_from(d, start);
@@ -452,6 +468,31 @@ static void write_change_group(report_doc *d, const report_summary *sm,
 	}
 }
 
+/* Rows with nothing to compare: listed apart, never as a move. */
+static void write_not_in_previous(report_doc *d, const report_summary *sm)
+{
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < sm->n_rows; i++) {
+		const summary_row *r = &sm->rows[i];
+		char num[32], why[64];
+
+		if (r->change != SUMMARY_CHANGE_NOT_IN_PREVIOUS)
+			continue;
+		if (first) {
+			report_doc_blank(d);
+			report_doc_para(d, 0, NULL, "Not compared (no such row in the "
+					"previous session)", 0);
+			report_doc_keep(d, 1);
+			first = 0;
+		}
+		row_number(sm, r, num);
+		para_owned(d, 2, NULL, report_doc_strf("%s %s: %s", num, r->row->title,
+			   summary_not_in_previous_text(sm, r, why, sizeof why)));
+	}
+}
+
 static void write_changes(report_doc *d, const report_summary *sm)
 {
 	const summary_changes *c = &sm->changes;
@@ -468,12 +509,15 @@ static void write_changes(report_doc *d, const report_summary *sm)
 	format_date(sm->previous->created, date);
 	para_owned(d, 0, NULL, report_doc_strf("Compared with the session '%s' "
 		   "of %s. Moved up: %d. Moved down: %d. Unchanged: %d. Agreed for "
-		   "the first time: %d. No longer agreed: %d.", sm->previous->name,
-		   date, c->up, c->down, c->same, c->added, c->dropped));
+		   "the first time: %d. No longer agreed: %d.%s", sm->previous->name,
+		   date, c->up, c->down, c->same, c->added, c->dropped,
+		   c->not_in_previous ? " Some rows are not compared: the previous "
+		   "session did not have them." : ""));
 	write_change_group(d, sm, SUMMARY_CHANGE_UP, "Moved up");
 	write_change_group(d, sm, SUMMARY_CHANGE_DOWN, "Moved down");
 	write_change_group(d, sm, SUMMARY_CHANGE_NEW, "Agreed for the first time");
 	write_change_group(d, sm, SUMMARY_CHANGE_DROPPED, "No longer agreed");
+	write_not_in_previous(d, sm);
 }
 
 static void write_open_rows(report_doc *d, const report_summary *sm)
@@ -499,6 +543,38 @@ static void write_open_rows(report_doc *d, const report_summary *sm)
 				"not applicable.", 0);
 }
 
+/* ---------------------------------------------------------- glossary */
+
+#define TERM_COLUMN 12
+
+/* Every term of the matrix's glossary, in the matrix's own order. */
+static void write_glossary(report_doc *d, const content_matrix *m)
+{
+	size_t i, w = 0;
+
+	if (!m->n_glossary)
+		return;
+	for (i = 0; i < m->n_glossary; i++) {
+		char *t = report_doc_clean(d, m->glossary[i].term);
+		size_t tw = text_width(t);
+
+		if (tw > w && tw <= TERM_COLUMN)
+			w = tw;
+		free(t);
+	}
+	report_doc_blank(d);
+	report_doc_heading(d, "Appendix: glossary", '=');
+	for (i = 0; i < m->n_glossary; i++) {
+		char *t = report_doc_clean(d, m->glossary[i].term);
+		char *lead = report_doc_strf("%s%*s", t, (int)(w + 2 -
+				(text_width(t) < w ? text_width(t) : w)), "");
+
+		report_doc_para(d, 0, lead ? lead : "? ", m->glossary[i].meaning, 0);
+		free(lead);
+		free(t);
+	}
+}
+
 int report_write_text(const report_summary *sm, const report_options *o,
 		      FILE *out)
 {
@@ -511,10 +587,11 @@ int report_write_text(const report_summary *sm, const report_options *o,
 		return -1;
 	write_cover(d, sm);
 	write_profile(d, sm);
-	write_sections(d, sm);
+	write_sections(d, sm, o->with_prompts);
 	write_plan(d, sm);
 	write_changes(d, sm);
 	write_open_rows(d, sm);
+	write_glossary(d, sm->matrix);
 	header = *s->organisation ? report_doc_strf("%s - %s", s->name,
 		 s->organisation) : report_doc_strf("%s", s->name);
 	rc = header ? report_doc_write(d, out, o->page_length, header) : -1;

@@ -127,13 +127,44 @@ static int fill_actions(report_summary *sm)
 	return 0;
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The ids of the rows the previous session had, sorted, so that each row
+ * of this session is looked up in log time. */
+static const char **previous_ids(const content_matrix *pm, unsigned track,
+				 size_t *n)
+{
+	const char **ids = calloc(content_count_rows(pm, track) + 1, sizeof *ids);
+	size_t i, j;
+
+	*n = 0;
+	if (!ids)
+		return NULL;
+	for (i = 0; i < pm->n_sections; i++)
+		for (j = 0; j < pm->sections[i].n_rows; j++)
+			if (content_row_applies(&pm->sections[i].rows[j], track))
+				ids[(*n)++] = pm->sections[i].rows[j].id;
+	qsort(ids, *n, sizeof *ids, cmp_id);
+	return ids;
+}
+
 /* Compares one row with the previous session, by stage id. */
 static void compare_row(report_summary *sm, summary_row *r,
-			const store_answers *prev)
+			const store_answers *prev, const char **prev_ids,
+			size_t n_prev)
 {
 	const store_row_answer *pa = store_answers_row(prev, r->row->id);
 	const content_matrix *pm = sm->prev_matrix;
 	int was = -1, now;
+
+	if (!bsearch(&r->row->id, prev_ids, n_prev, sizeof *prev_ids, cmp_id)) {
+		r->change = SUMMARY_CHANGE_NOT_IN_PREVIOUS;
+		sm->changes.not_in_previous++;
+		return;
+	}
 
 	if (pa && pa->state == STORE_ROW_AGREED && pa->stage >= 0 &&
 	    (size_t)pa->stage < pm->n_stages) {
@@ -179,10 +210,17 @@ report_summary *summary_build(const summary_input *in)
 	if (fill_actions(sm) < 0)
 		goto fail;
 	if (in->previous && in->prev_matrix && in->prev_answers) {
+		size_t n_prev;
+		const char **ids = previous_ids(in->prev_matrix,
+						in->previous->track, &n_prev);
+
+		if (!ids)
+			goto fail;
 		sm->previous = in->previous;
 		sm->prev_matrix = in->prev_matrix;
 		for (i = 0; i < sm->n_rows; i++)
-			compare_row(sm, &sm->rows[i], in->prev_answers);
+			compare_row(sm, &sm->rows[i], in->prev_answers, ids, n_prev);
+		free((void *)ids);
 	}
 	return sm;
 fail:
@@ -206,8 +244,21 @@ const char *summary_change_name(enum summary_change change)
 	case SUMMARY_CHANGE_DOWN: return "down";
 	case SUMMARY_CHANGE_SAME: return "same";
 	case SUMMARY_CHANGE_DROPPED: return "dropped";
+	case SUMMARY_CHANGE_NOT_IN_PREVIOUS: return "new-row";
 	default: return "none";
 	}
+}
+
+char *summary_not_in_previous_text(const report_summary *sm,
+				   const summary_row *r, char *out, size_t size)
+{
+	const content_matrix *pm = sm->prev_matrix;
+
+	if (pm && content_find_row(pm, r->row->id, NULL, NULL))
+		snprintf(out, size, "not in the previous session");
+	else
+		snprintf(out, size, "not in version %s", pm ? pm->version : "?");
+	return out;
 }
 
 const char *summary_state_name(enum store_row_state state)

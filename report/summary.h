@@ -24,7 +24,10 @@
  * - Change since the previous session is matched by row id and compared by
  *   stage id (looked up in this session's stages), so a newer version of the
  *   matrix still compares correctly; a stage id unknown to this matrix falls
- *   back to its position.
+ *   back to its position.  A row the previous session did not have (new in
+ *   this version of the matrix, or not on the previous session's track) is
+ *   SUMMARY_CHANGE_NOT_IN_PREVIOUS whatever its state: there is nothing to
+ *   compare it with, so it is never counted as a move or as new.
  */
 #ifndef NEXTSTEPS_SUMMARY_H
 #define NEXTSTEPS_SUMMARY_H
@@ -45,7 +48,8 @@ enum summary_change {
 	SUMMARY_CHANGE_UP,
 	SUMMARY_CHANGE_DOWN,
 	SUMMARY_CHANGE_SAME,
-	SUMMARY_CHANGE_DROPPED     /* agreed before, not agreed now */
+	SUMMARY_CHANGE_DROPPED,    /* agreed before, not agreed now */
+	SUMMARY_CHANGE_NOT_IN_PREVIOUS  /* the previous session had no such row */
 };
 
 typedef struct summary_row {
@@ -87,6 +91,7 @@ typedef struct summary_action {
 
 typedef struct summary_changes {
 	int up, down, same, added, dropped;
+	int not_in_previous;             /* rows with nothing to compare */
 } summary_changes;
 
 typedef struct report_summary {
@@ -130,8 +135,15 @@ int report_summary_load(store *st, const store_session *s, report_summary **out,
 			store_error *err);
 void report_summary_free(report_summary *sm);
 
-/* Name of a change for a reader ("up", "down", "same", "new", "dropped"). */
+/* Name of a change for a reader ("up", "down", "same", "new", "dropped",
+ * "new-row"). */
 const char *summary_change_name(enum summary_change change);
+/* Why a SUMMARY_CHANGE_NOT_IN_PREVIOUS row has no comparison, in words:
+ * "not in version 1.0" (the previous session's matrix version), or "not in
+ * the previous session" when that version had the row on another track.
+ * Writes at most `size` bytes to `out` and returns it; not yet cleaned. */
+char *summary_not_in_previous_text(const report_summary *sm,
+				   const summary_row *r, char *out, size_t size);
 /* The state as the exports name it: "agreed", "not_applicable",
  * "not_discussed" or "open". */
 const char *summary_state_name(enum store_row_state state);

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "content.h"
 
@@ -263,4 +265,233 @@ Test(content, include_is_refused_anywhere_on_its_line)
 
 	cr_assert_null(content_load_text(text, sizeof text - 1, "i.cfg", &err));
 	cr_assert_str_eq(err.message, "i.cfg:3: @include is not allowed in a matrix file");
+}
+
+Test(content, glossary_prompts_and_evidence_load)
+{
+	content_error err;
+	content_matrix *m = content_load_file(DATA "glossary.cfg", &err);
+	const content_row *a, *b;
+	const content_term *t;
+
+	cr_assert_not_null(m, "%s", err.message);
+	cr_assert_eq(m->n_glossary, 3);
+	cr_assert_str_eq(m->glossary[0].term, "QOF");
+	t = content_glossary_lookup(m, "ARRS");
+	cr_assert_not_null(t);
+	cr_assert_str_eq(t->meaning, "Additional Roles Reimbursement Scheme");
+	cr_assert_str_eq(content_glossary_lookup(m, "ICB")->term, "ICB");
+	cr_assert_str_eq(content_glossary_lookup(m, "QOF")->term, "QOF");
+	cr_assert_null(content_glossary_lookup(m, "icb"));
+	cr_assert_null(content_glossary_lookup(m, "PCN"));
+	a = content_find_row(m, "row-a", NULL, NULL);
+	b = content_find_row(m, "row-b", NULL, NULL);
+	cr_assert_eq(a->n_prompts, 2);
+	cr_assert_str_eq(a->prompts[1], "What does the QOF say?");
+	cr_assert_str_eq(a->evidence, "A rota of ARRS staff across practices");
+	cr_assert_eq(b->n_prompts, 0);
+	cr_assert_str_eq(b->evidence, "");
+	content_free(m);
+}
+
+/* The terms a row uses, once each in the order first used, so the walk
+ * can show just the ones on screen. */
+Test(content, row_terms_in_order_of_use)
+{
+	content_error err;
+	content_matrix *m = content_load_file(DATA "glossary.cfg", &err);
+	const content_term *t[2];
+
+	cr_assert_not_null(m, "%s", err.message);
+	cr_assert_eq(content_row_terms(m, content_find_row(m, "row-a", NULL, NULL),
+				       t, 2), 3);
+	cr_assert_str_eq(t[0]->term, "ARRS");
+	cr_assert_str_eq(t[1]->term, "ICB");
+	cr_assert_eq(content_row_terms(m, content_find_row(m, "row-b", NULL, NULL),
+				       t, 2), 0);
+	content_free(m);
+}
+
+Test(content, glossary_and_prompts_validated)
+{
+	expect_error("dup-term.cfg", 65, 12, "duplicate glossary term 'ICB'");
+	expect_error("empty-prompts.cfg", 65, 13, "prompts must not be empty");
+}
+
+Test(content, new_fields_are_still_strict)
+{
+	static const char head[] =
+		"matrix: { id = \"x\"; title = \"X\"; version = \"1\"; source = \"s\";\n"
+		" stages = ( { id = \"a\"; label = \"A\"; }, { id = \"b\"; label = \"B\"; } );\n";
+	static const char *const tails[][2] = {
+		{ " glossary = ( { term = \"ICB\"; meaning = \"m\"; see = \"x\"; } );\n",
+		  "g.cfg:3: unknown field 'see' in glossary entry" },
+		{ " glossary = ( { term = \"ICB\"; } );\n",
+		  "g.cfg:3: missing field 'meaning' in glossary entry" },
+		{ " glossary = ( { term = \"\"; meaning = \"m\"; } );\n",
+		  "g.cfg:3: term must not be empty" },
+		{ " glossary = ( \"ICB\" );\n",
+		  "g.cfg:3: each glossary entry must be a group { ... }" },
+		{ " sections = ( { id = \"s\"; title = \"S\"; rows = ( { id = \"r\";\n"
+		  " title = \"R\"; descriptors = ( \"1\", \"2\" ); evidence = \"\"; } ); } );\n",
+		  "g.cfg:4: evidence must not be empty" },
+		{ " sections = ( { id = \"s\"; title = \"S\"; rows = ( { id = \"r\";\n"
+		  " title = \"R\"; descriptors = ( \"1\", \"2\" ); prompts = ( 3 ); } ); } );\n",
+		  "g.cfg:4: prompt must be a string" },
+		{ " sections = ( { id = \"s\"; title = \"S\"; rows = ( { id = \"r\";\n"
+		  " title = \"R\"; descriptors = ( \"1\", \"2\" ); prompt = ( \"?\" ); } ); } );\n",
+		  "g.cfg:4: unknown field 'prompt' in row" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+		char text[1024];
+		content_error err;
+
+		snprintf(text, sizeof text, "%s%s};\n", head, tails[i][0]);
+		cr_assert_null(content_load_text(text, strlen(text), "g.cfg", &err),
+			       "case %zu loaded", i);
+		cr_assert_eq(err.status, 65);
+		cr_assert_str_eq(err.message, tails[i][1], "case %zu", i);
+	}
+}
+
+Test(content, warnings_name_unexplained_acronyms)
+{
+	content_error err;
+	content_matrix *m = content_load_file(DATA "glossary.cfg", &err);
+	size_t n = 9;
+	char **w;
+
+	cr_assert_not_null(m, "%s", err.message);
+	w = content_warnings(m, "g.cfg", &n);
+	cr_assert_not_null(w);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(w[0], "g.cfg:20: warning: 'CCG' is not explained in the "
+			 "glossary");
+	cr_assert_null(w[1]);
+	content_warnings_free(w);
+	content_free(m);
+	/* Counted once, at the first use; ids, plain words, mixed case and
+	 * short capitals are not acronyms. */
+	m = content_load_file(DATA "valid.cfg", &err);
+	cr_assert_not_null(m, "%s", err.message);
+	w = content_warnings(m, "v.cfg", &n);
+	cr_assert_eq(n, 0);
+	content_warnings_free(w);
+	content_free(m);
+}
+
+Test(content, warnings_count_uses_and_skip_non_acronyms)
+{
+	static const char text[] =
+		"matrix: { id = \"abc\"; title = \"GP and HR, SystmOne, NHSmail\";\n"
+		" version = \"1\"; source = \"The NHS; the NHS's view; PCNs\";\n"
+		" stages = ( { id = \"a\"; label = \"A\"; }, { id = \"b\"; label = \"B\"; } );\n"
+		" sections = ( { id = \"s\"; title = \"S\"; rows = ( { id = \"r\";\n"
+		" title = \"NHS\"; descriptors = ( \"1\", \"Caf\xc3\xa9S ABC2 COVID-19\" ); } ); } ); };\n";
+	content_error err;
+	content_matrix *m = content_load_text(text, sizeof text - 1, "w.cfg", &err);
+	size_t n;
+	char **w;
+
+	cr_assert_not_null(m, "%s", err.message);
+	w = content_warnings(m, "w.cfg", &n);
+	cr_assert_eq(n, 3);
+	cr_assert_str_eq(w[0], "w.cfg:2: warning: 'NHS' is not explained in the "
+			 "glossary (first of 3 uses)");
+	cr_assert_str_eq(w[1], "w.cfg:2: warning: 'PCN' is not explained in the "
+			 "glossary");
+	cr_assert_str_eq(w[2], "w.cfg:5: warning: 'COVID' is not explained in the "
+			 "glossary");
+	content_warnings_free(w);
+	content_free(m);
+}
+
+Test(content, shipped_matrices_have_no_warnings)
+{
+	static const char *const files[] = { TEST_CONTENT "/nextsteps.cfg",
+					     TEST_CONTENT "/pcn-maturity.cfg" };
+	size_t i, n;
+
+	for (i = 0; i < 2; i++) {
+		content_error err;
+		content_matrix *m = content_load_file(files[i], &err);
+		char **w;
+
+		cr_assert_not_null(m, "%s", err.message);
+		w = content_warnings(m, files[i], &n);
+		cr_assert_not_null(w);
+		cr_assert_eq(n, 0, "%s", n ? w[0] : "");
+		content_warnings_free(w);
+		content_free(m);
+	}
+}
+
+Test(content, byte_order_mark_is_skipped)
+{
+	content_error err;
+	content_matrix *m = content_load_file(DATA "bom.cfg", &err);
+
+	cr_assert_not_null(m, "%s", err.message);
+	cr_assert_str_eq(m->id, "tiny");
+	cr_assert(strncmp(m->text, "matrix:", 7) == 0);
+	content_free(m);
+}
+
+/* A '#' comment ends at a CR too, and errors count CR-only lines. */
+Test(content, cr_and_crlf_line_ends_count_lines)
+{
+	expect_error("cr-only-dup-row.cfg", 65, 21, "duplicate row id 'row-a'");
+	expect_error("crlf-dup-row.cfg", 65, 21, "duplicate row id 'row-a'");
+}
+
+Test(content, only_regular_files_are_read)
+{
+	char dir[64], fifo[96], msg[160];
+	content_error err;
+
+	snprintf(dir, sizeof dir, "/tmp/nstest-content-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(fifo, sizeof fifo, "%s/matrix.cfg", dir);
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+	/* Opening the FIFO to read would wait for a writer for ever. */
+	cr_assert_null(content_load_file(fifo, &err));
+	cr_assert_eq(err.status, 65);
+	snprintf(msg, sizeof msg, "%s: a FIFO", fifo);
+	cr_assert_str_eq(err.message, msg);
+	cr_assert_null(content_load_file(dir, &err));
+	cr_assert_eq(err.status, 65);
+	snprintf(msg, sizeof msg, "%s: a directory", dir);
+	cr_assert_str_eq(err.message, msg);
+	cr_assert_null(content_load_file("/dev/null", &err));
+	cr_assert_eq(err.status, 65);
+	cr_assert_str_eq(err.message, "/dev/null: a character device");
+	unlink(fifo);
+	rmdir(dir);
+}
+
+/* The facilitator has something to ask and to look for on every row of
+ * the shipped matrices. */
+Test(content, shipped_rows_have_prompts_and_evidence)
+{
+	static const char *const files[] = { TEST_CONTENT "/nextsteps.cfg",
+					     TEST_CONTENT "/pcn-maturity.cfg" };
+	size_t f, i, j;
+
+	for (f = 0; f < 2; f++) {
+		content_error err;
+		content_matrix *m = content_load_file(files[f], &err);
+
+		cr_assert_not_null(m, "%s", err.message);
+		cr_assert_gt(m->n_glossary, 0);
+		for (i = 0; i < m->n_sections; i++)
+			for (j = 0; j < m->sections[i].n_rows; j++) {
+				const content_row *r = &m->sections[i].rows[j];
+
+				cr_assert_gt(r->n_prompts, 0, "%s: %s", files[f], r->id);
+				cr_assert_neq(*r->evidence, '\0', "%s: %s", files[f], r->id);
+			}
+		content_free(m);
+	}
 }

@@ -189,7 +189,7 @@ static void teardown(void)
 static char *render(const report_summary *sm, report_format f, int width,
 		    int page_length, int utf8, size_t *len)
 {
-	report_options o = { f, width, page_length, utf8 };
+	report_options o = { f, width, page_length, utf8, 0 };
 	store_error err;
 	char *buf = NULL;
 	size_t n = 0;
@@ -657,7 +657,7 @@ Test(text, deterministic)
 
 Test(text, bad_options_are_usage_errors)
 {
-	report_options o = { REPORT_TEXT, 59, 0, 0 };
+	report_options o = { REPORT_TEXT, 59, 0, 0, 0 };
 	store_error err;
 
 	cr_assert_eq(report_summary_write(fx.sm, &o, stdout, &err), STORE_EUSAGE);
@@ -1091,7 +1091,7 @@ Test(store, writes_every_format_to_a_file)
 	char id[40], path[128], *t;
 	store_session s;
 	store_error err;
-	report_options o = { REPORT_TEXT, 80, 66, 0 };
+	report_options o = { REPORT_TEXT, 80, 66, 0, 0 };
 	FILE *f;
 	size_t len;
 
@@ -1124,7 +1124,7 @@ Test(store, writes_every_format_to_a_file)
 Test(store, portfolio_across_organisations)
 {
 	char id[40], path[128], *t;
-	report_options o = { REPORT_TEXT, 80, 0, 0 };
+	report_options o = { REPORT_TEXT, 80, 0, 0, 0 };
 	store_error err;
 	FILE *f;
 	size_t len;
@@ -1155,4 +1155,139 @@ Test(store, portfolio_across_organisations)
 	o.format = REPORT_TEXT;
 	cr_assert_eq(report_portfolio_to_path(st, "Nowhere*", &o, path, &err),
 		     STORE_ENOINPUT);
+}
+
+/* A session on one version of the matrix. */
+static void versioned_session(const char *name, content_matrix *m, char id[40])
+{
+	store_new_session spec;
+	store_error err;
+
+	memset(&spec, 0, sizeof spec);
+	spec.name = name;
+	spec.organisation = "Camden";
+	spec.track = CONTENT_TRACK_LGPO;
+	cr_assert_eq(store_session_create(st, &spec, m, id, &err), 0, "%s",
+		     err.message);
+}
+
+static void agree(const char *id, const char *row, int stage)
+{
+	store_error err;
+
+	cr_assert_eq(store_set_agreed(st, id, row, STORE_ROW_AGREED, stage, &err),
+		     0, "%s: %s", row, err.message);
+}
+
+static const summary_row *model_row(const report_summary *sm, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < sm->n_rows; i++)
+		if (strcmp(sm->rows[i].row->id, id) == 0)
+			return &sm->rows[i];
+	return NULL;
+}
+
+/* Sessions on 1.0 and on 1.1 of the built-in matrix compare by row id: a
+ * row new in 1.1 says so and is never a change of stage, and a row 1.1
+ * dropped is simply not in the model. */
+Test(store, compares_across_matrix_versions)
+{
+	content_error cerr;
+	content_matrix *v10 = content_load_file(TEST_DATA "/content/nextsteps-1.0.cfg",
+						&cerr);
+	content_matrix *v11 = content_load_builtin(&cerr);
+	char old[40], now[40], *t;
+	const summary_row *r;
+	size_t len;
+	report_summary *sm;
+	store_session s;
+	store_error err;
+
+	cr_assert_not_null(v10, "%s", cerr.message);
+	cr_assert_not_null(v11, "%s", cerr.message);
+	cr_assert_str_eq(v10->version, "1.0");
+	cr_assert_str_eq(v11->version, "1.1");
+	versioned_session("Autumn", v10, old);
+	agree(old, "shared-purpose", 0);
+	agree(old, "extended-access", 1);
+	agree(old, "workforce-planning", 2);
+	versioned_session("Spring", v11, now);
+	agree(now, "shared-purpose", 2);
+	agree(now, "enhanced-access", 2);
+	agree(now, "staff-engagement", 0);
+	agree(now, "workforce-planning", 2);
+	cr_assert_eq(store_session_find(st, "Spring", &s, &err), 0, "%s", err.message);
+	cr_assert_eq(report_summary_load(st, &s, &sm, &err), 0, "%s", err.message);
+	cr_assert_not_null(sm->previous);
+	cr_assert_str_eq(sm->prev_matrix->version, "1.0");
+	cr_assert_eq(model_row(sm, "shared-purpose")->change, SUMMARY_CHANGE_UP);
+	cr_assert_eq(model_row(sm, "workforce-planning")->change, SUMMARY_CHANGE_SAME);
+	r = model_row(sm, "enhanced-access");
+	cr_assert_eq(r->change, SUMMARY_CHANGE_NOT_IN_PREVIOUS);
+	cr_assert_null(r->prev_stage_label);
+	cr_assert_eq(model_row(sm, "staff-engagement")->change,
+		     SUMMARY_CHANGE_NOT_IN_PREVIOUS);
+	cr_assert_eq(model_row(sm, "continuity-of-care")->change,
+		     SUMMARY_CHANGE_NOT_IN_PREVIOUS, "open rows are not compared either");
+	cr_assert_null(model_row(sm, "extended-access"));
+	cr_assert_eq(sm->changes.up, 1);
+	cr_assert_eq(sm->changes.same, 1);
+	cr_assert_eq(sm->changes.added, 0, "a new row is not 'agreed for the first time'");
+	cr_assert_eq(sm->changes.not_in_previous, 11);
+	t = render(sm, REPORT_TEXT, 200, 0, 0, &len);
+	cr_assert_not_null(strstr(t, "Agreed for the first time: 0."), "%s", t);
+	cr_assert_not_null(strstr(t, "Enhanced access: evening and Saturday "
+				  "appointments: not in version 1.0"), "%s", t);
+	cr_assert_null(strstr(t, "\nAgreed for the first time\n"), "%s", t);
+	cr_assert_null(strstr(t, "appointments: Enhance"), "%s", t);
+	cr_assert_not_null(strstr(t, "Shared purpose and priorities: Start -> Enhance"));
+	free(t);
+	report_summary_free(sm);
+	store_session_clear(&s);
+	content_free(v10);
+	content_free(v11);
+}
+
+/* The glossary is in every text report of a matrix that has one; the
+ * prompts and evidence only when asked for. */
+Test(store, glossary_appendix_and_prompts_on_request)
+{
+	content_error cerr;
+	content_matrix *m = content_load_builtin(&cerr);
+	report_options o = { REPORT_TEXT, 80, 0, 0, 0 };
+	char id[40], *t = NULL;
+	store_session s;
+	store_error err;
+	size_t len;
+	FILE *f;
+
+	cr_assert_not_null(m, "%s", cerr.message);
+	versioned_session("Glossed", m, id);
+	cr_assert_eq(store_session_find(st, "Glossed", &s, &err), 0, "%s", err.message);
+	for (o.with_prompts = 0; o.with_prompts <= 1; o.with_prompts++) {
+		cr_assert_not_null(f = open_memstream(&t, &len));
+		cr_assert_eq(report_session_write(st, &s, &o, f, &err), 0, "%s",
+			     err.message);
+		fclose(f);
+		cr_assert_not_null(strstr(t, "Appendix: glossary\n=================="));
+		cr_assert_not_null(strstr(t, "\nARRS  Additional Roles Reimbursement "
+					  "Scheme:"), "%s", t);
+		cr_assert_not_null(strstr(t, "\nQI    Quality improvement:"), "%s", t);
+		if (o.with_prompts) {
+			cr_assert_not_null(strstr(t, "  Prompt: If a new practice manager "
+						  "asked what the group is for,"), "%s", t);
+			cr_assert_not_null(strstr(t, "  Evidence: A written statement of "
+						  "shared aims,"), "%s", t);
+		} else {
+			cr_assert_null(strstr(t, "Prompt:"));
+			cr_assert_null(strstr(t, "Evidence:"));
+		}
+		check_layout(t, 80, 0, 0);
+		free(t);
+		t = NULL;
+	}
+	store_session_clear(&s);
+	content_free(m);
 }

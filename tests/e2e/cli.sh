@@ -40,7 +40,7 @@ check "unknown option" 64 "$bin" --frobnicate
 check "unknown command" 64 "$bin" frobnicate
 expect_out err "unknown command 'frobnicate'"
 check "check-content shipped" 0 "$bin" check-content "$src/content/nextsteps.cfg"
-expect_out out "10 sections"
+expect_out out "11 sections"
 check "check-content pcn" 0 "$bin" check-content "$src/content/pcn-maturity.cfg"
 expect_out out "4 stages"
 check "check-content bad line" 65 "$bin" check-content "$src/tests/data/content/dup-row.cfg"
@@ -48,6 +48,17 @@ expect_out err "dup-row.cfg:20: duplicate row id 'row-a'"
 check "check-content missing" 66 "$bin" check-content "$dir/none.cfg"
 check "check-content binary" 65 "$bin" check-content "$src/tests/data/content/binary.cfg"
 check "check-content no file" 64 "$bin" check-content
+check "check-content shipped has no warnings" 0 "$bin" check-content "$src/content/nextsteps.cfg"
+if [ -s "$dir/err" ]; then echo "not ok - warnings:"; sed 's/^/# /' "$dir/err"; fail=1; fi
+check "check-content glossary warning" 0 "$bin" check-content "$src/tests/data/content/glossary.cfg"
+expect_out err "glossary.cfg:20: warning: 'CCG' is not explained in the glossary"
+mkfifo "$dir/fifo"
+check "check-content fifo" 65 timeout 20 "$bin" check-content "$dir/fifo"
+expect_out err "fifo: a FIFO"
+check "check-content directory" 65 "$bin" check-content "$dir"
+check "check-content byte-order mark" 0 "$bin" check-content "$src/tests/data/content/bom.cfg"
+check "check-content CR line ends" 65 "$bin" check-content "$src/tests/data/content/cr-only-dup-row.cfg"
+expect_out err "cr-only-dup-row.cfg:21: duplicate row id 'row-a'"
 check "option not for command" 64 "$bin" list --width 90
 check "bad width" 64 "$bin" report --width 20
 
@@ -67,6 +78,12 @@ check "list missing db" 66 "$bin" --db "$dir/none.db" list
 printf 'this is not a database at all, just some text in a file\n%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 > "$dir/text.db"
 check "list not a database" 65 "$bin" --db "$dir/text.db" list
 check "report missing session" 66 "$bin" --db "$db" report "No such"
+check "report with prompts" 0 "$bin" --db "$db" report "Camden 2026" --with-prompts
+expect_out out "  Prompt: "
+expect_out out "^Appendix: glossary"
+check "report without prompts" 0 "$bin" --db "$db" report "Camden 2026"
+if grep -q "Prompt: " "$dir/out"; then echo "not ok - prompts printed unasked"; fail=1; fi
+check "prompts only in text" 64 "$bin" --db "$db" report "Camden 2026" --with-prompts --format csv
 
 # Damage found while reading is a clear exit 65, even without the
 # whole-file check that list and report skip to stay fast.

@@ -13,7 +13,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	content_error err;
 	content_matrix *m = content_load_text((const char *)data, size, "fuzz", &err);
-	size_t i, j, k;
+	const content_term *terms[4];
+	size_t i, j, k, n;
+	char **w;
 
 	if (!m) {
 		if (err.status != CONTENT_EDATA || strncmp(err.message, "fuzz:", 5) != 0 ||
@@ -32,6 +34,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					abort();
 				free(c);
 			}
+	/* The glossary check parses the text again: it must agree that the
+	 * text loads, and every warning is one line. */
+	if (!(w = content_warnings(m, "fuzz", &n)))
+		abort();
+	for (i = 0; i < n; i++)
+		if (strncmp(w[i], "fuzz:", 5) != 0 || strchr(w[i], '\n'))
+			abort();
+	content_warnings_free(w);
+	for (i = 0; i < m->n_sections; i++)
+		for (j = 0; j < m->sections[i].n_rows; j++) {
+			n = content_row_terms(m, &m->sections[i].rows[j], terms, 4);
+			for (k = 0; k < n && k < 4; k++)
+				if (content_glossary_lookup(m, terms[k]->term) != terms[k])
+					abort();
+		}
 	content_free(m);
 	return 0;
 }

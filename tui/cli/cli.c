@@ -26,7 +26,7 @@ enum opt_bits {
 	OPT_FACILITATOR = 1 << 9, OPT_FORMAT = 1 << 10, OPT_OUTPUT = 1 << 11,
 	OPT_WIDTH = 1 << 12, OPT_PAGELEN = 1 << 13, OPT_UTF8 = 1 << 14,
 	OPT_SECRET = 1 << 15, OPT_PLAIN = 1 << 16, OPT_AS = 1 << 17,
-	OPT_PORTFOLIO = 1 << 18
+	OPT_PORTFOLIO = 1 << 18, OPT_WITH_PROMPTS = 1 << 19
 };
 
 typedef struct cli_args {
@@ -34,7 +34,7 @@ typedef struct cli_args {
 	unsigned given;             /* OPT_* bits seen */
 	const char *org, *type, *participants, *facilitator, *format, *output;
 	const char *as;
-	int width, page_length, utf8, secret, portfolio;
+	int width, page_length, utf8, secret, portfolio, with_prompts;
 	char **pos;                 /* positional words after the command */
 	int n_pos;
 	const char *command;
@@ -92,7 +92,7 @@ static void print_help(void)
 "                 [--participants \"A,B,C\"] [--facilitator NAME] [--secret]\n"
 "  or:  nextsteps list\n"
 "  or:  nextsteps report [SESSION] [--format text|csv|json] [-o FILE]\n"
-"                 [--width N] [--page-length N] [--utf8]\n"
+"                 [--width N] [--page-length N] [--utf8] [--with-prompts]\n"
 "  or:  nextsteps report --portfolio [--org PATTERN]\n"
 "  or:  nextsteps check-content FILE\n"
 "  or:  nextsteps merge OTHER.db...\n"
@@ -126,6 +126,8 @@ static void print_help(void)
 "      --page-length N     lines per page, 0 for no paging (default 66)\n"
 "      --utf8              keep UTF-8 text in the report (default ASCII)\n"
 "      --portfolio         report on the latest session of every organisation\n"
+"      --with-prompts      text report: print each row's facilitator prompts\n"
+"                          and evidence\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"
 "\n"
@@ -155,7 +157,8 @@ static int parse_int(const char *s, int *out)
 
 enum { LO_DB = 256, LO_CONTENT, LO_SESSION, LO_ASCII, LO_NOCOLOR, LO_KIOSK,
        LO_ORG, LO_TYPE, LO_PARTICIPANTS, LO_FACILITATOR, LO_FORMAT, LO_WIDTH,
-       LO_PAGELEN, LO_UTF8, LO_SECRET, LO_PLAIN, LO_AS, LO_PORTFOLIO };
+       LO_PAGELEN, LO_UTF8, LO_SECRET, LO_PLAIN, LO_AS, LO_PORTFOLIO,
+       LO_WITH_PROMPTS };
 
 static const struct option long_options[] = {
 	{ "db", required_argument, NULL, LO_DB },
@@ -178,6 +181,7 @@ static const struct option long_options[] = {
 	{ "utf8", no_argument, NULL, LO_UTF8 },
 	{ "as", required_argument, NULL, LO_AS },
 	{ "portfolio", no_argument, NULL, LO_PORTFOLIO },
+	{ "with-prompts", no_argument, NULL, LO_WITH_PROMPTS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -204,6 +208,7 @@ static int parse_option(cli_args *a, int c, const char *arg)
 	case LO_UTF8: a->utf8 = 1; a->given |= OPT_UTF8; break;
 	case LO_AS: a->as = arg; a->given |= OPT_AS; break;
 	case LO_PORTFOLIO: a->portfolio = 1; a->given |= OPT_PORTFOLIO; break;
+	case LO_WITH_PROMPTS: a->with_prompts = 1; a->given |= OPT_WITH_PROMPTS; break;
 	case LO_WIDTH:
 		if (parse_int(arg, &a->width) < 0 || a->width < 60 || a->width > 200) {
 			cli_error("--width takes a number from 60 to 200, not '%s'", arg);
@@ -253,7 +258,7 @@ static int check_allowed(const cli_args *a, unsigned allowed, int max_pos)
 		"--ascii", "--no-color", "--kiosk", "--org", "--type",
 		"--participants", "--facilitator", "--format", "--output",
 		"--width", "--page-length", "--utf8", "--secret", "--plain", "--as",
-		"--portfolio" };
+		"--portfolio", "--with-prompts" };
 	unsigned bad = a->given & ~allowed;
 	size_t i;
 
@@ -287,6 +292,8 @@ static int cmd_check_content(cli_args *a)
 {
 	content_matrix *m;
 	content_error err;
+	char **warnings;
+	size_t i, n_warnings;
 	int rc;
 
 	if ((rc = check_allowed(a, 0, 1)) >= 0)
@@ -299,6 +306,14 @@ static int cmd_check_content(cli_args *a)
 		print_error_line("", err.message);
 		return err.status;
 	}
+	if (!(warnings = content_warnings(m, a->pos[0], &n_warnings))) {
+		cli_error("out of memory");
+		content_free(m);
+		return CLI_OSERR;
+	}
+	for (i = 0; i < n_warnings; i++)
+		print_error_line("", warnings[i]);
+	content_warnings_free(warnings);
 	print_line("%s: ok: matrix '%s' version %s: %zu sections, %zu rows "
 	       "(%zu LGPO, %zu PCN), %zu stages", a->pos[0], m->id, m->version,
 	       m->n_sections, content_count_rows(m, CONTENT_TRACK_BOTH),
@@ -522,9 +537,11 @@ static int cmd_report(cli_args *a)
 	int rc;
 
 	if ((rc = check_allowed(a, OPT_DB | OPT_FORMAT | OPT_OUTPUT | OPT_WIDTH |
-				OPT_PAGELEN | OPT_UTF8 | OPT_PORTFOLIO | OPT_ORG, 1)) >= 0)
+				OPT_PAGELEN | OPT_UTF8 | OPT_PORTFOLIO | OPT_ORG |
+				OPT_WITH_PROMPTS, 1)) >= 0)
 		return rc;
 	memset(&ro, 0, sizeof ro);
+	ro.with_prompts = a->with_prompts;
 	ro.width = (a->given & OPT_WIDTH) ? a->width : 80;
 	ro.page_length = (a->given & OPT_PAGELEN) ? a->page_length : 66;
 	ro.utf8 = a->utf8;
@@ -534,6 +551,10 @@ static int cmd_report(cli_args *a)
 		setlocale(LC_CTYPE, "en_US.UTF-8");
 	if (parse_format(a->format, &ro.format) < 0) {
 		cli_error("--format must be text, csv or json, not '%s'", a->format);
+		return CLI_USAGE;
+	}
+	if (a->with_prompts && (ro.format != REPORT_TEXT || a->portfolio)) {
+		cli_error("--with-prompts goes with the text report of one session");
 		return CLI_USAGE;
 	}
 	if ((a->given & OPT_ORG) && !a->portfolio) {
