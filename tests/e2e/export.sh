@@ -175,5 +175,26 @@ if [ -w /dev/full ]; then
 	done
 fi
 
+# Matrices by name: the user's folder, listed by `matrices`.
+mkdir -p "$dir/xdg/nextsteps/matrices"
+cp "$small" "$dir/xdg/nextsteps/matrices/mine.cfg"
+XDG_DATA_HOME=$dir/xdg "$bin" --db "$dir/m.db" --content mine new Mine >"$dir/out" 2>"$dir/err"
+result $? "--content NAME finds NAME.cfg in \$XDG_DATA_HOME/nextsteps/matrices"
+grep -q "(2 rows" "$dir/out"
+result $? "the user's matrix was used"
+XDG_DATA_HOME=$dir/xdg "$bin" matrices >"$dir/out" 2>"$dir/err" &&
+	grep -q "^mine  *user  *small  *1  *3  Small test matrix" "$dir/out" &&
+	grep -q "^(built-in)  *built-in  *next-steps" "$dir/out"
+result $? "matrices lists the built-in and the user's matrices"
+XDG_DATA_HOME=$dir/xdg "$bin" --db "$dir/m.db" --content nosuch new X >"$dir/out" 2>"$dir/err"
+[ $? -eq 66 ] && grep -q "^nextsteps: nosuch: " "$dir/err"
+result $? "an unknown matrix name is a missing file (66)"
+
+# The bash completion parses.
+if command -v bash >/dev/null 2>&1; then
+	bash -n "$src/completion/nextsteps.bash" 2>"$dir/err"
+	result $? "bash completion: bash -n"
+fi
+
 echo "1..$n"
 exit $fail

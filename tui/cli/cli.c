@@ -19,6 +19,7 @@
 #include "text.h"
 #include "store.h"
 #include "locale_info.h"
+#include "cli_matrices.h"
 
 enum opt_bits {
 	OPT_DB = 1 << 0, OPT_CONTENT = 1 << 1, OPT_SESSION = 1 << 2,
@@ -314,8 +315,10 @@ static int check_allowed(const cli_args *a, unsigned allowed, int max_pos)
 content_matrix *cli_load_matrix(const cli_options *o, int *status)
 {
 	content_error err;
-	content_matrix *m = o->content_path ? content_load_file(o->content_path, &err)
-					    : content_load_builtin(&err);
+	char found[4096];
+	content_matrix *m = o->content_path ?
+		content_load_file(cli_matrix_path(o->content_path, found, sizeof found), &err) :
+		content_load_builtin(&err);
 
 	if (!m) {
 		print_error_line("nextsteps: ", err.message);
@@ -844,6 +847,11 @@ static int run_command(cli_args *a)
 		return cmd_follow(a, CLI_MODE_JOIN);
 	if (strcmp(a->command, "merge") == 0)
 		return cmd_merge(a);
+	if (strcmp(a->command, "matrices") == 0) {
+		int rc = check_allowed(a, 0, 0);
+
+		return rc >= 0 ? rc : cli_matrices_list();
+	}
 	cli_error("unknown command '%s'", a->command);
 	fputs("Try 'nextsteps --help' for more information.\n", stderr);
 	return CLI_USAGE;
