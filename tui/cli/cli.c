@@ -21,6 +21,10 @@
 #include "locale_info.h"
 #include "cli_matrices.h"
 
+#ifndef NEXTSTEPS_BUGREPORT
+#define NEXTSTEPS_BUGREPORT "the maintainers"
+#endif
+
 enum opt_bits {
 	OPT_DB = 1 << 0, OPT_CONTENT = 1 << 1, OPT_SESSION = 1 << 2,
 	OPT_ASCII = 1 << 3, OPT_NOCOLOR = 1 << 4, OPT_KIOSK = 1 << 5,
@@ -93,10 +97,14 @@ static void print_help(void)
 "Usage: nextsteps [OPTION]...            walk the room through the matrix\n"
 "  or:  nextsteps new NAME [--org ORG] [--type lgpo|pcn]\n"
 "                 [--participants \"A,B,C\"] [--facilitator NAME] [--secret]\n"
-"  or:  nextsteps list\n"
+"  or:  nextsteps list [--format text|csv|json]\n"
 "  or:  nextsteps report [SESSION] [--format text|csv|json] [-o FILE]\n"
 "                 [--width N] [--page-length N] [--utf8]\n"
+"                 [--table answers|actions|sessions] [--bom]\n"
+"  or:  nextsteps report --all [--org PATTERN] [--since YYYY-MM-DD]\n"
+"                 --format csv|json [--table answers|actions|sessions]\n"
 "  or:  nextsteps report --portfolio [--org PATTERN]\n"
+"  or:  nextsteps matrices                list the matrices --content can name\n"
 "  or:  nextsteps check-content FILE\n"
 "  or:  nextsteps merge OTHER.db...\n"
 "  or:  nextsteps watch SESSION           follow the facilitator (projector)\n"
@@ -108,7 +116,9 @@ static void print_help(void)
 "Options:\n"
 "      --db FILE           use this database (default $NEXTSTEPS_DB, else\n"
 "                          $XDG_DATA_HOME/nextsteps/nextsteps.db)\n"
-"      --content FILE      use this matrix instead of the built-in one\n"
+"      --content FILE|NAME use this matrix instead of the built-in one; a NAME\n"
+"                          (no '/', no .cfg) is looked up among the user's\n"
+"                          and the installed matrices\n"
 "      --session NAME      open this session directly\n"
 "      --ascii             draw with ASCII characters only\n"
 "      --no-color          no colour (also when NO_COLOR is set)\n"
@@ -117,24 +127,31 @@ static void print_help(void)
 "      --plain             line by line, numbered prompts, no cursor movement\n"
 "                          (screen readers, printing terminals, slow links;\n"
 "                          also when TERM is unset or 'dumb')\n"
-"      --org ORG           organisation (new); name pattern (--portfolio)\n"
+"      --org ORG           organisation (new); name pattern (--all, --portfolio)\n"
 "      --type lgpo|pcn     larger-scale organisation or primary care network\n"
 "      --participants LIST comma-separated member practices or people\n"
 "      --facilitator NAME  who runs the workshop\n"
 "      --secret            hide votes until the facilitator reveals them\n"
 "      --as NAME           who you are, for 'join'\n"
-"      --format FORMAT     report as text (default), csv or json\n"
+"      --format FORMAT     report or list as text (default), csv or json\n"
 "  -o, --output FILE       write the report to FILE ('-' for standard output)\n"
 "      --width N           report line width, 60 to 200 (default 80)\n"
 "      --page-length N     lines per page, 0 for no paging (default 66)\n"
 "      --utf8              keep UTF-8 text in the report (default ASCII)\n"
 "      --portfolio         report on the latest session of every organisation\n"
+"      --all               every session as one table (csv or json)\n"
+"      --since DATE        with --all: sessions created on or after DATE\n"
+"      --table TABLE       answers, actions or sessions (csv, json)\n"
+"      --bom               start CSV with a UTF-8 byte-order mark\n"
+"      --no-formula-guard  no ' before a CSV cell starting = + - @\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"
 "\n"
 "Exit status: 0 ok, 64 usage, 65 bad content or data, 66 missing file or\n"
-"session, 73 cannot create, 74 cannot write, 75 database busy.\n"
-"See nextsteps(1) for the keys and the file format.\n", stdout);
+"session, 70 the screens cannot go on, 71 out of memory, 73 cannot create,\n"
+"74 cannot write, 75 database busy.\n"
+"See nextsteps(1) for the keys and the export formats.\n"
+"Report bugs to: " NEXTSTEPS_BUGREPORT "\n", stdout);
 }
 
 static void print_version(void)
