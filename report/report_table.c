@@ -386,8 +386,8 @@ int report_table_add_portfolio(report_table *t, const store_session *s,
 	char num[16];
 	const content_stage *st = stage >= 0 && (size_t)stage < m->n_stages ?
 				  &m->stages[stage] : NULL;
-	const char *v[12] = { s->organisation, s->id, s->name, NULL, m->id,
-		m->version, section_id, row_id, st ? num : NULL,
+	const char *v[12] = { s->organisation, s->id, s->name, NULL,
+		s->matrix_id, s->matrix_version, section_id, row_id, st ? num : NULL,
 		st ? st->id : NULL, st ? st->label : NULL, state };
 
 	keys_of(s, &k);

@@ -37,8 +37,9 @@ int report_table_add_summary(report_table *t, const report_summary *sm,
 /* One session of `list` (a REPORT_TABLE_LIST table). */
 int report_table_add_listed(report_table *t, const store_session *s,
 			    store_error *err);
-/* One line of a portfolio table (REPORT_TABLE_PORTFOLIO); stage < 0 and
- * `state` say what the organisation has for the row. */
+/* One line of a portfolio table (REPORT_TABLE_PORTFOLIO): the session's
+ * answer for a row of the reference matrix `m`, whose stages name `stage`
+ * (< 0 for none); `state` says what the organisation has for the row. */
 int report_table_add_portfolio(report_table *t, const store_session *s,
 			       const content_matrix *m, const char *section_id,
 			       const char *row_id, int stage, const char *state,

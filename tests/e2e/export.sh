@@ -117,6 +117,25 @@ check "list csv" 0 list --format csv
 	[ "$(wc -l <"$dir/out")" -eq 4 ]
 result $? "list csv: header and three sessions"
 
+check "portfolio csv" 0 report --portfolio --format csv
+python3 - "$dir/out" <<'PY' >"$dir/err" 2>&1
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline=""), strict=True))
+assert rows[0] == ["organisation", "session_id", "session", "date", "matrix_id",
+                   "matrix_version", "section_id", "row_id", "stage_number", "stage_id",
+                   "stage_label", "state"], rows[0]
+# three organisations x three rows (one is for PCNs only); the guard
+# on '=Islington'
+assert len(rows) == 10, len(rows)
+assert [r[0] for r in rows[1:]] == ["'=Islington"] * 3 + ["Camden"] * 3 + ["Hackney"] * 3, rows
+assert [r[11] for r in rows[1:]] == ["agreed", "not_in_track", "not_agreed"] * 3, rows
+assert [r[7] for r in rows[1:4]] == ["alpha-one", "alpha-pcn", "beta-one"], rows
+PY
+result $? "portfolio csv: one line per organisation and row"
+check "portfolio json" 0 report --portfolio --format json
+valid "portfolio" table.schema.json
+check "portfolio with --table" 64 report --portfolio --format csv --table answers
+
 # An escape typed into a name stays exact in JSON, as a \u escape, and
 # visible in CSV; a control character never reaches either raw.
 esc=$(printf '\033')

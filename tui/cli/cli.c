@@ -103,7 +103,7 @@ static void print_help(void)
 "                 [--table answers|actions|sessions] [--bom]\n"
 "  or:  nextsteps report --all [--org PATTERN] [--since YYYY-MM-DD]\n"
 "                 --format csv|json [--table answers|actions|sessions]\n"
-"  or:  nextsteps report --portfolio [--org PATTERN]\n"
+"  or:  nextsteps report --portfolio [--org PATTERN] [--format text|csv|json]\n"
 "  or:  nextsteps matrices                list the matrices --content can name\n"
 "  or:  nextsteps check-content FILE\n"
 "  or:  nextsteps merge OTHER.db...\n"
