@@ -175,8 +175,14 @@ result $? "views answers_v, actions_v, sessions_v"
 # Command-line habits.
 check "-o empty" 64 report "W Camden" -o ''
 check "unknown option" 64 --frobnicate
-grep -q "^nextsteps: unknown option '--frobnicate'" "$dir/err"
+grep -q "^nextsteps: unknown or ambiguous option '--frobnicate'" "$dir/err"
 result $? "getopt's message starts with nextsteps:"
+check "unknown short option" 64 -x
+grep -q "^nextsteps: unknown option '-x'" "$dir/err"
+result $? "an unknown short option is named"
+check "argument to a flag" 64 --ascii=yes
+grep -q "^nextsteps: option '--ascii' takes no argument" "$dir/err"
+result $? "an argument to a flag is refused by name"
 check "missing argument" 64 list --format
 grep -q "^nextsteps: option '--format' needs an argument" "$dir/err"
 result $? "a missing argument says so"

@@ -271,14 +271,19 @@ static int bad_option(int c, char **argv)
 {
 	const char *word = optind > 0 ? argv[optind - 1] : "";
 
-	if (c == ':' && optopt && !(word[0] == '-' && word[1] == '-'))
+	int is_long = word[0] == '-' && word[1] == '-';
+	const char *eq = is_long ? strchr(word, '=') : NULL;
+
+	if (c == ':' && !is_long)
 		cli_error("option '-%c' needs an argument", optopt);
 	else if (c == ':')
 		cli_error("option '%s' needs an argument", word);
-	else if (optopt)
-		cli_error("unknown option '-%c'", optopt);
+	else if (is_long && eq && optopt)
+		cli_error("option '%.*s' takes no argument", (int)(eq - word), word);
+	else if (is_long)
+		cli_error("unknown or ambiguous option '%s'", word);
 	else
-		cli_error("unknown option '%s'", word);
+		cli_error("unknown option '-%c'", optopt);
 	fputs("Try 'nextsteps --help' for more information.\n", stderr);
 	return CLI_USAGE;
 }
