@@ -188,9 +188,13 @@ report_table *report_table_new(report_table_kind kind, store_error *err)
 		{ "actions", actions_cols }, { "sessions", sessions_cols },
 		{ "list", list_cols }, { "portfolio", portfolio_cols }
 	};
-	report_table *t = calloc(1, sizeof *t);
+	report_table *t;
 
-	if (!t) {
+	if ((unsigned)kind >= sizeof kinds / sizeof kinds[0]) {
+		fail(err, STORE_EUSAGE, "no such table");
+		return NULL;
+	}
+	if (!(t = calloc(1, sizeof *t))) {
 		fail(err, STORE_EOS, "out of memory");
 		return NULL;
 	}
