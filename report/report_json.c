@@ -183,7 +183,7 @@ static int bind_document(sqlite3_stmt *q, const report_summary *sm)
 
 int report_write_json(const report_summary *sm, FILE *out)
 {
-	sqlite3 *db = report_scratch_open();
+	sqlite3 *db = report_scratch_open(0);
 	sqlite3_stmt *q = NULL;
 	size_t i;
 	int rc;

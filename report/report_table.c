@@ -69,11 +69,13 @@ struct report_table {
 
 /* ---------------------------------------------------------- scratch db */
 
-sqlite3 *report_scratch_open(void)
+sqlite3 *report_scratch_open(int large)
 {
 	sqlite3 *db = NULL;
 
-	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE |
+	/* "" is a private temporary database: pages beyond its cache go to
+	 * a file that is deleted on close, so memory stays bounded. */
+	if (sqlite3_open_v2(large ? "" : ":memory:", &db, SQLITE_OPEN_READWRITE |
 			    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		return NULL;
@@ -114,21 +116,35 @@ static int needs_escape(unsigned long cp)
 /* Outside strings a JSON text holds only ASCII punctuation, digits and
  * words, so escaping these characters wherever they are stays valid JSON
  * and decodes to the same string. */
-int report_json_put(const char *json, FILE *out)
+static void json_write(const char *json, FILE *out)
 {
+	const char *run = json;
 	size_t len = strlen(json), n;
 	unsigned long cp;
 
+	/* Runs of plain text go out in one fwrite: a table of every workshop
+	 * is hundreds of megabytes. */
 	while ((n = text_decode(json, len, &cp)) > 0) {
-		if (cp == '\n')
-			fputc('\n', out);
-		else if (needs_escape(cp))
+		if (cp >= 0x20 && cp < 0x7F) {
+			json += n;
+			len -= n;
+			continue;
+		}
+		fwrite(run, 1, (size_t)(json - run), out);
+		if (cp != '\n' && needs_escape(cp))
 			fprintf(out, "\\u%04lx", cp);
 		else
 			fwrite(json, 1, n, out);
 		json += n;
 		len -= n;
+		run = json;
 	}
+	fwrite(run, 1, (size_t)(json - run), out);
+}
+
+int report_json_put(const char *json, FILE *out)
+{
+	json_write(json, out);
 	fputc('\n', out);
 	return ferror(out) ? -1 : 0;
 }
@@ -172,7 +188,10 @@ static int create_table(report_table *t)
 		k += (size_t)snprintf(sql + k, sizeof sql - k, "%s\"%s\"",
 				      i ? ", " : "", t->cols[i].name);
 	snprintf(sql + k, sizeof sql - k, ")");
-	if (sqlite3_exec(t->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+	/* Scratch data: no journal, and one transaction for all the rows. */
+	if (sqlite3_exec(t->db, "PRAGMA journal_mode = OFF", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(t->db, sql, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(t->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return -1;
 	k = (size_t)snprintf(sql, sizeof sql, "INSERT INTO t VALUES (");
 	for (i = 0; i < t->n_cols; i++)
@@ -203,7 +222,7 @@ report_table *report_table_new(report_table_kind kind, store_error *err)
 	t->cols = kinds[t->kind].cols;
 	while (t->cols[t->n_cols].name)
 		t->n_cols++;
-	if (!(t->db = report_scratch_open()) || create_table(t) != 0) {
+	if (!(t->db = report_scratch_open(1)) || create_table(t) != 0) {
 		report_table_free(t);
 		fail(err, STORE_EOS, "cannot build the export: out of memory");
 		return NULL;
@@ -479,34 +498,45 @@ static int write_csv(report_table *t, const report_options *o, FILE *out)
 
 /* ---------------------------------------------------------- JSON */
 
+/* The document is written a row at a time, each row an object made by
+ * json_object(), so a table of every workshop never has to be one string
+ * in memory: {"format_version":1,"table":NAME,"rows":[ROW,\nROW...]}. */
 static int write_json(report_table *t, FILE *out)
 {
 	char *sql = NULL, *p;
 	sqlite3_stmt *q = NULL;
-	size_t size = 256;
-	int i, rc = -1;
+	size_t size = 128, rows = 0;
+	int i, rc;
 
 	for (i = 0; i < t->n_cols; i++)
 		size += 2 * strlen(t->cols[i].name) + 16;
 	if (!(sql = malloc(size)))
 		return -1;
-	p = sql + sprintf(sql, "SELECT json_object('format_version', %d, 'table', ?1,"
-			  " 'rows', json((SELECT json_group_array(json_object(",
-			  REPORT_FORMAT_VERSION);
+	p = sql + sprintf(sql, "SELECT json_object(");
 	for (i = 0; i < t->n_cols; i++)
 		p += sprintf(p, "%s'%s', \"%s\"", i ? ", " : "", t->cols[i].name,
 			     t->cols[i].name);
-	strcpy(p, ")) FROM (SELECT * FROM t ORDER BY rowid))))");
-	if (sqlite3_prepare_v2(t->db, sql, -1, &q, NULL) == SQLITE_OK &&
-	    sqlite3_bind_text(q, 1, t->name, -1, SQLITE_STATIC) == SQLITE_OK &&
-	    sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
-		rc = report_json_put((const char *)sqlite3_column_text(q, 0), out);
-	sqlite3_finalize(q);
+	strcpy(p, ") FROM t ORDER BY rowid");
+	rc = sqlite3_prepare_v2(t->db, sql, -1, &q, NULL);
 	free(sql);
-	return rc;
+	if (rc != SQLITE_OK)
+		return -1;
+	/* the table's name is one of the fixed words above, never user text */
+	fprintf(out, "{\"format_version\":%d,\"table\":\"%s\",\"rows\":[",
+		REPORT_FORMAT_VERSION, t->name);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW && sqlite3_column_text(q, 0)) {
+		fputs(rows++ ? ",\n" : "\n", out);
+		json_write((const char *)sqlite3_column_text(q, 0), out);
+	}
+	sqlite3_finalize(q);
+	fputs("]}\n", out);
+	return rc == SQLITE_DONE && !ferror(out) ? 0 : -1;
 }
 
 int report_table_write(report_table *t, const report_options *o, FILE *out)
 {
+	if (!sqlite3_get_autocommit(t->db) &&
+	    sqlite3_exec(t->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
 	return o->format == REPORT_JSON ? write_json(t, out) : write_csv(t, o, out);
 }

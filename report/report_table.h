@@ -50,8 +50,10 @@ int report_table_write(report_table *t, const report_options *o, FILE *out);
 
 /* ------------------------------------------------ the scratch database */
 
-/* An empty in-memory database for building JSON; NULL when out of memory. */
-sqlite3 *report_scratch_open(void);
+/* An empty scratch database: in memory, or with `large` a private
+ * temporary one that spills to a file beyond its page cache (a table of
+ * every workshop); NULL when out of memory. */
+sqlite3 *report_scratch_open(int large);
 /* Binds UTF-8 text (repaired: invalid bytes become U+FFFD), or NULL. */
 int report_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* Writes one JSON text made by SQLite, with every control character and
