@@ -152,6 +152,68 @@ static const char schema_v5[] =
 	"CREATE INDEX sessions_touched_updated ON sessions(touched, updated);"
 	"DROP INDEX sessions_touched;";
 
+/* Version 6: read-only views for people who query the file with SQL
+ * (documented in nextsteps(1), kept stable across versions: columns are
+ * only ever added at the end).  They say in words and ISO 8601 UTC what
+ * the tables hold as codes and Unix seconds, and leave out the votes of a
+ * secret ballot not yet revealed, as every report does.  Rows, sections
+ * and stage ids live in the matrix snapshot, not in tables: the views name
+ * a stage by its number (1 = the first) and label. */
+static const char schema_v6[] =
+	"CREATE VIEW stages_v AS"
+	" WITH RECURSIVE split(session_id, stage_number, stage_label, rest) AS ("
+	"  SELECT id, 0, NULL, stage_labels || char(10) FROM sessions"
+	"  UNION ALL"
+	"  SELECT session_id, stage_number + 1,"
+	"   substr(rest, 1, instr(rest, char(10)) - 1),"
+	"   substr(rest, instr(rest, char(10)) + 1)"
+	"  FROM split WHERE rest <> '')"
+	" SELECT session_id, stage_number, stage_label FROM split"
+	" WHERE stage_number > 0;"
+	"CREATE VIEW sessions_v AS"
+	" SELECT s.id AS session_id, s.name AS name, s.organisation AS organisation,"
+	"  CASE s.track WHEN 1 THEN 'lgpo' WHEN 2 THEN 'pcn' ELSE '' END AS type,"
+	"  s.facilitator AS facilitator,"
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', s.created, 'unixepoch') AS created,"
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', s.updated, 'unixepoch') AS updated,"
+	"  s.rows_total AS rows,"
+	"  (SELECT count(*) FROM answers a WHERE a.session = s.id AND a.state = 1)"
+	"   AS agreed,"
+	"  s.matrix_id AS matrix_id, s.matrix_version AS matrix_version,"
+	"  s.secret_ballot AS secret_ballot"
+	" FROM sessions s;"
+	"CREATE VIEW answers_v AS"
+	" SELECT s.id AS session_id, s.name AS session, s.organisation AS organisation,"
+	"  a.row_id AS row_id, NULL AS participant,"
+	"  CASE WHEN a.state = 1 THEN a.stage + 1 END AS stage_number,"
+	"  st.stage_label AS stage_label,"
+	"  CASE a.state WHEN 1 THEN 'agreed' WHEN 2 THEN 'not_applicable'"
+	"   WHEN 3 THEN 'not_discussed' ELSE 'open' END AS state,"
+	"  a.note AS note,"
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', a.updated, 'unixepoch') AS updated"
+	" FROM answers a JOIN sessions s ON s.id = a.session"
+	" LEFT JOIN stages_v st ON a.state = 1 AND st.session_id = s.id"
+	"  AND st.stage_number = a.stage + 1"
+	" UNION ALL"
+	" SELECT s.id, s.name, s.organisation, v.row_id, p.name,"
+	"  CASE WHEN v.vote >= 0 THEN v.vote + 1 END, st.stage_label,"
+	"  CASE WHEN v.vote >= 0 THEN 'vote' ELSE 'dont_know' END, NULL,"
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(a.updated, s.updated), 'unixepoch')"
+	" FROM votes v JOIN sessions s ON s.id = v.session"
+	" JOIN participants p ON p.session = v.session AND p.position = v.participant"
+	" LEFT JOIN answers a ON a.session = v.session AND a.row_id = v.row_id"
+	" LEFT JOIN stages_v st ON v.vote >= 0 AND st.session_id = s.id"
+	"  AND st.stage_number = v.vote + 1"
+	" WHERE (v.vote >= 0 OR v.vote = -2)"
+	"  AND (s.secret_ballot = 0 OR coalesce(a.revealed, 0) = 1);"
+	"CREATE VIEW actions_v AS"
+	" SELECT a.id AS action_id, s.id AS session_id, s.name AS session,"
+	"  s.organisation AS organisation, a.row_id AS row_id, a.text AS text,"
+	"  a.owner AS owner, a.due AS due,"
+	"  CASE WHEN a.done THEN 'done' ELSE 'open' END AS status,"
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', a.created, 'unixepoch') AS created"
+	" FROM actions a JOIN sessions s ON s.id = a.session;";
+
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -159,6 +221,7 @@ static const char *const migrations[] = {
 	schema_v3,
 	schema_v4,
 	schema_v5,
+	schema_v6,
 };
 
 /* The version this program writes. */

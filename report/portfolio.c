@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "report_doc.h"
+#include "report_table.h"
 #include "text.h"
 
 enum { CELL_OFF_TRACK = -3, CELL_NOT_YET = -2, CELL_NA = -1 };
@@ -374,6 +375,43 @@ static int write_portfolio(void *ctx, FILE *out, store_error *err)
 	return 0;
 }
 
+/* The state of a cell as the portfolio table names it. */
+static const char *cell_state(int c)
+{
+	switch (c) {
+	case CELL_OFF_TRACK: return "not_in_track";
+	case CELL_NOT_YET: return "not_agreed";
+	case CELL_NA: return "not_applicable";
+	default: return "agreed";
+	}
+}
+
+/* CSV and JSON: one line per organisation x row of the reference matrix,
+ * organisations in name order, rows in matrix order. */
+static int write_portfolio_table(void *ctx, FILE *out, store_error *err)
+{
+	portfolio_job *job = ctx;
+	portfolio *pf = job->pf;
+	report_table *t = report_table_new(REPORT_TABLE_PORTFOLIO, err);
+	size_t o, r;
+	int rc = t ? 0 : err->status;
+
+	for (o = 0; o < pf->n_orgs && rc == 0; o++)
+		for (r = 0; r < pf->n_rows && rc == 0; r++) {
+			int c = pf->cell[r * pf->n_orgs + o];
+
+			rc = report_table_add_portfolio(t, pf->orgs[o], pf->ref,
+				pf->ref->sections[pf->row_section[r]].id,
+				pf->rows[r]->id, c, cell_state(c), err);
+		}
+	if (rc == 0 && (report_table_write(t, job->o, out) != 0 || fflush(out) != 0)) {
+		err->status = rc = STORE_EIO;
+		snprintf(err->message, sizeof err->message, "cannot write the portfolio");
+	}
+	report_table_free(t);
+	return rc;
+}
+
 int report_portfolio_to_path(store *st, const char *org_pattern,
 			     const report_options *o, const char *path,
 			     store_error *err)
@@ -386,12 +424,6 @@ int report_portfolio_to_path(store *st, const char *org_pattern,
 
 	if ((rc = report_check_options(o, err)) != 0)
 		return rc;
-	if (o->format != REPORT_TEXT) {
-		err->status = STORE_EUSAGE;
-		snprintf(err->message, sizeof err->message,
-			 "the portfolio is written as text only");
-		return STORE_EUSAGE;
-	}
 	memset(&pf, 0, sizeof pf);
 	if ((rc = store_session_list(st, &list, &n, err)) != 0)
 		return rc;
@@ -404,7 +436,8 @@ int report_portfolio_to_path(store *st, const char *org_pattern,
 			 org_pattern ? org_pattern : "", org_pattern ? "'" : "");
 	} else if ((rc = load_reference(st, &pf, err)) == 0 &&
 		   (rc = fill_cells(st, &pf, err)) == 0)
-		rc = report_write_file(path, 1, write_portfolio, &job, err);
+		rc = report_write_file(path, 1, o->format == REPORT_TEXT ?
+				       write_portfolio : write_portfolio_table, &job, err);
 	free_portfolio(&pf);
 	store_session_list_free(list, n);
 	return rc;

@@ -34,6 +34,9 @@ int report_check_options(const report_options *o, store_error *err)
 	if (o->format != REPORT_TEXT && o->format != REPORT_CSV &&
 	    o->format != REPORT_JSON)
 		return fail(err, STORE_EUSAGE, "unknown report format");
+	if (o->format == REPORT_TEXT && o->table != REPORT_TABLE_DEFAULT)
+		return fail(err, STORE_EUSAGE, "a table is written as csv or json, "
+			    "not text");
 	if (o->format == REPORT_TEXT && (o->width < 60 || o->width > 200))
 		return fail(err, STORE_EUSAGE, "the report width must be 60 to 200, "
 			    "not %d", o->width);
@@ -53,8 +56,11 @@ int report_summary_write(const report_summary *sm, const report_options *o,
 		return rc;
 	errno = 0;
 	switch (o->format) {
-	case REPORT_CSV: rc = report_write_csv(sm, out); break;
-	case REPORT_JSON: rc = report_write_json(sm, out); break;
+	case REPORT_CSV: rc = report_write_csv(sm, o, out); break;
+	case REPORT_JSON:
+		rc = o->table == REPORT_TABLE_DEFAULT ? report_write_json(sm, out)
+						      : report_write_csv(sm, o, out);
+		break;
 	default: rc = report_write_text(sm, o, out); break;
 	}
 	if (rc == 0 && fflush(out) == 0 && !ferror(out))

@@ -15,12 +15,27 @@ typedef enum report_format {
 	REPORT_JSON
 } report_format;
 
+/* The tidy tables of the CSV and JSON exports (columns in nextsteps(1)).
+ * REPORT_TABLE_DEFAULT is the single-session report's own choice: the
+ * answers table for CSV, the nested document for JSON. */
+typedef enum report_table_kind {
+	REPORT_TABLE_DEFAULT,
+	REPORT_TABLE_ANSWERS,
+	REPORT_TABLE_ACTIONS,
+	REPORT_TABLE_SESSIONS,
+	REPORT_TABLE_LIST,          /* `list`: what the sessions list shows */
+	REPORT_TABLE_PORTFOLIO      /* one line per organisation x row */
+} report_table_kind;
+
 typedef struct report_options {
 	report_format format;
 	int width;          /* text: 60..200 columns */
 	int page_length;    /* text: lines per page, 0 = one continuous document */
 	int utf8;           /* text: keep UTF-8 as typed (default ASCII only) */
 	int with_prompts;   /* text: each row's facilitator prompts and evidence */
+	report_table_kind table;  /* csv, json: which table */
+	int bom;            /* csv: start with a UTF-8 byte-order mark */
+	int no_formula_guard;     /* csv: no leading ' before = + - @ */
 } report_options;
 
 /* Writes the report of session `s` to `out` (loads the summary model).
@@ -41,6 +56,18 @@ int report_portfolio_to_path(store *st, const char *org_pattern,
 			     const report_options *o, const char *path,
 			     store_error *err);
 
+/* Every session whose organisation matches the fnmatch(3) `org_pattern`
+ * (NULL for all) and whose local creation date is on or after `since`
+ * ("YYYY-MM-DD", NULL for any), oldest first, as one table (o->table:
+ * answers by default) in CSV or JSON.  No session matching gives
+ * STORE_ENOINPUT; text format STORE_EUSAGE. */
+int report_all_to_path(store *st, const char *org_pattern, const char *since,
+		       const report_options *o, const char *path,
+		       store_error *err);
+/* The sessions list (store_session_list's order) as CSV or JSON. */
+int report_list_write(const store_session *list, size_t n,
+		      const report_options *o, FILE *out, store_error *err);
+
 /* Checks the ranges of the options; STORE_EUSAGE with a message. */
 int report_check_options(const report_options *o, store_error *err);
 /* Writes a file as report_session_to_path does, with `w` producing the
@@ -57,7 +84,10 @@ int report_write_file(const char *path, int overwrite, report_writer w,
  * Text: see report_text.c for the layout.  ASCII only unless o->utf8.
  *
  * CSV (RFC 4180, UTF-8 as typed, CRLF line ends, fields quoted when they
- * hold a comma, quote, CR or LF, quotes doubled).  Columns:
+ * hold a comma, quote, CR or LF, quotes doubled; a UTF-8 byte-order mark
+ * first with o->bom).  With o->table set, one of the tidy tables of
+ * report_table.h (columns in nextsteps(1)); otherwise the session's own
+ * layout, columns:
  *   session,organisation,section_id,section,row_id,row,participant,
  *   stage_id,stage_label,state,note,actions
  * Only rows that apply to the session's track appear, in matrix order.
@@ -72,10 +102,16 @@ int report_write_file(const char *path, int overwrite, report_writer w,
  * other control character, escape sequence and bidi control is made
  * visible as text ("^[", "<U+202E>").  A user-typed cell beginning with
  * =, +, -, @, tab or CR gets a leading ' so spreadsheets do not run it as
- * a formula (CSV injection); ids and fixed words are never changed.
+ * a formula (CSV injection), unless o->no_formula_guard; ids and fixed
+ * words are never changed.
  *
- * JSON: one object, UTF-8, user text cleaned as for CSV then escaped:
- *   {"session":{"id","name","organisation","type":"lgpo"|"pcn",
+ * JSON: with o->table set, the same tables as
+ *   {"format_version":1,"table":NAME,"rows":[{COLUMN:VALUE,...}]}
+ * (a column with nothing in it is null); otherwise one document, built by
+ * SQLite's JSON functions, with strings exactly as typed (control and
+ * bidi characters as \u escapes):
+ *   {"format_version":1,
+ *    "session":{"id","name","organisation","type":"lgpo"|"pcn",
  *               "facilitator","created","updated" (ISO 8601 UTC),
  *               "secret_ballot"},
  *    "matrix":{"id","title","version","source",
@@ -87,10 +123,12 @@ int report_write_file(const char *path, int overwrite, report_writer w,
  *        "votes":[{"participant","vote":STAGE_ID|"dont_know"}],
  *        "note","actions":[{"text","owner","due","done"}]}]}],
  *    "previous":{"id","name","created"}|null}
+ * The JSON Schemas of every document are installed in $(pkgdatadir)/schema.
  */
 int report_write_text(const report_summary *sm, const report_options *o,
 		      FILE *out);
-int report_write_csv(const report_summary *sm, FILE *out);
+int report_write_csv(const report_summary *sm, const report_options *o,
+		     FILE *out);
 int report_write_json(const report_summary *sm, FILE *out);
 /* Dispatches on o->format and checks the options; fills `err`. */
 int report_summary_write(const report_summary *sm, const report_options *o,

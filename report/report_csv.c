@@ -1,10 +1,13 @@
-/* report_csv.c - the CSV export: one line per row for the agreed stage and
- * one per participant's vote, for spreadsheets and commissioners' tools.
- * The columns and the choices behind them are documented in report.h:
- * notes and actions go in two further columns of the agreed-stage line
- * (one file is easier to pass around than two), and user text that a
+/* report_csv.c - the CSV export of one session.  With a table asked for
+ * (--table) it is one of the tidy tables of report_table.h, the shape
+ * `report --all` writes; otherwise the session's own layout documented in
+ * report.h: one line per row for the agreed stage and one per
+ * participant's vote, with the row's note and actions on the agreed line,
+ * kept for the scripts and spreadsheets that read it.  User text that a
  * spreadsheet would run as a formula is prefixed with a quote. */
 #include "report.h"
+
+#include "report_table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,7 @@ typedef struct csv_out {
 	FILE *out;
 	int failed;
 	int first;          /* no comma before the first field of a line */
+	int guard;          /* a leading ' before = + - @ */
 } csv_out;
 
 /* One field: quoted when it holds a comma, quote, CR or LF (RFC 4180). */
@@ -49,7 +53,7 @@ static void put_text(csv_out *c, const char *s, int keep_newlines)
 		c->failed = 1;
 		return;
 	}
-	if (strchr("=+-@\t\r", t[0]) && t[0]) {
+	if (c->guard && strchr("=+-@\t\r", t[0]) && t[0]) {
 		if (!(g = malloc(strlen(t) + 2))) {
 			c->failed = 1;
 			free(t);
@@ -159,11 +163,32 @@ static void put_vote_lines(csv_out *c, const report_summary *sm,
 	}
 }
 
-int report_write_csv(const report_summary *sm, FILE *out)
+/* One of the tidy tables, for this session alone. */
+static int write_table(const report_summary *sm, const report_options *o,
+		       FILE *out)
 {
-	csv_out c = { out, 0, 1 };
+	report_table *t;
+	store_error err;
+	int rc;
+
+	if (!(t = report_table_new(o->table, &err)))
+		return -1;
+	rc = report_table_add_summary(t, sm, &err) == 0 ? report_table_write(t, o, out)
+							: -1;
+	report_table_free(t);
+	return rc;
+}
+
+int report_write_csv(const report_summary *sm, const report_options *o,
+		     FILE *out)
+{
+	csv_out c = { out, 0, 1, !o->no_formula_guard };
 	size_t i;
 
+	if (o->table != REPORT_TABLE_DEFAULT)
+		return write_table(sm, o, out);
+	if (o->bom)
+		fputs("\xef\xbb\xbf", out);
 	fputs("session,organisation,section_id,section,row_id,row,participant,"
 	      "stage_id,stage_label,state,note,actions\r\n", out);
 	for (i = 0; i < sm->n_rows; i++) {

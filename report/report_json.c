@@ -1,254 +1,208 @@
-/* report_json.c - the JSON export (schema in report.h), written by hand
- * from the summary model so that it shares every decision with the other
- * writers.  User text is cleaned first (no escape sequence survives even
- * after a consumer decodes the string, and invalid UTF-8 becomes "\xNN"),
- * then escaped; any control character left gets a \u escape. */
+/* report_json.c - the JSON document of one session (layout in report.h).
+ *
+ * The summary model is put into a few tables of a scratch in-memory
+ * database and one query of json_object() and json_group_array() makes
+ * the document, so SQLite does all the quoting.  Strings are the text as
+ * typed; report_json_put then escapes what a terminal would act on.  The
+ * order of array elements is the order of the tables' rows (subqueries
+ * ordered by `ord`), which is matrix and creation order.
+ *
+ * A scalar subquery loses the JSON subtype of its value, so each one is
+ * wrapped in json() to be embedded as JSON rather than as a string.
+ */
 #include "report.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "text.h"
+#include "report_table.h"
 
-typedef struct json_out {
-	FILE *out;
-	int failed;
-} json_out;
+static const char schema[] =
+	"CREATE TABLE stages (ord INTEGER PRIMARY KEY, id, label);"
+	"CREATE TABLE people (ord INTEGER PRIMARY KEY, name);"
+	"CREATE TABLE sections (ord INTEGER PRIMARY KEY, id, title);"
+	"CREATE TABLE rows (ord INTEGER PRIMARY KEY, section, id, title, state,"
+	" agreed_id, agreed_label, hidden, note);"
+	"CREATE TABLE votes (ord INTEGER PRIMARY KEY, row, participant, vote);"
+	"CREATE TABLE actions (ord INTEGER PRIMARY KEY, row, text, owner, due, done);";
 
-static void put_escaped(json_out *j, const char *s)
+static const char document[] =
+	"SELECT json_object('format_version', ?1,"
+	" 'session', json_object('id', ?2, 'name', ?3, 'organisation', ?4,"
+	"  'type', ?5, 'facilitator', ?6, 'created', ?7, 'updated', ?8,"
+	"  'secret_ballot', json(CASE WHEN ?9 THEN 'true' ELSE 'false' END)),"
+	" 'matrix', json_object('id', ?10, 'title', ?11, 'version', ?12,"
+	"  'source', ?13, 'stages', json((SELECT json_group_array("
+	"   json_object('id', id, 'label', label)) FROM"
+	"   (SELECT * FROM stages ORDER BY ord)))),"
+	" 'participants', json((SELECT json_group_array(name) FROM"
+	"  (SELECT name FROM people ORDER BY ord))),"
+	" 'sections', json((SELECT json_group_array(json_object('id', s.id,"
+	"  'title', s.title, 'rows', json((SELECT json_group_array(json_object("
+	"   'id', r.id, 'title', r.title, 'state', r.state,"
+	"   'agreed', json(CASE WHEN r.agreed_id IS NULL THEN NULL ELSE"
+	"    json_object('id', r.agreed_id, 'label', r.agreed_label) END),"
+	"   'votes_hidden', json(CASE WHEN r.hidden THEN 'true' ELSE 'false' END),"
+	"   'votes', json((SELECT json_group_array(json_object('participant',"
+	"    v.participant, 'vote', v.vote)) FROM"
+	"    (SELECT * FROM votes WHERE row = r.ord ORDER BY ord) v)),"
+	"   'note', r.note,"
+	"   'actions', json((SELECT json_group_array(json_object('text', a.text,"
+	"    'owner', a.owner, 'due', a.due,"
+	"    'done', json(CASE WHEN a.done THEN 'true' ELSE 'false' END))) FROM"
+	"    (SELECT * FROM actions WHERE row = r.ord ORDER BY ord) a))))"
+	"  FROM (SELECT * FROM rows WHERE section = s.ord ORDER BY ord) r))))"
+	"  FROM (SELECT * FROM sections ORDER BY ord) s)),"
+	" 'previous', json(CASE WHEN ?14 IS NULL THEN NULL ELSE"
+	"  json_object('id', ?14, 'name', ?15, 'created', ?16) END))";
+
+/* Runs an INSERT with up to 9 text values (NULL entries bind NULL). */
+static int insert(sqlite3 *db, const char *sql, int n, const char *const *v)
 {
-	const unsigned char *p;
+	sqlite3_stmt *q = NULL;
+	int i, rc = sqlite3_prepare_v2(db, sql, -1, &q, NULL);
 
-	fputc('"', j->out);
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(j->out, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", j->out);
-		else if (*p < 0x20 || *p == 0x7F)
-			fprintf(j->out, "\\u%04x", *p);
-		else
-			fputc(*p, j->out);
-	}
-	fputc('"', j->out);
+	for (i = 0; i < n && rc == SQLITE_OK; i++)
+		rc = report_bind_text(q, i + 1, v[i]);
+	if (rc == SQLITE_OK && sqlite3_step(q) != SQLITE_DONE)
+		rc = SQLITE_ERROR;
+	sqlite3_finalize(q);
+	return rc == SQLITE_OK ? 0 : -1;
 }
 
-/* A string value; `key` (may be NULL) is written first as "key":. */
-static void put_str(json_out *j, const char *key, const char *s, int newlines)
+static int put_matrix_and_people(sqlite3 *db, const report_summary *sm)
 {
-	char *t = text_clean(s ? s : "", newlines ? TEXT_KEEP_NEWLINES : 0);
-
-	if (key)
-		fprintf(j->out, "\"%s\":", key);
-	if (!t) {
-		j->failed = 1;
-		fputs("\"\"", j->out);
-		return;
-	}
-	put_escaped(j, t);
-	free(t);
-}
-
-static void put_time(json_out *j, const char *key, long long t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[32];
-
-	if (!gmtime_r(&tt, &tm) || !strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		strcpy(buf, "");
-	put_str(j, key, buf, 0);
-}
-
-static void put_session(json_out *j, const store_session *s)
-{
-	fputs("\"session\":{", j->out);
-	put_str(j, "id", s->id, 0);
-	fputc(',', j->out);
-	put_str(j, "name", s->name, 0);
-	fputc(',', j->out);
-	put_str(j, "organisation", s->organisation, 0);
-	fputc(',', j->out);
-	put_str(j, "type", content_track_name(s->track), 0);
-	fputc(',', j->out);
-	put_str(j, "facilitator", s->facilitator, 0);
-	fputc(',', j->out);
-	put_time(j, "created", s->created);
-	fputc(',', j->out);
-	put_time(j, "updated", s->updated);
-	fprintf(j->out, ",\"secret_ballot\":%s}", s->secret_ballot ? "true" : "false");
-}
-
-static void put_matrix(json_out *j, const content_matrix *m)
-{
-	size_t k;
-
-	fputs("\"matrix\":{", j->out);
-	put_str(j, "id", m->id, 0);
-	fputc(',', j->out);
-	put_str(j, "title", m->title, 0);
-	fputc(',', j->out);
-	put_str(j, "version", m->version, 0);
-	fputc(',', j->out);
-	put_str(j, "source", m->source, 0);
-	fputs(",\"stages\":[", j->out);
-	for (k = 0; k < m->n_stages; k++) {
-		fputs(k ? ",{" : "{", j->out);
-		put_str(j, "id", m->stages[k].id, 0);
-		fputc(',', j->out);
-		put_str(j, "label", m->stages[k].label, 0);
-		fputc('}', j->out);
-	}
-	fputs("]}", j->out);
-}
-
-/* Participant p's name; "Participant N" past the end of the list. */
-static void put_participant(json_out *j, const store_session *s, size_t p)
-{
+	const store_session *s = sm->session;
+	size_t k, n = s->n_participants;
 	char name[48];
+	int rc = 0;
 
-	snprintf(name, sizeof name, "Participant %zu", p + 1);
-	put_str(j, NULL, p < s->n_participants ? s->participants[p] : name, 0);
-}
+	for (k = 0; k < sm->matrix->n_stages && !rc; k++) {
+		const char *v[2] = { sm->matrix->stages[k].id, sm->matrix->stages[k].label };
 
-static void put_participants(json_out *j, const report_summary *sm)
-{
-	size_t p, n = sm->session->n_participants;
-
+		rc = insert(db, "INSERT INTO stages (id, label) VALUES (?, ?)", 2, v);
+	}
 	if (sm->answers->n_participants > n)
 		n = sm->answers->n_participants;
-	fputs("\"participants\":[", j->out);
-	for (p = 0; p < n; p++) {
-		if (p)
-			fputc(',', j->out);
-		put_participant(j, sm->session, p);
+	for (k = 0; k < n && !rc; k++) {
+		const char *v[1] = { name };
+
+		snprintf(name, sizeof name, "Participant %zu", k + 1);
+		if (k < s->n_participants)
+			v[0] = s->participants[k];
+		rc = insert(db, "INSERT INTO people (name) VALUES (?)", 1, v);
 	}
-	fputc(']', j->out);
+	for (k = 0; k < sm->n_sections && !rc; k++) {
+		const char *v[3] = { NULL, sm->sections[k].section->id,
+				     sm->sections[k].section->title };
+		char ord[24];
+
+		snprintf(ord, sizeof ord, "%zu", k);
+		v[0] = ord;
+		rc = insert(db, "INSERT INTO sections VALUES (?, ?, ?)", 3, v);
+	}
+	return rc;
 }
 
-static void put_votes(json_out *j, const report_summary *sm, const summary_row *r)
+static int put_votes(sqlite3 *db, const report_summary *sm,
+		     const summary_row *r, const char *row_ord)
 {
+	const store_session *s = sm->session;
 	size_t p;
-	int first = 1;
+	int rc = 0;
 
-	fprintf(j->out, "\"votes_hidden\":%s,\"votes\":[",
-		r->votes.hidden ? "true" : "false");
-	for (p = 0; r->answer && r->answer->votes && !r->votes.hidden &&
-	     p < sm->answers->n_participants; p++) {
-		int v = r->answer->votes[p];
-		int on_stage = v >= 0 && (size_t)v < sm->matrix->n_stages;
+	if (!r->answer || !r->answer->votes || r->votes.hidden)
+		return 0;
+	for (p = 0; p < sm->answers->n_participants && !rc; p++) {
+		int vote = r->answer->votes[p];
+		int on_stage = vote >= 0 && (size_t)vote < sm->matrix->n_stages;
+		char name[48];
+		const char *v[3] = { row_ord, name,
+			on_stage ? sm->matrix->stages[vote].id : "dont_know" };
 
-		if (!on_stage && v != STORE_VOTE_DONT_KNOW)
+		if (!on_stage && vote != STORE_VOTE_DONT_KNOW)
 			continue;
-		fputs(first ? "{\"participant\":" : ",{\"participant\":", j->out);
-		first = 0;
-		put_participant(j, sm->session, p);
-		fputc(',', j->out);
-		put_str(j, "vote", on_stage ? sm->matrix->stages[v].id : "dont_know", 0);
-		fputc('}', j->out);
+		snprintf(name, sizeof name, "Participant %zu", p + 1);
+		if (p < s->n_participants)
+			v[1] = s->participants[p];
+		rc = insert(db, "INSERT INTO votes (row, participant, vote)"
+			    " VALUES (?, ?, ?)", 3, v);
 	}
-	fputc(']', j->out);
+	return rc;
 }
 
-static void put_actions(json_out *j, const summary_row *r)
+static int put_row(sqlite3 *db, const report_summary *sm, size_t i)
 {
-	size_t i;
+	const summary_row *r = &sm->rows[i];
+	const content_stage *st = r->stage >= 0 ? &sm->matrix->stages[r->stage] : NULL;
+	char ord[24], sec[24];
+	const char *v[9] = { ord, sec, r->row->id, r->row->title,
+		summary_state_name(r->state), st ? st->id : NULL,
+		st ? st->label : NULL, r->votes.hidden ? "1" : NULL, r->note };
+	size_t k;
+	int rc;
 
-	fputs("\"actions\":[", j->out);
-	for (i = 0; i < r->n_actions; i++) {
-		const store_action *a = r->actions[i];
+	snprintf(ord, sizeof ord, "%zu", i);
+	snprintf(sec, sizeof sec, "%zu", r->section);
+	rc = insert(db, "INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", 9, v);
+	if (!rc)
+		rc = put_votes(db, sm, r, ord);
+	for (k = 0; k < r->n_actions && !rc; k++) {
+		const store_action *a = r->actions[k];
+		const char *w[5] = { ord, a->text, a->owner ? a->owner : "",
+				     a->due ? a->due : "", a->done ? "1" : NULL };
 
-		fputs(i ? ",{" : "{", j->out);
-		put_str(j, "text", a->text, 0);
-		fputc(',', j->out);
-		put_str(j, "owner", a->owner, 0);
-		fputc(',', j->out);
-		put_str(j, "due", a->due, 0);
-		fprintf(j->out, ",\"done\":%s}", a->done ? "true" : "false");
+		rc = insert(db, "INSERT INTO actions (row, text, owner, due, done)"
+			    " VALUES (?, ?, ?, ?, ?)", 5, w);
 	}
-	fputc(']', j->out);
+	return rc;
 }
 
-static void put_row(json_out *j, const report_summary *sm, const summary_row *r)
+static int bind_document(sqlite3_stmt *q, const report_summary *sm)
 {
-	fputc('{', j->out);
-	put_str(j, "id", r->row->id, 0);
-	fputc(',', j->out);
-	put_str(j, "title", r->row->title, 0);
-	fputc(',', j->out);
-	put_str(j, "state", summary_state_name(r->state), 0);
-	fputs(",\"agreed\":", j->out);
-	if (r->stage >= 0) {
-		fputc('{', j->out);
-		put_str(j, "id", sm->matrix->stages[r->stage].id, 0);
-		fputc(',', j->out);
-		put_str(j, "label", sm->matrix->stages[r->stage].label, 0);
-		fputc('}', j->out);
-	} else {
-		fputs("null", j->out);
-	}
-	fputc(',', j->out);
-	put_votes(j, sm, r);
-	fputc(',', j->out);
-	put_str(j, "note", r->note, 1);
-	fputc(',', j->out);
-	put_actions(j, r);
-	fputc('}', j->out);
-}
+	const store_session *s = sm->session, *prev = sm->previous;
+	const content_matrix *m = sm->matrix;
+	char created[32], updated[32], prev_created[32];
+	const char *v[15] = { s->id, s->name, s->organisation,
+		content_track_name(s->track), s->facilitator, created, updated,
+		NULL, m->id, m->title, m->version, m->source,
+		prev ? prev->id : NULL, prev ? prev->name : NULL,
+		prev ? prev_created : NULL };
+	int i, rc;
 
-static void put_sections(json_out *j, const report_summary *sm)
-{
-	size_t i, k;
-
-	fputs("\"sections\":[", j->out);
-	for (i = 0; i < sm->n_sections; i++) {
-		const summary_section *sec = &sm->sections[i];
-
-		fputs(i ? ",\n{" : "\n{", j->out);
-		put_str(j, "id", sec->section->id, 0);
-		fputc(',', j->out);
-		put_str(j, "title", sec->section->title, 0);
-		fputs(",\"rows\":[", j->out);
-		for (k = 0; k < sec->n_rows; k++) {
-			fputs(k ? ",\n" : "\n", j->out);
-			put_row(j, sm, &sm->rows[sec->first_row + k]);
-		}
-		fputs("]}", j->out);
-	}
-	fputc(']', j->out);
-}
-
-static void put_previous(json_out *j, const report_summary *sm)
-{
-	fputs("\"previous\":", j->out);
-	if (!sm->previous) {
-		fputs("null", j->out);
-		return;
-	}
-	fputc('{', j->out);
-	put_str(j, "id", sm->previous->id, 0);
-	fputc(',', j->out);
-	put_str(j, "name", sm->previous->name, 0);
-	fputc(',', j->out);
-	put_time(j, "created", sm->previous->created);
-	fputc('}', j->out);
+	report_iso_time(s->created, created, sizeof created);
+	report_iso_time(s->updated, updated, sizeof updated);
+	if (prev)
+		report_iso_time(prev->created, prev_created, sizeof prev_created);
+	rc = sqlite3_bind_int(q, 1, REPORT_FORMAT_VERSION);
+	for (i = 0; i < 15 && rc == SQLITE_OK; i++)
+		rc = i == 7 ? sqlite3_bind_int(q, 9, s->secret_ballot)
+			    : report_bind_text(q, i + 2, v[i]);
+	return rc == SQLITE_OK ? 0 : -1;
 }
 
 int report_write_json(const report_summary *sm, FILE *out)
 {
-	json_out j = { out, 0 };
+	sqlite3 *db = report_scratch_open(0);
+	sqlite3_stmt *q = NULL;
+	size_t i;
+	int rc;
 
-	fputc('{', out);
-	put_session(&j, sm->session);
-	fputs(",\n", out);
-	put_matrix(&j, sm->matrix);
-	fputs(",\n", out);
-	put_participants(&j, sm);
-	fputs(",\n", out);
-	put_sections(&j, sm);
-	fputs(",\n", out);
-	put_previous(&j, sm);
-	fputs("}\n", out);
-	return j.failed || ferror(out) ? -1 : 0;
+	if (!db)
+		return -1;
+	rc = sqlite3_exec(db, schema, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	if (!rc)
+		rc = put_matrix_and_people(db, sm);
+	for (i = 0; i < sm->n_rows && !rc; i++)
+		rc = put_row(db, sm, i);
+	if (!rc)
+		rc = sqlite3_prepare_v2(db, document, -1, &q, NULL) == SQLITE_OK ? 0 : -1;
+	if (!rc)
+		rc = bind_document(q, sm);
+	if (!rc)
+		rc = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0) ?
+		     report_json_put((const char *)sqlite3_column_text(q, 0), out) : -1;
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	return rc;
 }

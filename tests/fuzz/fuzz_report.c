@@ -86,7 +86,7 @@ static void write_all(const report_summary *sm, const report_options *o)
 	}
 	buf = NULL;
 	if ((f = open_memstream(&buf, &len))) {
-		report_write_csv(sm, f);
+		report_write_csv(sm, &csv, f);
 		fclose(f);
 		check_output(buf, len, 0, 0);
 		free(buf);
@@ -165,7 +165,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in.session = &s;
 	in.answers = &a;
 	if ((sm = summary_build(&in))) {
+		memset(&o, 0, sizeof o);
 		o.format = REPORT_TEXT;
+		/* the CSV writer's two layouts, the guard on and off */
+		o.table = (opt & 1) ? REPORT_TABLE_ANSWERS : REPORT_TABLE_DEFAULT;
+		o.no_formula_guard = (opt & 1) != 0;
 		o.width = 60 + (opt >> 3) % 3 * 36;
 		o.page_length = (opt & 4) ? 0 : 20 + (opt >> 5);
 		o.utf8 = (opt & 2) != 0;

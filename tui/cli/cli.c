@@ -6,6 +6,7 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -18,6 +19,11 @@
 #include "text.h"
 #include "store.h"
 #include "locale_info.h"
+#include "cli_matrices.h"
+
+#ifndef NEXTSTEPS_BUGREPORT
+#define NEXTSTEPS_BUGREPORT "the maintainers"
+#endif
 
 enum opt_bits {
 	OPT_DB = 1 << 0, OPT_CONTENT = 1 << 1, OPT_SESSION = 1 << 2,
@@ -26,15 +32,18 @@ enum opt_bits {
 	OPT_FACILITATOR = 1 << 9, OPT_FORMAT = 1 << 10, OPT_OUTPUT = 1 << 11,
 	OPT_WIDTH = 1 << 12, OPT_PAGELEN = 1 << 13, OPT_UTF8 = 1 << 14,
 	OPT_SECRET = 1 << 15, OPT_PLAIN = 1 << 16, OPT_AS = 1 << 17,
-	OPT_PORTFOLIO = 1 << 18, OPT_WITH_PROMPTS = 1 << 19
+	OPT_PORTFOLIO = 1 << 18, OPT_ALL = 1 << 19, OPT_TABLE = 1 << 20,
+	OPT_SINCE = 1 << 21, OPT_BOM = 1 << 22, OPT_NOGUARD = 1 << 23,
+	OPT_WITH_PROMPTS = 1 << 24
 };
 
 typedef struct cli_args {
 	cli_options o;
 	unsigned given;             /* OPT_* bits seen */
 	const char *org, *type, *participants, *facilitator, *format, *output;
-	const char *as;
-	int width, page_length, utf8, secret, portfolio, with_prompts;
+	const char *as, *table, *since;
+	int width, page_length, utf8, secret, portfolio, all, bom, no_guard;
+	int with_prompts;
 	char **pos;                 /* positional words after the command */
 	int n_pos;
 	const char *command;
@@ -90,10 +99,14 @@ static void print_help(void)
 "Usage: nextsteps [OPTION]...            walk the room through the matrix\n"
 "  or:  nextsteps new NAME [--org ORG] [--type lgpo|pcn]\n"
 "                 [--participants \"A,B,C\"] [--facilitator NAME] [--secret]\n"
-"  or:  nextsteps list\n"
+"  or:  nextsteps list [--format text|csv|json]\n"
 "  or:  nextsteps report [SESSION] [--format text|csv|json] [-o FILE]\n"
 "                 [--width N] [--page-length N] [--utf8] [--with-prompts]\n"
-"  or:  nextsteps report --portfolio [--org PATTERN]\n"
+"                 [--table answers|actions|sessions] [--bom]\n"
+"  or:  nextsteps report --all [--org PATTERN] [--since YYYY-MM-DD]\n"
+"                 --format csv|json [--table answers|actions|sessions]\n"
+"  or:  nextsteps report --portfolio [--org PATTERN] [--format text|csv|json]\n"
+"  or:  nextsteps matrices                list the matrices --content can name\n"
 "  or:  nextsteps check-content FILE\n"
 "  or:  nextsteps merge OTHER.db...\n"
 "  or:  nextsteps watch SESSION           follow the facilitator (projector)\n"
@@ -105,7 +118,9 @@ static void print_help(void)
 "Options:\n"
 "      --db FILE           use this database (default $NEXTSTEPS_DB, else\n"
 "                          $XDG_DATA_HOME/nextsteps/nextsteps.db)\n"
-"      --content FILE      use this matrix instead of the built-in one\n"
+"      --content FILE|NAME use this matrix instead of the built-in one; a NAME\n"
+"                          (no '/', no .cfg) is looked up among the user's\n"
+"                          and the installed matrices\n"
 "      --session NAME      open this session directly\n"
 "      --ascii             draw with ASCII characters only\n"
 "      --no-color          no colour (also when NO_COLOR is set)\n"
@@ -114,26 +129,33 @@ static void print_help(void)
 "      --plain             line by line, numbered prompts, no cursor movement\n"
 "                          (screen readers, printing terminals, slow links;\n"
 "                          also when TERM is unset or 'dumb')\n"
-"      --org ORG           organisation (new); name pattern (--portfolio)\n"
+"      --org ORG           organisation (new); name pattern (--all, --portfolio)\n"
 "      --type lgpo|pcn     larger-scale organisation or primary care network\n"
 "      --participants LIST comma-separated member practices or people\n"
 "      --facilitator NAME  who runs the workshop\n"
 "      --secret            hide votes until the facilitator reveals them\n"
 "      --as NAME           who you are, for 'join'\n"
-"      --format FORMAT     report as text (default), csv or json\n"
+"      --format FORMAT     report or list as text (default), csv or json\n"
 "  -o, --output FILE       write the report to FILE ('-' for standard output)\n"
 "      --width N           report line width, 60 to 200 (default 80)\n"
 "      --page-length N     lines per page, 0 for no paging (default 66)\n"
 "      --utf8              keep UTF-8 text in the report (default ASCII)\n"
 "      --portfolio         report on the latest session of every organisation\n"
+"      --all               every session as one table (csv or json)\n"
+"      --since DATE        with --all: sessions created on or after DATE\n"
+"      --table TABLE       answers, actions or sessions (csv, json)\n"
+"      --bom               start CSV with a UTF-8 byte-order mark\n"
+"      --no-formula-guard  no ' before a CSV cell starting = + - @\n"
 "      --with-prompts      text report: print each row's facilitator prompts\n"
 "                          and evidence\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"
 "\n"
 "Exit status: 0 ok, 64 usage, 65 bad content or data, 66 missing file or\n"
-"session, 73 cannot create, 74 cannot write, 75 database busy.\n"
-"See nextsteps(1) for the keys and the file format.\n", stdout);
+"session, 70 the screens cannot go on, 71 out of memory, 73 cannot create,\n"
+"74 cannot write, 75 database busy.\n"
+"See nextsteps(1) for the keys and the export formats.\n"
+"Report bugs to: " NEXTSTEPS_BUGREPORT "\n", stdout);
 }
 
 static void print_version(void)
@@ -158,6 +180,7 @@ static int parse_int(const char *s, int *out)
 enum { LO_DB = 256, LO_CONTENT, LO_SESSION, LO_ASCII, LO_NOCOLOR, LO_KIOSK,
        LO_ORG, LO_TYPE, LO_PARTICIPANTS, LO_FACILITATOR, LO_FORMAT, LO_WIDTH,
        LO_PAGELEN, LO_UTF8, LO_SECRET, LO_PLAIN, LO_AS, LO_PORTFOLIO,
+       LO_ALL, LO_TABLE, LO_SINCE, LO_BOM, LO_NOGUARD,
        LO_WITH_PROMPTS };
 
 static const struct option long_options[] = {
@@ -181,6 +204,11 @@ static const struct option long_options[] = {
 	{ "utf8", no_argument, NULL, LO_UTF8 },
 	{ "as", required_argument, NULL, LO_AS },
 	{ "portfolio", no_argument, NULL, LO_PORTFOLIO },
+	{ "all", no_argument, NULL, LO_ALL },
+	{ "table", required_argument, NULL, LO_TABLE },
+	{ "since", required_argument, NULL, LO_SINCE },
+	{ "bom", no_argument, NULL, LO_BOM },
+	{ "no-formula-guard", no_argument, NULL, LO_NOGUARD },
 	{ "with-prompts", no_argument, NULL, LO_WITH_PROMPTS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -204,10 +232,22 @@ static int parse_option(cli_args *a, int c, const char *arg)
 	case LO_FACILITATOR: a->facilitator = arg; a->given |= OPT_FACILITATOR; break;
 	case LO_SECRET: a->secret = 1; a->given |= OPT_SECRET; break;
 	case LO_FORMAT: a->format = arg; a->given |= OPT_FORMAT; break;
-	case 'o': a->output = arg; a->given |= OPT_OUTPUT; break;
+	case 'o':
+		if (!*arg) {
+			cli_error("-o needs a FILE name ('-' for standard output)");
+			return CLI_USAGE;
+		}
+		a->output = arg;
+		a->given |= OPT_OUTPUT;
+		break;
 	case LO_UTF8: a->utf8 = 1; a->given |= OPT_UTF8; break;
 	case LO_AS: a->as = arg; a->given |= OPT_AS; break;
 	case LO_PORTFOLIO: a->portfolio = 1; a->given |= OPT_PORTFOLIO; break;
+	case LO_ALL: a->all = 1; a->given |= OPT_ALL; break;
+	case LO_TABLE: a->table = arg; a->given |= OPT_TABLE; break;
+	case LO_SINCE: a->since = arg; a->given |= OPT_SINCE; break;
+	case LO_BOM: a->bom = 1; a->given |= OPT_BOM; break;
+	case LO_NOGUARD: a->no_guard = 1; a->given |= OPT_NOGUARD; break;
 	case LO_WITH_PROMPTS: a->with_prompts = 1; a->given |= OPT_WITH_PROMPTS; break;
 	case LO_WIDTH:
 		if (parse_int(arg, &a->width) < 0 || a->width < 60 || a->width > 200) {
@@ -227,20 +267,45 @@ static int parse_option(cli_args *a, int c, const char *arg)
 	case 'h': print_help(); return CLI_OK;
 	case 'V': print_version(); return CLI_OK;
 	default:
-		fputs("Try 'nextsteps --help' for more information.\n", stderr);
 		return CLI_USAGE;
 	}
 	return -1;
+}
+
+/* getopt's own messages name the program by its full path and have no
+ * fixed prefix; ours say "nextsteps: " like every other error. */
+static int bad_option(int c, char **argv)
+{
+	const char *word = optind > 0 ? argv[optind - 1] : "";
+
+	int is_long = word[0] == '-' && word[1] == '-';
+	const char *eq = is_long ? strchr(word, '=') : NULL;
+
+	if (c == ':' && !is_long)
+		cli_error("option '-%c' needs an argument", optopt);
+	else if (c == ':')
+		cli_error("option '%s' needs an argument", word);
+	else if (is_long && eq && optopt)
+		cli_error("option '%.*s' takes no argument", (int)(eq - word), word);
+	else if (is_long)
+		cli_error("unknown or ambiguous option '%s'", word);
+	else
+		cli_error("unknown option '-%c'", optopt);
+	fputs("Try 'nextsteps --help' for more information.\n", stderr);
+	return CLI_USAGE;
 }
 
 static int parse_args(cli_args *a, int argc, char **argv)
 {
 	int c, rc;
 
-	opterr = 1;
-	while ((c = getopt_long(argc, argv, "ho:V", long_options, NULL)) != -1)
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":ho:V", long_options, NULL)) != -1) {
+		if (c == '?' || c == ':')
+			return bad_option(c, argv);
 		if ((rc = parse_option(a, c, optarg)) >= 0)
 			return rc;
+	}
 	if (optind < argc) {
 		a->command = argv[optind];
 		a->pos = argv + optind + 1;
@@ -258,7 +323,8 @@ static int check_allowed(const cli_args *a, unsigned allowed, int max_pos)
 		"--ascii", "--no-color", "--kiosk", "--org", "--type",
 		"--participants", "--facilitator", "--format", "--output",
 		"--width", "--page-length", "--utf8", "--secret", "--plain", "--as",
-		"--portfolio", "--with-prompts" };
+		"--portfolio", "--all", "--table", "--since", "--bom",
+		"--no-formula-guard", "--with-prompts" };
 	unsigned bad = a->given & ~allowed;
 	size_t i;
 
@@ -278,11 +344,13 @@ static int check_allowed(const cli_args *a, unsigned allowed, int max_pos)
 content_matrix *cli_load_matrix(const cli_options *o, int *status)
 {
 	content_error err;
-	content_matrix *m = o->content_path ? content_load_file(o->content_path, &err)
-					    : content_load_builtin(&err);
+	char found[4096];
+	content_matrix *m = o->content_path ?
+		content_load_file(cli_matrix_path(o->content_path, found, sizeof found), &err) :
+		content_load_builtin(&err);
 
 	if (!m) {
-		print_error_line("", err.message);
+		print_error_line("nextsteps: ", err.message);
 		*status = err.status;
 	}
 	return m;
@@ -303,7 +371,7 @@ static int cmd_check_content(cli_args *a)
 		return CLI_USAGE;
 	}
 	if (!(m = content_load_file(a->pos[0], &err))) {
-		print_error_line("", err.message);
+		print_error_line("nextsteps: ", err.message);
 		return err.status;
 	}
 	if (!(warnings = content_warnings(m, a->pos[0], &n_warnings))) {
@@ -476,24 +544,41 @@ static size_t column_width(const store_session *list, size_t n, int org,
 	return w > cap ? cap : w;
 }
 
-static int cmd_list(cli_args *a)
+static int parse_format(const char *s, report_format *f)
 {
-	store_session *list = NULL;
-	store_error err;
-	size_t n = 0, i, wn, wo;
-	store *st;
-	int rc = CLI_OK;
+	if (!s || strcmp(s, "text") == 0)
+		*f = REPORT_TEXT;
+	else if (strcmp(s, "csv") == 0)
+		*f = REPORT_CSV;
+	else if (strcmp(s, "json") == 0)
+		*f = REPORT_JSON;
+	else
+		return -1;
+	return 0;
+}
 
-	if ((rc = check_allowed(a, OPT_DB, 0)) >= 0)
-		return rc;
-	rc = CLI_OK;
-	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
-		return rc;
-	if (store_session_list(st, &list, &n, &err) != 0) {
+/* The list as a table for scripts; the same cleaning rules as reports. */
+static int list_as_data(cli_args *a, const store_session *list, size_t n,
+			report_format f)
+{
+	report_options ro;
+	store_error err;
+
+	memset(&ro, 0, sizeof ro);
+	ro.format = f;
+	ro.bom = a->bom;
+	ro.no_formula_guard = a->no_guard;
+	if (report_list_write(list, n, &ro, stdout, &err) != 0) {
 		cli_error("%s", err.message);
-		store_close(st);
 		return err.status;
 	}
+	return CLI_OK;
+}
+
+static void list_as_text(const store_session *list, size_t n)
+{
+	size_t i, wn, wo;
+
 	wn = column_width(list, n, 0, 7, 40);
 	wo = column_width(list, n, 1, 12, 30);
 	print_padded("SESSION", wn);
@@ -510,22 +595,127 @@ static int cmd_list(cli_args *a)
 		printf("%-4s  %-8s  %s\n", content_track_name(list[i].track),
 		       progress, when);
 	}
-	store_session_list_free(list, n);
-	store_close(st);
-	return CLI_OK;
 }
 
-static int parse_format(const char *s, report_format *f)
+static int cmd_list(cli_args *a)
 {
-	if (!s || strcmp(s, "text") == 0)
-		*f = REPORT_TEXT;
-	else if (strcmp(s, "csv") == 0)
-		*f = REPORT_CSV;
-	else if (strcmp(s, "json") == 0)
-		*f = REPORT_JSON;
+	store_session *list = NULL;
+	report_format f;
+	store_error err;
+	size_t n = 0;
+	store *st;
+	int rc;
+
+	if ((rc = check_allowed(a, OPT_DB | OPT_FORMAT | OPT_BOM | OPT_NOGUARD, 0)) >= 0)
+		return rc;
+	if (parse_format(a->format, &f) < 0) {
+		cli_error("--format must be text, csv or json, not '%s'", a->format);
+		return CLI_USAGE;
+	}
+	if (f != REPORT_CSV && (a->given & (OPT_BOM | OPT_NOGUARD))) {
+		cli_error("--bom and --no-formula-guard go with --format csv");
+		return CLI_USAGE;
+	}
+	rc = CLI_OK;
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
+		return rc;
+	if (store_session_list(st, &list, &n, &err) != 0) {
+		cli_error("%s", err.message);
+		store_close(st);
+		return err.status;
+	}
+	if (f == REPORT_TEXT)
+		list_as_text(list, n);
+	else
+		rc = list_as_data(a, list, n, f);
+	store_session_list_free(list, n);
+	store_close(st);
+	return rc;
+}
+
+static int parse_table(const char *s, report_table_kind *t)
+{
+	if (!s)
+		*t = REPORT_TABLE_DEFAULT;
+	else if (strcmp(s, "answers") == 0)
+		*t = REPORT_TABLE_ANSWERS;
+	else if (strcmp(s, "actions") == 0)
+		*t = REPORT_TABLE_ACTIONS;
+	else if (strcmp(s, "sessions") == 0)
+		*t = REPORT_TABLE_SESSIONS;
 	else
 		return -1;
 	return 0;
+}
+
+/* The report options from the command line; -1 to go on, else a status. */
+static int report_options_of(cli_args *a, report_options *ro)
+{
+	memset(ro, 0, sizeof *ro);
+	ro->width = (a->given & OPT_WIDTH) ? a->width : 80;
+	ro->page_length = (a->given & OPT_PAGELEN) ? a->page_length : 66;
+	ro->utf8 = a->utf8;
+	ro->bom = a->bom;
+	ro->no_formula_guard = a->no_guard;
+	ro->with_prompts = a->with_prompts;
+	if (parse_format(a->format, &ro->format) < 0) {
+		cli_error("--format must be text, csv or json, not '%s'", a->format);
+		return CLI_USAGE;
+	}
+	if (parse_table(a->table, &ro->table) < 0) {
+		cli_error("--table must be answers, actions or sessions, not '%s'",
+			  a->table);
+		return CLI_USAGE;
+	}
+	if (ro->format == REPORT_TEXT && (a->all || a->table)) {
+		cli_error("%s writes csv or json: add --format csv or --format json",
+			  a->all ? "--all" : "--table");
+		return CLI_USAGE;
+	}
+	if (ro->format != REPORT_CSV && (a->given & (OPT_BOM | OPT_NOGUARD))) {
+		cli_error("--bom and --no-formula-guard go with --format csv");
+		return CLI_USAGE;
+	}
+	if (a->with_prompts && (ro->format != REPORT_TEXT || a->portfolio)) {
+		cli_error("--with-prompts goes with the text report of one session");
+		return CLI_USAGE;
+	}
+	if (ro->format != REPORT_TEXT && (a->given & (OPT_WIDTH | OPT_PAGELEN | OPT_UTF8))) {
+		cli_error("--width, --page-length and --utf8 go with --format text");
+		return CLI_USAGE;
+	}
+	return -1;
+}
+
+/* Which sessions: one (named, else the latest), --all, or --portfolio. */
+static int check_report_scope(const cli_args *a)
+{
+	if (a->all && a->portfolio) {
+		cli_error("--all and --portfolio are different reports: choose one");
+		return CLI_USAGE;
+	}
+	if ((a->given & OPT_ORG) && !a->portfolio && !a->all) {
+		cli_error("--org goes with --all or --portfolio in 'report'");
+		return CLI_USAGE;
+	}
+	if ((a->given & OPT_SINCE) && !a->all) {
+		cli_error("--since goes with --all");
+		return CLI_USAGE;
+	}
+	if (a->since && (!*a->since || !text_valid_date(a->since))) {
+		cli_error("--since takes a date as YYYY-MM-DD, not '%s'", a->since);
+		return CLI_USAGE;
+	}
+	if ((a->portfolio || a->all) && a->n_pos) {
+		cli_error("--%s covers every session; name no SESSION",
+			  a->all ? "all" : "portfolio");
+		return CLI_USAGE;
+	}
+	if (a->portfolio && a->table) {
+		cli_error("--table goes with a session's report or --all");
+		return CLI_USAGE;
+	}
+	return -1;
 }
 
 static int cmd_report(cli_args *a)
@@ -538,39 +728,23 @@ static int cmd_report(cli_args *a)
 
 	if ((rc = check_allowed(a, OPT_DB | OPT_FORMAT | OPT_OUTPUT | OPT_WIDTH |
 				OPT_PAGELEN | OPT_UTF8 | OPT_PORTFOLIO | OPT_ORG |
-				OPT_WITH_PROMPTS, 1)) >= 0)
+				OPT_ALL | OPT_TABLE | OPT_SINCE | OPT_BOM |
+				OPT_NOGUARD | OPT_WITH_PROMPTS, 1)) >= 0 ||
+	    (rc = report_options_of(a, &ro)) >= 0 ||
+	    (rc = check_report_scope(a)) >= 0)
 		return rc;
-	memset(&ro, 0, sizeof ro);
-	ro.with_prompts = a->with_prompts;
-	ro.width = (a->given & OPT_WIDTH) ? a->width : 80;
-	ro.page_length = (a->given & OPT_PAGELEN) ? a->page_length : 66;
-	ro.utf8 = a->utf8;
 	/* UTF-8 text is laid out with wcwidth(), which knows nothing outside
 	 * a UTF-8 locale (a cron job in LANG=C): borrow C.UTF-8 for widths. */
 	if (ro.utf8 && !locale_is_utf8() && !setlocale(LC_CTYPE, "C.UTF-8"))
 		setlocale(LC_CTYPE, "en_US.UTF-8");
-	if (parse_format(a->format, &ro.format) < 0) {
-		cli_error("--format must be text, csv or json, not '%s'", a->format);
-		return CLI_USAGE;
-	}
-	if (a->with_prompts && (ro.format != REPORT_TEXT || a->portfolio)) {
-		cli_error("--with-prompts goes with the text report of one session");
-		return CLI_USAGE;
-	}
-	if ((a->given & OPT_ORG) && !a->portfolio) {
-		cli_error("--org goes with --portfolio in 'report'");
-		return CLI_USAGE;
-	}
-	if (a->portfolio && a->n_pos) {
-		cli_error("--portfolio covers every organisation; name no SESSION");
-		return CLI_USAGE;
-	}
 	rc = CLI_OK;
 	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
 		return rc;
 	memset(&s, 0, sizeof s);
 	if (a->portfolio)
 		rc = report_portfolio_to_path(st, a->org, &ro, a->output, &err);
+	else if (a->all)
+		rc = report_all_to_path(st, a->org, a->since, &ro, a->output, &err);
 	else if ((a->n_pos ? store_session_find(st, a->pos[0], &s, &err)
 			   : store_session_latest(st, &s, &err)) != 0)
 		rc = err.status;
@@ -658,6 +832,23 @@ static int cmd_follow(cli_args *a, enum cli_mode mode)
 	return a->fe->screens(&a->o, mode, a->pos[0], a->as);
 }
 
+/* Output that never arrived is an error, as in coreutils: a full disk or
+ * a closed pipe behind `list > file` must not look like success. */
+static int check_stdout(int rc)
+{
+	int failed = fflush(stdout) != 0 || ferror(stdout);
+	int e = errno;
+
+	if (failed && rc == CLI_OK) {
+		cli_error("cannot write to standard output: %s",
+			  e ? strerror(e) : "write error");
+		return CLI_IOERR;
+	}
+	return rc;
+}
+
+static int run_command(cli_args *a);
+
 int cli_main(int argc, char **argv, const cli_frontends *fe)
 {
 	cli_args a;
@@ -665,25 +856,36 @@ int cli_main(int argc, char **argv, const cli_frontends *fe)
 
 	memset(&a, 0, sizeof a);
 	a.fe = fe;
+	errno = 0;
 	if ((rc = parse_args(&a, argc, argv)) >= 0)
-		return rc;
-	if (!a.command)
-		return cmd_screens(&a);
-	if (strcmp(a.command, "check-content") == 0)
-		return cmd_check_content(&a);
-	if (strcmp(a.command, "new") == 0)
-		return cmd_new(&a);
-	if (strcmp(a.command, "list") == 0)
-		return cmd_list(&a);
-	if (strcmp(a.command, "report") == 0)
-		return cmd_report(&a);
-	if (strcmp(a.command, "watch") == 0)
-		return cmd_follow(&a, CLI_MODE_WATCH);
-	if (strcmp(a.command, "join") == 0)
-		return cmd_follow(&a, CLI_MODE_JOIN);
-	if (strcmp(a.command, "merge") == 0)
-		return cmd_merge(&a);
-	cli_error("unknown command '%s'", a.command);
+		return check_stdout(rc);
+	return check_stdout(run_command(&a));
+}
+
+static int run_command(cli_args *a)
+{
+	if (!a->command)
+		return cmd_screens(a);
+	if (strcmp(a->command, "check-content") == 0)
+		return cmd_check_content(a);
+	if (strcmp(a->command, "new") == 0)
+		return cmd_new(a);
+	if (strcmp(a->command, "list") == 0)
+		return cmd_list(a);
+	if (strcmp(a->command, "report") == 0)
+		return cmd_report(a);
+	if (strcmp(a->command, "watch") == 0)
+		return cmd_follow(a, CLI_MODE_WATCH);
+	if (strcmp(a->command, "join") == 0)
+		return cmd_follow(a, CLI_MODE_JOIN);
+	if (strcmp(a->command, "merge") == 0)
+		return cmd_merge(a);
+	if (strcmp(a->command, "matrices") == 0) {
+		int rc = check_allowed(a, 0, 0);
+
+		return rc >= 0 ? rc : cli_matrices_list();
+	}
+	cli_error("unknown command '%s'", a->command);
 	fputs("Try 'nextsteps --help' for more information.\n", stderr);
 	return CLI_USAGE;
 }
