@@ -143,9 +143,15 @@ void plain_say(const plain *p, const char *fmt, ...)
 }
 
 /* The store's own one-line message, in the conversation on stdout. */
-void plain_error(const plain *p, const char *what, const store_error *err)
+void plain_error(plain *p, const char *what, const store_error *err)
 {
 	plain_say(p, "%s: %s", what, err->message);
+	if (err->status == STORE_EIO || err->status == STORE_EBUSY ||
+	    err->status == STORE_ECANTCREAT || err->status == STORE_EOS) {
+		p->failed = (int)err->status;
+		p->n_failed++;
+		snprintf(p->failure, sizeof p->failure, "%s", err->message);
+	}
 }
 
 /* ------------------------------------------------------------ input */

@@ -14,8 +14,6 @@
 
 /* Longest input line kept; the rest of a longer line is left out. */
 #define PLAIN_LINE_MAX (64u * 1024u)
-/* Longest note taken from the keyboard. */
-#define PLAIN_NOTE_MAX (1024u * 1024u)
 #define PLAIN_NO_SECTION ((size_t)-1)
 
 typedef struct plain {
@@ -35,6 +33,9 @@ typedef struct plain {
 	size_t cap;
 	size_t shown_section;      /* section whose heading was printed last */
 	int full_prompt;           /* the next walk prompt lists every answer */
+	int failed;                /* exit status of the last write that failed */
+	size_t n_failed;           /* writes that failed */
+	char failure[512];         /* ... and what the last one said */
 } plain;
 
 /* Output: all text is cleaned (text_clean) and wrapped to p->width. */
@@ -58,8 +59,9 @@ void plain_echo(plain *p, size_t col);
 int plain_number(const char *s, long lo, long hi, long *out);
 /* The lower-case letter when `s` is one ASCII letter (or '?'), else 0. */
 int plain_letter(const char *s);
-/* Prints a store error as one line. */
-void plain_error(const plain *p, const char *what, const store_error *err);
+/* Prints a store error as one line; a write that failed (not a refused
+ * answer) is remembered, so the run never ends saying all is saved. */
+void plain_error(plain *p, const char *what, const store_error *err);
 /* Exits with "out of memory": nothing is lost, the store has it all. */
 void plain_oom(void);
 
@@ -76,10 +78,23 @@ int plain_walk(plain *p);
 void plain_reload(plain *p);
 /* The current row's votes as words (or how many, in a secret ballot). */
 void plain_show_votes(const plain *p);
+/* The range and the suggested stage after the votes (nothing while a
+ * secret ballot hides them). */
+void plain_show_suggestion(const plain *p);
+
+/* Moves to a step (storing the position) and reads the row out. */
+void plain_step(plain *p, size_t step);
 
 /* The longer answers (plain_answers.c), each stored as it is given. */
 void plain_votes(plain *p);
 void plain_note(plain *p);
 void plain_action(plain *p);
+
+/* The whole session and the row's actions (plain_more.c). */
+void plain_overview(plain *p);
+void plain_summary(plain *p);
+void plain_reveal(plain *p);
+void plain_report(plain *p);
+void plain_actions(plain *p);
 
 #endif
