@@ -801,15 +801,21 @@ static int cmd_merge(cli_args *a)
 
 /* Without cursor addressing (--plain, or TERM unset, empty or "dumb") the
  * workshop runs line by line: screen readers, printing terminals, pipes. */
-static int cmd_screens(cli_args *a)
+static int cli_wants_plain(const cli_args *a)
 {
 	const char *term = getenv("TERM");
+
+	return a->o.plain || !term || !*term || strcmp(term, "dumb") == 0;
+}
+
+static int cmd_screens(cli_args *a)
+{
 	int rc;
 
 	if ((rc = check_allowed(a, OPT_DB | OPT_CONTENT | OPT_SESSION | OPT_ASCII |
 				OPT_NOCOLOR | OPT_KIOSK | OPT_PLAIN, 0)) >= 0)
 		return rc;
-	if (a->o.plain || !term || !*term || strcmp(term, "dumb") == 0)
+	if (cli_wants_plain(a))
 		return a->fe->plain(&a->o, a->o.session);
 	return a->fe->screens(&a->o, CLI_MODE_FACILITATE, a->o.session, NULL);
 }
@@ -817,7 +823,7 @@ static int cmd_screens(cli_args *a)
 static int cmd_follow(cli_args *a, enum cli_mode mode)
 {
 	int rc;
-	unsigned allowed = OPT_DB | OPT_ASCII | OPT_NOCOLOR | OPT_KIOSK;
+	unsigned allowed = OPT_DB | OPT_ASCII | OPT_NOCOLOR | OPT_KIOSK | OPT_PLAIN;
 
 	if ((rc = check_allowed(a, allowed | (mode == CLI_MODE_JOIN ? OPT_AS : 0), 1)) >= 0)
 		return rc;
@@ -829,6 +835,8 @@ static int cmd_follow(cli_args *a, enum cli_mode mode)
 		cli_error("join needs --as NAME");
 		return CLI_USAGE;
 	}
+	if (cli_wants_plain(a))
+		return a->fe->plain_follow(&a->o, mode, a->pos[0], a->as);
 	return a->fe->screens(&a->o, mode, a->pos[0], a->as);
 }
 

@@ -298,6 +298,25 @@ const char *plain_ask(plain *p, const char *fmt, ...)
 	return a;
 }
 
+size_t plain_prompt(plain *p, const char *fmt, ...)
+{
+	va_list ap;
+	char *s, *q;
+	size_t n, col;
+
+	va_start(ap, fmt);
+	s = plain_vformat(fmt, ap);
+	va_end(ap);
+	n = strlen(s);
+	if (!(q = realloc(s, n + 3)))
+		plain_oom();
+	memcpy(q + n, " >", 3);
+	col = plain_emit(p, "", q, 0, 1);
+	free(q);
+	fflush(stdout);
+	return col;
+}
+
 /* For answers kept across further questions (the line buffer is reused). */
 char *plain_ask_copy(plain *p, const char *fmt, ...)
 {
@@ -390,6 +409,27 @@ static int plain_open(plain *p, const char *name_or_id)
 	return CLI_OK;
 }
 
+/* What every run sets up the same way. */
+static void plain_init(plain *p, const cli_options *o)
+{
+	memset(p, 0, sizeof *p);
+	p->o = o;
+	p->width = plain_width();
+	p->echo = !isatty(STDIN_FILENO);
+	p->flags = o->ascii || !locale_is_utf8() ? TEXT_ASCII : 0;
+	p->input_utf8 = locale_input_is_utf8();
+	p->shown_section = PLAIN_NO_SECTION;
+}
+
+static void plain_free(plain *p)
+{
+	fflush(stdout);
+	workshop_close(p->ws);
+	store_close(p->st);
+	content_free(p->matrix);
+	free(p->line);
+}
+
 /* Errors before the walk are one line on stderr with the CLI's statuses. */
 int plain_run(const cli_options *o, const char *session)
 {
@@ -397,13 +437,7 @@ int plain_run(const cli_options *o, const char *session)
 	plain p;
 	int rc = CLI_OK;
 
-	memset(&p, 0, sizeof p);
-	p.o = o;
-	p.width = plain_width();
-	p.echo = !isatty(STDIN_FILENO);
-	p.flags = o->ascii || !locale_is_utf8() ? TEXT_ASCII : 0;
-	p.input_utf8 = locale_input_is_utf8();
-	p.shown_section = PLAIN_NO_SECTION;
+	plain_init(&p, o);
 	if (!(p.matrix = cli_load_matrix(o, &rc)) ||
 	    !(p.st = cli_open_store(o, STORE_OPEN_CREATE, &rc)))
 		goto out;
@@ -413,10 +447,22 @@ int plain_run(const cli_options *o, const char *session)
 	if (rc == CLI_OK && session && (rc = plain_open(&p, session)) == CLI_OK)
 		rc = plain_walk(&p);
 out:
-	fflush(stdout);
-	workshop_close(p.ws);
-	store_close(p.st);
-	content_free(p.matrix);
-	free(p.line);
+	plain_free(&p);
+	return plain_signal ? 128 + plain_signal : rc;
+}
+
+/* Watchers and joiners need the facilitator's file: never create one. */
+int plain_follow_main(const cli_options *o, enum cli_mode mode,
+		      const char *session, const char *as_name)
+{
+	plain p;
+	int rc = CLI_OK;
+
+	plain_init(&p, o);
+	if ((p.st = cli_open_store(o, 0, &rc)) != NULL) {
+		plain_signals();
+		rc = plain_follow_run(&p, mode == CLI_MODE_JOIN, session, as_name);
+	}
+	plain_free(&p);
 	return plain_signal ? 128 + plain_signal : rc;
 }

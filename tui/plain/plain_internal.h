@@ -49,6 +49,9 @@ char *plain_format(const char *fmt, ...);
 /* Prints a prompt ending in " > " and reads one answer, trimmed; NULL when
  * input has ended or a signal asked the program to stop. */
 const char *plain_ask(plain *p, const char *fmt, ...);
+/* Prints a prompt ending in " > " and returns at once (the caller reads
+ * the answer when it comes); the column after it is returned. */
+size_t plain_prompt(plain *p, const char *fmt, ...);
 /* Like plain_ask, but a malloc'd copy. */
 char *plain_ask_copy(plain *p, const char *fmt, ...);
 /* One raw line (not trimmed) into p->line; -1 at the end of input. */
@@ -89,6 +92,11 @@ void plain_step(plain *p, size_t step);
 void plain_votes(plain *p);
 void plain_note(plain *p);
 void plain_action(plain *p);
+
+/* watch and join (plain_follow.c): `join` set reads votes as `as_name`;
+ * returns an exit status. */
+int plain_follow_run(plain *p, int join, const char *session,
+		     const char *as_name);
 
 /* The whole session and the row's actions (plain_more.c). */
 void plain_overview(plain *p);
