@@ -54,7 +54,11 @@ enum store_open_flags {
 	/* Skip the whole-file quick_check: for commands whose cost must follow
 	 * one session, not the file (list, report).  Damage met while reading
 	 * is still reported as STORE_EDATA. */
-	STORE_OPEN_NOCHECK = 4
+	STORE_OPEN_NOCHECK = 4,
+	/* The caller only reads (list, report): where this process cannot
+	 * write the file or its folder, it is opened read-only instead of
+	 * failing (a WAL file with no -wal waiting is read as immutable). */
+	STORE_OPEN_READER = 8
 };
 
 /* Files larger than this skip the whole-file check on open even without
