@@ -287,6 +287,7 @@ static int cmd_check_content(cli_args *a)
 {
 	content_matrix *m;
 	content_error err;
+	size_t rows;
 	int rc;
 
 	if ((rc = check_allowed(a, 0, 1)) >= 0)
@@ -299,9 +300,11 @@ static int cmd_check_content(cli_args *a)
 		print_error_line("", err.message);
 		return err.status;
 	}
-	print_line("%s: ok: matrix '%s' version %s: %zu sections, %zu rows "
+	rows = content_count_rows(m, CONTENT_TRACK_BOTH);
+	print_line("%s: ok: matrix '%s' version %s: %zu section%s, %zu row%s "
 	       "(%zu LGPO, %zu PCN), %zu stages", a->pos[0], m->id, m->version,
-	       m->n_sections, content_count_rows(m, CONTENT_TRACK_BOTH),
+	       m->n_sections, m->n_sections == 1 ? "" : "s", rows,
+	       rows == 1 ? "" : "s",
 	       content_count_rows(m, CONTENT_TRACK_LGPO),
 	       content_count_rows(m, CONTENT_TRACK_PCN), m->n_stages);
 	content_free(m);
@@ -472,7 +475,7 @@ static int cmd_list(cli_args *a)
 	if ((rc = check_allowed(a, OPT_DB, 0)) >= 0)
 		return rc;
 	rc = CLI_OK;
-	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK | STORE_OPEN_READER, &rc)))
 		return rc;
 	if (store_session_list(st, &list, &n, &err) != 0) {
 		cli_error("%s", err.message);
@@ -545,7 +548,7 @@ static int cmd_report(cli_args *a)
 		return CLI_USAGE;
 	}
 	rc = CLI_OK;
-	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK | STORE_OPEN_READER, &rc)))
 		return rc;
 	memset(&s, 0, sizeof s);
 	if (a->portfolio)
