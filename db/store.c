@@ -490,7 +490,7 @@ static int make_parents(const char *path, store_error *err)
 /* A folder that is group-writable and setgid was set up for a group to
  * share (the live room over SSH, see README): a database created there is
  * the group's too.  Anywhere else the answers are the owner's alone. */
-static mode_t create_mode(const char *path)
+unsigned store_create_mode(const char *path)
 {
 	char dir[PATH_MAX];
 	const char *slash = strrchr(path, '/');
@@ -514,7 +514,7 @@ static mode_t create_mode(const char *path)
 static int create_file(const char *path, store_error *err)
 {
 	int fd, rc = make_parents(path, err);
-	mode_t mode = create_mode(path);
+	mode_t mode = (mode_t)store_create_mode(path);
 
 	if (rc)
 		return rc;

@@ -70,6 +70,11 @@ enum store_open_flags {
  * else $HOME/.local/share/nextsteps/nextsteps.db. */
 int store_default_path(char *out, size_t size, store_error *err);
 
+/* The mode a new private file at `path` gets, whatever the umask: 0660
+ * inside a group-writable setgid folder (shared on purpose), else 0600.
+ * The database is created so, and so are reports. */
+unsigned store_create_mode(const char *path);
+
 /* Opens (and migrates) the database; checks integrity (quick_check)
  * unless STORE_OPEN_NOCHECK.
  * Failures: no file and no STORE_OPEN_CREATE -> STORE_ENOINPUT; not an
