@@ -193,6 +193,7 @@ static int note_save(ui *u, int quiet)
 	}
 	free(ns.saved);
 	ns.saved = ui_xstrdup(ns.eb.s);
+	u->status_error = 0;    /* an earlier "Not saved" is over: say so */
 	ui_reload(u);
 	if (!u->status_error)
 		ui_say(u, quiet ? "Saved: note (automatically)." : "Saved: note.");
