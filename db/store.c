@@ -643,6 +643,11 @@ int store_uri(char *out, size_t size, const char *path, const char *query)
 	return 0;
 }
 
+int store_clamp(long long v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : (int)v;
+}
+
 /* ------------------------------------------------------------ read-only */
 
 /* The folder of `path` into `dir`. */

@@ -108,6 +108,11 @@ int store_schema_verify(store *st, const char *schema, const char *path,
 
 /* ------------------------------------------------ store.c: limits */
 
+/* More rows than any matrix holds: a counter above it is not believed. */
+#define STORE_MAX_ROWS 100000
+/* v limited to lo..hi: counters read from a file are not trusted. */
+int store_clamp(long long v, int lo, int hi);
+
 /* "a named pipe", "a socket", ... for a path that is not a regular file. */
 const char *store_file_kind(unsigned mode);
 

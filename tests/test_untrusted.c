@@ -353,3 +353,28 @@ Test(untrusted, a_reader_says_why_it_cannot_read)
 	cr_assert_null(strchr(err.message, '\n'));
 	chmod(dir, 0700);
 }
+
+/* Counters read from a tampered file are kept in range. */
+Test(untrusted, tampered_counters_stay_in_range)
+{
+	store_session *list;
+	size_t n;
+
+	make_real(path);
+	tamper(path, "UPDATE sessions SET rows_answered = -727379969, rows_total = -5");
+	st = store_open(path, STORE_OPEN_NOCHECK | STORE_OPEN_READER, &err);
+	cr_assert_not_null(st, "%s", err.message);
+	cr_assert_eq(store_session_list(st, &list, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(list[0].rows_total, 0);
+	cr_assert_eq(list[0].rows_answered, 0);
+	store_session_list_free(list, n);
+	store_close(st);
+	tamper(path, "UPDATE sessions SET rows_answered = 99999999999, rows_total = 7");
+	st = store_open(path, STORE_OPEN_NOCHECK | STORE_OPEN_READER, &err);
+	cr_assert_not_null(st, "%s", err.message);
+	cr_assert_eq(store_session_list(st, &list, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(list[0].rows_total, 7);
+	cr_assert_eq(list[0].rows_answered, 7);
+	store_session_list_free(list, n);
+}
