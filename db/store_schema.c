@@ -328,6 +328,8 @@ static int schema_expected(long long version, schema_list *out)
 	long long i;
 	int rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
 
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	for (i = 0; rc == SQLITE_OK && i < version; i++)
 		rc = sqlite3_exec(db, migrations[i], NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
@@ -335,6 +337,36 @@ static int schema_expected(long long version, schema_list *out)
 	sqlite3_close(db);
 	return rc;
 }
+
+#ifndef STORE_SCHEMA_GENERATE
+/* The same lists, made by running schema_expected() at build time (see
+ * Makefile.am): opening a file then costs a read of its sqlite_schema,
+ * not a run of every migration. */
+#include "store_schema_expected.h"
+
+/* The built list for `version`, or the migrations run now when the build
+ * has none (never expected: the list is made from this very file). */
+static int schema_wanted(long long version, schema_list *out)
+{
+	const char *const *item;
+	size_t n = 0;
+
+	if (version > STORE_SCHEMA_EXPECTED_VERSIONS)
+		return schema_expected(version, out);
+	for (item = store_schema_expected[version - 1]; item[n]; n++)
+		;
+	out->item = malloc((n ? n : 1) * sizeof *out->item);
+	if (!out->item)
+		return SQLITE_NOMEM;
+	out->cap = n;
+	for (out->n = 0; out->n < n; out->n++)
+		if (!(out->item[out->n] = strdup(item[out->n])))
+			return SQLITE_NOMEM;
+	return SQLITE_OK;
+}
+#else
+#define schema_wanted schema_expected
+#endif
 
 /* "type name" of an item, for the message. */
 static void schema_what(const char *item, char *out, size_t size)
@@ -407,7 +439,7 @@ int store_schema_verify(store *st, const char *schema, const char *path,
 	if (version < 1 || version > store_schema_latest())
 		return store_fail(err, STORE_EDATA, "%s: damaged or not a nextsteps"
 				  " database (schema version %lld)", path, version);
-	rc = schema_expected(version, &want);
+	rc = schema_wanted(version, &want);
 	if (rc != SQLITE_OK) {
 		schema_list_free(&want);
 		return store_fail(err, rc == SQLITE_NOMEM ? STORE_EOS : STORE_EIO,
@@ -579,3 +611,52 @@ int store_schema_prepare(store *st, int version, store_error *err)
 		rc = migrate(st, version, err);
 	return rc;
 }
+
+#ifdef STORE_SCHEMA_GENERATE
+/* The build's generator: prints the expected list of every version as C
+ * (store_schema_expected.h), made by the migrations above. */
+static void print_c_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20 || c >= 0x7f)
+			printf("\\%03o", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+int main(void)
+{
+	int v, latest = store_schema_latest();
+	size_t i;
+
+	printf("/* Made by the build from db/store_schema.c: do not edit. */\n");
+	for (v = 1; v <= latest; v++) {
+		schema_list l = { 0 };
+
+		if (schema_expected(v, &l) != SQLITE_OK) {
+			fprintf(stderr, "store-schema-gen: migration %d fails\n", v);
+			return 1;
+		}
+		printf("static const char *const store_schema_expected_v%d[] = {\n", v);
+		for (i = 0; i < l.n; i++) {
+			printf("\t");
+			print_c_string(l.item[i]);
+			printf(",\n");
+		}
+		printf("\tNULL\n};\n");
+		schema_list_free(&l);
+	}
+	printf("static const char *const *const store_schema_expected[] = {\n");
+	for (v = 1; v <= latest; v++)
+		printf("\tstore_schema_expected_v%d,\n", v);
+	printf("};\n#define STORE_SCHEMA_EXPECTED_VERSIONS %d\n", latest);
+	return 0;
+}
+#endif
