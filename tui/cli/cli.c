@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "config.h"
 #include "report.h"
 #include "text.h"
 #include "store.h"
@@ -136,7 +137,7 @@ static void print_help(void)
 
 static void print_version(void)
 {
-	printf("nextsteps %s\n", NEXTSTEPS_VERSION);
+	printf("nextsteps %s\n", PACKAGE_VERSION);
 	puts("Copyright (C) 2026 the nextsteps authors.\n"
 	     "License: MIT.  This is free software: you are free to change and\n"
 	     "redistribute it.  There is NO WARRANTY, to the extent permitted by law.");
