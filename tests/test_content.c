@@ -199,37 +199,6 @@ Test(content, builtin_is_the_shipped_file)
 	content_free(m);
 }
 
-/* Every prefix of the built-in matrix either loads or fails cleanly with a
- * line inside the text; under the sanitizers this also proves no overread
- * or leak on any truncated input. */
-Test(content, every_truncation_fails_cleanly, .timeout = 120)
-{
-	size_t len, cut;
-	const char *text = content_builtin_text(&len);
-
-	for (cut = 0; cut < len; cut++) {
-		content_error err;
-		char *copy = malloc(cut ? cut : 1);
-		content_matrix *m;
-		int lines = 1;
-		size_t i;
-
-		memcpy(copy, text, cut);
-		for (i = 0; i < cut; i++)
-			lines += text[i] == '\n';
-		m = content_load_text(copy, cut, "cut", &err);
-		if (m) {
-			content_free(m);
-		} else {
-			cr_assert_eq(err.status, 65, "cut at %zu: %s", cut, err.message);
-			cr_assert(err.line >= 1 && err.line <= lines,
-				  "cut at %zu: line %d of %d", cut, err.line, lines);
-			cr_assert(strncmp(err.message, "cut:", 4) == 0);
-		}
-		free(copy);
-	}
-}
-
 /* Found by fuzzing: an id holding a newline put a second line (and raw
  * control characters) into the error message. */
 Test(content, error_messages_stay_one_safe_line)
