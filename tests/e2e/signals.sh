@@ -5,6 +5,15 @@
 . "$(dirname "$0")/lib.sh"
 ns_init
 
+# The pane's screen mode and cursor (lib.sh), by short names.
+wait_alt() {
+	ns_wait_alt "$1"
+}
+
+cursor() {
+	ns_cursor
+}
+
 ns_cli --content "$NS_SMALL" new Sig --participants "Ann,Ben" >/dev/null ||
 	ns_fail "cannot create the session"
 
@@ -14,13 +23,13 @@ stage=1
 for sig in TERM INT PIPE; do
 	ns_start "" "" "" "" --session Sig
 	ns_wait_for "Alpha row one"
-	ns_wait_alt 1
+	wait_alt 1
 	ns_keys "$stage"
 	ns_wait_for "agreed."
 	kill -"$sig" "$(ns_pid)"
 	ns_wait_for "NS-EXITED-"
-	ns_wait_alt 0
-	[ "$(ns_cursor)" = 1 ] || ns_fail "SIG$sig left the cursor hidden"
+	wait_alt 0
+	[ "$(cursor)" = 1 ] || ns_fail "SIG$sig left the cursor hidden"
 	ns_cli report Sig --format csv | grep -q ",alpha-one,.*,agreed" ||
 		ns_fail "SIG$sig lost the agreed stage"
 	echo "ok - SIG$sig restores the terminal and keeps the answer"
@@ -31,11 +40,11 @@ done
 # dies of the signal.
 ns_start "" "" "" "" --session Sig
 ns_wait_for "Alpha row one"
-ns_wait_alt 1
+wait_alt 1
 kill -SEGV "$(ns_pid)"
 ns_wait_for "NS-EXITED-139"
-ns_wait_alt 0
-[ "$(ns_cursor)" = 1 ] || ns_fail "the crash left the cursor hidden"
+wait_alt 0
+[ "$(cursor)" = 1 ] || ns_fail "the crash left the cursor hidden"
 echo "ok - a crash restores the terminal"
 
 # A save that fails on the way out (the file locked by another program as
