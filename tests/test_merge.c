@@ -232,6 +232,39 @@ static void counters_agree(store *s)
 			       " AND a.state IN (1, 2))"), 0);
 }
 
+/* The destination lists exactly these sessions, in this order. */
+static void expect_list(const char *const *names, size_t count)
+{
+	store_session *list;
+	size_t n, i;
+
+	ok(store_session_list(dst, &list, &n, &err));
+	cr_assert_eq(n, count);
+	for (i = 0; i < n; i++)
+		cr_assert_str_eq(list[i].name, names[i]);
+	store_session_list_free(list, n);
+}
+
+/* One session and one snapshot in the destination, with all of the other
+ * file's history. */
+static void expect_one_copy(void)
+{
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM sessions"), 1);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM matrices"), 1);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM history"),
+		     testutil_query_int(other, "SELECT count(*) FROM history"));
+}
+
+/* The other file holds a filled-in "Camden", merged once into the
+ * destination. */
+static void merged_once(char id[40])
+{
+	other = testutil_open(other_path);
+	fill(other, "Camden", "", id);
+	dst = testutil_open(fx.path);
+	merge(dst, other_path);
+}
+
 /* ------------------------------------------------------------ tests */
 
 Test(merge, into_an_empty_database_copies_everything)
@@ -255,9 +288,8 @@ Test(merge, into_an_empty_database_copies_everything)
 
 Test(merge, list_order_follows_the_changes)
 {
-	store_session *list;
+	static const char *const order[] = { "New", "Mine", "Old" };
 	char a[40], b[40], c[40];
-	size_t n;
 
 	other = testutil_open(other_path);
 	new_session(other, "Old", "", a);
@@ -267,19 +299,13 @@ Test(merge, list_order_follows_the_changes)
 	testutil_set_now(TESTUTIL_NOW + 100);
 	new_session(dst, "Mine", "", c);
 	merge(dst, other_path);
-	ok(store_session_list(dst, &list, &n, &err));
-	cr_assert_eq(n, 3);
-	cr_assert_str_eq(list[0].name, "New");
-	cr_assert_str_eq(list[1].name, "Mine");
-	cr_assert_str_eq(list[2].name, "Old");
-	store_session_list_free(list, n);
+	expect_list(order, 3);
 }
 
 Test(merge, same_second_keeps_local_work_on_top_and_the_other_order)
 {
-	store_session *list;
+	static const char *const order[] = { "Mine", "Second", "First" };
 	char a[40], b[40], c[40];
-	size_t n;
 
 	other = testutil_open(other_path);
 	new_session(other, "First", "", a);
@@ -287,29 +313,18 @@ Test(merge, same_second_keeps_local_work_on_top_and_the_other_order)
 	dst = testutil_open(fx.path);
 	new_session(dst, "Mine", "", c);
 	merge(dst, other_path);
-	ok(store_session_list(dst, &list, &n, &err));
-	cr_assert_eq(n, 3);
-	cr_assert_str_eq(list[0].name, "Mine");
-	cr_assert_str_eq(list[1].name, "Second");
-	cr_assert_str_eq(list[2].name, "First");
-	store_session_list_free(list, n);
+	expect_list(order, 3);
 }
 
 Test(merge, twice_duplicates_nothing)
 {
 	char a[40];
 
-	other = testutil_open(other_path);
-	fill(other, "Camden", "", a);
-	dst = testutil_open(fx.path);
-	merge(dst, other_path);
+	merged_once(a);
 	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
-	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM sessions"), 1);
-	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM matrices"), 1);
+	expect_one_copy();
 	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM actions"),
 		     testutil_query_int(other, "SELECT count(*) FROM actions"));
-	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM history"),
-		     testutil_query_int(other, "SELECT count(*) FROM history"));
 	same_session(other, a, dst, "Camden");
 }
 
@@ -317,10 +332,7 @@ Test(merge, newer_copy_replaces_the_older_one)
 {
 	char a[40];
 
-	other = testutil_open(other_path);
-	fill(other, "Camden", "", a);
-	dst = testutil_open(fx.path);
-	merge(dst, other_path);
+	merged_once(a);
 	testutil_set_now(TESTUTIL_NOW + 3600);
 	ok(store_set_agreed(other, a, row(3), STORE_ROW_AGREED, 0, &err));
 	ok(store_set_note(other, a, row(0), "changed later", &err));
@@ -329,10 +341,7 @@ Test(merge, newer_copy_replaces_the_older_one)
 	expect_counts(merge(dst, other_path), 0, 1, 0, 0);
 	same_session(other, a, dst, "Camden (final)");
 	counters_agree(dst);
-	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM sessions"), 1);
-	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM matrices"), 1);
-	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM history"),
-		     testutil_query_int(other, "SELECT count(*) FROM history"));
+	expect_one_copy();
 }
 
 Test(merge, older_or_same_copy_never_overwrites)
@@ -340,10 +349,7 @@ Test(merge, older_or_same_copy_never_overwrites)
 	store_answers x;
 	char a[40];
 
-	other = testutil_open(other_path);
-	fill(other, "Camden", "", a);
-	dst = testutil_open(fx.path);
-	merge(dst, other_path);
+	merged_once(a);
 	testutil_set_now(TESTUTIL_NOW + 3600);
 	ok(store_set_note(dst, a, row(0), "newer here", &err));
 	testutil_set_now(TESTUTIL_NOW + 1800);
@@ -415,10 +421,9 @@ Test(merge, undo_in_the_copy_puts_a_deleted_action_back_under_a_fresh_id)
 
 Test(merge, failure_midway_leaves_the_destination_unchanged)
 {
-	store_session *list;
+	static const char *const only_mine[] = { "Mine" };
 	char a[40], mine[40], big[30000];
 	long long pages, history;
-	size_t n;
 	int i;
 
 	other = testutil_open(other_path);
@@ -441,10 +446,7 @@ Test(merge, failure_midway_leaves_the_destination_unchanged)
 	cr_assert_not_null(strstr(err.message, "disk full"), "%s", err.message);
 	expect_counts(r, 0, 0, 0, 0);
 	cr_assert_eq(attached(dst), 0);
-	ok(store_session_list(dst, &list, &n, &err));
-	cr_assert_eq(n, 1);
-	cr_assert_str_eq(list[0].name, "Mine");
-	store_session_list_free(list, n);
+	expect_list(only_mine, 1);
 	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM history"), history);
 	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM matrices"), 1);
 	/* the store still works, and a merge with room succeeds */

@@ -40,6 +40,13 @@ static void new_session(store *s, const char *name, const char *org, char id[40]
 	testutil_new_session(s, fx.matrix, name, org, 3, 0, id);
 }
 
+/* The store, with one session of that name in it. */
+static void open_with(const char *name, char id[40])
+{
+	st = testutil_open(fx.path);
+	new_session(st, name, "", id);
+}
+
 static void write_file(const char *p, const void *data, size_t n)
 {
 	int fd = open(p, O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -234,8 +241,7 @@ Test(store, readonly_open_refuses_writes)
 	store_session s;
 	char id[40];
 
-	st = testutil_open(fx.path);
-	new_session(st, "Camden", "", id);
+	open_with("Camden", id);
 	store_close(st);
 	st = store_open(fx.path, STORE_OPEN_READONLY, &err);
 	cr_assert_not_null(st, "%s", err.message);
@@ -259,8 +265,7 @@ static void become_nobody(void)
 
 static void store_one_note(char id[40])
 {
-	st = testutil_open(fx.path);
-	new_session(st, "Camden", "", id);
+	open_with("Camden", id);
 	cr_assert_eq(store_set_note(st, id, row(0), "kept", &err), 0);
 	store_close(st);
 	st = NULL;
@@ -313,8 +318,7 @@ Test(store, lock_held_past_timeout_is_ebusy)
 	double t0;
 	size_t n;
 
-	st = testutil_open(fx.path);
-	new_session(st, "Camden", "", id);
+	open_with("Camden", id);
 	store_set_busy_timeout(st, 150);
 	cr_assert_eq(sqlite3_open(fx.path, &other), SQLITE_OK);
 	cr_assert_eq(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
@@ -347,8 +351,7 @@ Test(store, full_disk_keeps_what_was_stored)
 	long long pages;
 	int i, rc = 0;
 
-	st = testutil_open(fx.path);
-	new_session(st, "Camden", "", id);
+	open_with("Camden", id);
 	cr_assert_eq(store_set_note(st, id, row(0), "before", &err), 0);
 	pages = testutil_query_int(st, "PRAGMA page_count");
 	cr_assert_eq(store_set_max_pages(st, pages, &err), 0, "%s", err.message);
@@ -551,8 +554,7 @@ Test(store, session_ids_differ)
 {
 	char a[40], b[40];
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", a);
+	open_with("A", a);
 	new_session(st, "B", "", b);
 	cr_assert_str_neq(a, b);
 }
@@ -603,8 +605,7 @@ Test(store, duplicate_name_is_refused)
 	store_new_session spec = { "Camden", NULL, NULL, 0, NULL, 0, 0 };
 	char id[40];
 
-	st = testutil_open(fx.path);
-	new_session(st, "Camden", "", id);
+	open_with("Camden", id);
 	cr_assert_eq(store_session_create(st, &spec, fx.matrix, NULL, &err), STORE_EDATA);
 	cr_assert_str_eq(err.message, "a session named 'Camden' already exists");
 	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM sessions"), 1);
@@ -676,8 +677,7 @@ Test(store, rename_session)
 	char a[40], b[40];
 	size_t n;
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", a);
+	open_with("A", a);
 	new_session(st, "B", "", b);
 	cr_assert_eq(store_session_rename(st, a, "B", &err), STORE_EDATA);
 	cr_assert_eq(store_session_rename(st, a, "", &err), STORE_EUSAGE);
@@ -700,8 +700,7 @@ Test(store, delete_removes_every_child_row)
 	char a[40], b[40], sql[200];
 	size_t i;
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", a);
+	open_with("A", a);
 	new_session(st, "B", "", b);
 	cr_assert_eq(store_set_vote(st, a, row(0), 1, 2, &err), 0, "%s", err.message);
 	cr_assert_eq(store_set_vote(st, b, row(0), 1, 2, &err), 0);
@@ -733,8 +732,7 @@ Test(store, secret_position_time_and_participants)
 	int index = -1;
 	long long v;
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_session_set_secret(st, id, 1, &err), 0);
 	cr_assert_eq(store_session_set_position(st, id, "governance", row(3), &err), 0);
 	cr_assert_eq(store_session_add_time(st, id, "governance", 30, &err), 0);
@@ -772,8 +770,7 @@ Test(store, changes_bump_updated)
 	store_session s;
 	char id[40];
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	setenv("NEXTSTEPS_NOW", "1767229200", 1);
 	cr_assert_eq(store_set_note(st, id, row(0), "n", &err), 0);
 	cr_assert_eq(store_session_find(st, id, &s, &err), 0);
@@ -788,8 +785,7 @@ Test(store, data_version_follows_other_writers)
 	char id[40];
 	long long v;
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	other = store_open(fx.path, 0, &err);
 	cr_assert_not_null(other);
 	v = store_data_version(st);
@@ -807,8 +803,7 @@ Test(store, agreed_states)
 	store_answers a;
 	char id[40];
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 1, &err), 0);
 	cr_assert_eq(store_set_agreed(st, id, row(1), STORE_ROW_NOT_APPLICABLE, 0, &err), 0);
 	cr_assert_eq(store_set_agreed(st, id, row(2), STORE_ROW_NOT_DISCUSSED, 0, &err), 0);
@@ -846,8 +841,7 @@ Test(store, votes)
 	const store_row_answer *r;
 	char id[40];
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_vote(st, id, row(0), 0, 2, &err), 0, "%s", err.message);
 	cr_assert_eq(store_set_vote(st, id, row(0), 2, STORE_VOTE_DONT_KNOW, &err), 0);
 	cr_assert_eq(store_set_vote(st, id, row(0), 0, 1, &err), 0);
@@ -877,8 +871,7 @@ Test(store, notes_and_reveal)
 	store_answers a;
 	char id[40];
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_note(st, id, row(0), "Shared HR is\nmonths away", &err), 0);
 	cr_assert_eq(store_set_note(st, id, row(0), "bad \xc3", &err), STORE_EUSAGE);
 	cr_assert_eq(store_set_revealed(st, id, row(1), 1, &err), 0);
@@ -901,8 +894,7 @@ Test(store, actions)
 	char id[40];
 	long long x, y;
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_action_add(st, id, row(0), "Ask the LMC", "Fay", "2026-03-31",
 				      &x, &err), 0, "%s", err.message);
 	cr_assert_eq(store_action_add(st, id, row(1), "Draft MoU", NULL, NULL, &y, &err), 0);
@@ -939,8 +931,7 @@ Test(store, actions_of_another_session_are_out_of_reach)
 	char a[40], b[40];
 	long long x;
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", a);
+	open_with("A", a);
 	new_session(st, "B", "", b);
 	cr_assert_eq(store_action_add(st, a, row(0), "Mine", "", "", &x, &err), 0);
 	cr_assert_eq(store_action_delete(st, b, x, &err), STORE_ENOINPUT);
@@ -971,8 +962,7 @@ Test(store, text_is_stored_as_given)
 	char id[40];
 	const char *odd = "quote ' \" ; DROP TABLE sessions; -- \xe2\x80\xae \x1b[2J";
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_note(st, id, row(0), odd, &err), 0);
 	cr_assert_eq(store_action_add(st, id, row(0), odd, odd, "", NULL, &err), 0);
 	load(st, id, &a);
@@ -989,8 +979,7 @@ Test(store, change_that_changes_nothing_records_nothing)
 	char id[40];
 	long long h;
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 1, &err), 0);
 	h = testutil_query_int(st, "SELECT count(*) FROM history");
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 1, &err), 0);
@@ -1023,8 +1012,7 @@ Test(store, history_lists_readable_summaries)
 	size_t n, i;
 	int undone;
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_agreed(st, id, r, STORE_ROW_AGREED, 1, &err), 0);
 	cr_assert_eq(store_set_vote(st, id, r, 0, 2, &err), 0);
 	cr_assert_eq(store_set_vote(st, id, r, 2, STORE_VOTE_DONT_KNOW, &err), 0);
@@ -1070,8 +1058,7 @@ Test(store, undo_walks_back_every_kind_of_change)
 	long long x, y, before;
 	int undone, steps = 0;
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_action_add(st, id, row(0), "Keep me", "", "", &x, &err), 0);
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 2, &err), 0);
 	cr_assert_eq(store_set_vote(st, id, row(0), 1, 0, &err), 0);
@@ -1161,8 +1148,7 @@ Test(store, undo_after_new_change_skips_undone_entries)
 	char id[40], what[200], want[200];
 	int undone;
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_note(st, id, row(0), "one", &err), 0);
 	cr_assert_eq(store_set_note(st, id, row(0), "two", &err), 0);
 	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
@@ -1182,8 +1168,7 @@ Test(store, undo_of_a_rename_whose_name_was_taken_fails_cleanly)
 	char a[40], b[40], what[200];
 	int undone;
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", a);
+	open_with("A", a);
 	cr_assert_eq(store_session_rename(st, a, "A2", &err), 0);
 	new_session(st, "A", "", b);
 	cr_assert_eq(store_undo(st, a, &undone, what, sizeof what, &err), STORE_EDATA);
@@ -1200,8 +1185,7 @@ Test(store, undo_entry_names_the_undone_change)
 	size_t n, i;
 	int undone;
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 2, &err), 0);
 	cr_assert_eq(store_set_note(st, id, row(1), "who disagreed", &err), 0);
 	cr_assert_eq(store_session_rename(st, id, "B", &err), 0);
@@ -1261,8 +1245,7 @@ Test(store, undo_still_gives_the_summary)
 	char id[40], what[200], want[200];
 	int undone;
 
-	st = testutil_open(fx.path);
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_vote(st, id, row(2), 0, 1, &err), 0);
 	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
 	cr_assert_eq(undone, 1);
