@@ -40,6 +40,13 @@ static void new_session(store *s, const char *name, char id[40])
 	testutil_new_session(s, fx.matrix, name, "Camden", 2, 1, id);
 }
 
+/* The store, with the session "Live" in it. */
+static void open_live(char id[40])
+{
+	st = testutil_open(fx.path);
+	new_session(st, "Live", id);
+}
+
 static store_presence someone(const char *host, long long pid, int role, const char *name)
 {
 	store_presence p;
@@ -82,8 +89,7 @@ Test(live, heartbeat_list_and_leave)
 	char id[40];
 	size_t n;
 
-	st = testutil_open(fx.path);
-	new_session(st, "Live", id);
+	open_live(id);
 	beat(id, "hostA", 100, STORE_ROLE_PARTICIPANT, "Birch Surgery", 1000);
 	beat(id, "hostA", 101, STORE_ROLE_FACILITATOR, "Fay", 1000);
 	beat(id, "hostB", 100, STORE_ROLE_WATCHER, "projector", 1001);
@@ -145,8 +151,7 @@ Test(live, another_process_sees_a_heartbeat_in_data_version)
 	long long v0;
 	char id[40];
 
-	st = testutil_open(fx.path);
-	new_session(st, "Live", id);
+	open_live(id);
 	other = testutil_open(fx.path);
 	v0 = store_data_version(other);
 	cr_assert_eq(store_data_version(other), v0, "no change, no new version");
@@ -161,8 +166,7 @@ Test(live, old_rows_are_forgotten)
 	char id[40];
 	size_t n;
 
-	st = testutil_open(fx.path);
-	new_session(st, "Live", id);
+	open_live(id);
 	beat(id, "h", 1, STORE_ROLE_WATCHER, "", 1000);
 	beat(id, "h", 2, STORE_ROLE_WATCHER, "", 1000 + 3000);
 	beat(id, "h", 3, STORE_ROLE_WATCHER, "", 1000 + 3601);
@@ -178,8 +182,7 @@ Test(live, presence_goes_with_the_session)
 	store_presence gone = someone("h", 1, STORE_ROLE_WATCHER, "");
 	char id[40];
 
-	st = testutil_open(fx.path);
-	new_session(st, "Live", id);
+	open_live(id);
 	beat(id, "h", 1, STORE_ROLE_WATCHER, "", 10);
 	cr_assert_eq(store_session_delete(st, id, &err), 0, "%s", err.message);
 	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM presence"), 0);
@@ -193,8 +196,7 @@ Test(live, bad_arguments_are_refused)
 	long long stamp;
 	char id[40];
 
-	st = testutil_open(fx.path);
-	new_session(st, "Live", id);
+	open_live(id);
 	cr_assert_eq(store_presence_beat(st, id, &p, 1, &err), STORE_EUSAGE);
 	cr_assert_eq(store_presence_beat(st, "", &p, 1, &err), STORE_EUSAGE);
 	cr_assert_eq(store_session_stamp(st, "no-such-id", &stamp, &err), STORE_ENOINPUT);
@@ -207,8 +209,7 @@ Test(live, stamp_moves_with_every_change_of_the_session)
 	long long s0, s1, s2;
 	char id[40];
 
-	st = testutil_open(fx.path);
-	new_session(st, "Live", id);
+	open_live(id);
 	cr_assert_eq(store_session_stamp(st, id, &s0, &err), 0, "%s", err.message);
 	cr_assert_eq(store_set_vote(st, id, first_row(), 1, 2, &err), 0, "%s", err.message);
 	cr_assert_eq(store_session_stamp(st, id, &s1, &err), 0, "%s", err.message);
@@ -226,8 +227,7 @@ Test(live, show_note_is_stored_and_not_undone)
 	char id[40], what[256];
 	int undone = -1;
 
-	st = testutil_open(fx.path);
-	new_session(st, "Live", id);
+	open_live(id);
 	cr_assert_eq(store_session_find(st, id, &s, &err), 0, "%s", err.message);
 	cr_assert_eq(s.show_note, 0);
 	store_session_clear(&s);

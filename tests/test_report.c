@@ -952,66 +952,80 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-TestSuite(files, .init = make_dir, .fini = remove_dir);
-
-Test(files, writes_through_a_temporary_file)
+/* The file holds exactly `text`, and is the folder's only entry. */
+static void expect_only_file(const char *path, const char *text)
 {
-	char path[128], *got;
-	store_error err;
+	char *got = slurp(path);
 
-	snprintf(path, sizeof path, "%s/report.txt", dir);
-	cr_assert_eq(report_write_file(path, 0, write_hello, "one\n", &err), 0,
-		     "%s", err.message);
-	cr_assert_str_eq(got = slurp(path), "one\n");
+	cr_assert_str_eq(got, text);
 	free(got);
 	cr_assert_eq(count_entries(), 1, "no temporary file left behind");
 }
 
-Test(files, existing_file_needs_overwrite)
+/* "report.txt" in the test's folder, written once with `text`. */
+static void written(char path[128], const char *text)
 {
-	char path[128], *got;
 	store_error err;
 
-	snprintf(path, sizeof path, "%s/report.txt", dir);
-	cr_assert_eq(report_write_file(path, 0, write_hello, "one\n", &err), 0);
-	cr_assert_eq(report_write_file(path, 0, write_hello, "two\n", &err),
-		     STORE_ECANTCREAT);
-	cr_assert_not_null(strstr(err.message, "exists"), "%s", err.message);
+	snprintf(path, 128, "%s/report.txt", dir);
+	cr_assert_eq(report_write_file(path, 0, write_hello, (void *)text, &err), 0,
+		     "%s", err.message);
+}
+
+/* Writing `text` to `path` fails with `status`, and the message says
+ * `words`. */
+static void refused(const char *path, int overwrite,
+		    int (*writer)(void *, FILE *, store_error *), const char *text,
+		    int status, const char *words)
+{
+	store_error err;
+
+	cr_assert_eq(report_write_file(path, overwrite, writer, (void *)text, &err), status,
+		     "%s", err.message);
+	cr_assert_not_null(strstr(err.message, words), "%s", err.message);
+}
+
+TestSuite(files, .init = make_dir, .fini = remove_dir);
+
+Test(files, writes_through_a_temporary_file)
+{
+	char path[128];
+
+	written(path, "one\n");
+	expect_only_file(path, "one\n");
+}
+
+Test(files, existing_file_needs_overwrite)
+{
+	char path[128];
+	store_error err;
+
+	written(path, "one\n");
+	refused(path, 0, write_hello, "two\n", STORE_ECANTCREAT, "exists");
 	cr_assert_eq(report_write_file(path, 1, write_hello, "two\n", &err), 0);
-	cr_assert_str_eq(got = slurp(path), "two\n");
-	free(got);
-	cr_assert_eq(count_entries(), 1);
+	expect_only_file(path, "two\n");
 }
 
 Test(files, refuses_a_symlink)
 {
 	char path[128], target[128];
-	store_error err;
 	struct stat sb;
 
 	snprintf(path, sizeof path, "%s/link.txt", dir);
 	snprintf(target, sizeof target, "%s/target.txt", dir);
 	cr_assert_eq(symlink(target, path), 0);
-	cr_assert_eq(report_write_file(path, 1, write_hello, "x\n", &err),
-		     STORE_ECANTCREAT);
-	cr_assert_not_null(strstr(err.message, "symbolic link"), "%s", err.message);
+	refused(path, 1, write_hello, "x\n", STORE_ECANTCREAT, "symbolic link");
 	cr_assert_neq(stat(target, &sb), 0, "nothing written through the link");
 	unlink(path);
 }
 
 Test(files, failed_write_leaves_the_old_file)
 {
-	char path[128], *got;
-	store_error err;
+	char path[128];
 
-	snprintf(path, sizeof path, "%s/report.txt", dir);
-	cr_assert_eq(report_write_file(path, 0, write_hello, "old\n", &err), 0);
-	cr_assert_eq(report_write_file(path, 1, write_then_fail, "half", &err),
-		     STORE_EIO);
-	cr_assert_not_null(strstr(err.message, path), "%s", err.message);
-	cr_assert_str_eq(got = slurp(path), "old\n");
-	free(got);
-	cr_assert_eq(count_entries(), 1, "the temporary file is removed");
+	written(path, "old\n");
+	refused(path, 1, write_then_fail, "half", STORE_EIO, path);
+	expect_only_file(path, "old\n");
 }
 
 Test(files, missing_folder_cannot_create)

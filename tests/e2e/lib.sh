@@ -26,6 +26,12 @@
 #   ns_respawn              runs the current terminal's command again
 #   ns_pipe_start FILE      appends every byte the program writes to FILE
 #   ns_pipe_stop            ends the pipe
+#   ns_room SESSION         the live room's start: SESSION (small matrix,
+#                           participant Ann), its facilitator in terminal 0
+#                           and a watcher in terminal "watch"; back in 0 once
+#                           the facilitator counts the watcher
+#   ns_new_action TEXT OWNER DUE   from the walk: the row's actions, then a
+#                           new action's form filled in (not yet saved)
 #   ns_wait_quiet [SECS]    waits until the program has written nothing for
 #                           SECS seconds (1 by default)
 #   ns_alt, ns_cursor       tmux's view of the pane: 1 while the program is
@@ -331,6 +337,29 @@ ns_expect_cli() {
 	printf '%s\n' "$out" | grep -F -q -- "$pat" ||
 		ns_fail "nextsteps $* does not show '$pat':
 $out"
+}
+
+ns_room() {
+	ns_cli --content "$NS_SMALL" new "$1" --participants "Ann" >/dev/null ||
+		ns_fail "cannot create the session"
+	ns_start "" "" "" "" --session "$1"
+	ns_wait_for "Alpha row one"
+	ns_open watch "" "" "" "" watch "$1"
+	ns_wait_for "Following the facilitator live"
+	ns_use 0
+	ns_wait_for "1 watching"
+}
+
+ns_new_action() {
+	ns_keys a
+	ns_wait_for "Actions: "
+	ns_keys a
+	ns_wait_for "Add an action"
+	ns_type "$1"
+	ns_keys Tab
+	ns_type "$2"
+	ns_keys Tab
+	ns_type "$3"
 }
 
 # Shared by the input tests (input.sh, latin1.sh): the CSV report of a

@@ -12,21 +12,15 @@
 . "$(dirname "$0")/lib.sh"
 ns_init
 
-ns_cli --content "$NS_SMALL" new Room --participants "Ann" >/dev/null ||
-	ns_fail "cannot create the session"
-
 # Follow within a second (the watcher looks four times a second).
 FOLLOW=1
 
-ns_start "" "" "" "" --session Room
-ns_wait_for "Alpha row one"
-ns_open watch "" "" "" "" watch Room
-ns_wait_for "Following the facilitator live"
+ns_room Room
+ns_use watch
 ns_wait_for "Alpha row one"
 ns_wait_for "Not agreed yet"
 ns_wait_for "[ ] 2 Build"
 ns_use 0
-ns_wait_for "1 watching"
 
 # ---------------------------------------------------------------- follow
 ns_keys 2

@@ -3,17 +3,9 @@
 # who disagreed must not follow the facilitator onto the next row.
 . "$(dirname "$0")/lib.sh"
 ns_init
-
-ns_cli --content "$NS_SMALL" new Shown --participants "Ann" >/dev/null ||
-	ns_fail "cannot create the session"
 FOLLOW=1
 
-ns_start "" "" "" "" --session Shown
-ns_wait_for "Alpha row one"
-ns_open watch "" "" "" "" watch Shown
-ns_wait_for "Following the facilitator live"
-ns_use 0
-ns_wait_for "1 watching"
+ns_room Shown
 
 # A note on each row, so a note left on would show on the next one too.
 ns_keys j
