@@ -147,21 +147,26 @@ def fmt_table(results, dialog):
             cells.append(str(r[key]) if key in r else "-")
         add("| %s | %s | %s |" % (label, " | ".join(cells), budget))
 
-    row("dialog --menu start-up (bytes)", "start_bytes", src=dialog)
-    row("nextsteps start-up, sessions list (bytes)", "start_bytes", "< 3072")
-    row("dialog menu highlight move (bytes)", "move", src=dialog)
-    row("nextsteps sessions list move (bytes)", "list_move", "< dialog's")
-    row("nextsteps overview move (bytes)", "overview_move", "< dialog's")
-    row("nextsteps votes move (bytes)", "votes_move", "< dialog's")
-    row("walk: Ctrl-L repaint (bytes)", "repaint", "< 3072")
-    row("walk: next row (bytes)", "next_row", "<= 60% of repaint")
-    row("walk: set stage (bytes)", "set_stage", "< 300")
-    row("walk: clear stage (bytes)", "clear_stage", "< 300")
-    row("walk: next section (bytes)", "next_section", "")
-    row("help screen (bytes)", "help", "< 3072")
-    row("idle 5 s on the sessions list, no timer (bytes)", "idle_no_timer", "0")
-    row("idle 5 s with the section timer (bytes)", "idle_timer", "timer only")
-    row("whole walk, every row answered (bytes)", "walk_total", "")
+    # label, key, budget, whose figures (None: nextsteps')
+    table = [
+        ("dialog --menu start-up (bytes)", "start_bytes", "", dialog),
+        ("nextsteps start-up, sessions list (bytes)", "start_bytes", "< 3072", None),
+        ("dialog menu highlight move (bytes)", "move", "", dialog),
+        ("nextsteps sessions list move (bytes)", "list_move", "< dialog's", None),
+        ("nextsteps overview move (bytes)", "overview_move", "< dialog's", None),
+        ("nextsteps votes move (bytes)", "votes_move", "< dialog's", None),
+        ("walk: Ctrl-L repaint (bytes)", "repaint", "< 3072", None),
+        ("walk: next row (bytes)", "next_row", "<= 60% of repaint", None),
+        ("walk: set stage (bytes)", "set_stage", "< 300", None),
+        ("walk: clear stage (bytes)", "clear_stage", "< 300", None),
+        ("walk: next section (bytes)", "next_section", "", None),
+        ("help screen (bytes)", "help", "< 3072", None),
+        ("idle 5 s on the sessions list, no timer (bytes)", "idle_no_timer", "0", None),
+        ("idle 5 s with the section timer (bytes)", "idle_timer", "timer only", None),
+        ("whole walk, every row answered (bytes)", "walk_total", "", None),
+    ]
+    for label, key, budget, src in table:
+        row(label, key, budget, src)
     cells = []
     for t in TERMS:
         r = results[t]
