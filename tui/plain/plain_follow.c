@@ -170,7 +170,7 @@ static int plain_follow_wait(plain_follow *f)
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
 	int r = poll(&pfd, 1, PLAIN_FOLLOW_WAIT_MS);
 
-	if (r < 0 && errno != EINTR)
+	if (plain_stopped() || (r < 0 && errno != EINTR))
 		return -1;
 	if (r > 0) {
 		const char *a;

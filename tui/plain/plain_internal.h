@@ -62,6 +62,8 @@ void plain_echo(plain *p, size_t col);
 int plain_number(const char *s, long lo, long hi, long *out);
 /* The lower-case letter when `s` is one ASCII letter (or '?'), else 0. */
 int plain_letter(const char *s);
+/* Whether a signal asked the program to stop. */
+int plain_stopped(void);
 /* Prints a store error as one line; a write that failed (not a refused
  * answer) is remembered, so the run never ends saying all is saved. */
 void plain_error(plain *p, const char *what, const store_error *err);
