@@ -237,8 +237,14 @@ void plain_echo(plain *p, size_t col)
 {
 	if (p->echo) {
 		char *c = plain_clean(p, p->line, 0);
+		size_t room = col < p->width ? p->width - col : 0;
 
-		c[text_fit(c, col < p->width ? p->width - col : 0)] = '\0';
+		/* a prompt that filled its line: the answer goes under it */
+		if (room < 10 && text_width(c) > room) {
+			fputs("\n    ", stdout);
+			room = p->width > 4 ? p->width - 4 : 0;
+		}
+		c[text_fit(c, room)] = '\0';
 		puts(c);
 		free(c);
 	}

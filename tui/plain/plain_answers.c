@@ -172,7 +172,8 @@ static int plain_note_mode(plain *p, const char *old)
 	if (!*old)
 		return 'r';
 	plain_show(p, "Note now: ", old, TEXT_KEEP_NEWLINES);
-	a = plain_ask(p, "r replace it, a add to it, c clear it, Enter keeps it");
+	a = plain_ask(p, "r replace it, a add to it, c clear it, Enter keeps it "
+		      "[r, a, c, Enter]");
 	c = a ? plain_letter(a) : 0;
 	if (a && c != 'r' && c != 'a' && c != 'c')
 		plain_say(p, "Note unchanged.");
