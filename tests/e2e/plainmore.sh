@@ -226,4 +226,23 @@ ns_wait_for "the terminal 'nosuchterm-h15' is not known here"
 ns_wait_for "run with --plain"
 ns_wait_for "NS-EXITED-71"
 echo "ok - an unknown terminal names itself and suggests --plain"
-echo "1..8"
+
+# 9. A facilitator in the line mode is in the live room while it waits
+# for an answer: a watcher's screen follows it live, and sees it away
+# once it quits.
+mkfifo "$NS_DIR/in2"
+"$bin" --db "$db" --plain --session Sec <"$NS_DIR/in2" >"$out" 2>"$NS_DIR/err" &
+run=$!
+exec 4>"$NS_DIR/in2"
+i=0
+until grep -q "Agree a stage" "$out"; do
+	i=$((i + 1)); [ $i -lt 200 ] || ns_fail "the line mode did not start"; sleep 0.05
+done
+ns_start 100 24 "" "" watch Sec
+ns_wait_for "Following the facilitator live"
+printf 'q\n' >&4
+exec 4>&-
+wait "$run"
+ns_wait_for "The facilitator is away"
+echo "ok - the line mode's facilitator is in the live room"
+echo "1..9"

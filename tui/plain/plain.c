@@ -4,13 +4,16 @@
 #include "plain.h"
 
 #include <ctype.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "live.h"
 #include "plain_internal.h"
 #include "text.h"
 #include "locale_info.h"
@@ -197,6 +200,18 @@ static void plain_decode(plain *p, size_t n)
 	p->cap = strlen(u) + 1;
 }
 
+/* While the facilitator thinks, the heartbeat goes on, so joiners and
+ * watchers do not see the facilitator as away.  Input is unbuffered
+ * whenever a live presence runs (plain_run sets it), so poll sees every
+ * byte not yet read. */
+static void plain_wait_input(plain *p)
+{
+	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+
+	while (p->lv && !plain_signal && poll(&pfd, 1, 1000) == 0)
+		live_poll(p->lv, time(NULL));
+}
+
 /* getc in a loop rather than a fixed fgets buffer: a pasted paragraph is
  * one line of any length, kept up to PLAIN_LINE_MAX bytes.  NUL bytes are
  * dropped; a CR before the newline too. */
@@ -208,6 +223,7 @@ int plain_read(plain *p)
 	p->cut = 0;
 	if (p->eof || plain_signal)
 		return -1;
+	plain_wait_input(p);
 	while ((c = getc(stdin)) != EOF && c != '\n') {
 		if (n + 1 >= PLAIN_LINE_MAX) {
 			p->cut = 1;
@@ -452,6 +468,7 @@ int plain_run(const cli_options *o, const char *session)
 	int rc = CLI_OK;
 
 	plain_init(&p, o);
+	setvbuf(stdin, NULL, _IONBF, 0);
 	if (!(p.matrix = cli_load_matrix(o, &rc)) ||
 	    !(p.st = cli_open_store(o, STORE_OPEN_CREATE, &rc)))
 		goto out;

@@ -21,6 +21,7 @@ typedef struct plain {
 	store *st;
 	content_matrix *matrix;    /* the matrix new sessions are run against */
 	workshop *ws;              /* the open session, NULL before one */
+	struct live *lv;           /* the walk's presence in the live room */
 	unsigned flags;            /* text_clean flags for this terminal */
 	size_t width;              /* no output line is wider */
 	int echo;                  /* input is not a terminal: repeat answers */

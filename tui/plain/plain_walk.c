@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
+#include "live.h"
 #include "plain_internal.h"
 #include "text.h"
 
@@ -538,9 +541,15 @@ int plain_walk(plain *p)
 		return CLI_OK;
 	}
 	plain_show_row(p);
+	p->lv = live_start(p->st, p->ws->s.id, STORE_ROLE_FACILITATOR,
+			   p->ws->s.facilitator, time(NULL));
+	if (!p->lv)
+		plain_oom();
 	while ((a = plain_walk_prompt(p)) != NULL)
 		if (plain_command(p, a) == PLAIN_QUIT)
 			break;
+	live_stop(p->lv);
+	p->lv = NULL;
 	done = workshop_answered(p->ws, &total);
 	if (p->failed) {
 		plain_say(p, "Not saved: %zu change%s could not be stored (the last: "
