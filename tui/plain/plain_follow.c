@@ -110,8 +110,9 @@ static int plain_follow_changes(plain_follow *f)
 		plain_follow_break(f);
 	if (what & LIVE_AWAY) {
 		f->facilitator_here = f->lv->facilitator_here;
-		plain_say(f->p, f->facilitator_here ? "The facilitator is here."
-			  : "The facilitator is away.");
+		plain_say(f->p, f->facilitator_here ? "The facilitator is here: "
+			  "following live." : "The facilitator is away: showing the "
+			  "last state.");
 		said = 1;
 	}
 	if (what & LIVE_SESSION) {
@@ -217,6 +218,8 @@ static int plain_follow_loop(plain_follow *f)
 		return CLI_OK;
 	}
 	plain_follow_row(f);
+	if (!f->facilitator_here)
+		plain_say(f->p, "The facilitator is away: showing the last state.");
 	plain_follow_prompt(f);
 	fflush(stdout);
 	while ((r = plain_follow_wait(f)) >= 0)
