@@ -112,6 +112,16 @@ if len(a) != 3 or a != b:
 PY
 	ns_fail "the summary's section figures differ from the screen's"
 echo "ok - the summary has the summary screen's section figures"
+COLUMNS=40 plain "s
+q
+" --plain --session Sec
+has "  Not applicable: 0; not yet agreed: 1"
+python3 - "$out" <<'PY' || ns_fail "a summary line is wider than COLUMNS=40"
+import sys
+sys.exit(any(len(l.rstrip("\n")) > 40 for l in open(sys.argv[1], encoding="utf-8")))
+PY
+COLUMNS=120
+echo "ok - a narrow summary is laid out one figure a line, within \$COLUMNS"
 
 # 4. The overview jumps to a section; p writes the report where the
 # screens write it; ? lists every key the prompt offers.
@@ -245,4 +255,4 @@ exec 4>&-
 wait "$run"
 ns_wait_for "The facilitator is away"
 echo "ok - the line mode's facilitator is in the live room"
-echo "1..9"
+echo "1..10"

@@ -53,13 +53,35 @@ void plain_overview(plain *p)
 
 /* ------------------------------------------------------------ summary */
 
-/* The summary model's text, once, at the line's width (60 at least, the
- * narrowest the profile table is laid out for). */
+/* The report's lines as they are when they fit, wrapped when the line is
+ * narrower than the 60 columns the report's tables are laid out for. */
+static void plain_print_lines(const plain *p, char *text)
+{
+	char *line = text, *nl;
+
+	for (; *line; line = nl + 1) {
+		if (!(nl = strchr(line, '\n')))
+			nl = line + strlen(line);
+		*nl = '\0';
+		if (text_width(line) <= p->width)
+			puts(line);
+		else
+			plain_show(p, "", line, 0);
+		if (!nl[1] && nl != line + strlen(line))
+			break;
+	}
+}
+
+/* The summary model's text, once, in the report's words. */
 void plain_summary(plain *p)
 {
 	report_summary *sm;
 	report_options ro;
 	store_error err;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m;
+	int rc;
 
 	if (report_summary_load(p->st, &p->ws->s, &sm, &err) != 0) {
 		plain_error(p, "Error", &err);
@@ -67,11 +89,16 @@ void plain_summary(plain *p)
 	}
 	memset(&ro, 0, sizeof ro);
 	ro.format = REPORT_TEXT;
-	ro.width = p->width < 60 ? 60 : p->width > 200 ? 200 : (int)p->width;
+	ro.width = p->width < 30 ? 30 : p->width > 200 ? 200 : (int)p->width;
 	ro.utf8 = !(p->flags & TEXT_ASCII);
-	fflush(stdout);
-	if (report_write_summary_text(sm, &ro, stdout) != 0)
+	if (!(m = open_memstream(&text, &len)))
+		plain_oom();
+	rc = report_write_summary_text(sm, &ro, m);
+	if (fclose(m) != 0 || rc != 0)
 		plain_say(p, "The summary could not be printed in full.");
+	if (text)
+		plain_print_lines(p, text);
+	free(text);
 	fflush(stdout);
 	report_summary_free(sm);
 }
