@@ -255,4 +255,26 @@ exec 4>&-
 wait "$run"
 ns_wait_for "The facilitator is away"
 echo "ok - the line mode's facilitator is in the live room"
-echo "1..10"
+
+# 11. The set-up: a participant added, the secret ballot turned off, the
+# session renamed, each stored.
+plain "i
++
+Dr Q
+b
+n
+Sec Two
+
+q
+" --plain --session Sec
+has "Secret ballot: on."
+has "Saved: Dr Q is participant 5."
+has "Saved: secret ballot off."
+has "Saved: the session is now 'Sec Two'."
+"$bin" --db "$db" list --format csv >"$NS_DIR/list"
+has "Sec Two" "$NS_DIR/list"
+"$bin" --db "$db" report "Sec Two" --format json >"$NS_DIR/json"
+has '"secret_ballot":false' "$NS_DIR/json"
+has '"Dr Q"' "$NS_DIR/json"
+echo "ok - the session's set-up is edited from the line mode"
+echo "1..11"

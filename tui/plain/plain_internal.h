@@ -107,5 +107,6 @@ void plain_summary(plain *p);
 void plain_reveal(plain *p);
 void plain_report(plain *p);
 void plain_actions(plain *p);
+void plain_setup(plain *p);
 
 #endif

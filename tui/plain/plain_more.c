@@ -334,3 +334,91 @@ void plain_actions(plain *p)
 		n = plain_row_actions(p, v, 1000);
 	}
 }
+
+/* ------------------------------------------------------------ set-up */
+
+static void plain_setup_show(const plain *p)
+{
+	const store_session *s = &p->ws->s;
+	char *people = plain_format("%s", ""), *t;
+	size_t i;
+
+	for (i = 0; i < s->n_participants; i++) {
+		t = plain_format("%s%s%s", people, i ? ", " : "", s->participants[i]);
+		free(people);
+		people = t;
+	}
+	plain_show(p, "Session:      ", s->name, 0);
+	plain_show(p, "Organisation: ", *s->organisation ? s->organisation : "(not given)", 0);
+	plain_show(p, "Facilitator:  ", *s->facilitator ? s->facilitator : "(not given)", 0);
+	plain_show(p, "Participants: ", *people ? people : "(none)", 0);
+	plain_say(p, "Secret ballot: %s.", s->secret_ballot ? "on" : "off");
+	free(people);
+}
+
+static void plain_setup_rename(plain *p)
+{
+	char *name = plain_ask_copy(p, "New name (Enter keeps '%s')", p->ws->s.name);
+	store_error err;
+
+	if (!name || !*name)
+		plain_say(p, "Not saved: the name is unchanged.");
+	else if (store_session_rename(p->st, p->ws->s.id, name, &err) != 0)
+		plain_error(p, "Not saved", &err);
+	else
+		plain_say(p, "Saved: the session is now '%s'.", name);
+	free(name);
+	plain_reload(p);
+}
+
+static void plain_setup_secret(plain *p)
+{
+	int on = !p->ws->s.secret_ballot;
+	store_error err;
+
+	if (store_session_set_secret(p->st, p->ws->s.id, on, &err) != 0)
+		plain_error(p, "Not saved", &err);
+	else
+		plain_say(p, "Saved: secret ballot %s.", on ? "on: votes are hidden "
+			  "until you reveal them (r)" : "off");
+	plain_reload(p);
+}
+
+static void plain_setup_participant(plain *p)
+{
+	char *name = plain_ask_copy(p, "Participant's name (Enter cancels)");
+	store_error err;
+	int index;
+
+	if (!name || text_is_blank(name))
+		plain_say(p, "Not saved: no participant added.");
+	else if (store_participant_add(p->st, p->ws->s.id, name, &index, &err) != 0)
+		plain_error(p, "Not saved", &err);
+	else
+		plain_say(p, "Saved: %s is participant %d.", name, index + 1);
+	free(name);
+	plain_reload(p);
+}
+
+/* i: the session's set-up, and what can change once it runs: its name,
+ * the secret ballot, the participants (as the sessions list's rename and
+ * the votes screen's b and + do). */
+void plain_setup(plain *p)
+{
+	plain_setup_show(p);
+	for (;;) {
+		const char *a = plain_ask(p, "Set-up [n rename, b secret ballot on/off, "
+					  "+ add a participant, Enter back]");
+
+		if (!a || !*a || plain_letter(a) == 'q')
+			return;
+		if (plain_letter(a) == 'n')
+			plain_setup_rename(p);
+		else if (plain_letter(a) == 'b')
+			plain_setup_secret(p);
+		else if (strcmp(a, "+") == 0)
+			plain_setup_participant(p);
+		else
+			plain_say(p, "Type n, b, + or Enter.");
+	}
+}

@@ -308,6 +308,7 @@ static int plain_cmd_undo(plain *p, long k) { (void)k; plain_undo(p); return PLA
 static int plain_cmd_overview(plain *p, long k) { (void)k; plain_overview(p); return PLAIN_STAY; }
 static int plain_cmd_summary(plain *p, long k) { (void)k; plain_summary(p); return PLAIN_STAY; }
 static int plain_cmd_report(plain *p, long k) { (void)k; plain_report(p); return PLAIN_STAY; }
+static int plain_cmd_setup(plain *p, long k) { (void)k; plain_setup(p); return PLAIN_STAY; }
 static int plain_cmd_goto(plain *p, long k) { (void)k; plain_goto(p); return PLAIN_STAY; }
 static int plain_cmd_again(plain *p, long k) { (void)k; plain_show_row(p); return PLAIN_STAY; }
 static int plain_cmd_next(plain *p, long k) { (void)k; plain_next_row(p); return PLAIN_STAY; }
@@ -388,6 +389,8 @@ static const plain_cmd plain_cmds[] = {
 	  "plan, changes", plain_cmd_summary, 0 },
 	{ "p", NULL, "report", "write the printable report next to the database",
 	  plain_cmd_report, 0 },
+	{ "i", NULL, "set-up", "the session's set-up: rename, secret ballot, add "
+	  "a participant", plain_cmd_setup, 0 },
 	{ "l", NULL, NULL, "read this row again", plain_cmd_again, 0 },
 	{ "", NULL, "Enter next", "next row", plain_cmd_next, 0 },
 	{ "q", NULL, "quit", "quit; every answer already saved is kept",
