@@ -167,17 +167,19 @@ void plain_report(plain *p)
 
 /* ------------------------------------------------------------ actions */
 
-/* The row's actions by number; returns how many. */
-static size_t plain_row_actions(const plain *p, const store_action **out,
-				size_t max)
+/* The row's actions by number (a malloc'd list); returns how many. */
+static size_t plain_row_actions(const plain *p, const store_action ***out)
 {
 	const workshop *ws = p->ws;
 	const char *row = workshop_row(ws)->id;
 	size_t i, n = 0;
 
-	for (i = 0; i < ws->a.n_actions && n < max; i++)
+	free(*out);
+	if (!(*out = malloc((ws->a.n_actions ? ws->a.n_actions : 1) * sizeof **out)))
+		plain_oom();
+	for (i = 0; i < ws->a.n_actions; i++)
 		if (strcmp(ws->a.actions[i].row_id, row) == 0)
-			out[n++] = &ws->a.actions[i];
+			(*out)[n++] = &ws->a.actions[i];
 	return n;
 }
 
@@ -315,10 +317,11 @@ static int plain_actions_answer(plain *p, const char *a, const store_action **v,
  * edited, marked done (or not) and deleted, each stored at once. */
 void plain_actions(plain *p)
 {
-	const store_action *v[1000];
-	size_t n = plain_row_actions(p, v, 1000);
+	const store_action **v = NULL;
+	size_t n = plain_row_actions(p, &v);
 
 	if (!n) {           /* nothing to list: straight to the new one */
+		free(v);
 		plain_action(p);
 		return;
 	}
@@ -330,9 +333,10 @@ void plain_actions(plain *p)
 				  "Enter back]")
 		      : plain_ask(p, "Actions [a add, Enter back]");
 		if (!a || plain_actions_answer(p, a, v, n))
-			return;
-		n = plain_row_actions(p, v, 1000);
+			break;
+		n = plain_row_actions(p, &v);
 	}
+	free(v);
 }
 
 /* ------------------------------------------------------------ set-up */
