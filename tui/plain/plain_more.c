@@ -263,8 +263,9 @@ static void plain_action_delete(plain *p, const store_action *ac)
 	plain_reload(p);
 }
 
-/* "e 2", "x 2", "D 2": the letter and the action's number. */
-static int plain_action_pick(const char *a, size_t n, int *letter, size_t *idx)
+/* "e 2", "x 2", "D 2": the letter and the action's number (just the
+ * letter when the row has one action).  Trims `a` in place. */
+static int plain_action_pick(char *a, size_t n, int *letter, size_t *idx)
 {
 	long k;
 
@@ -275,7 +276,7 @@ static int plain_action_pick(const char *a, size_t n, int *letter, size_t *idx)
 		*idx = 0;
 		return 0;
 	}
-	if (!a[1] || plain_number(plain_trim((char *)a + 2), 1, (long)n, &k) != 0)
+	if (!a[1] || plain_number(plain_trim(a + 2), 1, (long)n, &k) != 0)
 		return -1;
 	*idx = (size_t)k - 1;
 	return 0;
