@@ -28,6 +28,8 @@ struct store {
 	unsigned flags;
 	int busy_ms;
 	int in_batch;           /* store_batch_begin: changes are savepoints */
+	int actor;              /* who makes the changes: STORE_FACILITATOR or
+				   a participant's position */
 	store_cached *cache;
 	size_t n_cache;
 	size_t cap_cache;
@@ -168,16 +170,10 @@ int store_write_secret(store *st, const char *sid, int secret, store_error *err)
 
 /* ------------------------------------------------ hooks for tests, bench */
 
-/* The history and undo by summary, for the tests: the program itself
- * undoes through store_undo_entry and shows no history list. */
 /* store_undo_entry giving the undone change's summary in `what` ("" when
  * *undone is 0). */
 int store_undo(store *st, const char *session_id, int *undone, char *what,
 	       size_t what_size, store_error *err);
-/* Changes since `since` (Unix seconds), oldest first. */
-int store_history(store *st, const char *session_id, long long since,
-		  store_change **out, size_t *n, store_error *err);
-void store_history_free(store_change *list, size_t n);
 
 /* Opens like store_open but migrates only to schema `version` (1..latest). */
 store *store_open_at_version(const char *path, unsigned flags, int version,

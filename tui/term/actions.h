@@ -101,7 +101,8 @@ enum action_scope {
 	_(ACTION_EDIT,    SC_ACTIONS,            'e', '\n', KF(KEY_ENTER),          "edit",     NONE,      "Edit the selected action") \
 	_(ACTION_DONE,    SC_ACTIONS,            ' ', 'x', 0,                       "done",     NONE,      "Mark the selected action done (or not done)") \
 	_(ACTION_DELETE,  SC_ACTIONS,            'D', KF(KEY_DC), 0,                "delete",   NONE,      "Delete the selected action") \
-	_(UNDO,           SC_CHANGES,            'u', 0, 0,                         "undo",     NONE,      "Undo the last change to this session, first going to its row") \
+	_(UNDO,           SC_CHANGES,            'u', 0, 0,                         "undo",     REDO,      "Undo your last change to this session (never someone else's), first going to its row") \
+	_(REDO,           SC_CHANGES,            'U', KCTRL('r'), 0,                NULL,       NONE,      "Redo what your last undo reverted, until you make a new change") \
 	/* the note editor */ \
 	_(NOTE_CLOSE,     SC_NOTE,               KESC, KCTRL('x'), 0,               "save+close", NONE,    "Save the note and go back") \
 	_(NOTE_SAVE,      SC_NOTE,               KCTRL('s'), 0, 0,                  "save",     NONE,      "Save the note and keep writing") \
