@@ -397,6 +397,11 @@ void store_history_free(store_change *list, size_t n);
  * it.  User text is quoted as in the summaries, not yet cleaned. */
 void store_change_words(const store_change *c, char *out, size_t size);
 
+/* A short, one-line quote of user text as the history summaries hold it:
+ * the first line, cut at 60 bytes (on a character boundary) with "...".
+ * Not cleaned for the terminal. */
+void store_quote(char *out, size_t size, const char *s);
+
 /* Limits on what people type, so that screens, reports and the file stay
  * usable: longer text is refused (STORE_EUSAGE) with a message naming the
  * limit, never cut silently.  Characters, not bytes, except for notes. */

@@ -85,8 +85,6 @@ int store_each(store *st, const char *sql, const char *sid,
 /* STORE_EUSAGE "WHAT is longer than MAX characters" when s is; else 0. */
 int store_check_length(const char *s, size_t max, const char *what,
 		       store_error *err);
-/* A short, one-line quote of user text for a history summary. */
-void store_quote(char *out, size_t size, const char *s);
 
 /* ------------------------------------------------ store_schema.c */
 

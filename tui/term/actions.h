@@ -43,7 +43,8 @@ enum action_scope {
 	SC_CHANGES = 1 << 12,    /* screens where undo makes sense */
 	SC_SUMMARY = 1 << 13,
 	SC_WATCH = 1 << 14,      /* nextsteps watch: the read-only live view */
-	SC_JOIN = 1 << 15        /* nextsteps join: a participant's own terminal */
+	SC_JOIN = 1 << 15,       /* nextsteps join: a participant's own terminal */
+	SC_HISTORY = 1 << 16     /* the list of the session's changes */
 };
 
 #define ACTION_INFO(_) \
@@ -80,6 +81,7 @@ enum action_scope {
 	_(REPORT_AS,      SC_WALK | SC_SUMMARY,  'P', 0, 0,                         NULL,       NONE,      "Write the report to a file you name (not with --kiosk)") \
 	_(SUMMARY,        SC_WALK | SC_OVERVIEW, 's', 0, 0,                         "summary",  NONE,      "Summary: profile, disagreements, actions, changes") \
 	_(SESSIONS,       SC_WALK,               'S', KESC, 0,                      NULL,       NONE,      "Back to the list of sessions") \
+	_(HISTORY,        SC_WALK,               'H', 0, 0,                         NULL,       NONE,      "History: every change of the session, who made it, newest first") \
 	/* overview */ \
 	_(JUMP,           SC_OVERVIEW,           '\n', KF(KEY_ENTER), 0,            "go",       NONE,      "Walk the selected section") \
 	/* votes */ \
@@ -96,6 +98,9 @@ enum action_scope {
 	_(JOIN_CLEAR,     SC_JOIN,               '0', KF(KEY_DC), 0,                "clear",    NONE,      "Withdraw your vote") \
 	_(SHOW_NOTE,      SC_WALK,               'N', 0, 0,                         NULL,       NONE,      "Show the row's note on watchers' screens until you move to another row (again to hide it)") \
 	_(WATCH_KEYS,     SC_WATCH,              0, 0, 0,                           NULL,       NONE,      "Follows the facilitator's row by itself; read-only") \
+	/* history */ \
+	_(HISTORY_ROW,    SC_HISTORY,            'r', 0, 0,                         "this row", NONE,      "Only the current row's changes (again for every row)") \
+	_(HISTORY_GO,     SC_HISTORY,            '\n', KF(KEY_ENTER), 0,            "go",       NONE,      "Go to the selected change's row") \
 	/* actions */ \
 	_(ACTION_ADD,     SC_ACTIONS,            'a', 0, 0,                         "add",      NONE,      "Add an action") \
 	_(ACTION_EDIT,    SC_ACTIONS,            'e', '\n', KF(KEY_ENTER),          "edit",     NONE,      "Edit the selected action") \
