@@ -392,6 +392,11 @@ int store_undo_entry(store *st, const char *session_id, store_change *undone_out
 int store_redo_entry(store *st, const char *session_id, store_change *redone_out,
 		     int *redone, store_error *err);
 void store_change_clear(store_change *c);
+/* Who made the last change to participant `participant`'s vote on the
+ * row: STORE_FACILITATOR (also when no change is recorded), or the
+ * position of the participant who voted at their own terminal. */
+int store_vote_author(store *st, const char *session_id, const char *row_id,
+		      int participant, int *actor, store_error *err);
 /* The session's changes since `since` (Unix seconds), oldest first, as
  * the history screen and `nextsteps history` list them; STORE_ENOINPUT
  * when there is no such session.  Free with store_history_free. */

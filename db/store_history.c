@@ -630,6 +630,35 @@ int store_undo(store *st, const char *session_id, int *undone, char *what,
 	return rc;
 }
 
+/* ------------------------------------------------------------ authors */
+
+int store_vote_author(store *st, const char *session_id, const char *row_id,
+		      int participant, int *actor, store_error *err)
+{
+	static const char sql[] =
+		"SELECT coalesce(actor, -1) FROM history h WHERE session = ?1"
+		" AND row_id = ?2 AND target = ?3 AND (kind = 'vote' OR (kind = 'undo'"
+		"  AND (SELECT k.kind FROM history k WHERE k.id = h.undoes) = 'vote'))"
+		" ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc;
+
+	*actor = STORE_FACILITATOR;
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, session_id);
+	store_bind_text(stmt, 2, row_id);
+	sqlite3_bind_int(stmt, 3, participant);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*actor = sqlite3_column_int(stmt, 0);
+	store_done(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, "read the history");
+	store_ok(err);
+	return STORE_OK;
+}
+
 /* ------------------------------------------------------------ listing */
 
 /* Frees what store_history filled. */

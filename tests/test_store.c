@@ -1615,3 +1615,24 @@ Test(store, history_says_who_made_each_change)
 	cr_assert_str_eq(h[n - 1].actor_name, "Birch Surgery");
 	store_history_free(h, n);
 }
+
+Test(store, vote_author_says_who_last_changed_the_vote)
+{
+	char id[40];
+	int who;
+
+	st = testutil_open(fx.path);
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_vote_author(st, id, row(0), 0, &who, &err), 0);
+	cr_assert_eq(who, STORE_FACILITATOR, "no vote yet");
+	store_set_actor(st, 0);
+	cr_assert_eq(store_set_vote(st, id, row(0), 0, 1, &err), 0);
+	cr_assert_eq(store_vote_author(st, id, row(0), 0, &who, &err), 0);
+	cr_assert_eq(who, 0);
+	cr_assert_eq(store_vote_author(st, id, row(0), 1, &who, &err), 0);
+	cr_assert_eq(who, STORE_FACILITATOR, "another participant's vote");
+	store_set_actor(st, STORE_FACILITATOR);
+	cr_assert_eq(store_set_vote(st, id, row(0), 0, STORE_VOTE_NONE, &err), 0);
+	cr_assert_eq(store_vote_author(st, id, row(0), 0, &who, &err), 0);
+	cr_assert_eq(who, STORE_FACILITATOR, "the facilitator cleared it");
+}

@@ -90,4 +90,25 @@ ns_cli history Nowhere >/dev/null 2>"$NS_DIR/err"
 [ $? -eq 66 ] || ns_fail "history of no session did not exit 66"
 grep -q "^nextsteps: no session named 'Nowhere'" "$NS_DIR/err" ||
 	ns_fail "history of no session: $(cat "$NS_DIR/err")"
+# ---------------------------------------------------------------- clear
+# Clearing a vote the participant cast themselves asks first, and the
+# history records who cleared it.
+ns_keys v
+ns_wait_for "Votes: Alpha row one"
+ns_keys 0
+ns_wait_for "Clear the vote Ann cast at their own terminal?"
+ns_keys n
+ns_wait_for "Cancelled."
+ns_keys 0
+ns_wait_for "Clear the vote Ann cast at their own terminal?"
+ns_keys y
+ns_wait_for "Saved: Ann's own vote cleared; the history says you cleared it."
+ns_use ann
+ns_wait_for "Your vote: none yet"
+ns_use 0
+ns_keys q
+ns_wait_for "[agreed: Build]"
+ns_keys H
+ns_wait_for "facilitator  1.1    Ann withdrew the vote: Enhance -> no vote"
+ns_keys q
 echo "ok: undo and redo per person, the history screen and command"
