@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <dirent.h>
 
+#include "history.h"
 #include "report.h"
 #include "summary.h"
 #include "testutil.h"
@@ -1420,4 +1421,58 @@ Test(store, portfolio_groups_by_matrix_and_scales_bars)
 	content_free(v10);
 	content_free(v11);
 	content_free(small);
+}
+
+/* The history in all three forms: newest first, who made each change,
+ * user text made inert, CSV guarded, JSON exact. */
+Test(store, history_in_text_csv_and_json)
+{
+	report_options o = { .format = REPORT_TEXT };
+	store_session s;
+	store_error err;
+	char id[40], *t;
+	size_t len;
+	FILE *f;
+	int undone;
+
+	new_session("=Camden", "Camden", 1, id);
+	store_set_actor(st, 1);
+	cr_assert_eq(store_set_vote(st, id, "shared-purpose", 1, 0, &err), 0);
+	store_set_actor(st, STORE_FACILITATOR);
+	cr_assert_eq(store_set_note(st, id, "shared-purpose", "later", &err), 0);
+	cr_assert_eq(store_undo_entry(st, id, &(store_change){ 0 }, &undone, &err), 0);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0, "%s", err.message);
+	for (o.format = REPORT_TEXT; o.format <= REPORT_JSON; o.format++) {
+		t = NULL;
+		len = 0;
+		cr_assert_not_null(f = open_memstream(&t, &len));
+		cr_assert_eq(history_write(st, &s, &o, f, &err), 0, "%s", err.message);
+		fclose(f);
+		assert_inert(t, len, "history");
+		if (o.format == REPORT_TEXT) {
+			cr_assert_not_null(strstr(t, "History of '=Camden': 8 changes, newest first\n"), "%s", t);
+			cr_assert_not_null(strstr(t, "  facilitator  shared-purpose  Undid: Changed the note on shared-purpose\n"), "%s", t);
+			cr_assert_not_null(strstr(t, "  Bob^[[2J  shared-purpose  Bob^[[2J voted Start: Enhance -> Start\n"), "%s", t);
+			cr_assert_not_null(strstr(t, "changed the note: 'a^[]0;x^Gb' -> 'later'  [undone]"), "%s", t);
+			cr_assert_lt(strstr(t, "Undid:"), strstr(t, "created the session"),
+				     "newest first");
+		} else if (o.format == REPORT_CSV) {
+			cr_assert_not_null(strstr(t, ",'=Camden,"), "formula guard: %s", t);
+			cr_assert_not_null(strstr(t, ",Bob^[[2J,participant,shared-purpose,vote,"), "%s", t);
+			{
+				size_t lines = 0;
+				const char *p;
+
+				for (p = t; (p = strstr(p, "\r\n")); p += 2)
+					lines++;
+				cr_assert_eq(lines, 9, "a header and 8 changes:\n%s", t);
+			}
+		} else {
+			cr_assert_not_null(strstr(t, "\"who\":\"Bob\\u001b[2J\""), "%s", t);
+			cr_assert_not_null(strstr(t, "\"table\":\"history\""), "%s", t);
+			cr_assert_not_null(strstr(t, "\"status\":\"undone\""), "%s", t);
+		}
+		free(t);
+	}
+	store_session_clear(&s);
 }
