@@ -1429,6 +1429,7 @@ Test(store, history_in_text_csv_and_json)
 {
 	report_options o = { .format = REPORT_TEXT };
 	store_session s;
+	store_change c;
 	store_error err;
 	char id[40], *t;
 	size_t len;
@@ -1440,7 +1441,8 @@ Test(store, history_in_text_csv_and_json)
 	cr_assert_eq(store_set_vote(st, id, "shared-purpose", 1, 0, &err), 0);
 	store_set_actor(st, STORE_FACILITATOR);
 	cr_assert_eq(store_set_note(st, id, "shared-purpose", "later", &err), 0);
-	cr_assert_eq(store_undo_entry(st, id, &(store_change){ 0 }, &undone, &err), 0);
+	cr_assert_eq(store_undo_entry(st, id, &c, &undone, &err), 0);
+	store_change_clear(&c);
 	cr_assert_eq(store_session_find(st, id, &s, &err), 0, "%s", err.message);
 	for (o.format = REPORT_TEXT; o.format <= REPORT_JSON; o.format++) {
 		t = NULL;
