@@ -24,7 +24,8 @@ typedef enum report_table_kind {
 	REPORT_TABLE_ACTIONS,
 	REPORT_TABLE_SESSIONS,
 	REPORT_TABLE_LIST,          /* `list`: what the sessions list shows */
-	REPORT_TABLE_PORTFOLIO      /* one line per organisation x row */
+	REPORT_TABLE_PORTFOLIO,     /* one line per organisation x row */
+	REPORT_TABLE_HISTORY        /* `history`: one line per change */
 } report_table_kind;
 
 typedef struct report_options {
