@@ -114,6 +114,7 @@ typedef struct store_session {
 	char *current_section;    /* facilitator's position, NULL before any */
 	char *current_row;
 	int show_note;            /* watchers see the row's note (live room) */
+	int open_join;            /* join --as takes any name, unasked */
 	char **participants;      /* in order; filled by store_session_find only */
 	size_t n_participants;
 } store_session;
@@ -126,6 +127,7 @@ typedef struct store_new_session {
 	const char *const *participants;
 	size_t n_participants;
 	int secret_ballot;
+	int open_join;              /* anyone may join without being admitted */
 } store_new_session;
 
 /* Creates a session run against `m`, storing m->text as its snapshot.
@@ -182,7 +184,10 @@ int store_participant_add(store *st, const char *session_id, const char *name,
 enum store_role {
 	STORE_ROLE_FACILITATOR = 0,
 	STORE_ROLE_WATCHER = 1,
-	STORE_ROLE_PARTICIPANT = 2
+	STORE_ROLE_PARTICIPANT = 2,
+	STORE_ROLE_ASKING = 3,         /* join --as a name that is not a
+					  participant: waits to be admitted */
+	STORE_ROLE_REFUSED = 4         /* the facilitator refused it */
 };
 
 typedef struct store_presence {
@@ -205,6 +210,11 @@ int store_presence_leave(store *st, const char *session_id, const char *host,
 int store_presence_list(store *st, const char *session_id, store_presence **out,
 			size_t *n, store_error *err);
 void store_presence_free(store_presence *list, size_t n);
+/* Refuses every process of the session asking to join as `name`: their
+ * rows turn "refused" (their own heartbeat never turns them back), which
+ * the joiner reads as its answer.  Admitting is store_participant_add. */
+int store_presence_refuse(store *st, const char *session_id, const char *name,
+			  store_error *err);
 /* A number that changes whenever the session or its answers change (not
  * presence): a follower reloads the session only when it moved. */
 int store_session_stamp(store *st, const char *session_id, long long *stamp,

@@ -222,6 +222,13 @@ static const char schema_v6[] =
 static const char schema_v7[] =
 	"ALTER TABLE history ADD COLUMN actor INTEGER;";
 
+/* Version 8: whether anyone may join.  A session made with `--open-join`
+ * takes any name `join --as` gives; otherwise a name that is not a
+ * participant asks the facilitator first (a presence row in the role
+ * "asking"), so a typo never becomes a participant. */
+static const char schema_v8[] =
+	"ALTER TABLE sessions ADD COLUMN open_join INTEGER NOT NULL DEFAULT 0;";
+
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -231,6 +238,7 @@ static const char *const migrations[] = {
 	schema_v5,
 	schema_v6,
 	schema_v7,
+	schema_v8,
 };
 
 /* The version this program writes. */

@@ -17,7 +17,7 @@
 #define SESSION_COLUMNS \
 	"id, name, organisation, facilitator, track, matrix_id, matrix_version," \
 	" created, updated, rows_total, rows_answered, secret_ballot," \
-	" current_section, current_row, show_note"
+	" current_section, current_row, show_note, open_join"
 
 /* ------------------------------------------------------------ reading */
 
@@ -49,6 +49,7 @@ static int read_session(sqlite3_stmt *stmt, store_session *s, store_error *err)
 	s->current_section = dup_or_null(stmt, 12);
 	s->current_row = dup_or_null(stmt, 13);
 	s->show_note = sqlite3_column_int(stmt, 14);
+	s->open_join = sqlite3_column_int(stmt, 15);
 	if (!s->name || !s->organisation || !s->facilitator || !s->matrix_id ||
 	    !s->matrix_version ||
 	    (sqlite3_column_type(stmt, 12) != SQLITE_NULL && !s->current_section) ||
@@ -475,9 +476,9 @@ static int insert_session(store *st, const char *id, const store_new_session *sp
 	static const char sql[] =
 		"INSERT INTO sessions (id, name, organisation, facilitator, track,"
 		" matrix_id, matrix_version, matrix, stage_labels, rows_total,"
-		" secret_ballot, created, updated, touched)"
+		" secret_ballot, created, updated, touched, open_join)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12,"
-		" (SELECT coalesce(max(touched), 0) + 1 FROM sessions))";
+		" (SELECT coalesce(max(touched), 0) + 1 FROM sessions), ?13)";
 	unsigned track = spec->track ? spec->track : CONTENT_TRACK_LGPO;
 	sqlite3_stmt *stmt = store_sql(st, sql, err);
 	char *labels = stage_labels(m);
@@ -499,6 +500,7 @@ static int insert_session(store *st, const char *id, const store_new_session *sp
 	sqlite3_bind_int64(stmt, 10, (long long)content_count_rows(m, track));
 	sqlite3_bind_int(stmt, 11, spec->secret_ballot != 0);
 	sqlite3_bind_int64(stmt, 12, now);
+	sqlite3_bind_int(stmt, 13, spec->open_join != 0);
 	rc = store_run(st, stmt, "create the session", err);
 	free(labels);
 	return rc;

@@ -561,7 +561,7 @@ Test(store, session_ids_differ)
 
 Test(store, pcn_track_and_secret_ballot_at_creation)
 {
-	store_new_session spec = { "PCN", NULL, NULL, CONTENT_TRACK_PCN, NULL, 0, 1 };
+	store_new_session spec = { "PCN", NULL, NULL, CONTENT_TRACK_PCN, NULL, 0, 1, 0 };
 	store_session s;
 	char id[40];
 
@@ -579,7 +579,7 @@ Test(store, pcn_track_and_secret_ballot_at_creation)
 Test(store, bad_session_specs)
 {
 	static const char *const twice[] = { "A", "B", "A" };
-	store_new_session spec = { "", NULL, NULL, 0, NULL, 0, 0 };
+	store_new_session spec = { "", NULL, NULL, 0, NULL, 0, 0, 0 };
 	char id[40];
 
 	st = testutil_open(fx.path);
@@ -602,7 +602,7 @@ Test(store, bad_session_specs)
 
 Test(store, duplicate_name_is_refused)
 {
-	store_new_session spec = { "Camden", NULL, NULL, 0, NULL, 0, 0 };
+	store_new_session spec = { "Camden", NULL, NULL, 0, NULL, 0, 0, 0 };
 	char id[40];
 
 	open_with("Camden", id);
@@ -1377,7 +1377,7 @@ Test(store, limits_are_refused_with_a_clear_message)
 	store *s = testutil_open(fx.path);
 	char *ok_name = repeat_e(STORE_MAX_NAME), *long_name = repeat_e(10000);
 	char *note = malloc(STORE_MAX_NOTE + 2), id[40];
-	store_new_session spec = { NULL, NULL, NULL, 0, NULL, 0, 0 };
+	store_new_session spec = { NULL, NULL, NULL, 0, NULL, 0, 0, 0 };
 	const char **people = calloc(STORE_MAX_PARTICIPANTS + 1, sizeof *people);
 	char (*names)[16] = calloc(STORE_MAX_PARTICIPANTS + 1, sizeof *names);
 	store_answers a;

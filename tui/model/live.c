@@ -179,3 +179,61 @@ int live_has_joined(const live *lv, const char *name, time_t now)
 	}
 	return 0;
 }
+
+int live_participant_index(const store_session *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < s->n_participants; i++)
+		if (strcmp(s->participants[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int live_must_ask(const store_session *s, const char *name)
+{
+	return !s->open_join && live_participant_index(s, name) < 0;
+}
+
+/* Reads the rows as last polled: the facilitator's walk pays nothing more
+ * for a request than for any other presence row. */
+const store_presence *live_asking(const live *lv, const store_session *s,
+				  time_t now, size_t *n)
+{
+	const store_presence *first = NULL;
+	size_t i, k = 0;
+
+	for (i = 0; i < lv->n_people; i++) {
+		const store_presence *p = &lv->people[i];
+
+		if (p->role != STORE_ROLE_ASKING || !live_is_here(lv, p, now) ||
+		    live_participant_index(s, p->name) >= 0)
+			continue;
+		if (!first)
+			first = p;
+		k++;
+	}
+	if (n)
+		*n = k;
+	return first;
+}
+
+int live_refused(const live *lv)
+{
+	size_t i;
+
+	for (i = 0; i < lv->n_people; i++) {
+		const store_presence *p = &lv->people[i];
+
+		if (p->pid == lv->me.pid && strcmp(p->host, lv->me.host) == 0)
+			return p->role == STORE_ROLE_REFUSED;
+	}
+	return 0;
+}
+
+void live_admitted(live *lv, int index)
+{
+	lv->me.role = STORE_ROLE_PARTICIPANT;
+	lv->participant = index;
+	lv->last_beat = 0;
+}

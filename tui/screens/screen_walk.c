@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "live.h"
 #include "report_file.h"
 #include "room.h"
 #include "screens.h"
@@ -412,6 +413,33 @@ static void walk_show_note(ui *u)
 		      : "Saved: the note is hidden from watchers.");
 }
 
+/* `+` and `-` answer the first request to join the room line names; the
+ * admission is the facilitator's change (history: "NAME joined"). */
+static void walk_answer_join(ui *u, int admit)
+{
+	workshop *ws = u->ws;
+	const store_presence *ask;
+	store_error err;
+	char *name;
+	int rc;
+
+	ask = u->live ? live_asking(u->live, &ws->s, time(NULL), NULL) : NULL;
+	if (!ask) {
+		ui_say(u, "Nobody is asking to join.");
+		return;
+	}
+	/* the presence list is read again by the change below */
+	if (!(name = strdup(ask->name)))
+		ui_die("out of memory");
+	rc = admit ? store_participant_add(ws->st, ws->s.id, name, NULL, &err)
+		   : store_presence_refuse(ws->st, ws->s.id, name, &err);
+	if (rc == 0 && admit)
+		ui_reload(u);
+	ui_saved(u, rc, &err, admit ? "Saved: %s joined as a participant."
+		 : "Refused: %s is told they were not admitted.", name);
+	free(name);
+}
+
 static void walk_goto(ui *u, size_t step)
 {
 	store_error err;
@@ -514,6 +542,8 @@ static void walk_action(ui *u, enum action a, int arg)
 	case ACT_REPORT_AS: report_file_write_as(u, &walk_state_of(u)->report); break;
 	case ACT_SESSIONS: ui_pop(u); break;
 	case ACT_SHOW_NOTE: walk_show_note(u); break;
+	case ACT_ADMIT: walk_answer_join(u, 1); break;
+	case ACT_REFUSE: walk_answer_join(u, 0); break;
 	default: break;
 	}
 }

@@ -96,6 +96,8 @@ struct ui {
 	void *ask_ctx;                       /* what both answers are given */
 
 	int quit;
+	int exit_status;                     /* non-zero: the run ends with it */
+	char exit_text[200];                 /* and says this on stderr */
 };
 
 /* The screen on top of the stack. */

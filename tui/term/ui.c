@@ -310,6 +310,8 @@ static void ui_finish(ui *u)
 	 * would otherwise vanish with the screen: say it on stderr. */
 	if (u->status_error)
 		cli_error("%s", u->status_text);
+	if (u->exit_status)
+		cli_error("%s", u->exit_text);
 	ui_term_windows_free(u);
 	store_close(u->st);
 	content_free(u->matrix);
@@ -352,6 +354,8 @@ int ui_run(const cli_options *o, enum cli_mode mode, const char *session,
 	}
 	ui_loop(&u);
 	ui_finish(&u);
-	return ui_term_signal() ? 128 + ui_term_signal() : CLI_OK;
+	if (ui_term_signal())
+		return 128 + ui_term_signal();
+	return u.exit_status ? u.exit_status : CLI_OK;
 }
 
