@@ -205,8 +205,8 @@ int store_presence_beat(store *st, const char *session_id, const store_presence 
 /* Removes this process's row (the session was closed). */
 int store_presence_leave(store *st, const char *session_id, const char *host,
 			 long long pid, store_error *err);
-/* Every row of the session: the facilitator first, then participants,
- * then watchers, each by name. */
+/* Every row of the session, by role word (asking, facilitator,
+ * participant, refused, watcher), then by name. */
 int store_presence_list(store *st, const char *session_id, store_presence **out,
 			size_t *n, store_error *err);
 void store_presence_free(store_presence *list, size_t n);

@@ -109,7 +109,14 @@ ns_wait_for "Alpha row one"
 ns_open ann "" "" "" "" join Room --as Ann
 ns_wait_for "Your vote: none yet"
 ns_wait_for "Alpha row one"
+# Ben is not a participant yet: he asks, and the facilitator admits him.
 ns_open ben "" "" "" "" join Room --as Ben
+ns_wait_for "Waiting for the facilitator to admit you."
+ns_use 0
+ns_wait_for "Ben asks to join (+ admits, - refuses)"
+ns_keys +
+ns_wait_for "Saved: Ben joined as a participant."
+ns_use ben
 ns_wait_for "Your vote: none yet"
 ns_use 0
 ns_wait_for "Ann (not voted), Ben (not voted)"
