@@ -133,6 +133,8 @@ static void plain_help(const plain *p)
 		{ "v", "record each participant's vote in turn" },
 		{ "n", "write the note; a line holding only . ends it" },
 		{ "a", "add an action: text, owner, due date" },
+		{ "f", "for the facilitator: the row's prompts, evidence and "
+		       "terms, then the glossary" },
 		{ "u", "undo the last change" },
 		{ "b", "back to the previous row" },
 		{ "g", "go to a row by its number" },
@@ -159,6 +161,43 @@ static void plain_help(const plain *p)
 
 		snprintf(pre, sizeof pre, "  %-6s ", keys[i][0]);
 		plain_show(p, pre, keys[i][1], 0);
+	}
+}
+
+/* f: what the facilitator can ask and look for on this row, the meanings
+ * of the terms it uses, then the matrix's whole glossary. */
+static void plain_prompts(const plain *p)
+{
+	const content_matrix *m = p->ws->m;
+	const content_row *row = workshop_row(p->ws);
+	const content_term *t[32];
+	size_t n = content_row_terms(m, row, t, 32), i;
+
+	for (i = 0; i < row->n_prompts; i++) {
+		char pre[40];
+
+		snprintf(pre, sizeof pre, "Prompt %zu: ", i + 1);
+		plain_show(p, pre, row->prompts[i], 0);
+	}
+	if (!row->n_prompts)
+		plain_say(p, "Prompts: none for this row.");
+	plain_show(p, "Evidence: ", *row->evidence ? row->evidence : "none for this row.", 0);
+	for (i = 0; i < n && i < 32; i++) {
+		char *pre = plain_format("Term %s: ", t[i]->term);
+
+		plain_show(p, pre, t[i]->meaning, 0);
+		free(pre);
+	}
+	if (m->n_glossary)
+		plain_say(p, "Glossary of the matrix (%zu term%s):", m->n_glossary,
+			  m->n_glossary == 1 ? "" : "s");
+	for (i = 0; i < m->n_glossary; i++) {
+		const content_term *g = m->glossary_sorted ? m->glossary_sorted[i]
+							   : &m->glossary[i];
+		char *pre = plain_format("  %s: ", g->term);
+
+		plain_show(p, pre, g->meaning, 0);
+		free(pre);
 	}
 }
 
@@ -319,6 +358,7 @@ static int plain_command(plain *p, const char *a)
 		case 'v': plain_votes(p); break;
 		case 'n': plain_note(p); break;
 		case 'a': plain_action(p); break;
+		case 'f': plain_prompts(p); break;
 		case 'u': plain_undo(p); break;
 		case 'g': plain_goto(p); break;
 		case 'r': plain_show_row(p); break;
