@@ -304,7 +304,8 @@ static int ui_prepare(ui *u, const char *session)
 		char shown[sizeof u->status_text];
 
 		cli_error("%s", ui_status_shown(u, shown, sizeof shown));
-		return status == STORE_EUSAGE ? CLI_USAGE : CLI_NOINPUT;
+		/* the store's statuses are the CLI's: a lock stays 75, damage 65 */
+		return status;
 	}
 	if (u->status_error)
 		u->status_text[0] = '\0';
