@@ -57,6 +57,24 @@ has "Suggested: Start (the lower, as views differ). Type 1 to agree it."
 has "Alpha row one,Dr B,enhance,Enhance,vote" "$NS_DIR/csv"
 echo "ok - a secret ballot is revealed from the line mode"
 
+# Undo and redo are this person's own; H prints the history with both.
+"$bin" --db "$db" --content "$small" new Redo >/dev/null ||
+	ns_fail "cannot create the session Redo"
+plain "2
+u
+U
+H
+q
+" --plain --session Redo
+[ "$status" -eq 0 ] || ns_fail "the undo run ended with $status"
+has "Saved: Undone on 1.1 Alpha row one: agreed Build."
+has "Saved: Redone on 1.1 Alpha row one: agreed Build."
+has "History of 'Redo': 4 changes, newest first"
+has "[undone]"
+"$bin" --db "$db" report Redo --format csv >"$NS_DIR/csv"
+has "alpha-one,Alpha row one,,build,Build,agreed" "$NS_DIR/csv"
+echo "ok - undo, redo and the history from the line mode"
+
 # 2. An action added, edited (Enter keeps a field, - clears it) and
 # marked done, each confirmed with Saved:.
 plain "a

@@ -104,6 +104,7 @@ int plain_follow_run(plain *p, int join, const char *session,
 /* The whole session and the row's actions (plain_more.c). */
 void plain_overview(plain *p);
 void plain_summary(plain *p);
+void plain_history(plain *p);
 void plain_reveal(plain *p);
 void plain_report(plain *p);
 void plain_actions(plain *p);

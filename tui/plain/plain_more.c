@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "history.h"
 #include "plain_internal.h"
 #include "report.h"
 #include "text.h"
@@ -70,6 +71,32 @@ static void plain_print_lines(const plain *p, char *text)
 		if (!nl[1] && nl != line + strlen(line))
 			break;
 	}
+}
+
+/* Every change of the session, newest first, in the words of the history
+ * screen and `nextsteps history`. */
+void plain_history(plain *p)
+{
+	report_options ro;
+	store_error err;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m;
+	int rc;
+
+	memset(&ro, 0, sizeof ro);
+	ro.format = REPORT_TEXT;
+	ro.utf8 = !(p->flags & TEXT_ASCII);
+	if (!(m = open_memstream(&text, &len)))
+		plain_oom();
+	rc = history_write(p->st, &p->ws->s, &ro, m, &err);
+	if (fclose(m) != 0 && rc == 0)
+		plain_say(p, "The history could not be printed in full.");
+	if (rc != 0)
+		plain_error(p, "Error", &err);
+	else if (text)
+		plain_print_lines(p, text);
+	free(text);
 }
 
 /* The summary model's text, once, in the report's words. */

@@ -242,15 +242,19 @@ static void plain_not_applicable(plain *p)
 /* u: the store's undo, which walks back the session's history.  As on
  * the screens, the walk goes to the undone change's row and reads it out,
  * so nobody changes a row they cannot see. */
-static void plain_undo(plain *p)
+/* Undo or redo this person's own last change; another person's change is
+ * never reverted (the workshop says why not). */
+static void plain_undo(plain *p, int redo)
 {
 	char msg[512];
 	store_error err;
-	int moved, rc = workshop_undo(p->ws, &moved, msg, sizeof msg, &err);
+	int moved, rc = redo ? workshop_redo(p->ws, &moved, msg, sizeof msg, &err)
+			     : workshop_undo(p->ws, &moved, msg, sizeof msg, &err);
 
 	if (rc != 0)
-		plain_error(p, msg[0] ? "Error" : "Not saved: not undone", &err);
-	if (msg[0] && rc == 0 && strcmp(msg, "Nothing left to undo.") != 0)
+		plain_error(p, msg[0] ? "Error" : redo ? "Not saved: not redone"
+			    : "Not saved: not undone", &err);
+	if (msg[0] && rc == 0 && strncmp(msg, "Nothing ", 8) != 0)
 		plain_say(p, "Saved: %s.", msg);
 	else if (msg[0])
 		plain_say(p, "%s", msg);
@@ -343,7 +347,8 @@ static int plain_cmd_votes(plain *p, long k) { (void)k; plain_votes(p); return P
 static int plain_cmd_reveal(plain *p, long k) { (void)k; plain_reveal(p); return PLAIN_STAY; }
 static int plain_cmd_note(plain *p, long k) { (void)k; plain_note(p); return PLAIN_STAY; }
 static int plain_cmd_actions(plain *p, long k) { (void)k; plain_actions(p); return PLAIN_STAY; }
-static int plain_cmd_undo(plain *p, long k) { (void)k; plain_undo(p); return PLAIN_STAY; }
+static int plain_cmd_undo(plain *p, long k) { plain_undo(p, (int)k); return PLAIN_STAY; }
+static int plain_cmd_history(plain *p, long k) { (void)k; plain_history(p); return PLAIN_STAY; }
 static int plain_cmd_overview(plain *p, long k) { (void)k; plain_overview(p); return PLAIN_STAY; }
 static int plain_cmd_summary(plain *p, long k) { (void)k; plain_summary(p); return PLAIN_STAY; }
 static int plain_cmd_report(plain *p, long k) { (void)k; plain_report(p); return PLAIN_STAY; }
@@ -418,8 +423,12 @@ static const plain_cmd plain_cmds[] = {
 	  "delete", plain_cmd_actions, 0 },
 	{ "f", NULL, NULL, "for the facilitator: the row's prompts, evidence and "
 	  "glossary terms, then the whole glossary", plain_cmd_prompts, 0 },
-	{ "u", NULL, "undo", "undo the last change to this session, going to its "
-	  "row", plain_cmd_undo, 0 },
+	{ "u", NULL, "undo", "undo your own last change, going to its row; "
+	  "never another person's", plain_cmd_undo, 0 },
+	{ "U", NULL, "redo", "redo what you undid, until you make a new change",
+	  plain_cmd_undo, 1 },
+	{ "H", NULL, "history", "every change of the session, newest first: when, "
+	  "who, row, what", plain_cmd_history, 0 },
 	{ "b", NULL, "back", "back to the previous row", plain_cmd_back, 0 },
 	{ "g", NULL, "go to", "go to a row by its number", plain_cmd_goto, 0 },
 	{ "[", NULL, NULL, "the previous section", plain_cmd_section, -1 },
