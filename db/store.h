@@ -123,6 +123,17 @@ int store_session_create(store *st, const store_new_session *spec,
  * Every change function, including set_position and add_time, counts. */
 int store_session_list(store *st, store_session **out, size_t *n, store_error *err);
 void store_session_list_free(store_session *list, size_t n);
+/* At most `limit` sessions of that list from position `offset` (0 is the
+ * newest), so a screen reads only the lines it shows; free the rows with
+ * store_session_list_free. */
+int store_session_page(store *st, size_t offset, size_t limit,
+		       store_session **out, size_t *n, store_error *err);
+/* How many sessions there are. */
+int store_session_count(store *st, size_t *total, store_error *err);
+/* The position of session `id` in the list's order (0: the newest);
+ * STORE_ENOINPUT when there is none. */
+int store_session_position(store *st, const char *id, size_t *pos,
+			   store_error *err);
 /* One session by name, or by id; STORE_ENOINPUT when there is none. */
 int store_session_find(store *st, const char *name_or_id, store_session *out,
 		       store_error *err);

@@ -62,7 +62,9 @@ void ui_pop(ui *u)
 	free(u->private[--u->depth]);
 	u->private[u->depth] = NULL;
 	ui_dirty(u, DIRTY_ALL);
-	if (u->depth && ui_top(u)->resume)
+	/* On the way out nothing more is shown: the screen below is not
+	 * brought up to date (the sessions list would read the whole file). */
+	if (u->depth && !u->quit && ui_top(u)->resume)
 		ui_top(u)->resume(u);
 	if (!u->depth)
 		u->quit = 1;
@@ -180,8 +182,17 @@ void ui_ask_either(ui *u, void (*yes)(ui *u, void *ctx), void (*no)(ui *u, void 
 static void say_if_matrix_changed(ui *u)
 {
 	const content_matrix *then = u->ws->m, *now;
+	size_t len;
 
-	if (u->mode != CLI_MODE_FACILITATE || !(now = ui_matrix(u)))
+	if (u->mode != CLI_MODE_FACILITATE)
+		return;
+	/* The built-in text is embedded with LF line ends and no byte-order
+	 * mark, as a session stores it: the same bytes mean the same matrix,
+	 * and parsing it (most of the start-up) is needed only when they
+	 * differ. */
+	if (!u->matrix && strcmp(content_builtin_text(&len), then->text) == 0)
+		return;
+	if (!(now = ui_matrix(u)))
 		return;
 	if (strcmp(now->id, then->id) == 0 && strcmp(now->text, then->text) != 0)
 		ui_say(u, "Matrix edited since this session began (version %s, now %s);"
@@ -300,6 +311,7 @@ static int ui_prepare(ui *u, const char *session)
 static void ui_finish(ui *u)
 {
 	u->status_error = 0;
+	u->quit = 1;
 	while (u->depth)
 		ui_pop(u);
 	ui_close_session(u);
