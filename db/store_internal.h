@@ -16,6 +16,12 @@
 #define STORE_APPLICATION_ID 0x4e535450
 #define STORE_BUSY_TIMEOUT_MS 5000
 #define STORE_SUMMARY_TEXT 60   /* bytes of user text quoted in a summary */
+/* No value nextsteps writes comes near this (a matrix snapshot is at most
+ * CONTENT_MAX_BYTES); a larger one is a crafted file. */
+#define STORE_MAX_VALUE (2 * (int)CONTENT_MAX_BYTES)
+/* Checking a file on open (identity, schema, quick_check) stops after this
+ * long: a crafted file cannot hold the program, or the write lock. */
+#define STORE_CHECK_MS 5000
 
 typedef struct store_cached {
 	const char *sql;        /* the literal's address is the cache key */
@@ -31,6 +37,8 @@ struct store {
 	store_cached *cache;
 	size_t n_cache;
 	size_t cap_cache;
+	long long deadline_ms;  /* work past this (monotonic ms) is stopped; 0: none */
+	int timed_out;          /* the progress handler stopped a statement */
 };
 
 /* ------------------------------------------------ store.c: plumbing */
@@ -91,6 +99,29 @@ void store_quote(char *out, size_t size, const char *s);
 int store_schema_latest(void);
 /* Identity and version check, then migrations up to `version`. */
 int store_schema_prepare(store *st, int version, store_error *err);
+/* Compares every entry of `schema`'s sqlite_schema ("main" or "other",
+ * the attached merge input; messages name `path`) with what the migrations up to `version` create, so a file whose
+ * tables were changed, or that carries views or triggers of its own, is
+ * refused (STORE_EDATA) before a query runs against it. */
+int store_schema_verify(store *st, const char *schema, const char *path,
+			long long version, store_error *err);
+
+/* ------------------------------------------------ store.c: limits */
+
+/* More rows than any matrix holds: a counter above it is not believed. */
+#define STORE_MAX_ROWS 100000
+/* v limited to lo..hi: counters read from a file are not trusted. */
+int store_clamp(long long v, int lo, int hi);
+
+/* "a named pipe", "a socket", ... for a path that is not a regular file. */
+const char *store_file_kind(unsigned mode);
+
+/* Stops any statement of `st` still running `ms` milliseconds from now
+ * (SQLITE_INTERRUPT, reported as STORE_EDATA); 0 lifts the bound. */
+void store_bound_work(store *st, long ms);
+/* A "file:" URI for `path` (percent-encoded) followed by `query`
+ * ("mode=ro"); -1 when it does not fit. */
+int store_uri(char *out, size_t size, const char *path, const char *query);
 
 /* ------------------------------------------------ store_history.c */
 

@@ -42,8 +42,9 @@ static int read_session(sqlite3_stmt *stmt, store_session *s, store_error *err)
 	s->matrix_version = store_col_dup(stmt, 6);
 	s->created = sqlite3_column_int64(stmt, 7);
 	s->updated = sqlite3_column_int64(stmt, 8);
-	s->rows_total = sqlite3_column_int(stmt, 9);
-	s->rows_answered = sqlite3_column_int(stmt, 10);
+	s->rows_total = store_clamp(sqlite3_column_int64(stmt, 9), 0, STORE_MAX_ROWS);
+	/* a tampered counter must not print as "-727379969/-5" */
+	s->rows_answered = store_clamp(sqlite3_column_int64(stmt, 10), 0, s->rows_total);
 	s->secret_ballot = sqlite3_column_int(stmt, 11);
 	s->current_section = dup_or_null(stmt, 12);
 	s->current_row = dup_or_null(stmt, 13);

@@ -134,6 +134,12 @@ print('matrix: { id = \"big\"; title = \"Big\"; version = \"1\"; source = \"t\";
 people=$(python3 -c "print(','.join('Person %d' % i for i in range(200)))")
 check "10,000-row matrix" 0 "$bin" check-content "$dir/big.cfg"
 expect_out out "10000 rows"
+printf '%s\n' 'matrix: { id = "one"; title = "One"; version = "1"; source = "t";' \
+	'stages = ( { id = "a"; label = "A"; }, { id = "b"; label = "B"; } );' \
+	'sections = ( { id = "s"; title = "S"; intro = ""; rows = (' \
+	'{ id = "r"; title = "R"; descriptors = ( "a", "b" ); } ); } ); };' > "$dir/one.cfg"
+check "one-section matrix" 0 "$bin" check-content "$dir/one.cfg"
+expect_out out "1 section, 1 row "
 check "session of 10,000 rows and 200 people" 0 "$bin" --db "$dir/big.db" \
 	--content "$dir/big.cfg" new Big --participants "$people"
 check "report of it" 0 "$bin" --db "$dir/big.db" report Big -o "$dir/big.txt"

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Signals and the terminal: SIGTERM, SIGINT, SIGPIPE, Ctrl-Z then SIGCONT,
+# Signals and the terminal: SIGTERM, SIGINT, SIGPIPE, SIGQUIT, SIGUSR1 and
+# the other signals that would end the program, Ctrl-Z then SIGCONT,
 # and a crash (SIGSEGV) each leave the terminal sane -- off the alternate
 # screen, cursor shown -- and the data whole.
 . "$(dirname "$0")/lib.sh"
@@ -43,6 +44,26 @@ for sig in TERM INT PIPE; do
 		ns_fail "SIG$sig lost the agreed stage"
 	echo "ok - SIG$sig restores the terminal and keeps the answer"
 	stage=$((stage % 3 + 1))
+done
+
+# Every other signal whose default action would end the program does the
+# same, and saves the note being typed (Ctrl-\\ sends SIGQUIT from the
+# keyboard; the rest come from kill).
+for sig in QUIT USR1 USR2 ALRM VTALRM XCPU HUP; do
+	ns_start "" "" "" "" --session Sig
+	ns_wait_for "Alpha row one"
+	wait_alt 1
+	ns_keys n
+	ns_wait_for "Esc"
+	ns_type "+$sig"
+	ns_wait_for "+$sig"
+	kill -"$sig" "$(ns_pid)"
+	ns_wait_for "NS-EXITED-"
+	wait_alt 0
+	[ "$(cursor)" = 1 ] || ns_fail "SIG$sig left the cursor hidden"
+	ns_cli report Sig --format csv | grep -q -- "+$sig" ||
+		ns_fail "SIG$sig lost the note being typed"
+	echo "ok - SIG$sig restores the terminal and saves the note"
 done
 
 # Ctrl-Z under a job-control shell (as over SSH): ncurses leaves screen

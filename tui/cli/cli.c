@@ -362,6 +362,7 @@ static int cmd_check_content(cli_args *a)
 	content_error err;
 	char **warnings;
 	size_t i, n_warnings;
+	size_t rows;
 	int rc;
 
 	if ((rc = check_allowed(a, 0, 1)) >= 0)
@@ -382,9 +383,11 @@ static int cmd_check_content(cli_args *a)
 	for (i = 0; i < n_warnings; i++)
 		print_error_line("", warnings[i]);
 	content_warnings_free(warnings);
-	print_line("%s: ok: matrix '%s' version %s: %zu sections, %zu rows "
+	rows = content_count_rows(m, CONTENT_TRACK_BOTH);
+	print_line("%s: ok: matrix '%s' version %s: %zu section%s, %zu row%s "
 	       "(%zu LGPO, %zu PCN), %zu stages", a->pos[0], m->id, m->version,
-	       m->n_sections, content_count_rows(m, CONTENT_TRACK_BOTH),
+	       m->n_sections, m->n_sections == 1 ? "" : "s", rows,
+	       rows == 1 ? "" : "s",
 	       content_count_rows(m, CONTENT_TRACK_LGPO),
 	       content_count_rows(m, CONTENT_TRACK_PCN), m->n_stages);
 	content_free(m);
@@ -617,7 +620,7 @@ static int cmd_list(cli_args *a)
 		return CLI_USAGE;
 	}
 	rc = CLI_OK;
-	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK | STORE_OPEN_READER, &rc)))
 		return rc;
 	if (store_session_list(st, &list, &n, &err) != 0) {
 		cli_error("%s", err.message);
@@ -738,7 +741,7 @@ static int cmd_report(cli_args *a)
 	if (ro.utf8 && !locale_is_utf8() && !setlocale(LC_CTYPE, "C.UTF-8"))
 		setlocale(LC_CTYPE, "en_US.UTF-8");
 	rc = CLI_OK;
-	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK | STORE_OPEN_READER, &rc)))
 		return rc;
 	memset(&s, 0, sizeof s);
 	if (a->portfolio)
