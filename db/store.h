@@ -51,20 +51,11 @@ typedef struct store store;
 enum store_open_flags {
 	STORE_OPEN_CREATE = 1,    /* create the file (mode 0600) and its folder */
 	STORE_OPEN_READONLY = 2,
-	/* Skip the whole-file quick_check: for commands whose cost must follow
-	 * one session, not the file (list, report).  Damage met while reading
-	 * is still reported as STORE_EDATA. */
-	STORE_OPEN_NOCHECK = 4,
 	/* The caller only reads (list, report): where this process cannot
 	 * write the file or its folder, it is opened read-only instead of
 	 * failing (a WAL file with no -wal waiting is read as immutable). */
 	STORE_OPEN_READER = 8
 };
-
-/* Files larger than this skip the whole-file check on open even without
- * STORE_OPEN_NOCHECK (it would cost a third of a second at 2,000
- * workshops); damage met while reading is still STORE_EDATA. */
-#define STORE_QUICK_CHECK_MAX (16L * 1024 * 1024)
 
 /* The database path: $NEXTSTEPS_DB, else $XDG_DATA_HOME/nextsteps/nextsteps.db,
  * else $HOME/.local/share/nextsteps/nextsteps.db. */
@@ -75,8 +66,10 @@ int store_default_path(char *out, size_t size, store_error *err);
  * The database is created so, and so are reports. */
 unsigned store_create_mode(const char *path);
 
-/* Opens (and migrates) the database; checks integrity (quick_check)
- * unless STORE_OPEN_NOCHECK.
+/* Opens (and migrates) the database, checking that it is ours and its
+ * exact schema; the pages themselves are checked by store_check (their
+ * damage met while reading is STORE_EDATA too), so opening costs the same
+ * whatever the file's size.
  * Failures: no file and no STORE_OPEN_CREATE -> STORE_ENOINPUT; not an
  * SQLite file, another program's SQLite file, a corrupt file or a schema
  * from a newer nextsteps -> STORE_EDATA; a folder or file that cannot be
@@ -84,6 +77,9 @@ unsigned store_create_mode(const char *path);
  * A read-only file opens; its changes fail with STORE_EIO. */
 store *store_open(const char *path, unsigned flags, store_error *err);
 void store_close(store *st);
+/* Reads every page (PRAGMA integrity_check): 0, or STORE_EDATA with the
+ * first problem on one line ("FILE: damaged (database is corrupt: ...)"). */
+int store_check(store *st, store_error *err);
 const char *store_path(const store *st);
 /* Changes whenever any process commits to the file (PRAGMA data_version):
  * a cheap way for a second terminal to know it must reload. */
