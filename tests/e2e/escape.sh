@@ -40,6 +40,8 @@ ns_type "a$(printf '\302\233')b$(printf '\302\205')c"
 ns_wait_for "a<U+009B>b<U+0085>c"
 ns_keys Escape
 ns_wait_for "Saved: note."
-ns_cli report "$(printf 'Bad\033[2Jname')" --format json |
+ns_cli report "$(printf 'Bad\033[2Jname')" |
 	grep -q -F 'a<U+009B>b<U+0085>c' || ns_fail "the typed C1 controls were not stored"
+ns_cli report "$(printf 'Bad\033[2Jname')" --format json |
+	grep -q -F 'a\u009bb\u0085c' || ns_fail "the JSON does not carry the typed C1 controls"
 echo "ok - C1 controls typed into a note are kept and shown"

@@ -38,7 +38,7 @@ corpus = {
                  " (session, row_id, state, stage, note, revealed, updated) AS"
                  " WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r)"
                  " SELECT (SELECT id FROM sessions), 'r' || x, 1, 0, '', 0, 0 FROM r",
-    "dropcol": "ALTER TABLE answers DROP COLUMN note",
+    "dropcol": "DROP VIEW answers_v; ALTER TABLE answers DROP COLUMN note",
     "coltype": "DROP TABLE section_time; CREATE TABLE section_time ("
                " session TEXT NOT NULL, section_id TEXT NOT NULL,"
                " seconds BLOB, PRIMARY KEY (session, section_id)) WITHOUT ROWID",
