@@ -269,6 +269,15 @@ int store_answers_load(store *st, const char *session_id, store_answers *out,
 void store_answers_free(store_answers *a);
 /* The answer for a row, or NULL when nothing is recorded for it. */
 const store_row_answer *store_answers_row(const store_answers *a, const char *row_id);
+/* One row's answer, votes included (`n_participants` entries, as in the
+ * session's store_answers), in one read: what a screen needs after it
+ * changed that row, at a cost that does not follow the session's size.
+ * *found is 0 when nothing is recorded for the row (out stays zeroed). */
+int store_answer_load_row(store *st, const char *session_id, const char *row_id,
+			  size_t n_participants, store_row_answer *out, int *found,
+			  store_error *err);
+/* Frees what store_answer_load_row filled; safe on a zeroed struct. */
+void store_row_answer_clear(store_row_answer *r);
 
 /* Each of these is one committed transaction plus one history entry. */
 int store_set_agreed(store *st, const char *session_id, const char *row_id,

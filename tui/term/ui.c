@@ -132,6 +132,34 @@ int ui_saved(ui *u, int rc, const store_error *err, const char *fmt, ...)
 	return 1;
 }
 
+/* The same for a change to one row: only that row is read again. */
+int ui_saved_row(ui *u, int rc, const store_error *err, const char *row_id,
+		 const char *fmt, ...)
+{
+	store_error rerr;
+	va_list ap;
+
+	if (rc != 0) {
+		ui_error(u, err);
+		ui_reload(u);
+		return 0;
+	}
+	if (u->ws && workshop_refresh_row(u->ws, row_id, &rerr) != 0) {
+		snprintf(u->status_text, sizeof u->status_text,
+			 "Could not refresh the screen: %s", rerr.message);
+		u->status_error = 1;
+		ui_dirty(u, DIRTY_STATUS | DIRTY_BODY | DIRTY_TITLE);
+		return 0;
+	}
+	if (u->ws && u->ws->follower)
+		workshop_follow(u->ws);
+	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
+	va_start(ap, fmt);
+	ui_vsay(u, fmt, ap);
+	va_end(ap);
+	return 1;
+}
+
 void ui_error(ui *u, const store_error *err)
 {
 	snprintf(u->status_text, sizeof u->status_text, "Not saved: %s",
