@@ -197,6 +197,27 @@ int store_insert_participant(store *st, const char *sid, int position,
 int store_write_name(store *st, const char *sid, const char *name, store_error *err);
 int store_write_secret(store *st, const char *sid, int secret, store_error *err);
 
+/* ------------------------------------------------ store_query.c */
+
+/* store_sql with ?1 (and ?2) bound to the texts a (and b) as
+ * store_bind_text binds them; NULL (err set) on failure. */
+sqlite3_stmt *store_sql_text1(store *st, const char *sql, const char *a,
+			      store_error *err);
+sqlite3_stmt *store_sql_text2(store *st, const char *sql, const char *a, const char *b,
+			      store_error *err);
+/* The same statements run to their end (store_run). */
+int store_run_text1(store *st, const char *sql, const char *a, const char *what,
+		    store_error *err);
+int store_run_text2(store *st, const char *sql, const char *a, const char *b,
+		    const char *what, store_error *err);
+/* Steps `stmt` (NULL when preparing it failed: err is set) once and reads
+ * its first column, as an integer or as a malloc'd text: *found says
+ * whether a row came.  A failure names `what`. */
+int store_step_int(store *st, sqlite3_stmt *stmt, long long *v, int *found,
+		   const char *what, store_error *err);
+int store_step_text(store *st, sqlite3_stmt *stmt, char **s, int *found,
+		    const char *what, store_error *err);
+
 /* ------------------------------------------------ hooks for tests, bench */
 
 /* The history and undo by summary, for the tests: the program itself

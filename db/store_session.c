@@ -103,13 +103,12 @@ static int load_participants(store *st, store_session *s, store_error *err)
 {
 	static const char sql[] =
 		"SELECT name FROM participants WHERE session = ?1 ORDER BY position";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	sqlite3_stmt *stmt = store_sql_text1(st, sql, s->id, err);
 	size_t cap = 0;
 	int rc;
 
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, s->id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (s->n_participants == cap) {
 			char **p = realloc(s->participants, (cap ? cap * 2 : 8) * sizeof *p);
@@ -269,19 +268,17 @@ static int find_session(store *st, const char *key, store_session *out,
 		"SELECT " SESSION_COLUMNS " FROM sessions WHERE name = ?1";
 	static const char by_id[] =
 		"SELECT " SESSION_COLUMNS " FROM sessions WHERE id = ?1";
-	sqlite3_stmt *stmt = store_sql(st, by_name, err);
+	sqlite3_stmt *stmt = store_sql_text1(st, by_name, key, err);
 	int rc;
 
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, key);
 	rc = one_session(st, stmt, out, found, err);
 	if (rc || *found)
 		return rc;
-	stmt = store_sql(st, by_id, err);
+	stmt = store_sql_text1(st, by_id, key, err);
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, key);
 	return one_session(st, stmt, out, found, err);
 }
 
@@ -370,23 +367,11 @@ int store_session_matrix(store *st, const char *session_id, char **text,
 	static const char sql[] =
 		"SELECT m.text FROM sessions s JOIN matrices m ON m.id = s.matrix"
 		" WHERE s.id = ?1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-	int rc;
+	int found, rc = store_step_text(st, store_sql_text1(st, sql, session_id, err), text,
+				     &found, "read the session's matrix", err);
 
-	*text = NULL;
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, session_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*text = store_col_dup(stmt, 0);
-		rc = *text ? STORE_OK : store_fail(err, STORE_EOS, "out of memory");
-	} else if (rc == SQLITE_DONE) {
+	if (!rc && !found)
 		rc = store_fail(err, STORE_ENOINPUT, "no session with id '%s'", session_id);
-	} else {
-		rc = store_fail_sql(st, err, rc, "read the session's matrix");
-	}
-	store_done(stmt);
 	if (!rc)
 		store_ok(err);
 	return rc;
@@ -433,28 +418,18 @@ static int matrix_row(store *st, const char *text, long long *id, store_error *e
 	static const char find[] =
 		"SELECT id FROM matrices WHERE hash = ?1 AND text = ?2";
 	static const char insert[] = "INSERT INTO matrices (hash, text) VALUES (?1, ?2)";
-	sqlite3_stmt *stmt = store_sql(st, find, err);
+	sqlite3_stmt *stmt;
 	char hash[17];
-	int rc;
+	int found, rc;
 
-	if (!stmt)
-		return store_last(err);
 	text_hash(text, hash);
-	store_bind_text(stmt, 1, hash);
-	store_bind_text(stmt, 2, text);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(stmt, 0);
-	store_done(stmt);
-	if (rc == SQLITE_ROW)
-		return STORE_OK;
-	if (rc != SQLITE_DONE)
-		return store_fail_sql(st, err, rc, "find the matrix snapshot");
-	stmt = store_sql(st, insert, err);
+	rc = store_step_int(st, store_sql_text2(st, find, hash, text, err), id, &found,
+			    "find the matrix snapshot", err);
+	if (rc || found)
+		return rc;
+	stmt = store_sql_text2(st, insert, hash, text, err);
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, hash);
-	store_bind_text(stmt, 2, text);
 	rc = store_run(st, stmt, "store the matrix snapshot", err);
 	*id = sqlite3_last_insert_rowid(st->db);
 	return rc;
@@ -539,13 +514,11 @@ int store_name_taken(store *st, const char *name, const char *except,
 		      store_error *err)
 {
 	static const char sql[] = "SELECT id FROM sessions WHERE name = ?1 AND id <> ?2";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	sqlite3_stmt *stmt = store_sql_text2(st, sql, name, except, err);
 	int rc;
 
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, name);
-	store_bind_text(stmt, 2, except);
 	rc = sqlite3_step(stmt);
 	store_done(stmt);
 	if (rc == SQLITE_ROW)
@@ -562,11 +535,10 @@ int store_insert_participant(store *st, const char *sid, int position,
 {
 	static const char sql[] =
 		"INSERT INTO participants (session, position, name) VALUES (?1, ?2, ?3)";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
 
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, sid);
 	sqlite3_bind_int(stmt, 2, position);
 	store_bind_text(stmt, 3, name);
 	return store_run(st, stmt, "add a participant", err);

@@ -15,15 +15,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "config.h"
 #include "report.h"
 #include "text.h"
 #include "store.h"
 #include "locale_info.h"
 #include "cli_matrices.h"
-
-#ifndef NEXTSTEPS_BUGREPORT
-#define NEXTSTEPS_BUGREPORT "the maintainers"
-#endif
 
 enum opt_bits {
 	OPT_DB = 1 << 0, OPT_CONTENT = 1 << 1, OPT_SESSION = 1 << 2,
@@ -156,12 +153,12 @@ static void print_help(void)
 "session, 70 the screens cannot go on, 71 out of memory, 73 cannot create,\n"
 "74 cannot write, 75 database busy.\n"
 "See nextsteps(1) for the keys and the export formats.\n"
-"Report bugs to: " NEXTSTEPS_BUGREPORT "\n", stdout);
+"Report bugs to: " PACKAGE_BUGREPORT "\n", stdout);
 }
 
 static void print_version(void)
 {
-	printf("nextsteps %s\n", NEXTSTEPS_VERSION);
+	printf("nextsteps %s\n", PACKAGE_VERSION);
 	puts("Copyright (C) 2026 the nextsteps authors.\n"
 	     "License: MIT.  This is free software: you are free to change and\n"
 	     "redistribute it.  There is NO WARRANTY, to the extent permitted by law.");
