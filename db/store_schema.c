@@ -215,6 +215,13 @@ static const char schema_v6[] =
 	"  strftime('%Y-%m-%dT%H:%M:%SZ', a.created, 'unixepoch') AS created"
 	" FROM actions a JOIN sessions s ON s.id = a.session;";
 
+/* Version 7: who made each change, so undo and redo are per person: NULL
+ * is the facilitator (every entry written before this version was made
+ * at the facilitator's terminal), a number is the position of the
+ * participant who made it from their own terminal (join). */
+static const char schema_v7[] =
+	"ALTER TABLE history ADD COLUMN actor INTEGER;";
+
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -223,6 +230,7 @@ static const char *const migrations[] = {
 	schema_v4,
 	schema_v5,
 	schema_v6,
+	schema_v7,
 };
 
 /* The version this program writes. */

@@ -26,6 +26,7 @@ static const struct { unsigned scope; const char *title; } groups[] = {
 	{ SC_VOTES, "Votes" },
 	{ SC_JOIN | SC_WATCH, "Following the room" },
 	{ SC_ACTIONS, "Actions" },
+	{ SC_HISTORY, "History" },
 	{ SC_NOTE, "The note editor" },
 	{ SC_OVERVIEW, "Overview" },
 	{ SC_SUMMARY, "Summary" },

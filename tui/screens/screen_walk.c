@@ -576,6 +576,7 @@ static void walk_action(ui *u, enum action a, int arg)
 	case ACT_VOTES: ui_push(u, &screen_votes); break;
 	case ACT_NOTE: ui_push(u, &screen_note); break;
 	case ACT_ACTIONS: ui_push(u, &screen_actions); break;
+	case ACT_HISTORY: ui_push(u, &screen_history); break;
 	case ACT_OVERVIEW: ui_push(u, &screen_overview); break;
 	case ACT_SUMMARY: ui_push(u, &screen_summary); break;
 	case ACT_REPORT: report_file_write(u, &walk_state_of(u)->report); break;

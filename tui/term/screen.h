@@ -134,10 +134,11 @@ void ui_ask(ui *u, void (*yes)(ui *u, void *ctx), void *ctx, const char *fmt, ..
 void ui_ask_either(ui *u, void (*yes)(ui *u, void *ctx), void (*no)(ui *u, void *ctx),
 		   void *ctx, const char *fmt, ...);
 
-/* Undo (u) on the screens that change answers: the walk first moves to
+/* Undo (u) or, with `redo`, redo (U, ^R) of this person's own change on
+ * the screens that change answers: the walk first moves to
  * the undone change's row, then the status line names the row and the
  * change in the room's words (workshop_undo). */
-void ui_undo_change(ui *u);
+void ui_undo_change(ui *u, int redo);
 
 /* Opens a session in the walk (closing any open one); 0 on success. */
 int ui_open_session(ui *u, const char *name_or_id);

@@ -275,7 +275,7 @@ void ui_reload(ui *u)
 
 /* Every screen that takes undo shows the current row, so after the walk
  * has moved a repaint (and the screen's own resume) is all they need. */
-void ui_undo_change(ui *u)
+void ui_undo_change(ui *u, int redo)
 {
 	char msg[512];
 	store_error err;
@@ -283,7 +283,8 @@ void ui_undo_change(ui *u)
 
 	if (!u->ws)
 		return;
-	rc = workshop_undo(u->ws, &moved, msg, sizeof msg, &err);
+	rc = redo ? workshop_redo(u->ws, &moved, msg, sizeof msg, &err)
+		  : workshop_undo(u->ws, &moved, msg, sizeof msg, &err);
 	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
 	if (ui_top(u)->resume)
 		ui_top(u)->resume(u);
