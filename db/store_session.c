@@ -132,20 +132,14 @@ static int load_participants(store *st, store_session *s, store_error *err)
 	return STORE_OK;
 }
 
-/* Newest change first, through the index on `touched`. */
-int store_session_list(store *st, store_session **out, size_t *n, store_error *err)
+/* Every session a prepared query yields, in its order. */
+static int session_rows(store *st, sqlite3_stmt *stmt, store_session **out,
+			size_t *n, store_error *err)
 {
-	static const char sql[] =
-		"SELECT " SESSION_COLUMNS " FROM sessions ORDER BY touched DESC";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
 	store_session *list = NULL;
 	size_t cap = 0;
-	int rc = STORE_OK, step;
+	int rc = STORE_OK, step = SQLITE_DONE;
 
-	*out = NULL;
-	*n = 0;
-	if (!stmt)
-		return store_last(err);
 	while (!rc && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (*n == cap) {
 			store_session *l = realloc(list, (cap ? cap * 2 : 16) * sizeof *l);
@@ -170,6 +164,89 @@ int store_session_list(store *st, store_session **out, size_t *n, store_error *e
 		return rc;
 	}
 	*out = list;
+	store_ok(err);
+	return STORE_OK;
+}
+
+/* Newest change first, through the index on `touched`. */
+int store_session_list(store *st, store_session **out, size_t *n, store_error *err)
+{
+	static const char sql[] =
+		"SELECT " SESSION_COLUMNS " FROM sessions ORDER BY touched DESC";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	*out = NULL;
+	*n = 0;
+	if (!stmt)
+		return store_last(err);
+	return session_rows(st, stmt, out, n, err);
+}
+
+/* The same order as store_session_list, `limit` rows from `offset`. */
+int store_session_page(store *st, size_t offset, size_t limit,
+		       store_session **out, size_t *n, store_error *err)
+{
+	static const char sql[] =
+		"SELECT " SESSION_COLUMNS " FROM sessions ORDER BY touched DESC"
+		" LIMIT ?1 OFFSET ?2";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	*out = NULL;
+	*n = 0;
+	if (!stmt)
+		return store_last(err);
+	sqlite3_bind_int64(stmt, 1, (sqlite3_int64)limit);
+	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)offset);
+	return session_rows(st, stmt, out, n, err);
+}
+
+/* One count(*) answer of a prepared query. */
+static int count_of(store *st, sqlite3_stmt *stmt, size_t *out, const char *what,
+		    store_error *err)
+{
+	int rc = sqlite3_step(stmt);
+
+	if (rc == SQLITE_ROW)
+		*out = (size_t)sqlite3_column_int64(stmt, 0);
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail_sql(st, err, rc, what);
+	store_ok(err);
+	return STORE_OK;
+}
+
+int store_session_count(store *st, size_t *total, store_error *err)
+{
+	sqlite3_stmt *stmt = store_sql(st, "SELECT count(*) FROM sessions", err);
+
+	*total = 0;
+	if (!stmt)
+		return store_last(err);
+	return count_of(st, stmt, total, "count the sessions", err);
+}
+
+/* How many sessions come before `id` in the list's order, counted in the
+ * index on `touched`; STORE_ENOINPUT when there is no such session. */
+int store_session_position(store *st, const char *id, size_t *pos, store_error *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM sessions WHERE touched > s.touched)"
+		" FROM sessions s WHERE s.id = ?1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc;
+
+	*pos = 0;
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*pos = (size_t)sqlite3_column_int64(stmt, 0);
+	store_done(stmt);
+	if (rc == SQLITE_DONE)
+		return store_fail(err, STORE_ENOINPUT, "no such session");
+	if (rc != SQLITE_ROW)
+		return store_fail_sql(st, err, rc, "find the session in the list");
 	store_ok(err);
 	return STORE_OK;
 }

@@ -109,6 +109,7 @@ static void print_help(void)
 "                                         every change, who made it, newest first\n"
 "  or:  nextsteps matrices                list the matrices --content can name\n"
 "  or:  nextsteps check-content FILE\n"
+"  or:  nextsteps check-db                read every page of the database\n"
 "  or:  nextsteps merge OTHER.db...\n"
 "  or:  nextsteps watch SESSION           follow the facilitator (projector)\n"
 "  or:  nextsteps join SESSION --as NAME  vote from your own terminal\n"
@@ -453,6 +454,29 @@ static char **split_names(char *buf, size_t *n)
 	return out;
 }
 
+/* Opening checks only what the program's cost allows (identity, schema);
+ * this reads every page, so it takes as long as the file is large. */
+static int cmd_check_db(cli_args *a)
+{
+	store_error err;
+	store *st;
+	int rc;
+
+	if ((rc = check_allowed(a, OPT_DB, 0)) >= 0)
+		return rc;
+	rc = CLI_OK;
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_READER, &rc)))
+		return rc;
+	if (store_check(st, &err) != 0) {
+		cli_error("%s", err.message);
+		store_close(st);
+		return err.status;
+	}
+	printf("%s: ok\n", store_path(st));
+	store_close(st);
+	return CLI_OK;
+}
+
 static int cmd_new(cli_args *a)
 {
 	store_new_session spec;
@@ -631,7 +655,7 @@ static int cmd_list(cli_args *a)
 		return CLI_USAGE;
 	}
 	rc = CLI_OK;
-	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK | STORE_OPEN_READER, &rc)))
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_READER, &rc)))
 		return rc;
 	if (store_session_list(st, &list, &n, &err) != 0) {
 		cli_error("%s", err.message);
@@ -752,7 +776,7 @@ static int cmd_report(cli_args *a)
 	if (ro.utf8 && !locale_is_utf8() && !setlocale(LC_CTYPE, "C.UTF-8"))
 		setlocale(LC_CTYPE, "en_US.UTF-8");
 	rc = CLI_OK;
-	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK | STORE_OPEN_READER, &rc)))
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_READER, &rc)))
 		return rc;
 	memset(&s, 0, sizeof s);
 	if (a->portfolio)
@@ -807,7 +831,7 @@ static int cmd_history(cli_args *a)
 	if (ro.utf8 && !locale_is_utf8() && !setlocale(LC_CTYPE, "C.UTF-8"))
 		setlocale(LC_CTYPE, "en_US.UTF-8");
 	rc = CLI_OK;
-	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
+	if (!(st = cli_open_store(&a->o, 0, &rc)))
 		return rc;
 	memset(&s, 0, sizeof s);
 	if (store_session_find(st, a->pos[0], &s, &err) != 0 ||
@@ -942,6 +966,8 @@ static int run_command(cli_args *a)
 		return cmd_screens(a);
 	if (strcmp(a->command, "check-content") == 0)
 		return cmd_check_content(a);
+	if (strcmp(a->command, "check-db") == 0)
+		return cmd_check_db(a);
 	if (strcmp(a->command, "new") == 0)
 		return cmd_new(a);
 	if (strcmp(a->command, "list") == 0)

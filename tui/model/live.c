@@ -81,7 +81,6 @@ live *live_start(store *st, const char *session_id, int role, const char *name,
 		free(lv);
 		return NULL;
 	}
-	beat(lv, now);
 	lv->version = store_data_version(st);
 	store_session_stamp(st, lv->sid, &lv->stamp, &err);
 	read_people(lv);
@@ -110,12 +109,16 @@ unsigned live_poll(live *lv, time_t now)
 	unsigned long long sig;
 	long long v, stamp;
 	store_error err;
-	int fac;
+	int fac, first = !lv->last_beat;
 
-	if (now - lv->last_beat >= (lv->beat_failed ? LIVE_RETRY_SECONDS
-						    : LIVE_BEAT_SECONDS))
+	if (first || now - lv->last_beat >= (lv->beat_failed ? LIVE_RETRY_SECONDS
+							     : LIVE_BEAT_SECONDS))
 		beat(lv, now);
 	v = store_data_version(lv->st);
+	/* Our own first heartbeat does not move data_version: read the
+	 * rows again so this process counts itself. */
+	if (first && v == lv->version)
+		read_people(lv);
 	if (v != lv->version) {
 		lv->version = v;
 		read_people(lv);

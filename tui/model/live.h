@@ -42,8 +42,10 @@ typedef struct live {
 	int facilitator_here;
 } live;
 
-/* Starts this process's presence in a session (role: store_role) and writes
- * the first heartbeat; NULL only when out of memory. */
+/* Starts this process's presence in a session (role: store_role), reading
+ * who is here; it writes nothing, so the first screen comes before any
+ * sync: the first heartbeat is the first live_poll's.  NULL only when out
+ * of memory. */
 live *live_start(store *st, const char *session_id, int role, const char *name,
 		 time_t now);
 /* Removes this process's row and frees everything; safe on NULL. */

@@ -163,6 +163,15 @@ void ui_live_poll(ui *u, time_t now)
 		s->changed(u, what);
 }
 
+int ui_live_greet(ui *u)
+{
+	if (!u->live || u->live->last_beat)
+		return 0;
+	u->live_polled_ms = monotonic_ms() - UI_LIVE_WAIT_MS;
+	ui_live_poll(u, time(NULL));
+	return 1;
+}
+
 int ui_live_facilitator_here(const ui *u)
 {
 	if (u->mode == CLI_MODE_FACILITATE)
