@@ -278,7 +278,7 @@ int store_action_delete(store *st, const char *session_id, long long action_id,
  * naming rows by id and stages by the label of the session's snapshot:
  *   "Created the session"            "Renamed the session from 'A' to 'B'"
  *   "Agreed Build on ROW"            "Cleared the agreement on ROW"
- *   "Marked ROW not applicable"      "Marked ROW not discussed"
+ *   "Marked ROW not applicable"      "Parked ROW"
  *   "NAME voted Build on ROW"        "NAME voted don't know on ROW"
  *   "NAME voted on ROW" (secret ballot: the vote itself is not written)
  *   "NAME withdrew the vote on ROW"  "Added|Changed|Cleared the note on ROW"

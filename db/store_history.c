@@ -263,7 +263,7 @@ static void agreed_words(const store_change_value *a, char *out, size_t size)
 		snprintf(out, size, "marked not applicable");
 		break;
 	case STORE_ROW_NOT_DISCUSSED:
-		snprintf(out, size, "marked not discussed");
+		snprintf(out, size, "parked");
 		break;
 	default:
 		snprintf(out, size, "cleared the agreement");

@@ -5,7 +5,7 @@
  * profile (sections x stages with '#' bars); each section with each of its
  * rows (agreed stage and its descriptor, the vote spread with "[!]" where
  * views differ widely, the note); the action plan; changes since the
- * previous session; rows not yet discussed or agreed; when the matrix has
+ * previous session; rows parked or not reached yet; when the matrix has
  * one, an appendix with its glossary.  The rows' prompts and evidence, for
  * the facilitator, are printed only when asked for.  Rows are numbered
  * "section.row" among the rows that apply, so the action plan can refer to
@@ -92,8 +92,8 @@ static void write_cover(report_doc *d, const report_summary *sm)
 		   report_doc_strf("%s, version %s", m->title, m->version));
 	field(d, "Source:", m->source);
 	para_owned(d, 0, "Progress:      ", report_doc_strf(
-		"%d of %d rows agreed, %d not applicable, %d not discussed, "
-		"%d not yet agreed.", t->rows - t->not_applicable - t->not_discussed
+		"%d of %d rows agreed, %d not applicable, %d parked, "
+		"%d not reached yet.", t->rows - t->not_applicable - t->not_discussed
 		- t->not_agreed, t->rows, t->not_applicable, t->not_discussed,
 		t->not_agreed));
 }
@@ -276,7 +276,7 @@ static void profile_stacked(report_doc *d, const report_summary *sm)
 			para_owned(d, 2, NULL, report_doc_strf("%s: %d",
 				   sm->matrix->stages[k].label, c->at_stage[k]));
 		para_owned(d, 2, NULL, report_doc_strf(
-			"Not applicable: %d; not yet agreed: %d", c->not_applicable,
+			"Not applicable: %d; parked or not reached yet: %d", c->not_applicable,
 			c->not_discussed + c->not_agreed));
 	}
 }
@@ -289,7 +289,7 @@ static void write_profile(report_doc *d, const report_summary *sm)
 	report_doc_blank(d);
 	report_doc_heading(d, "Profile", '=');
 	report_doc_para(d, 0, NULL, "Rows at each agreed stage, by section; "
-			"'Not yet' counts rows not discussed or not yet agreed.", 0);
+			"'Not yet' counts rows parked or not reached yet.", 0);
 	report_doc_blank(d);
 	if (layout_profile(sm, (size_t)report_doc_width(d), &l) < 0) {
 		profile_stacked(d, sm);
@@ -323,7 +323,7 @@ static void row_number(const report_summary *sm, const summary_row *r,
 }
 
 /* The row's state as the report words it: the agreed stage's label,
- * "not applicable", "not discussed" or "not yet agreed". */
+ * or the state's words from rowfacts. */
 static const char *row_state(const report_summary *sm, const summary_row *r,
 			     char *buf, size_t size)
 {
@@ -526,7 +526,7 @@ static void write_open_rows(report_doc *d, const report_summary *sm)
 	int any = 0;
 
 	report_doc_blank(d);
-	report_doc_heading(d, "Rows not yet discussed or agreed", '=');
+	report_doc_heading(d, "Rows parked or not reached yet", '=');
 	for (i = 0; i < sm->n_rows; i++) {
 		const summary_row *r = &sm->rows[i];
 		char num[32], state[128];

@@ -28,20 +28,44 @@ rowfacts_state rowfacts_state_of(const content_matrix *m, const store_row_answer
 	return s;
 }
 
+static const struct {
+	const char *words, *word;
+} state_names[] = {
+	[STORE_ROW_OPEN] = { "not reached yet", "not_reached" },
+	[STORE_ROW_AGREED] = { "agreed", "agreed" },
+	[STORE_ROW_NOT_APPLICABLE] = { "not applicable", "not_applicable" },
+	[STORE_ROW_NOT_DISCUSSED] = { "parked", "parked" },
+};
+
+static enum store_row_state state_known(enum store_row_state st)
+{
+	return st >= STORE_ROW_OPEN && st <= STORE_ROW_NOT_DISCUSSED ? st : STORE_ROW_OPEN;
+}
+
+const char *rowfacts_state_words(enum store_row_state st)
+{
+	return state_names[state_known(st)].words;
+}
+
+const char *rowfacts_state_word(enum store_row_state st)
+{
+	return state_names[state_known(st)].word;
+}
+
 /* One sentence shape per place the state is shown.  `agreed` takes the
  * stage's label, after its number when `numbered`. */
 static const struct {
 	const char *open, *not_applicable, *not_discussed, *agreed;
 	int numbered;
 } phrases[] = {
-	[ROWFACTS_TAG] = { "open", "not applicable", "not discussed", "agreed: %s", 0 },
-	[ROWFACTS_HEADING] = { "Not agreed yet", "Not applicable", "Not discussed",
+	[ROWFACTS_TAG] = { "not reached yet", "not applicable", "parked", "agreed: %s", 0 },
+	[ROWFACTS_HEADING] = { "Not reached yet", "Not applicable", "Parked",
 			       "Agreed: %d %s", 1 },
-	[ROWFACTS_VOTES] = { "Not agreed yet", "Marked not applicable",
-			     "Marked not discussed", "Agreed now: %s", 0 },
-	[ROWFACTS_BARE] = { "nothing yet", "not applicable", "not discussed", "%s", 0 },
-	[ROWFACTS_REPORT] = { "not yet agreed", "not applicable", "not discussed", "%s", 0 },
-	[ROWFACTS_CHANGE] = { "not agreed", "not applicable", "not discussed", "%s", 0 },
+	[ROWFACTS_VOTES] = { "Not reached yet", "Marked not applicable",
+			     "Parked", "Agreed now: %s", 0 },
+	[ROWFACTS_BARE] = { "not reached yet", "not applicable", "parked", "%s", 0 },
+	[ROWFACTS_REPORT] = { "not reached yet", "not applicable", "parked", "%s", 0 },
+	[ROWFACTS_CHANGE] = { "not reached yet", "not applicable", "parked", "%s", 0 },
 };
 
 const char *rowfacts_state_text(const content_matrix *m, rowfacts_state s,

@@ -29,14 +29,24 @@ typedef struct rowfacts_state {
 
 rowfacts_state rowfacts_state_of(const content_matrix *m, const store_row_answer *a);
 
+/* The four states a row can be in, named once for every reader:
+ *   STORE_ROW_OPEN            "not reached yet"  not_reached
+ *   STORE_ROW_NOT_DISCUSSED   "parked"           parked (skipped on purpose)
+ *   STORE_ROW_AGREED          "agreed"           agreed
+ *   STORE_ROW_NOT_APPLICABLE  "not applicable"   not_applicable
+ * rowfacts_state_words() gives the words the screens and the text report
+ * use, rowfacts_state_word() the token CSV and JSON carry. */
+const char *rowfacts_state_words(enum store_row_state st);
+const char *rowfacts_state_word(enum store_row_state st);
+
 /* Where the state is shown; each has its own sentence shape. */
 enum rowfacts_phrase {
-	ROWFACTS_TAG,       /* the walk's "[agreed: Build]"; "open" */
-	ROWFACTS_HEADING,   /* watch and join: "Agreed: 2 Build"; "Not agreed yet" */
+	ROWFACTS_TAG,       /* the walk's "[agreed: Build]"; "not reached yet" */
+	ROWFACTS_HEADING,   /* watch and join: "Agreed: 2 Build"; "Not reached yet" */
 	ROWFACTS_VOTES,     /* the votes screen: "Agreed now: Build"; "Marked not applicable" */
-	ROWFACTS_BARE,      /* the label or the marking alone: "Build", "not applicable"; "nothing yet" */
-	ROWFACTS_REPORT,    /* the text report's "Agreed stage: ": "Build"; "not yet agreed" */
-	ROWFACTS_CHANGE     /* the summary's "Start -> Build"; "not agreed" */
+	ROWFACTS_BARE,      /* the label or the state alone: "Build", "not applicable"; "not reached yet" */
+	ROWFACTS_REPORT,    /* the text report's "Agreed stage: ": "Build"; "not reached yet" */
+	ROWFACTS_CHANGE     /* the summary's "Start -> Build"; "not reached yet" */
 };
 
 /* The state in words for `ph`, written to `buf` (returned). */

@@ -263,12 +263,7 @@ char *summary_not_in_previous_text(const report_summary *sm,
 
 const char *summary_state_name(enum store_row_state state)
 {
-	switch (state) {
-	case STORE_ROW_AGREED: return "agreed";
-	case STORE_ROW_NOT_APPLICABLE: return "not_applicable";
-	case STORE_ROW_NOT_DISCUSSED: return "not_discussed";
-	default: return "open";
-	}
+	return rowfacts_state_word(state);
 }
 
 char *summary_votes_text(const report_summary *sm, const summary_votes *v)

@@ -145,7 +145,7 @@ const char *summary_change_name(enum summary_change change);
 char *summary_not_in_previous_text(const report_summary *sm,
 				   const summary_row *r, char *out, size_t size);
 /* The state as the exports name it: "agreed", "not_applicable",
- * "not_discussed" or "open". */
+ * "parked" or "not_reached" (rowfacts_state_word). */
 const char *summary_state_name(enum store_row_state state);
 /* The vote spread in words, not yet cleaned, e.g.
  * "Start 2, Build 5, Enhance 1; don't know 1; range Start-Enhance"

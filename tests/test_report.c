@@ -632,7 +632,7 @@ Test(text, contents_in_order)
 		"1. Leadership", "[!] Views differ widely", "Board to review",
 		"2. Workforce", "Action plan", "2026-03-31  Collect vacancy data",
 		"Changes since the previous session", "Autumn 2025 review",
-		"Moved up", "Start -> Build", "Rows not yet discussed" };
+		"Moved up", "Start -> Build", "Rows parked or not reached yet" };
 	const char *p = t;
 	size_t i;
 
@@ -722,12 +722,25 @@ Test(exports, csv_reads_back_with_a_real_parser)
 				  "for the federation board to sign off [Dr A. "
 				  "Patel, 2026-04-30]; Circulate to partners\"\r\n"));
 	cr_assert_not_null(strstr(t, "shared-training,Shared training and "
-				  "education,,,,not_discussed,"));
+				  "education,,,,parked,"));
 	cr_assert_not_null(strstr(t, "system-voice,Voice with commissioners and "
-				  "the wider system,,,,not_discussed,"),
-			   "an open row is not_discussed on its agreed line");
+				  "the wider system,,,,not_reached,"),
+			   "a row not reached yet says so, not parked");
 	cr_assert_not_null(strstr(t, "Zo\xc3\xab Smith"), "UTF-8 kept as typed");
 	free(t);
+}
+
+Test(rowfacts, the_four_states_have_one_name_each)
+{
+	cr_assert_str_eq(rowfacts_state_words(STORE_ROW_OPEN), "not reached yet");
+	cr_assert_str_eq(rowfacts_state_words(STORE_ROW_NOT_DISCUSSED), "parked");
+	cr_assert_str_eq(rowfacts_state_words(STORE_ROW_AGREED), "agreed");
+	cr_assert_str_eq(rowfacts_state_words(STORE_ROW_NOT_APPLICABLE), "not applicable");
+	cr_assert_str_eq(rowfacts_state_word(STORE_ROW_OPEN), "not_reached");
+	cr_assert_str_eq(rowfacts_state_word(STORE_ROW_NOT_DISCUSSED), "parked");
+	cr_assert_str_eq(rowfacts_state_word(STORE_ROW_NOT_APPLICABLE), "not_applicable");
+	cr_assert_str_eq(summary_state_name(STORE_ROW_OPEN), "not_reached",
+			 "CSV and JSON take the token from rowfacts");
 }
 
 Test(exports, csv_guards_against_formulas)

@@ -1340,7 +1340,7 @@ Test(store, change_words_leave_the_row_out)
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_NOT_APPLICABLE, -1, &err), 0);
 	undo_says(id, "marked not applicable");
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_NOT_DISCUSSED, -1, &err), 0);
-	undo_says(id, "marked not discussed");
+	undo_says(id, "parked");
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 0, &err), 0);
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_OPEN, -1, &err), 0);
 	undo_says(id, "cleared the agreement");

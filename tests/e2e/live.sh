@@ -23,7 +23,7 @@ ns_wait_for "Alpha row one"
 ns_open watch "" "" "" "" watch Room
 ns_wait_for "Following the facilitator live"
 ns_wait_for "Alpha row one"
-ns_wait_for "Not agreed yet"
+ns_wait_for "Not reached yet"
 ns_wait_for "[ ] 2 Build"
 ns_use 0
 ns_wait_for "1 watching"
@@ -40,7 +40,7 @@ ns_wait_for "Beta row one"
 ns_use watch
 ns_wait_for "Beta row one" $FOLLOW
 ns_wait_for "Section 2 of 2" $FOLLOW
-ns_wait_for "Not agreed yet" $FOLLOW
+ns_wait_for "Not reached yet" $FOLLOW
 ns_use 0
 ns_keys 3
 ns_use watch

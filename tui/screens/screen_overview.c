@@ -21,7 +21,7 @@ static size_t ov_height(const ui *u)
 }
 
 /* One character per applicable row: the agreed stage's number, '-' not
- * applicable, '?' not discussed, '.' open. */
+ * applicable, 'p' parked, '.' not reached yet. */
 static void row_marks(const workshop *ws, size_t section, char *buf, size_t size)
 {
 	size_t k, n = 0;
@@ -38,7 +38,7 @@ static void row_marks(const workshop *ws, size_t section, char *buf, size_t size
 		else if (a && a->state == STORE_ROW_NOT_APPLICABLE)
 			c = '-';
 		else if (a && a->state == STORE_ROW_NOT_DISCUSSED)
-			c = '?';
+			c = 'p';
 		if (n)
 			buf[n++] = ' ';
 		buf[n++] = c;
@@ -80,7 +80,7 @@ static void ov_legend(ui *u, int y)
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%zu %s  ", i + 1,
 					u->ws->m->stages[i].label);
 	if (len < sizeof buf)
-		snprintf(buf + len, sizeof buf - len, ". open  - not applicable");
+		snprintf(buf + len, sizeof buf - len, ". not reached  p parked  - n/a");
 	draw_text(u->body, y, 1, u->cols - 2, buf, A_NORMAL);
 }
 

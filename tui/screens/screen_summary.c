@@ -131,7 +131,7 @@ static void build_profile(const report_summary *sm, cell_list *l)
 	size_t i;
 
 	cells_add(l, SL_TEXT, 0, sum_fmt("%d of %d rows agreed, %d not applicable, "
-		  "%d not yet agreed or discussed.", agreed, t->rows,
+		  "%d parked or not reached yet.", agreed, t->rows,
 		  t->not_applicable, t->not_discussed + t->not_agreed));
 	cells_blank(l);
 	cells_add(l, SL_PROFILE_HEAD, 0, NULL);

@@ -454,6 +454,19 @@ static void walk_not_applicable(ui *u)
 		walk_set(u, STORE_ROW_NOT_APPLICABLE, -1, "not applicable");
 }
 
+/* A parked row was skipped on purpose: unlike a row not reached yet,
+ * the room means to come back to it, and every reader says "parked". */
+static void walk_park(ui *u)
+{
+	const store_row_answer *a = workshop_answer(u->ws);
+
+	if (a && a->state == STORE_ROW_NOT_DISCUSSED) {
+		walk_set(u, STORE_ROW_OPEN, -1, "unparked; the row is not reached yet");
+		return;
+	}
+	walk_set(u, STORE_ROW_NOT_DISCUSSED, -1, "parked, to come back to");
+}
+
 static void walk_section(ui *u, int dir)
 {
 	workshop *ws = u->ws;
@@ -502,8 +515,9 @@ static void walk_action(ui *u, enum action a, int arg)
 	case ACT_SECTION_NEXT: walk_section(u, 1); break;
 	case ACT_SECTION_PREV: walk_section(u, -1); break;
 	case ACT_STAGE_SET: walk_stage(u, arg); break;
-	case ACT_STAGE_CLEAR: walk_set(u, STORE_ROW_OPEN, -1, "cleared; the row is open"); break;
+	case ACT_STAGE_CLEAR: walk_set(u, STORE_ROW_OPEN, -1, "cleared; the row is not reached yet"); break;
 	case ACT_NOT_APPLICABLE: walk_not_applicable(u); break;
+	case ACT_PARK: walk_park(u); break;
 	case ACT_VOTES: ui_push(u, &screen_votes); break;
 	case ACT_NOTE: ui_push(u, &screen_note); break;
 	case ACT_ACTIONS: ui_push(u, &screen_actions); break;

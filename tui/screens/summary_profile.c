@@ -124,7 +124,7 @@ static void draw_bar_cell(WINDOW *w, int y, int x, const summary_profile_layout 
 		draw_raw(w, y, x + l->num_w + 1, l->bar_w, bar, A_NORMAL);
 }
 
-/* N/A, not yet agreed (or not discussed) and rows flagged with "!". */
+/* N/A, not yet (parked or not reached yet) and rows flagged with "!". */
 static void draw_tail(WINDOW *w, int y, int x, int width, const summary_counts *c,
 		      attr_t at)
 {

@@ -68,6 +68,7 @@ enum action_scope {
 	_(ROW_NEXT,       SC_WALK,               'j', KF(KEY_DOWN), KF(KEY_RIGHT),  "row",      ROW_PREV,  "Next row (rows of the other track are skipped)") \
 	_(ROW_PREV,       SC_WALK,               'k', KF(KEY_UP), KF(KEY_LEFT),     NULL,       NONE,      "Previous row") \
 	_(STAGE_SET,      SC_WALK,               KDIGITS, 0, 0,                     "agree",    NONE,      "Agree the stage with this number") \
+	_(PARK,           SC_WALK,               'z', 0, 0,                         "park",     NONE,      "Park the row: skip it on purpose, to come back to (again to unpark it)") \
 	_(VOTES,          SC_WALK,               'v', 0, 0,                         "votes",    NONE,      "Record each participant's vote for the row") \
 	_(NOTE,           SC_WALK,               'n', 0, 0,                         "note",     NONE,      "Write the note for the row") \
 	_(ACTIONS,        SC_WALK,               'a', 0, 0,                         "actions",  NONE,      "List and add the actions agreed for the row") \
