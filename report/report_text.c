@@ -4,8 +4,9 @@
  * facilitator, participants, matrix and its provenance, progress); the
  * profile (sections x stages with '#' bars); each section with each of its
  * rows (agreed stage and its descriptor, the vote spread with "[!]" where
- * views differ widely, the note); the action plan; changes since the
- * previous session; rows parked or not reached yet; when the matrix has
+ * views differ widely or the agreed stage is outside every vote, the
+ * note); the action plan; changes since the previous session; the
+ * disagreements; rows parked or not reached yet; when the matrix has
  * one, an appendix with its glossary.  The rows' prompts and evidence, for
  * the facilitator, are printed only when asked for.  Rows are numbered
  * "section.row" among the rows that apply, so the action plan can refer to
@@ -343,6 +344,17 @@ static void write_prompts(report_doc *d, const content_row *row)
 		report_doc_para(d, 2, "Evidence: ", row->evidence, 0);
 }
 
+/* "[!] Agreed above all votes." when the room agreed a stage no vote was
+ * for, in the row's own words from rowfacts. */
+static void write_outside(report_doc *d, const summary_row *r)
+{
+	rowfacts_state fs = { r->state, r->stage };
+	const char *o = rowfacts_outside_text(rowfacts_agreed_outside(fs, &r->votes));
+
+	if (o)
+		para_owned(d, 2, NULL, report_doc_strf("[!] %c%s.", o[0] - 'a' + 'A', o + 1));
+}
+
 static void write_row(report_doc *d, const report_summary *sm,
 		      const summary_row *r, int with_prompts)
 {
@@ -363,6 +375,7 @@ static void write_row(report_doc *d, const report_summary *sm,
 		para_owned(d, 2, "Votes: ", report_doc_strf("%s.", v ? v : "?"));
 		if (r->votes.flag)
 			report_doc_para(d, 2, NULL, "[!] Views differ widely.", 0);
+		write_outside(d, r);
 		free(v);
 	} else if (r->votes.hidden) {
 		report_doc_para(d, 2, "Votes: ", "not revealed.", 0);
@@ -520,6 +533,32 @@ static void write_changes(report_doc *d, const report_summary *sm)
 	write_not_in_previous(d, sm);
 }
 
+/* Every row where views differ widely or the agreed stage lies outside
+ * every vote, with why: the list the summary screen shows. */
+static void write_disagreements(report_doc *d, const report_summary *sm)
+{
+	size_t i;
+	int any = 0;
+
+	report_doc_blank(d);
+	report_doc_heading(d, "Disagreements", '=');
+	for (i = 0; i < sm->n_rows; i++) {
+		const summary_row *r = &sm->rows[i];
+		rowfacts_state fs = { r->state, r->stage };
+		char num[32], why[64];
+
+		if (!rowfacts_disagrees(fs, &r->votes))
+			continue;
+		row_number(sm, r, num);
+		para_owned(d, 2, NULL, report_doc_strf("%s %s (%s)", num, r->row->title,
+			   rowfacts_disagreement_text(fs, &r->votes, why, sizeof why)));
+		any = 1;
+	}
+	if (!any)
+		report_doc_para(d, 0, NULL, "No votes two stages apart; no stage agreed "
+				"outside the votes.", 0);
+}
+
 static void write_open_rows(report_doc *d, const report_summary *sm)
 {
 	size_t i;
@@ -590,6 +629,7 @@ int report_write_text(const report_summary *sm, const report_options *o,
 	write_sections(d, sm, o->with_prompts);
 	write_plan(d, sm);
 	write_changes(d, sm);
+	write_disagreements(d, sm);
 	write_open_rows(d, sm);
 	write_glossary(d, sm->matrix);
 	header = *s->organisation ? report_doc_strf("%s - %s", s->name,

@@ -144,6 +144,43 @@ void rowfacts_spread_of(const content_matrix *m, const store_session *s,
 		spread_range(m, out);
 }
 
+int rowfacts_agreed_outside(rowfacts_state st, const rowfacts_spread *sp)
+{
+	if (st.state != STORE_ROW_AGREED || st.stage < 0 || sp->hidden || !sp->total)
+		return 0;
+	if (st.stage > sp->highest)
+		return 1;
+	if (st.stage < sp->lowest)
+		return -1;
+	return 0;
+}
+
+const char *rowfacts_outside_text(int outside)
+{
+	return outside > 0 ? "agreed above all votes"
+	     : outside < 0 ? "agreed below all votes" : NULL;
+}
+
+const char *rowfacts_differ_text(const rowfacts_spread *sp)
+{
+	return sp->flag && !sp->hidden ? "Views differ" : NULL;
+}
+
+int rowfacts_disagrees(rowfacts_state st, const rowfacts_spread *sp)
+{
+	return rowfacts_differ_text(sp) || rowfacts_agreed_outside(st, sp);
+}
+
+const char *rowfacts_disagreement_text(rowfacts_state st, const rowfacts_spread *sp,
+				       char *buf, size_t size)
+{
+	const char *d = rowfacts_differ_text(sp);
+	const char *o = rowfacts_outside_text(rowfacts_agreed_outside(st, sp));
+
+	snprintf(buf, size, "%s%s%s", d ? d : "", d && o ? "; " : "", o ? o : "");
+	return buf;
+}
+
 void rowfacts_counts_text(const content_matrix *m, const rowfacts_spread *sp,
 			  const char *sep, char *buf, size_t size)
 {

@@ -81,6 +81,23 @@ void rowfacts_spread_of(const content_matrix *m, const store_session *s,
 			const store_row_answer *a, size_t n_participants,
 			rowfacts_spread *out);
 
+/* Where the agreed stage sits against the stage votes: 1 above every
+ * vote, -1 below every vote, 0 among them, or when the row is not agreed,
+ * has no stage votes, or the ballot hides them. */
+int rowfacts_agreed_outside(rowfacts_state st, const rowfacts_spread *sp);
+/* "agreed above all votes", "agreed below all votes", or NULL for 0. */
+const char *rowfacts_outside_text(int outside);
+/* "Views differ" when the votes span two or more stages apart (sp->flag),
+ * else NULL. */
+const char *rowfacts_differ_text(const rowfacts_spread *sp);
+/* Whether the row belongs in the lists of disagreements: views differ
+ * widely, or the agreed stage lies outside every vote. */
+int rowfacts_disagrees(rowfacts_state st, const rowfacts_spread *sp);
+/* The two sentences above joined for one line, e.g. "Views differ;
+ * agreed above all votes", or "" when neither applies; returns buf. */
+const char *rowfacts_disagreement_text(rowfacts_state st, const rowfacts_spread *sp,
+				       char *buf, size_t size);
+
 /* "Start 2<sep>Build 5<sep>Enhance 1<sep>don't know 1": every stage's
  * count, then don't know. */
 void rowfacts_counts_text(const content_matrix *m, const rowfacts_spread *sp,

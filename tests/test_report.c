@@ -743,6 +743,39 @@ Test(rowfacts, the_four_states_have_one_name_each)
 			 "CSV and JSON take the token from rowfacts");
 }
 
+Test(rowfacts, agreed_outside_every_vote)
+{
+	rowfacts_spread sp;
+	rowfacts_state agreed_enhance = { STORE_ROW_AGREED, 2 };
+	rowfacts_state agreed_start = { STORE_ROW_AGREED, 0 };
+	rowfacts_state agreed_build = { STORE_ROW_AGREED, 1 };
+	rowfacts_state open = { STORE_ROW_OPEN, -1 };
+	char buf[64];
+
+	memset(&sp, 0, sizeof sp);
+	sp.count[1] = 2, sp.total = 2, sp.lowest = sp.highest = 1;
+	cr_assert_eq(rowfacts_agreed_outside(agreed_enhance, &sp), 1);
+	cr_assert_eq(rowfacts_agreed_outside(agreed_start, &sp), -1);
+	cr_assert_eq(rowfacts_agreed_outside(agreed_build, &sp), 0);
+	cr_assert_eq(rowfacts_agreed_outside(open, &sp), 0);
+	cr_assert_str_eq(rowfacts_outside_text(1), "agreed above all votes");
+	cr_assert_str_eq(rowfacts_outside_text(-1), "agreed below all votes");
+	cr_assert_null(rowfacts_outside_text(0));
+	cr_assert_null(rowfacts_differ_text(&sp));
+	cr_assert_str_eq(rowfacts_disagreement_text(agreed_build, &sp, buf, sizeof buf), "");
+	cr_assert_not(rowfacts_disagrees(agreed_build, &sp));
+
+	sp.count[0] = 1, sp.count[2] = 1, sp.count[1] = 0;
+	sp.lowest = 0, sp.highest = 2, sp.flag = 1;
+	cr_assert_str_eq(rowfacts_differ_text(&sp), "Views differ");
+	cr_assert(rowfacts_disagrees(open, &sp));
+	cr_assert_str_eq(rowfacts_disagreement_text(open, &sp, buf, sizeof buf),
+			 "Views differ");
+	sp.hidden = 1;
+	cr_assert_null(rowfacts_differ_text(&sp), "a hidden ballot shows no spread");
+	cr_assert_eq(rowfacts_agreed_outside(agreed_enhance, &sp), 0);
+}
+
 Test(exports, csv_guards_against_formulas)
 {
 	report_summary *sm;

@@ -143,14 +143,14 @@ for t in watch ann ben; do
 	ns_wait_for "$SPREAD" $FOLLOW
 done
 ns_use ann
-ns_wait_for "[ ] 1 Start  · 1 vote  · your vote"
+ns_wait_for "[ ] 1 Start  · # 1 vote  · your vote"
 
 # A joiner changes their vote; the facilitator sees it.
 ns_use ben
 ns_keys d
 ns_wait_for "Your vote: don't know"
 ns_use 0
-ns_wait_for "Start 1  Build 0  Enhance 0  don't know 1  (2 of 2 voted)"
+ns_wait_for "agreed above all votes: Start 1  Build 0  Enhance 0  don't know 1"
 
 # ---------------------------------------------------------------- away
 ns_use 0
@@ -162,7 +162,7 @@ for t in watch ann; do
 	ns_use $t
 	ns_wait_for "The facilitator is away: showing the last state."
 	ns_wait_for "Alpha row one"
-	ns_wait_for "don't know 1  (2 of 2 voted)"
+	ns_wait_for "Enhance 0  don't know 1"
 done
 # A joiner can still vote while the facilitator is away.
 ns_use ann

@@ -60,7 +60,7 @@ ns_wait_for "2 of 2 rows agreed"
 expect_profile "Alpha section" "1 1 0 0 0 0 1"
 expect_profile "Beta section" "2 0 0 1 0 0 0"
 expect_profile "All sections" "1 0 1 0 0 1"
-ns_wait_for "Views differ widely (!): 1 row"
+ns_wait_for "Disagreements (!): 1 row"
 ns_wait_for "! 1.1 Alpha row one"
 ns_wait_for "Start 1, Build 0, Enhance 1; range Start-Enhance"
 ns_wait_for "Action plan: 1 action, by due date"
@@ -99,7 +99,7 @@ ns_start 132 40 "" "" --session "Spring"
 ns_wait_for "Beta row one"
 ns_keys s
 ns_wait_for "Summary: Spring, Riverside"
-ns_screen | grep -q 'Views differ widely (!): 1 row.*Since the previous session' ||
+ns_screen | grep -q 'Disagreements (!): 1 row.*Since the previous session' ||
 	ns_fail "the disagreements are not beside the changes at 132 columns"
 ns_screen | grep -q '2030-01-15 *Write the shared aims *Ann' ||
 	ns_fail "the action is not in the plan at 132 columns"
@@ -123,7 +123,7 @@ ns_keys 3
 ns_wait_for "[agreed: Enhance]"
 ns_keys s
 ns_wait_for "Summary: Autumn, Riverside"
-ns_wait_for "Views differ widely: no row"
+ns_wait_for "Disagreements: no row"
 ns_wait_for "Compared with 'Spring' of"
 ns_wait_for "1 up, 0 down, 1 same, 0 new, 0 no longer agreed."
 ns_screen | grep -q '^ up  *1\.1 Alpha row one  *Start -> Build' ||

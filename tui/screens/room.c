@@ -113,7 +113,11 @@ static void votes_line(const workshop *ws, const store_row_answer *a, char *buf,
 			 sp.voted, ws->s.n_participants);
 		return;
 	}
-	rowfacts_counts_text(ws->m, &sp, "  ", buf, size);
+	rowfacts_disagreement_text(workshop_state_of(ws, a), &sp, buf, size);
+	len = strlen(buf);
+	if (len && len + 2 < size)
+		strcpy(buf + len, ": "), len += 2;
+	rowfacts_counts_text(ws->m, &sp, "  ", buf + len, size - len);
 	len = strlen(buf);
 	snprintf(buf + len, size - len, "  (%d of %zu voted)", sp.voted,
 		 ws->s.n_participants);
@@ -271,6 +275,16 @@ static void draw_head(ui *u)
 	draw_hline(u->body, 4, 0, u->cols);
 }
 
+/* The spread as a bar the back of the room can read: one '#' a vote, up
+ * to a dozen (the count follows it in figures). */
+static const char *room_bar(int votes)
+{
+	static const char bars[] = "############";
+	int n = votes < (int)sizeof bars - 1 ? votes : (int)sizeof bars - 1;
+
+	return bars + (sizeof bars - 1) - (size_t)n;
+}
+
 /* "[*] 2 Build (agreed)", with the vote count and the participant's own
  * vote when there is room: the agreed stage never by colour alone. */
 static void stage_label(const ui *u, const room_view *rv, size_t i, int full,
@@ -292,9 +306,9 @@ static void stage_label(const ui *u, const room_view *rv, size_t i, int full,
 
 		workshop_spread_of(ws, a, &sp);
 		if (sp.count[i] > 0)
-			len += (size_t)snprintf(buf + len, size - len, "  %s %d vote%s",
-						draw_glyph(GLYPH_DOT), sp.count[i],
-						sp.count[i] == 1 ? "" : "s");
+			len += (size_t)snprintf(buf + len, size - len, "  %s %s %d vote%s",
+						draw_glyph(GLYPH_DOT), room_bar(sp.count[i]),
+						sp.count[i], sp.count[i] == 1 ? "" : "s");
 	}
 	if (room_own_vote(u, rv) == (int)i && len < size)
 		snprintf(buf + len, size - len, "  %s your vote", draw_glyph(GLYPH_DOT));

@@ -20,13 +20,24 @@ static size_t ov_height(const ui *u)
 	return h > 0 ? (size_t)h : 1;
 }
 
+/* Views differ widely on the row, or the agreed stage is outside every
+ * vote: the same test the walk, the summary and the report use. */
+static int row_disagrees(const workshop *ws, const store_row_answer *a)
+{
+	rowfacts_spread sp;
+
+	workshop_spread_of(ws, a, &sp);
+	return rowfacts_disagrees(workshop_state_of(ws, a), &sp);
+}
+
 /* One character per applicable row: the agreed stage's number, '-' not
- * applicable, 'p' parked, '.' not reached yet. */
+ * applicable, 'p' parked, '.' not reached yet; then '!' where the room
+ * disagrees. */
 static void row_marks(const workshop *ws, size_t section, char *buf, size_t size)
 {
 	size_t k, n = 0;
 
-	for (k = 0; k < ws->n_steps && n + 2 < size; k++) {
+	for (k = 0; k < ws->n_steps && n + 3 < size; k++) {
 		const store_row_answer *a;
 		char c = '.';
 
@@ -42,6 +53,8 @@ static void row_marks(const workshop *ws, size_t section, char *buf, size_t size
 		if (n)
 			buf[n++] = ' ';
 		buf[n++] = c;
+		if (row_disagrees(ws, a))
+			buf[n++] = '!';
 	}
 	buf[n] = '\0';
 }
@@ -80,7 +93,7 @@ static void ov_legend(ui *u, int y)
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%zu %s  ", i + 1,
 					u->ws->m->stages[i].label);
 	if (len < sizeof buf)
-		snprintf(buf + len, sizeof buf - len, ". not reached  p parked  - n/a");
+		snprintf(buf + len, sizeof buf - len, ". not reached  p parked  - n/a  ! views differ");
 	draw_text(u->body, y, 1, u->cols - 2, buf, A_NORMAL);
 }
 

@@ -150,25 +150,40 @@ static void build_none(cell_list *l, const char *heading, const char *text)
 	cells_blank(l);
 }
 
+/* The row's disagreement: views differ widely, or the room agreed a stage
+ * outside every vote. */
+static int row_disagrees(const summary_row *r)
+{
+	rowfacts_state fs = { r->state, r->stage };
+
+	return rowfacts_disagrees(fs, &r->votes);
+}
+
 static void build_flags(const report_summary *sm, cell_list *l)
 {
 	size_t i;
+	int n = 0;
 
-	if (!sm->totals.flagged) {
-		build_none(l, "Views differ widely: no row",
-			   "No row has votes two or more stages apart.");
+	for (i = 0; i < sm->n_rows; i++)
+		n += row_disagrees(&sm->rows[i]);
+	if (!n) {
+		build_none(l, "Disagreements: no row",
+			   "No votes two stages apart; no stage agreed outside the votes.");
 		return;
 	}
-	cells_add(l, SL_HEADING, 0, sum_fmt("Views differ widely (!): %d row%s",
-		  sm->totals.flagged, sm->totals.flagged == 1 ? "" : "s"));
+	cells_add(l, SL_HEADING, 0, sum_fmt("Disagreements (!): %d row%s", n,
+		  n == 1 ? "" : "s"));
 	for (i = 0; i < sm->n_rows; i++) {
-		char *v;
+		const summary_row *r = &sm->rows[i];
+		rowfacts_state fs = { r->state, r->stage };
+		char why[64], *v;
 
-		if (!sm->rows[i].votes.flag)
+		if (!row_disagrees(r))
 			continue;
-		v = summary_votes_text(sm, &sm->rows[i].votes);
+		v = summary_votes_text(sm, &r->votes);
+		rowfacts_disagreement_text(fs, &r->votes, why, sizeof why);
 		cells_add(l, SL_FLAG, i, NULL);
-		cells_add(l, SL_FLAG_VOTES, i, ui_xstrdup(v ? v : "?"));
+		cells_add(l, SL_FLAG_VOTES, i, sum_fmt("%s: %s", why, v ? v : "?"));
 		free(v);
 	}
 	cells_blank(l);

@@ -242,7 +242,12 @@ static void votes_text(const workshop *ws, const store_row_answer *a,
 			 sp->voted, ws->s.n_participants);
 		return;
 	}
-	rowfacts_counts_text(ws->m, sp, "  ", buf, size);
+	/* The disagreement first, so a narrow screen never cuts it off. */
+	rowfacts_disagreement_text(workshop_state_of(ws, a), sp, buf, size);
+	len = strlen(buf);
+	if (len && len + 2 < size)
+		strcpy(buf + len, ": "), len += 2;
+	rowfacts_counts_text(ws->m, sp, "  ", buf + len, size - len);
 	len = strlen(buf);
 	snprintf(buf + len, size - len, "  (%d of %zu voted)", sp->voted,
 		 ws->s.n_participants);
