@@ -41,7 +41,8 @@ static int try_layout(const content_matrix *m, int width, int label_w,
 }
 
 /* Whole titles where the width allows, then the widest bars that leave
- * 28 columns for the titles, then 20; on the narrowest terminals the
+ * 28 columns for the titles, then 20, then as few as 6 (titles wrap) so
+ * the stage labels head their columns; on the narrowest terminals the
  * counts alone. */
 static void layout_profile(const report_summary *sm, int width, summary_profile_layout *l)
 {
@@ -72,7 +73,8 @@ static void layout_profile(const report_summary *sm, int width, summary_profile_
 	if (try_layout(m, width, label_w, title_w, l) == 0 ||
 	    try_layout(m, width, label_w, 28, l) == 0 ||
 	    try_layout(m, width, label_w, 20, l) == 0 ||
-	    try_layout(m, width, label_w, 8, l) == 0)
+	    try_layout(m, width, label_w, 8, l) == 0 ||
+	    try_layout(m, width, label_w, 6, l) == 0)
 		return;
 	/* Too many stages for their names (a 9-stage matrix at 80 columns):
 	 * head the columns with the stage numbers the walk uses, rather than
@@ -100,6 +102,11 @@ static const summary_profile_layout *profile_layout(summary_profile *p, const re
 		p->width = width;
 	}
 	return &p->l;
+}
+
+int summary_profile_title_width(summary_profile *p, const report_summary *sm, int width)
+{
+	return profile_layout(p, sm, width)->title_w;
 }
 
 /* A count, then a bar scaled so the largest section fills `bar_w`; any
