@@ -579,8 +579,10 @@ static void list_as_text(const store_session *list, size_t n)
 {
 	size_t i, wn, wo;
 
-	wn = column_width(list, n, 0, 7, 40);
-	wo = column_width(list, n, 1, 12, 30);
+	/* Names and organisations in full, however long: two sessions must
+	 * never look the same. */
+	wn = column_width(list, n, 0, 7, (size_t)-1);
+	wo = column_width(list, n, 1, 12, (size_t)-1);
 	print_padded("SESSION", wn);
 	print_padded("ORGANISATION", wo);
 	printf("TYPE  PROGRESS  LAST CHANGE\n");
