@@ -217,8 +217,10 @@ static const char schema_v6[] =
 /* Version 7: a row's four states have one name each in every reader
  * (rowfacts_state_word): answers_v says 'parked' for a row skipped on
  * purpose and 'not_reached' for one nobody has answered, as CSV and JSON
- * do.  The view's columns are unchanged. */
+ * do.  The view's columns are unchanged.  Each session gets its planned
+ * length in minutes. */
 static const char schema_v7[] =
+	"ALTER TABLE sessions ADD COLUMN planned_minutes INTEGER NOT NULL DEFAULT 90;"
 	"DROP VIEW answers_v;"
 	"CREATE VIEW answers_v AS"
 	" SELECT s.id AS session_id, s.name AS session, s.organisation AS organisation,"

@@ -17,7 +17,7 @@
 #define SESSION_COLUMNS \
 	"id, name, organisation, facilitator, track, matrix_id, matrix_version," \
 	" created, updated, rows_total, rows_answered, secret_ballot," \
-	" current_section, current_row, show_note"
+	" current_section, current_row, show_note, planned_minutes"
 
 /* ------------------------------------------------------------ reading */
 
@@ -48,6 +48,7 @@ static int read_session(sqlite3_stmt *stmt, store_session *s, store_error *err)
 	s->current_section = dup_or_null(stmt, 12);
 	s->current_row = dup_or_null(stmt, 13);
 	s->show_note = sqlite3_column_int(stmt, 14);
+	s->planned_minutes = sqlite3_column_int(stmt, 15);
 	if (!s->name || !s->organisation || !s->facilitator || !s->matrix_id ||
 	    !s->matrix_version ||
 	    (sqlite3_column_type(stmt, 12) != SQLITE_NULL && !s->current_section) ||
@@ -433,6 +434,10 @@ static int check_spec(const store_new_session *spec, const content_matrix *m,
 	    (rc = store_check_length(spec->facilitator, STORE_MAX_NAME,
 				     "the facilitator's name", err)))
 		return rc;
+	if (spec->planned_minutes && (spec->planned_minutes < STORE_MINUTES_MIN ||
+				      spec->planned_minutes > STORE_MINUTES_MAX))
+		return store_fail(err, STORE_EUSAGE, "the planned minutes run from %d "
+				  "to %d", STORE_MINUTES_MIN, STORE_MINUTES_MAX);
 	if (spec->n_participants > STORE_MAX_PARTICIPANTS)
 		return store_fail(err, STORE_EUSAGE, "a session has at most %d "
 				  "participants", STORE_MAX_PARTICIPANTS);
@@ -502,9 +507,9 @@ static int insert_session(store *st, const char *id, const store_new_session *sp
 	static const char sql[] =
 		"INSERT INTO sessions (id, name, organisation, facilitator, track,"
 		" matrix_id, matrix_version, matrix, stage_labels, rows_total,"
-		" secret_ballot, created, updated, touched)"
+		" secret_ballot, created, updated, touched, planned_minutes)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12,"
-		" (SELECT coalesce(max(touched), 0) + 1 FROM sessions))";
+		" (SELECT coalesce(max(touched), 0) + 1 FROM sessions), ?13)";
 	unsigned track = spec->track ? spec->track : CONTENT_TRACK_LGPO;
 	sqlite3_stmt *stmt = store_sql(st, sql, err);
 	char *labels = stage_labels(m);
@@ -526,6 +531,8 @@ static int insert_session(store *st, const char *id, const store_new_session *sp
 	sqlite3_bind_int64(stmt, 10, (long long)content_count_rows(m, track));
 	sqlite3_bind_int(stmt, 11, spec->secret_ballot != 0);
 	sqlite3_bind_int64(stmt, 12, now);
+	sqlite3_bind_int(stmt, 13, spec->planned_minutes ? spec->planned_minutes
+		       : STORE_MINUTES_DEFAULT);
 	rc = store_run(st, stmt, "create the session", err);
 	free(labels);
 	return rc;

@@ -52,7 +52,7 @@ static store *open_path(const char *p)
 static void new_session(store *s, const char *name, char id[40])
 {
 	static const char *const people[] = { "Ash Practice", "Birch Surgery" };
-	store_new_session spec = { name, "Camden", "Fay", CONTENT_TRACK_LGPO, people, 2, 1 };
+	store_new_session spec = { name, "Camden", "Fay", CONTENT_TRACK_LGPO, people, 2, 1, 0 };
 
 	cr_assert_eq(store_session_create(s, &spec, matrix, id, &err), 0, "%s", err.message);
 }

@@ -98,7 +98,7 @@ static void ok(int rc)
 static void new_session(store *s, const char *name, const char *org, char id[40])
 {
 	static const char *const people[] = { "Ash Practice", "Birch Surgery", "Cedar MC" };
-	store_new_session spec = { name, org, "Fay", CONTENT_TRACK_LGPO, people, 3, 0 };
+	store_new_session spec = { name, org, "Fay", CONTENT_TRACK_LGPO, people, 3, 0, 0 };
 
 	ok(store_session_create(s, &spec, matrix, id, &err));
 }
