@@ -78,6 +78,11 @@ static const char *words_of(store *st, int rc)
 		return "database is locked by another process";
 	case SQLITE_FULL:
 		return "disk full";
+	case SQLITE_IOERR:
+		/* e.g. the -shm file could not grow: the disk, not the file */
+		if (st && st->db && sqlite3_system_errno(st->db) == ENOSPC)
+			return "disk full";
+		return st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
 	case SQLITE_READONLY:
 #ifdef SQLITE_READONLY_DIRECTORY
 		if (rc == SQLITE_READONLY_DIRECTORY)
@@ -102,8 +107,21 @@ int store_fail_sql(store *st, store_error *err, int rc, const char *what)
 	if ((rc & 0xff) == SQLITE_NOTADB)
 		return store_fail(err, status, "%s: %s", path, words_of(st, rc));
 	if ((rc & 0xff) == SQLITE_CORRUPT)
-		return store_fail(err, status, "%s: database is corrupt (%s)", path,
-				  st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+		return store_fail(err, status, "%s: damaged (database is corrupt: %s)",
+				  path, st && st->db ? sqlite3_errmsg(st->db)
+						     : sqlite3_errstr(rc));
+	if ((rc & 0xff) == SQLITE_TOOBIG)
+		return store_fail(err, status, "%s: damaged or not a nextsteps database"
+				  " (a value larger than nextsteps writes)", path);
+	if ((rc & 0xff) == SQLITE_ERROR && st && st->db &&
+	    strncmp(sqlite3_errmsg(st->db), "no such ", 8) == 0)
+		/* our fixed SQL met a table or column that is not there: the
+		 * file was changed behind our back */
+		return store_fail(err, STORE_EDATA, "%s: damaged or not a nextsteps"
+				  " database (%s)", path, sqlite3_errmsg(st->db));
+	if ((rc & 0xff) == SQLITE_INTERRUPT && st && st->timed_out)
+		return store_fail(err, STORE_EDATA, "%s: damaged or not a nextsteps"
+				  " database (reading it takes too long)", path);
 	if (status == STORE_EBUSY && st)
 		return store_fail(err, status, "%s: %s (waited %.1f s to %s)",
 				  path, words_of(st, rc), st->busy_ms / 1000.0, what);
@@ -140,6 +158,14 @@ sqlite3_stmt *store_sql(store *st, const char *sql, store_error *err)
 		st->cap_cache = cap;
 	}
 	rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+	if ((rc & 0xff) == SQLITE_ERROR) {
+		/* our own fixed SQL: a missing table or column means the file
+		 * was changed behind our back */
+		store_fail(err, STORE_EDATA, "%s: damaged or not a nextsteps database"
+			   " (%s)", st->path, sqlite3_errmsg(st->db));
+		sqlite3_finalize(stmt);
+		return NULL;
+	}
 	if (rc != SQLITE_OK) {
 		store_fail_sql(st, err, rc, "prepare a query");
 		sqlite3_finalize(stmt);
@@ -428,7 +454,7 @@ static int make_parents(const char *path, store_error *err)
 /* A folder that is group-writable and setgid was set up for a group to
  * share (the live room over SSH, see README): a database created there is
  * the group's too.  Anywhere else the answers are the owner's alone. */
-static mode_t create_mode(const char *path)
+unsigned store_create_mode(const char *path)
 {
 	char dir[PATH_MAX];
 	const char *slash = strrchr(path, '/');
@@ -452,7 +478,7 @@ static mode_t create_mode(const char *path)
 static int create_file(const char *path, store_error *err)
 {
 	int fd, rc = make_parents(path, err);
-	mode_t mode = create_mode(path);
+	mode_t mode = (mode_t)store_create_mode(path);
 
 	if (rc)
 		return rc;
@@ -467,7 +493,23 @@ static int create_file(const char *path, store_error *err)
 	return STORE_OK;
 }
 
-/* What can be said about the path before SQLite sees it. */
+/* Words for what a path is when it is not a regular file. */
+const char *store_file_kind(unsigned mode)
+{
+	if (S_ISDIR(mode))
+		return "a folder";
+	if (S_ISFIFO(mode))
+		return "a named pipe";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	return "not a regular file";
+}
+
+/* What can be said about the path before SQLite sees it.  Anything but a
+ * regular file is refused here: SQLite would block for ever reading a
+ * named pipe. */
 static int check_file(const char *path, unsigned flags, store_error *err)
 {
 	struct stat sb;
@@ -475,9 +517,10 @@ static int check_file(const char *path, unsigned flags, store_error *err)
 	if (!path || !*path)
 		return store_fail(err, STORE_EUSAGE, "no database file given");
 	if (stat(path, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode))
+		if (!S_ISREG(sb.st_mode))
 			return store_fail(err, STORE_EDATA,
-					  "%s: not a nextsteps database (a folder)", path);
+					  "%s: not a nextsteps database (%s)", path,
+					  store_file_kind(sb.st_mode));
 		return STORE_OK;
 	}
 	if (errno != ENOENT && errno != ENOTDIR)
@@ -504,19 +547,174 @@ static int busy_timeout_ms(void)
 	return STORE_BUSY_TIMEOUT_MS;
 }
 
-/* Extended result codes tell a read-only folder from a read-only file. */
+/* ------------------------------------------------------------ limits */
+
+static long long now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Called every few thousand instructions while a bound is set. */
+static int on_progress(void *ctx)
+{
+	store *st = ctx;
+
+	if (st->deadline_ms && now_ms() > st->deadline_ms) {
+		st->timed_out = 1;
+		return 1;
+	}
+	return 0;
+}
+
+void store_bound_work(store *st, long ms)
+{
+	st->timed_out = 0;
+	st->deadline_ms = ms > 0 ? now_ms() + ms : 0;
+	sqlite3_progress_handler(st->db, ms > 0 ? 4000 : 0,
+				 ms > 0 ? on_progress : NULL, st);
+}
+
+int store_uri(char *out, size_t size, const char *path, const char *query)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = 0;
+	const unsigned char *p;
+
+	if (size < 6)
+		return -1;
+	memcpy(out, "file:", 5);
+	n = 5;
+	for (p = (const unsigned char *)path; *p; p++) {
+		int plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			    (*p >= '0' && *p <= '9') || strchr("/-._~", *p);
+
+		if (n + 4 >= size)
+			return -1;
+		if (plain) {
+			out[n++] = (char)*p;
+		} else {
+			out[n++] = '%';
+			out[n++] = hex[*p >> 4];
+			out[n++] = hex[*p & 15];
+		}
+	}
+	if (n + strlen(query) + 2 > size)
+		return -1;
+	snprintf(out + n, size - n, "?%s", query);
+	return 0;
+}
+
+int store_clamp(long long v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : (int)v;
+}
+
+/* ------------------------------------------------------------ read-only */
+
+/* The folder of `path` into `dir`. */
+static void folder_of(const char *path, char *dir, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(dir, size, ".");
+	else if (slash == path)
+		snprintf(dir, size, "/");
+	else
+		snprintf(dir, size, "%.*s", (int)(slash - path), path);
+}
+
+/* Could this process write the file, its -wal and its -shm here? */
+static int writable_here(const char *path)
+{
+	char dir[PATH_MAX];
+
+	folder_of(path, dir, sizeof dir);
+	return access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+}
+
+static off_t side_file_size(const char *path, const char *suffix)
+{
+	char side[PATH_MAX + 8];
+	struct stat sb;
+
+	snprintf(side, sizeof side, "%s%s", path, suffix);
+	return stat(side, &sb) == 0 ? sb.st_size : -1;
+}
+
+/* Reading a WAL file needs its -shm index, which SQLite cannot create in a
+ * folder this process cannot write.  With no log waiting (no -wal, or an
+ * empty one) no writer is active and the file alone is the whole
+ * database: it is read as immutable.  With a log but no index the file
+ * cannot be read correctly here, and the user is told why. */
+static int readonly_target(store *st, char *uri, size_t size, const char **target,
+			   store_error *err)
+{
+	char dir[PATH_MAX];
+	const char *path = st->path;
+
+	*target = path;
+	folder_of(path, dir, sizeof dir);
+	if (access(dir, W_OK) == 0)
+		return STORE_OK;
+	if (side_file_size(path, "-wal") <= 0) {
+		if (store_uri(uri, size, path, "immutable=1") != 0)
+			return store_fail(err, STORE_EUSAGE, "%s: path too long", path);
+		*target = uri;
+		return STORE_OK;
+	}
+	if (side_file_size(path, "-shm") < 0)
+		return store_fail(err, STORE_EIO, "%s: cannot read it here: its folder"
+				  " is not writable and its write-ahead log has no -shm"
+				  " index (open it once where it is writable)", path);
+	return STORE_OK;
+}
+
+/* The connection's guards, for every file it opens: no schema may call
+ * functions with side effects (trusted_schema off), the schema cannot be
+ * written behind SQLite's back (defensive), and no value may be larger
+ * than anything nextsteps writes, so a crafted huge blob fails to read
+ * (SQLITE_TOOBIG) instead of filling memory. */
+static void guard_connection(sqlite3 *db)
+{
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+	sqlite3_limit(db, SQLITE_LIMIT_LENGTH, STORE_MAX_VALUE);
+	sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 1);
+}
+
+/* Extended result codes tell a read-only folder from a read-only file.
+ * URIs are on so that merge can attach its input read-only; a path that
+ * merely looks like one is opened as the file it names. */
 static int open_connection(store *st, store_error *err)
 {
 	int oflags = (st->flags & STORE_OPEN_READONLY) ? SQLITE_OPEN_READONLY
 						       : SQLITE_OPEN_READWRITE;
-	int rc = sqlite3_open_v2(st->path, &st->db, oflags, NULL);
+	char uri[PATH_MAX * 3 + 32];
+	const char *target = st->path;
+	int rc = STORE_OK;
 
+	if (st->flags & STORE_OPEN_READONLY) {
+		rc = readonly_target(st, uri, sizeof uri, &target, err);
+		if (rc)
+			return rc;
+	} else if (strncmp(st->path, "file:", 5) == 0) {
+		if (store_uri(uri, sizeof uri, st->path, "mode=rw") != 0)
+			return store_fail(err, STORE_EUSAGE, "%s: path too long", st->path);
+		target = uri;
+	}
+	rc = sqlite3_open_v2(target, &st->db, oflags | SQLITE_OPEN_URI, NULL);
 	if (rc != SQLITE_OK) {
 		if (!st->db)
 			return store_fail(err, STORE_EOS, "%s: out of memory", st->path);
 		return store_fail_sql(st, err, rc, "open it");
 	}
 	sqlite3_extended_result_codes(st->db, 1);
+	guard_connection(st->db);
 	st->busy_ms = busy_timeout_ms();
 	sqlite3_busy_timeout(st->db, st->busy_ms);
 	return store_exec(st, "PRAGMA foreign_keys = ON", "turn on foreign keys", err);
@@ -541,6 +739,8 @@ store *store_open_at_version(const char *path, unsigned flags, int version,
 		store_fail(err, STORE_EOS, "%s: out of memory", path);
 		return NULL;
 	}
+	if ((flags & STORE_OPEN_READER) && !writable_here(path))
+		flags |= STORE_OPEN_READONLY;
 	st->flags = flags;
 	rc = open_connection(st, err);
 	if (!rc)

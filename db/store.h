@@ -54,7 +54,11 @@ enum store_open_flags {
 	/* Skip the whole-file quick_check: for commands whose cost must follow
 	 * one session, not the file (list, report).  Damage met while reading
 	 * is still reported as STORE_EDATA. */
-	STORE_OPEN_NOCHECK = 4
+	STORE_OPEN_NOCHECK = 4,
+	/* The caller only reads (list, report): where this process cannot
+	 * write the file or its folder, it is opened read-only instead of
+	 * failing (a WAL file with no -wal waiting is read as immutable). */
+	STORE_OPEN_READER = 8
 };
 
 /* Files larger than this skip the whole-file check on open even without
@@ -65,6 +69,11 @@ enum store_open_flags {
 /* The database path: $NEXTSTEPS_DB, else $XDG_DATA_HOME/nextsteps/nextsteps.db,
  * else $HOME/.local/share/nextsteps/nextsteps.db. */
 int store_default_path(char *out, size_t size, store_error *err);
+
+/* The mode a new private file at `path` gets, whatever the umask: 0660
+ * inside a group-writable setgid folder (shared on purpose), else 0600.
+ * The database is created so, and so are reports. */
+unsigned store_create_mode(const char *path);
 
 /* Opens (and migrates) the database; checks integrity (quick_check)
  * unless STORE_OPEN_NOCHECK.

@@ -121,6 +121,15 @@ static int record(store *st, const char *sid, long long id, long long now,
 	return store_history_add(st, sid, now, &e, err);
 }
 
+/* ?3, ?4 and ?5 of both statements that write an action's fields. */
+static void bind_fields(sqlite3_stmt *stmt, const char *text, const char *owner,
+			const char *due)
+{
+	store_bind_text(stmt, 3, text);
+	store_bind_text(stmt, 4, owner);
+	store_bind_text(stmt, 5, due);
+}
+
 /* Inserts, then snapshots the stored row for the history. */
 static int add_in_tx(store *st, const char *sid, const char *row_id,
 		     const char *text, const char *owner, const char *due,
@@ -130,16 +139,12 @@ static int add_in_tx(store *st, const char *sid, const char *row_id,
 		"INSERT INTO actions (session, row_id, text, owner, due, done, created)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6)";
 	action_now none = { 0 }, added;
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	sqlite3_stmt *stmt = store_sql_text2(st, sql, sid, row_id, err);
 	int rc;
 
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	store_bind_text(stmt, 2, row_id);
-	store_bind_text(stmt, 3, text);
-	store_bind_text(stmt, 4, owner);
-	store_bind_text(stmt, 5, due);
+	bind_fields(stmt, text, owner, due);
 	sqlite3_bind_int64(stmt, 6, now);
 	rc = store_run(st, stmt, "add the action", err);
 	if (rc)
@@ -211,9 +216,7 @@ static int update_in_tx(store *st, const char *sid, long long id, const char *te
 	if (!rc) {
 		sqlite3_bind_int64(stmt, 1, id);
 		store_bind_text(stmt, 2, sid);
-		store_bind_text(stmt, 3, text);
-		store_bind_text(stmt, 4, owner);
-		store_bind_text(stmt, 5, due);
+		bind_fields(stmt, text, owner, due);
 		sqlite3_bind_int(stmt, 6, done);
 		rc = store_run(st, stmt, "change the action", err);
 	}

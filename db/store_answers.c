@@ -85,12 +85,11 @@ static int count_participants(store *st, const char *sid, size_t *n, store_error
 	static const char sql[] =
 		"SELECT (SELECT count(*) FROM participants WHERE session = ?1),"
 		" EXISTS (SELECT 1 FROM sessions WHERE id = ?1)";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
 	int rc, exists = 0;
 
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, sid);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		*n = (size_t)sqlite3_column_int64(stmt, 0);
@@ -269,13 +268,7 @@ static int prune_row(store *st, const char *sid, const char *row_id, store_error
 		"DELETE FROM answers WHERE session = ?1 AND row_id = ?2"
 		" AND state = 0 AND note = '' AND revealed = 0"
 		" AND NOT EXISTS (SELECT 1 FROM votes WHERE session = ?1 AND row_id = ?2)";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	store_bind_text(stmt, 2, row_id);
-	return store_run(st, stmt, "record the answer", err);
+	return store_run_text2(st, sql, sid, row_id, "record the answer", err);
 }
 
 /* Anchors the row, runs `sql` with ?1 session, ?2 row and ?3 the value
@@ -289,11 +282,9 @@ static int write_row_field(store *st, const char *sid, const char *row_id,
 
 	if (rc)
 		return rc;
-	stmt = store_sql(st, sql, err);
+	stmt = store_sql_text2(st, sql, sid, row_id, err);
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	store_bind_text(stmt, 2, row_id);
 	if (text)
 		store_bind_text(stmt, 3, text);
 	else
@@ -380,15 +371,13 @@ static int read_row(store *st, const char *sid, const char *row_id, row_now *r,
 		" coalesce(a.revealed, 0), s.secret_ballot, s.stage_labels"
 		" FROM sessions s LEFT JOIN answers a ON a.session = s.id AND a.row_id = ?2"
 		" WHERE s.id = ?1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	sqlite3_stmt *stmt = store_sql_text2(st, sql, sid, row_id, err);
 	const char *p;
 	int rc;
 
 	memset(r, 0, sizeof *r);
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	store_bind_text(stmt, 2, row_id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		r->state = (enum store_row_state)sqlite3_column_int(stmt, 0);
@@ -436,19 +425,16 @@ int store_stage_label(store *st, const char *session_id, int stage, char *out,
 		      size_t size, store_error *err)
 {
 	static const char sql[] = "SELECT stage_labels FROM sessions WHERE id = ?1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-	int rc;
+	char *labels;
+	int found, rc = store_step_text(st, store_sql_text1(st, sql, session_id, err),
+				     &labels, &found, "read the session", err);
 
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, session_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		store_label_of((const char *)sqlite3_column_text(stmt, 0), stage, out, size);
-	store_done(stmt);
-	if (rc != SQLITE_ROW)
-		return store_fail(err, STORE_ENOINPUT, "no session with id '%s'", session_id);
-	return STORE_OK;
+	if (!rc && !found)
+		rc = store_fail(err, STORE_ENOINPUT, "no session with id '%s'", session_id);
+	if (!rc)
+		store_label_of(labels, stage, out, size);
+	free(labels);
+	return rc;
 }
 
 /* ------------------------------------------------------------ changes */
@@ -551,13 +537,11 @@ static int old_vote(store *st, const char *sid, const char *row_id, int particip
 		"SELECT p.name, v.vote FROM participants p LEFT JOIN votes v"
 		" ON v.session = p.session AND v.row_id = ?2 AND v.participant = p.position"
 		" WHERE p.session = ?1 AND p.position = ?3";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	sqlite3_stmt *stmt = store_sql_text2(st, sql, sid, row_id, err);
 	int rc;
 
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	store_bind_text(stmt, 2, row_id);
 	sqlite3_bind_int(stmt, 3, participant);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {

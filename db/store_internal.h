@@ -16,6 +16,12 @@
 #define STORE_APPLICATION_ID 0x4e535450
 #define STORE_BUSY_TIMEOUT_MS 5000
 #define STORE_SUMMARY_TEXT 60   /* bytes of user text quoted in a summary */
+/* No value nextsteps writes comes near this (a matrix snapshot is at most
+ * CONTENT_MAX_BYTES); a larger one is a crafted file. */
+#define STORE_MAX_VALUE (2 * (int)CONTENT_MAX_BYTES)
+/* Checking a file on open (identity, schema, quick_check) stops after this
+ * long: a crafted file cannot hold the program, or the write lock. */
+#define STORE_CHECK_MS 5000
 
 typedef struct store_cached {
 	const char *sql;        /* the literal's address is the cache key */
@@ -31,6 +37,8 @@ struct store {
 	store_cached *cache;
 	size_t n_cache;
 	size_t cap_cache;
+	long long deadline_ms;  /* work past this (monotonic ms) is stopped; 0: none */
+	int timed_out;          /* the progress handler stopped a statement */
 };
 
 /* ------------------------------------------------ store.c: plumbing */
@@ -91,6 +99,29 @@ void store_quote(char *out, size_t size, const char *s);
 int store_schema_latest(void);
 /* Identity and version check, then migrations up to `version`. */
 int store_schema_prepare(store *st, int version, store_error *err);
+/* Compares every entry of `schema`'s sqlite_schema ("main" or "other",
+ * the attached merge input; messages name `path`) with what the migrations up to `version` create, so a file whose
+ * tables were changed, or that carries views or triggers of its own, is
+ * refused (STORE_EDATA) before a query runs against it. */
+int store_schema_verify(store *st, const char *schema, const char *path,
+			long long version, store_error *err);
+
+/* ------------------------------------------------ store.c: limits */
+
+/* More rows than any matrix holds: a counter above it is not believed. */
+#define STORE_MAX_ROWS 100000
+/* v limited to lo..hi: counters read from a file are not trusted. */
+int store_clamp(long long v, int lo, int hi);
+
+/* "a named pipe", "a socket", ... for a path that is not a regular file. */
+const char *store_file_kind(unsigned mode);
+
+/* Stops any statement of `st` still running `ms` milliseconds from now
+ * (SQLITE_INTERRUPT, reported as STORE_EDATA); 0 lifts the bound. */
+void store_bound_work(store *st, long ms);
+/* A "file:" URI for `path` (percent-encoded) followed by `query`
+ * ("mode=ro"); -1 when it does not fit. */
+int store_uri(char *out, size_t size, const char *path, const char *query);
 
 /* ------------------------------------------------ store_history.c */
 
@@ -171,6 +202,27 @@ int store_write_session_text(store *st, const char *sid, const char *kind,
 int store_write_minutes(store *st, const char *sid, int minutes, store_error *err);
 int store_write_participant(store *st, const char *sid, int position,
 			    const char *name, store_error *err);
+
+/* ------------------------------------------------ store_query.c */
+
+/* store_sql with ?1 (and ?2) bound to the texts a (and b) as
+ * store_bind_text binds them; NULL (err set) on failure. */
+sqlite3_stmt *store_sql_text1(store *st, const char *sql, const char *a,
+			      store_error *err);
+sqlite3_stmt *store_sql_text2(store *st, const char *sql, const char *a, const char *b,
+			      store_error *err);
+/* The same statements run to their end (store_run). */
+int store_run_text1(store *st, const char *sql, const char *a, const char *what,
+		    store_error *err);
+int store_run_text2(store *st, const char *sql, const char *a, const char *b,
+		    const char *what, store_error *err);
+/* Steps `stmt` (NULL when preparing it failed: err is set) once and reads
+ * its first column, as an integer or as a malloc'd text: *found says
+ * whether a row came.  A failure names `what`. */
+int store_step_int(store *st, sqlite3_stmt *stmt, long long *v, int *found,
+		   const char *what, store_error *err);
+int store_step_text(store *st, sqlite3_stmt *stmt, char **s, int *found,
+		    const char *what, store_error *err);
 
 /* ------------------------------------------------ hooks for tests, bench */
 

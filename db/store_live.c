@@ -122,7 +122,7 @@ int store_presence_list(store *st, const char *session_id, store_presence **out,
 	static const char sql[] =
 		"SELECT host, pid, role, name, last_seen FROM presence WHERE session = ?1"
 		" ORDER BY role, name, host, pid";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	sqlite3_stmt *stmt = store_sql_text1(st, sql, session_id, err);
 	store_presence *list = NULL;
 	size_t cap = 0, k = 0;
 	int rc;
@@ -131,7 +131,6 @@ int store_presence_list(store *st, const char *session_id, store_presence **out,
 	*n = 0;
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, session_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (k == cap) {
 			store_presence *p = realloc(list, (cap ? cap * 2 : 8) * sizeof *p);
@@ -174,21 +173,15 @@ int store_session_stamp(store *st, const char *session_id, long long *stamp,
 			store_error *err)
 {
 	static const char sql[] = "SELECT touched FROM sessions WHERE id = ?1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-	int rc;
+	int found, rc;
 
 	*stamp = -1;
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, session_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*stamp = sqlite3_column_int64(stmt, 0);
-	store_done(stmt);
-	if (rc == SQLITE_DONE)
+	rc = store_step_int(st, store_sql_text1(st, sql, session_id, err), stamp, &found,
+			    "read the session", err);
+	if (rc)
+		return rc;
+	if (!found)
 		return store_fail(err, STORE_ENOINPUT, "the session was deleted");
-	if (rc != SQLITE_ROW)
-		return store_fail_sql(st, err, rc, "read the session");
 	store_ok(err);
 	return STORE_OK;
 }

@@ -199,16 +199,22 @@ static const char merge_tables[] =
 	" (id TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL);"
 	"DELETE FROM temp.merge_order;";
 
-/* ATTACH and DETACH cannot run inside a transaction: they bracket it. */
+/* ATTACH and DETACH cannot run inside a transaction: they bracket it.
+ * OTHER is attached read-only (a URI with mode=ro), so not even a hot
+ * journal of its own is rolled back into it. */
 static int attach(store *st, const char *path, store_error *err)
 {
 	static const char sql[] = "ATTACH DATABASE ?1 AS other";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	char uri[4096 * 3 + 32];
+	sqlite3_stmt *stmt;
 	int rc;
 
+	if (store_uri(uri, sizeof uri, path, "mode=ro") != 0)
+		return store_fail(err, STORE_EUSAGE, "%s: path too long", path);
+	stmt = store_sql(st, sql, err);
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, path);
+	store_bind_text(stmt, 1, uri);
 	rc = store_run(st, stmt, "read the other database", err);
 	if (!rc)
 		rc = store_exec(st, merge_tables, "prepare the merge", err);
@@ -866,16 +872,21 @@ static void file_label(const char *path, char *out, size_t size)
 				out[i] = '?';
 }
 
-/* One transaction around all of OTHER; attach and detach outside it. */
-static int merge_attached(store *st, const char *label, store_merge_result *res,
-			  store_error *err)
+/* One transaction around all of OTHER; attach and detach outside it.
+ * OTHER's schema is checked again inside the transaction, against the
+ * file actually attached: it may have been swapped since it was opened
+ * for checking. */
+static int merge_attached(store *st, const char *label, const char *other,
+			  store_merge_result *res, store_error *err)
 {
 	merge_ctx c = { st, label, res, 0, 0, 0 };
 	int rc = merge_begin(st, err);
 
 	if (rc)
 		return rc;
-	rc = merge_all(&c, err);
+	rc = store_schema_verify(st, "other", other, store_schema_latest(), err);
+	if (!rc)
+		rc = merge_all(&c, err);
 	if (!rc)
 		rc = store_commit(st, err);
 	if (rc) {
@@ -904,7 +915,7 @@ int store_merge(store *dst, const char *other_path, store_merge_result *res,
 		rc = attach(dst, attach_path, err);
 	if (!rc) {
 		file_label(other_path, label, sizeof label);
-		rc = merge_attached(dst, label, res, err);
+		rc = merge_attached(dst, label, other_path, res, err);
 	}
 	detach(dst);
 	remove_copy(tmp);

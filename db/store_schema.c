@@ -10,6 +10,7 @@
 #include "store_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
 #include <time.h>
@@ -283,6 +284,23 @@ static int pragma_int(store *st, const char *sql, long long *out, store_error *e
 	return STORE_OK;
 }
 
+/* Ours, new, or something else, by its identity and version. */
+static int check_kind(store *st, long long app, long long version,
+		      long long objects, int *fresh, store_error *err)
+{
+	*fresh = app == 0 && version == 0 && objects == 0;
+	if (!*fresh && app != STORE_APPLICATION_ID)
+		return store_fail(err, STORE_EDATA,
+				  "%s: not a nextsteps database (made by another program)",
+				  st->path);
+	if (version > store_schema_latest())
+		return store_fail(err, STORE_EDATA,
+				  "%s: made by a newer nextsteps (schema %lld, this one"
+				  " knows %d): upgrade nextsteps to open it",
+				  st->path, version, store_schema_latest());
+	return STORE_OK;
+}
+
 /* Is this file ours, new, or something else?  *fresh is set for an empty
  * file, which the first migration claims. */
 static int check_identity(store *st, long long *version, int *fresh,
@@ -299,19 +317,257 @@ static int check_identity(store *st, long long *version, int *fresh,
 		rc = pragma_int(st, "PRAGMA user_version", version, err);
 	if (!rc)
 		rc = pragma_int(st, "SELECT count(*) FROM sqlite_master", &objects, err);
+	if (!rc)
+		rc = check_kind(st, app, *version, objects, fresh, err);
+	/* in the same snapshot as the version it is compared against */
+	if (!rc && !*fresh)
+		rc = store_schema_verify(st, "main", st->path, *version, err);
 	store_read_end(st, started);
-	if (rc)
-		return rc;
-	*fresh = app == 0 && *version == 0 && objects == 0;
-	if (!*fresh && app != STORE_APPLICATION_ID)
-		return store_fail(err, STORE_EDATA,
-				  "%s: not a nextsteps database (made by another program)",
-				  st->path);
-	if (*version > store_schema_latest())
-		return store_fail(err, STORE_EDATA,
-				  "%s: made by a newer nextsteps (schema %lld, this one"
-				  " knows %d): upgrade nextsteps to open it",
-				  st->path, *version, store_schema_latest());
+	return rc;
+}
+
+/* ------------------------------------------------------------ exact schema */
+
+/* The schema is compared entry by entry as "type name table sql", with
+ * runs of white space in the sql made one space.  The expected list comes
+ * from running the migrations themselves on an empty in-memory database,
+ * so every future migration is covered without a second copy of it. */
+typedef struct schema_list {
+	char **item;
+	size_t n, cap;
+} schema_list;
+
+static void schema_list_free(schema_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->item[i]);
+	free(l->item);
+	memset(l, 0, sizeof *l);
+}
+
+/* "type\037name\037table\037sql" with the sql's white space folded. */
+static char *schema_item(sqlite3_stmt *stmt)
+{
+	const char *part[4];
+	size_t len = 4, i;
+	char *out, *o;
+	int space = 0;
+
+	for (i = 0; i < 4; i++) {
+		part[i] = (const char *)sqlite3_column_text(stmt, (int)i);
+		if (!part[i])
+			part[i] = "";
+		len += strlen(part[i]);
+	}
+	o = out = malloc(len);
+	if (!out)
+		return NULL;
+	for (i = 0; i < 4; i++) {
+		const char *p;
+
+		for (p = part[i]; *p; p++) {
+			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+				space = 1;
+				continue;
+			}
+			if (space && o > out && o[-1] != '\037')
+				*o++ = ' ';
+			space = 0;
+			*o++ = *p;
+		}
+		space = 0;
+		if (i < 3)
+			*o++ = '\037';
+	}
+	*o = '\0';
+	return out;
+}
+
+/* ANALYZE's statistics tables hold numbers only and may be made by any
+ * tool; everything else must be ours. */
+static const char schema_query_main[] =
+	"SELECT type, name, tbl_name, sql FROM main.sqlite_schema"
+	" WHERE NOT (type = 'table' AND name IN ('sqlite_stat1', 'sqlite_stat4'))"
+	" ORDER BY type, name";
+static const char schema_query_other[] =
+	"SELECT type, name, tbl_name, sql FROM other.sqlite_schema"
+	" WHERE NOT (type = 'table' AND name IN ('sqlite_stat1', 'sqlite_stat4'))"
+	" ORDER BY type, name";
+
+/* SQLITE_NOMEM for an allocation failure, else SQLite's result. */
+static int schema_read(sqlite3 *db, const char *sql, schema_list *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+
+	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		char *item;
+
+		if (out->n == out->cap) {
+			size_t cap = out->cap ? out->cap * 2 : 32;
+			char **p = realloc(out->item, cap * sizeof *p);
+
+			if (!p) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			out->item = p;
+			out->cap = cap;
+		}
+		if (!(item = schema_item(stmt))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		out->item[out->n++] = item;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* What the migrations up to `version` make. */
+static int schema_expected(long long version, schema_list *out)
+{
+	sqlite3 *db = NULL;
+	long long i;
+	int rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	for (i = 0; rc == SQLITE_OK && i < version; i++)
+		rc = sqlite3_exec(db, migrations[i], NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = schema_read(db, schema_query_main, out);
+	sqlite3_close(db);
+	return rc;
+}
+
+#ifndef STORE_SCHEMA_GENERATE
+/* The same lists, made by running schema_expected() at build time (see
+ * Makefile.am): opening a file then costs a read of its sqlite_schema,
+ * not a run of every migration. */
+#include "store_schema_expected.h"
+
+/* The built list for `version`, or the migrations run now when the build
+ * has none (never expected: the list is made from this very file). */
+static int schema_wanted(long long version, schema_list *out)
+{
+	const char *const *item;
+	size_t n = 0;
+
+	if (version > STORE_SCHEMA_EXPECTED_VERSIONS)
+		return schema_expected(version, out);
+	for (item = store_schema_expected[version - 1]; item[n]; n++)
+		;
+	out->item = malloc((n ? n : 1) * sizeof *out->item);
+	if (!out->item)
+		return SQLITE_NOMEM;
+	out->cap = n;
+	for (out->n = 0; out->n < n; out->n++)
+		if (!(out->item[out->n] = strdup(item[out->n])))
+			return SQLITE_NOMEM;
+	return SQLITE_OK;
+}
+#else
+#define schema_wanted schema_expected
+#endif
+
+/* "type name" of an item, for the message. */
+static void schema_what(const char *item, char *out, size_t size)
+{
+	const char *sep = strchr(item, '\037');
+	const char *end = sep ? strchr(sep + 1, '\037') : NULL;
+
+	if (!sep || !end) {
+		snprintf(out, size, "an entry");
+		return;
+	}
+	snprintf(out, size, "%.*s '%.*s'", (int)(sep - item), item,
+		 (int)(end - sep - 1) < 80 ? (int)(end - sep - 1) : 80, sep + 1);
+}
+
+/* Length of the "type\037name" key of an item. */
+static size_t schema_key_len(const char *item)
+{
+	const char *sep = strchr(item, '\037');
+
+	sep = sep ? strchr(sep + 1, '\037') : NULL;
+	return sep ? (size_t)(sep - item) : strlen(item);
+}
+
+/* The first difference between the two lists, in words; "" when none. */
+static void schema_diff(const schema_list *want, const schema_list *got,
+			char *out, size_t size)
+{
+	size_t i = 0, j = 0;
+	char what[128];
+
+	out[0] = '\0';
+	while (i < want->n || j < got->n) {
+		int c;
+
+		if (i < want->n && j < got->n && strcmp(want->item[i], got->item[j]) == 0) {
+			i++;
+			j++;
+			continue;
+		}
+		if (i == want->n) {
+			c = 1;
+		} else if (j == got->n) {
+			c = -1;
+		} else {
+			size_t a = schema_key_len(want->item[i]), b = schema_key_len(got->item[j]);
+
+			c = strncmp(want->item[i], got->item[j], a < b ? a : b);
+			if (c == 0)
+				c = a == b ? 0 : (a < b ? -1 : 1);
+		}
+		schema_what(c <= 0 ? want->item[i] : got->item[j], what, sizeof what);
+		if (c < 0)
+			snprintf(out, size, "no %s", what);
+		else if (c > 0)
+			snprintf(out, size, "%s that nextsteps did not make", what);
+		else
+			snprintf(out, size, "%s is not as nextsteps made it", what);
+		return;
+	}
+}
+
+int store_schema_verify(store *st, const char *schema, const char *path,
+			long long version, store_error *err)
+{
+	schema_list want = { 0 }, got = { 0 };
+	char diff[256];
+	int rc;
+
+	if (version < 1 || version > store_schema_latest())
+		return store_fail(err, STORE_EDATA, "%s: damaged or not a nextsteps"
+				  " database (schema version %lld)", path, version);
+	rc = schema_wanted(version, &want);
+	if (rc != SQLITE_OK) {
+		schema_list_free(&want);
+		return store_fail(err, rc == SQLITE_NOMEM ? STORE_EOS : STORE_EIO,
+				  "%s: cannot build the expected schema (%s)", path,
+				  sqlite3_errstr(rc));
+	}
+	rc = schema_read(st->db, strcmp(schema, "main") == 0 ? schema_query_main
+							      : schema_query_other, &got);
+	if (rc != SQLITE_OK) {
+		schema_list_free(&want);
+		schema_list_free(&got);
+		if ((rc & 0xff) == SQLITE_ERROR)
+			return store_fail(err, STORE_EDATA, "%s: damaged or not a nextsteps"
+					  " database (%s)", path, sqlite3_errmsg(st->db));
+		return store_fail_sql(st, err, rc, "read its schema");
+	}
+	schema_diff(&want, &got, diff, sizeof diff);
+	schema_list_free(&want);
+	schema_list_free(&got);
+	if (diff[0])
+		return store_fail(err, STORE_EDATA, "%s: damaged or not a nextsteps"
+				  " database (%s)", path, diff);
 	return STORE_OK;
 }
 
@@ -335,9 +591,15 @@ static int quick_check(store *st, store_error *err)
 	if (rc != SQLITE_OK)
 		return store_fail_sql(st, err, rc, "check it");
 	if (strcmp(first, "ok") != 0) {
+		/* SQLite heads its report "*** in database main ***" */
+		const char *say = first;
+
+		if (strncmp(say, "*** ", 4) == 0 && strchr(say, '\n'))
+			say = strchr(say, '\n') + 1;
+		memmove(first, say, strlen(say) + 1);
 		first[strcspn(first, "\n")] = '\0';
-		return store_fail(err, STORE_EDATA, "%s: database is corrupt (%s)",
-				  st->path, first);
+		return store_fail(err, STORE_EDATA, "%s: damaged (database is corrupt:"
+				  " %s)", st->path, first);
 	}
 	return STORE_OK;
 }
@@ -435,9 +697,11 @@ int store_schema_prepare(store *st, int version, store_error *err)
 
 	if (version < 1 || version > store_schema_latest())
 		return store_fail(err, STORE_EUSAGE, "no schema version %d", version);
+	store_bound_work(st, STORE_CHECK_MS);
 	rc = check_identity(st, &current, &fresh, err);
 	if (!rc && !(st->flags & STORE_OPEN_NOCHECK) && small_enough_to_check(st))
 		rc = quick_check(st, err);
+	store_bound_work(st, 0);
 	if (rc)
 		return rc;
 	readonly = sqlite3_db_readonly(st->db, "main") == 1;
@@ -453,3 +717,52 @@ int store_schema_prepare(store *st, int version, store_error *err)
 		rc = migrate(st, version, err);
 	return rc;
 }
+
+#ifdef STORE_SCHEMA_GENERATE
+/* The build's generator: prints the expected list of every version as C
+ * (store_schema_expected.h), made by the migrations above. */
+static void print_c_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20 || c >= 0x7f)
+			printf("\\%03o", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+int main(void)
+{
+	int v, latest = store_schema_latest();
+	size_t i;
+
+	printf("/* Made by the build from db/store_schema.c: do not edit. */\n");
+	for (v = 1; v <= latest; v++) {
+		schema_list l = { 0 };
+
+		if (schema_expected(v, &l) != SQLITE_OK) {
+			fprintf(stderr, "store-schema-gen: migration %d fails\n", v);
+			return 1;
+		}
+		printf("static const char *const store_schema_expected_v%d[] = {\n", v);
+		for (i = 0; i < l.n; i++) {
+			printf("\t");
+			print_c_string(l.item[i]);
+			printf(",\n");
+		}
+		printf("\tNULL\n};\n");
+		schema_list_free(&l);
+	}
+	printf("static const char *const *const store_schema_expected[] = {\n");
+	for (v = 1; v <= latest; v++)
+		printf("\tstore_schema_expected_v%d,\n", v);
+	printf("};\n#define STORE_SCHEMA_EXPECTED_VERSIONS %d\n", latest);
+	return 0;
+}
+#endif

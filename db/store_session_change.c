@@ -20,19 +20,12 @@
 static int session_text(store *st, const char *sid, const char *sql,
 			char **out, store_error *err)
 {
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-	int rc;
+	int found, rc = store_step_text(st, store_sql_text1(st, sql, sid, err), out, &found,
+				     "read the session", err);
 
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	rc = sqlite3_step(stmt);
-	*out = rc == SQLITE_ROW ? store_col_dup(stmt, 0) : NULL;
-	store_done(stmt);
-	if (rc != SQLITE_ROW)
-		return store_fail_sql(st, err, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
-				      "read the session");
-	return *out ? STORE_OK : store_fail(err, STORE_EOS, "out of memory");
+	if (!rc && !found)
+		rc = store_fail_sql(st, err, SQLITE_ERROR, "read the session");
+	return rc;
 }
 
 /* Shared by rename and its undo, so both refuse a name already taken. */
@@ -44,11 +37,9 @@ int store_write_name(store *st, const char *sid, const char *name, store_error *
 
 	if (rc)
 		return rc;
-	stmt = store_sql(st, sql, err);
+	stmt = store_sql_text2(st, sql, sid, name, err);
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	store_bind_text(stmt, 2, name);
 	return store_run(st, stmt, "rename the session", err);
 }
 
@@ -111,22 +102,14 @@ int store_session_delete(store *st, const char *session_id, store_error *err)
 		" AND NOT EXISTS (SELECT 1 FROM sessions WHERE matrix = ?1)";
 	sqlite3_stmt *stmt;
 	long long matrix = -1, now;
-	int rc = store_change_begin(st, session_id, &now, err);
+	int found, rc = store_change_begin(st, session_id, &now, err);
 
 	if (rc)
 		return rc;
-	stmt = store_sql(st, get, err);
-	if (!stmt)
-		return store_change_end(st, store_last(err), err);
-	store_bind_text(stmt, 1, session_id);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		matrix = sqlite3_column_int64(stmt, 0);
-	store_done(stmt);
-	stmt = store_sql(st, del, err);
-	if (!stmt)
-		return store_change_end(st, store_last(err), err);
-	store_bind_text(stmt, 1, session_id);
-	rc = store_run(st, stmt, "delete the session", err);
+	rc = store_step_int(st, store_sql_text1(st, get, session_id, err), &matrix, &found,
+			    "delete the session", err);
+	if (!rc)
+		rc = store_run_text1(st, del, session_id, "delete the session", err);
 	if (!rc) {
 		stmt = store_sql(st, orphan, err);
 		if (!stmt)
@@ -141,11 +124,10 @@ int store_session_delete(store *st, const char *session_id, store_error *err)
 int store_write_secret(store *st, const char *sid, int secret, store_error *err)
 {
 	static const char sql[] = "UPDATE sessions SET secret_ballot = ?2 WHERE id = ?1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
 
 	if (!stmt)
 		return store_last(err);
-	store_bind_text(stmt, 1, sid);
 	sqlite3_bind_int(stmt, 2, secret != 0);
 	return store_run(st, stmt, "change the secret ballot", err);
 }
@@ -160,12 +142,7 @@ static int reveal_open_votes(store *st, const char *sid, store_error *err)
 		"UPDATE answers SET revealed = 1 WHERE session = ?1 AND revealed = 0"
 		" AND EXISTS (SELECT 1 FROM votes v WHERE v.session = ?1"
 		" AND v.row_id = answers.row_id)";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	return store_run(st, stmt, "keep the open votes shown", err);
+	return store_run_text1(st, sql, sid, "keep the open votes shown", err);
 }
 
 int store_session_set_secret(store *st, const char *session_id, int secret,
@@ -174,22 +151,16 @@ int store_session_set_secret(store *st, const char *session_id, int secret,
 	static const char old_sql[] = "SELECT secret_ballot FROM sessions WHERE id = ?1";
 	store_entry e = { "secret", NULL, NULL, -1, STORE_NULL_VALUE,
 			  STORE_NULL_VALUE, 0 };
-	sqlite3_stmt *stmt;
-	long long now;
-	int old = 0, rc = store_change_begin(st, session_id, &now, err);
+	long long now, old = 0;
+	int found, rc = store_change_begin(st, session_id, &now, err);
 
 	if (rc)
 		return rc;
 	secret = secret != 0;
-	stmt = store_sql(st, old_sql, err);
-	if (!stmt)
-		return store_change_end(st, store_last(err), err);
-	store_bind_text(stmt, 1, session_id);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		old = sqlite3_column_int(stmt, 0);
-	store_done(stmt);
-	if (old == secret)
-		return store_change_end(st, STORE_OK, err);
+	rc = store_step_int(st, store_sql_text1(st, old_sql, session_id, err), &old, &found,
+			    "change the secret ballot", err);
+	if (rc || old == secret)
+		return store_change_end(st, rc, err);
 	rc = store_write_secret(st, session_id, secret, err);
 	if (!rc && secret)
 		rc = reveal_open_votes(st, session_id, err);
@@ -226,6 +197,18 @@ int store_session_set_position(store *st, const char *session_id,
 	return store_change_end(st, rc, err);
 }
 
+/* One of add_time's two statements: ?1 session, ?2 section, ?3 seconds. */
+static int run_time(store *st, const char *sql, const char *sid, const char *section_id,
+		    long long seconds, store_error *err)
+{
+	sqlite3_stmt *stmt = store_sql_text2(st, sql, sid, section_id, err);
+
+	if (!stmt)
+		return store_last(err);
+	sqlite3_bind_int64(stmt, 3, seconds);
+	return store_run(st, stmt, "add section time", err);
+}
+
 /* Time adds up per section across sittings and terminals. */
 int store_session_add_time(store *st, const char *session_id,
 			   const char *section_id, long long seconds, store_error *err)
@@ -235,7 +218,6 @@ int store_session_add_time(store *st, const char *session_id,
 		" WHERE session = ?1 AND section_id = ?2";
 	static const char insert[] =
 		"INSERT INTO section_time (session, section_id, seconds) VALUES (?1, ?2, ?3)";
-	sqlite3_stmt *stmt;
 	long long now;
 	int rc;
 
@@ -244,22 +226,9 @@ int store_session_add_time(store *st, const char *session_id,
 	rc = store_change_begin(st, session_id, &now, err);
 	if (rc)
 		return rc;
-	stmt = store_sql(st, update, err);
-	if (!stmt)
-		return store_change_end(st, store_last(err), err);
-	store_bind_text(stmt, 1, session_id);
-	store_bind_text(stmt, 2, section_id);
-	sqlite3_bind_int64(stmt, 3, seconds);
-	rc = store_run(st, stmt, "add section time", err);
-	if (!rc && sqlite3_changes(st->db) == 0) {
-		stmt = store_sql(st, insert, err);
-		if (!stmt)
-			return store_change_end(st, store_last(err), err);
-		store_bind_text(stmt, 1, session_id);
-		store_bind_text(stmt, 2, section_id);
-		sqlite3_bind_int64(stmt, 3, seconds);
-		rc = store_run(st, stmt, "add section time", err);
-	}
+	rc = run_time(st, update, session_id, section_id, seconds, err);
+	if (!rc && sqlite3_changes(st->db) == 0)
+		rc = run_time(st, insert, session_id, section_id, seconds, err);
 	return store_change_end(st, rc, err);
 }
 
@@ -269,21 +238,12 @@ static int participant_position(store *st, const char *sid, const char *name,
 {
 	static const char sql[] =
 		"SELECT position FROM participants WHERE session = ?1 AND name = ?2";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-	int rc;
+	long long v = -1;
+	int found, rc = store_step_int(st, store_sql_text2(st, sql, sid, name, err), &v,
+				    &found, "find the participant", err);
 
-	*pos = -1;
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	store_bind_text(stmt, 2, name);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*pos = sqlite3_column_int(stmt, 0);
-	store_done(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail_sql(st, err, rc, "find the participant");
-	return STORE_OK;
+	*pos = found ? (int)v : -1;
+	return rc;
 }
 
 /* A joiner goes at the end: existing positions (and votes) stay valid. */
@@ -295,17 +255,13 @@ static int add_participant_in_tx(store *st, const char *sid, const char *name,
 	char summary[200], who[80];
 	store_entry e = { "join", NULL, summary, -1, STORE_NULL_VALUE,
 			  STORE_NULL_VALUE, 0 };
-	sqlite3_stmt *stmt = store_sql(st, next, err);
-	int rc;
+	long long position = 0;
+	int found, rc = store_step_int(st, store_sql_text1(st, next, sid, err), &position,
+				    &found, "add a participant", err);
 
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	rc = sqlite3_step(stmt);
-	*index = sqlite3_column_int(stmt, 0);
-	store_done(stmt);
-	if (rc != SQLITE_ROW)
-		return store_fail_sql(st, err, rc, "add a participant");
+	if (rc)
+		return rc;
+	*index = (int)position;
 	if (*index >= STORE_MAX_PARTICIPANTS)
 		return store_fail(err, STORE_EUSAGE, "a session has at most %d "
 				  "participants", STORE_MAX_PARTICIPANTS);

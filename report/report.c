@@ -86,11 +86,14 @@ int report_session_write(store *st, const store_session *s,
 /* ---------------------------------------------------------- files */
 
 /* Refuses a symlink, anything but a regular file, and an existing file
- * unless `overwrite`. */
-static int check_destination(const char *path, int overwrite, store_error *err)
+ * unless `overwrite`; *old_mode gets the permissions of a file being
+ * replaced (0777 when there is none). */
+static int check_destination(const char *path, int overwrite, unsigned *old_mode,
+			     store_error *err)
 {
 	struct stat sb;
 
+	*old_mode = 0777;
 	if (lstat(path, &sb) != 0) {
 		if (errno == ENOENT)
 			return 0;
@@ -104,6 +107,7 @@ static int check_destination(const char *path, int overwrite, store_error *err)
 		return fail(err, STORE_ECANTCREAT, "%s: not a regular file", path);
 	if (!overwrite)
 		return fail(err, STORE_ECANTCREAT, "%s exists", path);
+	*old_mode = sb.st_mode & 0777;
 	return 0;
 }
 
@@ -117,18 +121,17 @@ static char *temp_name(const char *path)
 			       slash ? slash + 1 : path);
 }
 
-/* Makes the new file readable as any file the user creates would be. */
-static void set_mode(int fd)
+/* A report says what the workshop said: it gets the database's rule
+ * (0600, or 0660 in a group-shared folder) whatever the umask, and never
+ * more than the file it replaces allowed. */
+static void set_mode(int fd, const char *path, unsigned old_mode)
 {
-	mode_t mask = umask(0);
-
-	umask(mask);
-	(void)fchmod(fd, 0666 & ~mask);
+	(void)fchmod(fd, (mode_t)(store_create_mode(path) & old_mode));
 }
 
 /* Writes, flushes and syncs the temporary file; closes it either way. */
-static int fill_temp(int fd, const char *path, report_writer w, void *ctx,
-		     store_error *err)
+static int fill_temp(int fd, const char *path, unsigned old_mode, report_writer w,
+		     void *ctx, store_error *err)
 {
 	FILE *f = fdopen(fd, "w");
 	int rc, e;
@@ -138,7 +141,7 @@ static int fill_temp(int fd, const char *path, report_writer w, void *ctx,
 		close(fd);
 		return fail(err, STORE_EIO, "%s: %s", path, strerror(e));
 	}
-	set_mode(fd);
+	set_mode(fd, path, old_mode);
 	rc = w(ctx, f, err);
 	if (rc == 0 && (fflush(f) != 0 || fsync(fd) != 0)) {
 		e = errno;
@@ -190,12 +193,13 @@ static void sync_folder(const char *path)
 static int write_to_path(const char *path, int overwrite, report_writer w,
 			 void *ctx, store_error *err)
 {
+	unsigned old_mode;
 	char *tmp;
 	int fd, rc, e;
 
 	if (!path || strcmp(path, "-") == 0)
 		return w(ctx, stdout, err);
-	if ((rc = check_destination(path, overwrite, err)) != 0)
+	if ((rc = check_destination(path, overwrite, &old_mode, err)) != 0)
 		return rc;
 	if (!(tmp = temp_name(path)))
 		return fail(err, STORE_EIO, "%s: out of memory", path);
@@ -206,7 +210,7 @@ static int write_to_path(const char *path, int overwrite, report_writer w,
 			    e == EROFS ? STORE_ECANTCREAT : STORE_EIO,
 			    "%s: %s", path, strerror(e));
 	}
-	rc = fill_temp(fd, path, w, ctx, err);
+	rc = fill_temp(fd, path, old_mode, w, ctx, err);
 	if (rc == 0)
 		rc = install(tmp, path, overwrite, err);
 	if (rc != 0)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """report_check.py - reads back the exports of tests/test_report.c with real
-parsers: `csv FILE RECORDS` and `json FILE ROWS`.  Exit 0 when the file is
-valid; otherwise a one-line reason on stderr and exit 1."""
+parsers: `csv FILE RECORDS` and `json FILE ROWS`, as many of them as are
+given (one run checks many files).  Exit 0 when every file is valid;
+otherwise a one-line reason on stderr and exit 1."""
 import csv
 import io
 import json
@@ -12,8 +13,11 @@ HEADER = ["session", "organisation", "section_id", "section", "row_id", "row",
 STATES = {"agreed", "vote", "dont_know", "not_applicable", "parked", "not_reached"}
 
 
+CURRENT = []                            # the file being checked
+
+
 def fail(why):
-    sys.stderr.write("report_check: %s\n" % why)
+    sys.stderr.write("report_check: %s\n" % ": ".join(CURRENT + [why]))
     sys.exit(1)
 
 
@@ -66,14 +70,17 @@ def check_json(raw, n_rows):
 
 
 def main():
-    if len(sys.argv) != 4:
-        fail("usage: report_check.py csv|json FILE COUNT")
-    with open(sys.argv[2], "rb") as f:
-        raw = f.read()
-    try:
-        (check_csv if sys.argv[1] == "csv" else check_json)(raw, int(sys.argv[3]))
-    except (ValueError, KeyError, TypeError, csv.Error) as e:
-        fail("%s: %s" % (type(e).__name__, e))
+    args = sys.argv[1:]
+    if not args or len(args) % 3 != 0:
+        fail("usage: report_check.py csv|json FILE COUNT [csv|json FILE COUNT]...")
+    for kind, path, count in zip(args[0::3], args[1::3], args[2::3]):
+        CURRENT[:] = [path]
+        with open(path, "rb") as f:
+            raw = f.read()
+        try:
+            (check_csv if kind == "csv" else check_json)(raw, int(count))
+        except (ValueError, KeyError, TypeError, csv.Error) as e:
+            fail("%s: %s" % (type(e).__name__, e))
 
 
 main()

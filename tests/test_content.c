@@ -76,78 +76,58 @@ Test(content, tracks_parse_and_name)
 	cr_assert_str_eq(content_track_name(CONTENT_TRACK_PCN), "pcn");
 }
 
-Test(content, unknown_field_in_row)
+/* Each file of tests/data/content/ that is refused, with the line and the
+ * words of its one error (status 65). */
+typedef struct refused_file {
+	const char *file;
+	int line;
+	const char *message;
+} refused_file;
+
+static const refused_file refused[] = {
+	{ "unknown-field.cfg", 16, "unknown field 'descriptor' in row" },
+	{ "unknown-matrix-field.cfg", 6, "unknown field 'author' in matrix" },
+	{ "top-level-typo.cfg", 1, "unknown field 'matrx' in the file" },
+	{ "bad-id.cfg", 15, "id 'Row_B' must use only a-z, 0-9 and '-'" },
+	{ "dup-row.cfg", 20, "duplicate row id 'row-a'" },
+	{ "dup-section.cfg", 18, "duplicate section id 'one'" },
+	{ "dup-stage.cfg", 9, "duplicate stage id 'build'" },
+	{ "one-stage.cfg", 7, "a matrix needs 2 to 9 stages, found 1" },
+	{ "ten-stages.cfg", 7, "a matrix needs 2 to 9 stages, found 10" },
+	{ "stages-not-list.cfg", 7, "stages must be a list ( ... )" },
+	{ "descriptor-count.cfg", 21,
+	  "row 'row-c' has 2 descriptors, expected 3 (one per stage)" },
+	{ "empty-title.cfg", 15, "title must not be empty" },
+	{ "missing-title.cfg", 20, "missing field 'title' in row" },
+	{ "not-string.cfg", 18, "title must be a string" },
+	{ "empty-rows.cfg", 19, "rows must not be empty" },
+	{ "bad-track.cfg", 20, "unknown track 'gp' (expected \"lgpo\" or \"pcn\")" },
+	{ "bad-utf8.cfg", 18, "invalid UTF-8" },
+	{ "escaped-bad-utf8.cfg", 14, "descriptor is not valid UTF-8" },
+	{ "include.cfg", 1, "@include is not allowed in a matrix file" },
+	{ "empty.cfg", 1, "no 'matrix' group found" },
+	{ "binary.cfg", 1, "contains a NUL byte (not a text file)" },
+	{ "syntax-error.cfg", 13, "syntax error" },
+	{ "truncated.cfg", 15, "string is not closed before the end of the file" },
+};
+
+#define N_REFUSED (sizeof refused / sizeof *refused)
+
+/* The parameters are positions in the table: a test runs in a process of
+ * its own, where the table's pointers are its own too. */
+ParameterizedTestParameters(content, refused_with_line_and_words)
 {
-	expect_error("unknown-field.cfg", 65, 16, "unknown field 'descriptor' in row");
+	static size_t at[N_REFUSED];
+	size_t i;
+
+	for (i = 0; i < N_REFUSED; i++)
+		at[i] = i;
+	return cr_make_param_array(size_t, at, N_REFUSED);
 }
 
-Test(content, unknown_field_in_matrix)
+ParameterizedTest(size_t *i, content, refused_with_line_and_words)
 {
-	expect_error("unknown-matrix-field.cfg", 65, 6, "unknown field 'author' in matrix");
-}
-
-Test(content, unknown_top_level_group)
-{
-	expect_error("top-level-typo.cfg", 65, 1, "unknown field 'matrx' in the file");
-}
-
-Test(content, id_characters)
-{
-	expect_error("bad-id.cfg", 65, 15, "id 'Row_B' must use only a-z, 0-9 and '-'");
-}
-
-Test(content, duplicate_ids)
-{
-	expect_error("dup-row.cfg", 65, 20, "duplicate row id 'row-a'");
-	expect_error("dup-section.cfg", 65, 18, "duplicate section id 'one'");
-	expect_error("dup-stage.cfg", 65, 9, "duplicate stage id 'build'");
-}
-
-Test(content, stage_count_limits)
-{
-	expect_error("one-stage.cfg", 65, 7, "a matrix needs 2 to 9 stages, found 1");
-	expect_error("ten-stages.cfg", 65, 7, "a matrix needs 2 to 9 stages, found 10");
-	expect_error("stages-not-list.cfg", 65, 7, "stages must be a list ( ... )");
-}
-
-Test(content, one_descriptor_per_stage)
-{
-	expect_error("descriptor-count.cfg", 65, 21,
-		     "row 'row-c' has 2 descriptors, expected 3 (one per stage)");
-}
-
-Test(content, texts_present_and_non_empty)
-{
-	expect_error("empty-title.cfg", 65, 15, "title must not be empty");
-	expect_error("missing-title.cfg", 65, 20, "missing field 'title' in row");
-	expect_error("not-string.cfg", 65, 18, "title must be a string");
-	expect_error("empty-rows.cfg", 65, 19, "rows must not be empty");
-}
-
-Test(content, tracks_validated)
-{
-	expect_error("bad-track.cfg", 65, 20,
-		     "unknown track 'gp' (expected \"lgpo\" or \"pcn\")");
-}
-
-Test(content, utf8_required)
-{
-	expect_error("bad-utf8.cfg", 65, 18, "invalid UTF-8");
-	expect_error("escaped-bad-utf8.cfg", 65, 14, "descriptor is not valid UTF-8");
-}
-
-Test(content, include_refused)
-{
-	expect_error("include.cfg", 65, 1, "@include is not allowed in a matrix file");
-}
-
-Test(content, empty_binary_syntax_and_truncated_files)
-{
-	expect_error("empty.cfg", 65, 1, "no 'matrix' group found");
-	expect_error("binary.cfg", 65, 1, "contains a NUL byte (not a text file)");
-	expect_error("syntax-error.cfg", 65, 13, "syntax error");
-	expect_error("truncated.cfg", 65, 15,
-		     "string is not closed before the end of the file");
+	expect_error(refused[*i].file, 65, refused[*i].line, refused[*i].message);
 }
 
 Test(content, missing_file_is_66)
@@ -199,37 +179,6 @@ Test(content, builtin_is_the_shipped_file)
 	cr_assert(memcmp(buf, text, len) == 0);
 	free(buf);
 	content_free(m);
-}
-
-/* Every prefix of the built-in matrix either loads or fails cleanly with a
- * line inside the text; under the sanitizers this also proves no overread
- * or leak on any truncated input. */
-Test(content, every_truncation_fails_cleanly, .timeout = 120)
-{
-	size_t len, cut;
-	const char *text = content_builtin_text(&len);
-
-	for (cut = 0; cut < len; cut++) {
-		content_error err;
-		char *copy = malloc(cut ? cut : 1);
-		content_matrix *m;
-		int lines = 1;
-		size_t i;
-
-		memcpy(copy, text, cut);
-		for (i = 0; i < cut; i++)
-			lines += text[i] == '\n';
-		m = content_load_text(copy, cut, "cut", &err);
-		if (m) {
-			content_free(m);
-		} else {
-			cr_assert_eq(err.status, 65, "cut at %zu: %s", cut, err.message);
-			cr_assert(err.line >= 1 && err.line <= lines,
-				  "cut at %zu: line %d of %d", cut, err.line, lines);
-			cr_assert(strncmp(err.message, "cut:", 4) == 0);
-		}
-		free(copy);
-	}
 }
 
 /* Found by fuzzing: an id holding a newline put a second line (and raw

@@ -14,60 +14,37 @@
 #include "store_internal.h"
 #include "testutil.h"
 
-static char dir[64];
-static char path[128];
-static content_matrix *matrix;
+static testutil_scratch fx;
 static store *st;
 static store_error err;
 
 static void setup(void)
 {
-	testutil_dir_make(dir, sizeof dir, "ns-live");
-	snprintf(path, sizeof path, "%s/ns.db", dir);
-	matrix = testutil_builtin();
-	setenv("NEXTSTEPS_NOW", "1767225600", 1);   /* 2026-01-01 00:00 UTC */
-	unsetenv("NEXTSTEPS_BUSY_TIMEOUT");
+	testutil_scratch_begin(&fx, "ns-live");
 	st = NULL;
 }
 
 static void teardown(void)
 {
 	store_close(st);
-	content_free(matrix);
-	testutil_dir_remove(dir);
+	testutil_scratch_end(&fx);
 }
 
 TestSuite(live, .init = setup, .fini = teardown);
 
 /* ------------------------------------------------------------ helpers */
 
-static store *open_path(const char *p)
-{
-	store *s = store_open(p, STORE_OPEN_CREATE, &err);
-
-	cr_assert_not_null(s, "%s", err.message);
-	return s;
-}
-
+/* A secret-ballot session of Camden's with two participants. */
 static void new_session(store *s, const char *name, char id[40])
 {
-	static const char *const people[] = { "Ash Practice", "Birch Surgery" };
-	store_new_session spec = { name, "Camden", "Fay", CONTENT_TRACK_LGPO, people, 2, 1, 0 };
-
-	cr_assert_eq(store_session_create(s, &spec, matrix, id, &err), 0, "%s", err.message);
+	testutil_new_session(s, fx.matrix, name, "Camden", 2, 1, id);
 }
 
-static long long query_int(store *s, const char *sql)
+/* The store, with the session "Live" in it. */
+static void open_live(char id[40])
 {
-	sqlite3_stmt *stmt;
-	long long v = -1;
-
-	cr_assert_eq(sqlite3_prepare_v2(store_db(s), sql, -1, &stmt, NULL), SQLITE_OK,
-		     "%s", sqlite3_errmsg(store_db(s)));
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
+	st = testutil_open(fx.path);
+	new_session(st, "Live", id);
 }
 
 static store_presence someone(const char *host, long long pid, int role, const char *name)
@@ -92,17 +69,17 @@ static void beat(const char *sid, const char *host, long long pid, int role,
 
 static const char *first_row(void)
 {
-	return matrix->sections[0].rows[0].id;
+	return fx.matrix->sections[0].rows[0].id;
 }
 
 /* ------------------------------------------------------------ presence */
 
 Test(live, schema_has_presence_and_show_note)
 {
-	st = open_path(path);
+	st = testutil_open(fx.path);
 	cr_assert_geq(store_schema_latest(), 4);
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM sqlite_master WHERE name = 'presence'"), 1);
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM pragma_table_info('sessions')"
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM sqlite_master WHERE name = 'presence'"), 1);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM pragma_table_info('sessions')"
 			       " WHERE name = 'show_note'"), 1);
 }
 
@@ -112,8 +89,7 @@ Test(live, heartbeat_list_and_leave)
 	char id[40];
 	size_t n;
 
-	st = open_path(path);
-	new_session(st, "Live", id);
+	open_live(id);
 	beat(id, "hostA", 100, STORE_ROLE_PARTICIPANT, "Birch Surgery", 1000);
 	beat(id, "hostA", 101, STORE_ROLE_FACILITATOR, "Fay", 1000);
 	beat(id, "hostB", 100, STORE_ROLE_WATCHER, "projector", 1001);
@@ -146,18 +122,18 @@ Test(live, heartbeats_are_not_history_and_do_not_touch_the_session)
 	size_t n;
 	int i;
 
-	st = open_path(path);
+	st = testutil_open(fx.path);
 	new_session(st, "Older", a);
 	new_session(st, "Newer", b);
 	cr_assert_eq(store_session_find(st, a, &before, &err), 0, "%s", err.message);
-	hist = query_int(st, "SELECT count(*) FROM history");
+	hist = testutil_query_int(st, "SELECT count(*) FROM history");
 	cr_assert_eq(store_session_stamp(st, a, &stamp0, &err), 0, "%s", err.message);
 	setenv("NEXTSTEPS_NOW", "1767229200", 1);   /* an hour later */
 	for (i = 0; i < 5; i++)
 		beat(a, "h", 7, STORE_ROLE_FACILITATOR, "Fay", 2000 + i);
 	cr_assert_eq(store_session_find(st, a, &after, &err), 0, "%s", err.message);
 	cr_assert_eq(after.updated, before.updated);
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM history"), hist);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM history"), hist);
 	cr_assert_eq(store_session_stamp(st, a, &stamp1, &err), 0, "%s", err.message);
 	cr_assert_eq(stamp1, stamp0);
 	/* the list order is unchanged: Newer is still first */
@@ -175,9 +151,8 @@ Test(live, another_process_sees_a_heartbeat_in_data_version)
 	long long v0;
 	char id[40];
 
-	st = open_path(path);
-	new_session(st, "Live", id);
-	other = open_path(path);
+	open_live(id);
+	other = testutil_open(fx.path);
 	v0 = store_data_version(other);
 	cr_assert_eq(store_data_version(other), v0, "no change, no new version");
 	beat(id, "h", 1, STORE_ROLE_PARTICIPANT, "Ash Practice", 10);
@@ -191,8 +166,7 @@ Test(live, old_rows_are_forgotten)
 	char id[40];
 	size_t n;
 
-	st = open_path(path);
-	new_session(st, "Live", id);
+	open_live(id);
 	beat(id, "h", 1, STORE_ROLE_WATCHER, "", 1000);
 	beat(id, "h", 2, STORE_ROLE_WATCHER, "", 1000 + 3000);
 	beat(id, "h", 3, STORE_ROLE_WATCHER, "", 1000 + 3601);
@@ -208,11 +182,10 @@ Test(live, presence_goes_with_the_session)
 	store_presence gone = someone("h", 1, STORE_ROLE_WATCHER, "");
 	char id[40];
 
-	st = open_path(path);
-	new_session(st, "Live", id);
+	open_live(id);
 	beat(id, "h", 1, STORE_ROLE_WATCHER, "", 10);
 	cr_assert_eq(store_session_delete(st, id, &err), 0, "%s", err.message);
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM presence"), 0);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM presence"), 0);
 	cr_assert_neq(store_presence_beat(st, id, &gone,
 					  11, &err), 0, "a deleted session takes no beat");
 }
@@ -223,8 +196,7 @@ Test(live, bad_arguments_are_refused)
 	long long stamp;
 	char id[40];
 
-	st = open_path(path);
-	new_session(st, "Live", id);
+	open_live(id);
 	cr_assert_eq(store_presence_beat(st, id, &p, 1, &err), STORE_EUSAGE);
 	cr_assert_eq(store_presence_beat(st, "", &p, 1, &err), STORE_EUSAGE);
 	cr_assert_eq(store_session_stamp(st, "no-such-id", &stamp, &err), STORE_ENOINPUT);
@@ -237,13 +209,12 @@ Test(live, stamp_moves_with_every_change_of_the_session)
 	long long s0, s1, s2;
 	char id[40];
 
-	st = open_path(path);
-	new_session(st, "Live", id);
+	open_live(id);
 	cr_assert_eq(store_session_stamp(st, id, &s0, &err), 0, "%s", err.message);
 	cr_assert_eq(store_set_vote(st, id, first_row(), 1, 2, &err), 0, "%s", err.message);
 	cr_assert_eq(store_session_stamp(st, id, &s1, &err), 0, "%s", err.message);
 	cr_assert_neq(s1, s0);
-	cr_assert_eq(store_session_set_position(st, id, matrix->sections[0].id,
+	cr_assert_eq(store_session_set_position(st, id, fx.matrix->sections[0].id,
 						first_row(), &err), 0, "%s", err.message);
 	cr_assert_eq(store_session_stamp(st, id, &s2, &err), 0, "%s", err.message);
 	cr_assert_neq(s2, s1);
@@ -256,12 +227,11 @@ Test(live, show_note_is_stored_and_not_undone)
 	char id[40], what[256];
 	int undone = -1;
 
-	st = open_path(path);
-	new_session(st, "Live", id);
+	open_live(id);
 	cr_assert_eq(store_session_find(st, id, &s, &err), 0, "%s", err.message);
 	cr_assert_eq(s.show_note, 0);
 	store_session_clear(&s);
-	hist = query_int(st, "SELECT count(*) FROM history");
+	hist = testutil_query_int(st, "SELECT count(*) FROM history");
 	cr_assert_eq(store_session_stamp(st, id, &s0, &err), 0, "%s", err.message);
 	cr_assert_eq(store_session_set_show_note(st, id, 1, &err), 0, "%s", err.message);
 	cr_assert_eq(store_session_find(st, id, &s, &err), 0, "%s", err.message);
@@ -269,7 +239,7 @@ Test(live, show_note_is_stored_and_not_undone)
 	store_session_clear(&s);
 	cr_assert_eq(store_session_stamp(st, id, &s1, &err), 0, "%s", err.message);
 	cr_assert_neq(s1, s0, "followers must notice");
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM history"), hist);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM history"), hist);
 	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0, "%s", err.message);
 	cr_assert_eq(undone, 0, "undo has nothing to do: %s", what);
 	cr_assert_eq(store_session_find(st, id, &s, &err), 0, "%s", err.message);
@@ -285,9 +255,9 @@ Test(live, a_private_folder_gives_a_private_file)
 	struct stat sb;
 	mode_t old = umask(0);
 
-	st = open_path(path);
+	st = testutil_open(fx.path);
 	umask(old);
-	cr_assert_eq(stat(path, &sb), 0);
+	cr_assert_eq(stat(fx.path, &sb), 0);
 	cr_assert_eq(sb.st_mode & 0777, 0600, "mode %o", sb.st_mode & 0777);
 }
 
@@ -298,7 +268,7 @@ Test(live, a_group_shared_folder_gives_a_group_file)
 	mode_t old;
 	char id[40];
 
-	snprintf(shared, sizeof shared, "%s/room", dir);
+	snprintf(shared, sizeof shared, "%s/room", fx.dir);
 	cr_assert_eq(mkdir(shared, 0700), 0);
 	cr_assert_eq(chmod(shared, 02770), 0);
 	cr_assert_eq(stat(shared, &sb), 0);
@@ -306,7 +276,7 @@ Test(live, a_group_shared_folder_gives_a_group_file)
 		cr_skip_test("this file system does not keep the setgid bit on folders");
 	snprintf(db, sizeof db, "%s/ns.db", shared);
 	old = umask(077);               /* even a strict umask keeps the group's bits */
-	st = open_path(db);
+	st = testutil_open(db);
 	new_session(st, "Shared", id);
 	umask(old);
 	cr_assert_eq(stat(db, &sb), 0);

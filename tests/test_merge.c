@@ -16,32 +16,17 @@
 #include "store_internal.h"
 #include "testutil.h"
 
-#define NOW0 1767225600LL       /* 2026-01-01 00:00 UTC */
-
-static char dir[64];
-static char dst_path[128], other_path[128], third_path[128];
-static content_matrix *matrix;
+static testutil_scratch fx;   /* the destination is fx.path, "ns.db" */
+static char other_path[128], third_path[128];
 static store *dst, *other;
 static store_error err;
 
-static void set_now(long long t)
-{
-	char s[32];
-
-	snprintf(s, sizeof s, "%lld", t);
-	setenv("NEXTSTEPS_NOW", s, 1);
-}
-
 static void setup(void)
 {
-	testutil_dir_make(dir, sizeof dir, "ns-merge");
-	snprintf(dst_path, sizeof dst_path, "%s/ns.db", dir);
-	snprintf(other_path, sizeof other_path, "%s/other.db", dir);
-	snprintf(third_path, sizeof third_path, "%s/third.db", dir);
-	matrix = testutil_builtin();
-	set_now(NOW0);
-	unsetenv("NEXTSTEPS_BUSY_TIMEOUT");
-	setenv("TMPDIR", dir, 1);
+	testutil_scratch_begin(&fx, "ns-merge");
+	snprintf(other_path, sizeof other_path, "%s/other.db", fx.dir);
+	snprintf(third_path, sizeof third_path, "%s/third.db", fx.dir);
+	setenv("TMPDIR", fx.dir, 1);
 	dst = other = NULL;
 }
 
@@ -49,45 +34,16 @@ static void teardown(void)
 {
 	store_close(dst);
 	store_close(other);
-	content_free(matrix);
-	testutil_dir_remove(dir);
+	testutil_scratch_end(&fx);
 }
 
 TestSuite(merge, .init = setup, .fini = teardown);
 
 /* ------------------------------------------------------------ helpers */
 
-static store *open_at(const char *p)
-{
-	store *s = store_open(p, STORE_OPEN_CREATE, &err);
-
-	cr_assert_not_null(s, "%s", err.message);
-	return s;
-}
-
 static const char *row(size_t i)
 {
-	size_t s, k = 0;
-
-	for (s = 0; s < matrix->n_sections; s++) {
-		if (i < k + matrix->sections[s].n_rows)
-			return matrix->sections[s].rows[i - k].id;
-		k += matrix->sections[s].n_rows;
-	}
-	return "no-such-row";
-}
-
-static long long query_int(store *s, const char *sql)
-{
-	sqlite3_stmt *stmt;
-	long long v = -1;
-
-	cr_assert_eq(sqlite3_prepare_v2(store_db(s), sql, -1, &stmt, NULL), SQLITE_OK,
-		     "%s", sqlite3_errmsg(store_db(s)));
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
+	return testutil_row(fx.matrix, i);
 }
 
 static void ok(int rc)
@@ -97,10 +53,7 @@ static void ok(int rc)
 
 static void new_session(store *s, const char *name, const char *org, char id[40])
 {
-	static const char *const people[] = { "Ash Practice", "Birch Surgery", "Cedar MC" };
-	store_new_session spec = { name, org, "Fay", CONTENT_TRACK_LGPO, people, 3, 0, 0 };
-
-	ok(store_session_create(s, &spec, matrix, id, &err));
+	testutil_new_session(s, fx.matrix, name, org, 3, 0, id);
 }
 
 /* A session with every kind of row and history entry, including an
@@ -123,14 +76,23 @@ static void fill(store *s, const char *name, const char *org, char id[40])
 	ok(store_action_add(s, id, row(1), "Draft a letter", "", "", &a2, &err));
 	ok(store_action_update(s, id, a1, "Agree a rota", "Dr A", "2026-03-01", 1, &err));
 	ok(store_action_delete(s, id, a2, &err));
-	ok(store_session_add_time(s, id, matrix->sections[0].id, 125, &err));
-	ok(store_session_set_position(s, id, matrix->sections[0].id, row(1), &err));
+	ok(store_session_add_time(s, id, fx.matrix->sections[0].id, 125, &err));
+	ok(store_session_set_position(s, id, fx.matrix->sections[0].id, row(1), &err));
 	ok(store_session_set_secret(s, id, 1, &err));
+}
+
+/* An action's fields as one line, so two actions compare in one check
+ * that shows both when they differ. */
+static void action_line(const store_action *a, char *out, size_t size)
+{
+	snprintf(out, size, "%s | %s | %s | %s | %s", a->row_id, a->text, a->owner, a->due,
+		 a->done ? "done" : "open");
 }
 
 static void same_answers(store *a, const char *ida, store *b, const char *idb)
 {
 	store_answers x, y;
+	char xl[10000], yl[10000];   /* the longest fields, in UTF-8 */
 	size_t i, j;
 
 	ok(store_answers_load(a, ida, &x, &err));
@@ -149,11 +111,9 @@ static void same_answers(store *a, const char *ida, store *b, const char *idb)
 	}
 	cr_assert_eq(x.n_actions, y.n_actions);
 	for (i = 0; i < x.n_actions; i++) {
-		cr_assert_str_eq(x.actions[i].row_id, y.actions[i].row_id);
-		cr_assert_str_eq(x.actions[i].text, y.actions[i].text);
-		cr_assert_str_eq(x.actions[i].owner, y.actions[i].owner);
-		cr_assert_str_eq(x.actions[i].due, y.actions[i].due);
-		cr_assert_eq(x.actions[i].done, y.actions[i].done);
+		action_line(&x.actions[i], xl, sizeof xl);
+		action_line(&y.actions[i], yl, sizeof yl);
+		cr_assert_str_eq(xl, yl);
 	}
 	cr_assert_eq(x.n_times, y.n_times);
 	for (i = 0; i < x.n_times; i++) {
@@ -253,14 +213,14 @@ static void expect_counts(store_merge_result r, int added, int updated, int skip
 /* Nothing stays attached after a merge, whatever its outcome. */
 static long long attached(store *s)
 {
-	return query_int(s, "SELECT count(*) FROM pragma_database_list"
+	return testutil_query_int(s, "SELECT count(*) FROM pragma_database_list"
 			 " WHERE name = 'other'");
 }
 
 /* Upgraded copies of older files are made in $TMPDIR (the test folder). */
 static int private_copies(void)
 {
-	DIR *d = opendir(dir);
+	DIR *d = opendir(fx.dir);
 	struct dirent *e;
 	int n = 0;
 
@@ -274,9 +234,42 @@ static int private_copies(void)
 /* rows_answered as the triggers keep it equals a count from scratch. */
 static void counters_agree(store *s)
 {
-	cr_assert_eq(query_int(s, "SELECT count(*) FROM sessions WHERE rows_answered <>"
+	cr_assert_eq(testutil_query_int(s, "SELECT count(*) FROM sessions WHERE rows_answered <>"
 			       " (SELECT count(*) FROM answers a WHERE a.session = sessions.id"
 			       " AND a.state IN (1, 2))"), 0);
+}
+
+/* The destination lists exactly these sessions, in this order. */
+static void expect_list(const char *const *names, size_t count)
+{
+	store_session *list;
+	size_t n, i;
+
+	ok(store_session_list(dst, &list, &n, &err));
+	cr_assert_eq(n, count);
+	for (i = 0; i < n; i++)
+		cr_assert_str_eq(list[i].name, names[i]);
+	store_session_list_free(list, n);
+}
+
+/* One session and one snapshot in the destination, with all of the other
+ * file's history. */
+static void expect_one_copy(void)
+{
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM sessions"), 1);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM matrices"), 1);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM history"),
+		     testutil_query_int(other, "SELECT count(*) FROM history"));
+}
+
+/* The other file holds a filled-in "Camden", merged once into the
+ * destination. */
+static void merged_once(char id[40])
+{
+	other = testutil_open(other_path);
+	fill(other, "Camden", "", id);
+	dst = testutil_open(fx.path);
+	merge(dst, other_path);
 }
 
 /* ------------------------------------------------------------ tests */
@@ -285,78 +278,60 @@ Test(merge, into_an_empty_database_copies_everything)
 {
 	char a[40], b[40];
 
-	other = open_at(other_path);
+	other = testutil_open(other_path);
 	fill(other, "Camden", "Camden PCN", a);
-	set_now(NOW0 + 60);
+	testutil_set_now(TESTUTIL_NOW + 60);
 	fill(other, "Islington", "Islington PCN", b);
-	dst = open_at(dst_path);
+	dst = testutil_open(fx.path);
 	expect_counts(merge(dst, other_path), 2, 0, 0, 0);
 	same_session(other, a, dst, "Camden");
 	same_session(other, b, dst, "Islington");
 	counters_agree(dst);
-	cr_assert_eq(query_int(dst, "SELECT rows_answered FROM sessions LIMIT 1"), 2);
+	cr_assert_eq(testutil_query_int(dst, "SELECT rows_answered FROM sessions LIMIT 1"), 2);
 	/* one snapshot shared by both, as in the source */
-	cr_assert_eq(query_int(dst, "SELECT count(*) FROM matrices"), 1);
-	cr_assert_eq(query_int(dst, "PRAGMA foreign_key_check"), -1);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM matrices"), 1);
+	cr_assert_eq(testutil_query_int(dst, "PRAGMA foreign_key_check"), -1);
 }
 
 Test(merge, list_order_follows_the_changes)
 {
-	store_session *list;
+	static const char *const order[] = { "New", "Mine", "Old" };
 	char a[40], b[40], c[40];
-	size_t n;
 
-	other = open_at(other_path);
+	other = testutil_open(other_path);
 	new_session(other, "Old", "", a);
-	set_now(NOW0 + 200);
+	testutil_set_now(TESTUTIL_NOW + 200);
 	new_session(other, "New", "", b);
-	dst = open_at(dst_path);
-	set_now(NOW0 + 100);
+	dst = testutil_open(fx.path);
+	testutil_set_now(TESTUTIL_NOW + 100);
 	new_session(dst, "Mine", "", c);
 	merge(dst, other_path);
-	ok(store_session_list(dst, &list, &n, &err));
-	cr_assert_eq(n, 3);
-	cr_assert_str_eq(list[0].name, "New");
-	cr_assert_str_eq(list[1].name, "Mine");
-	cr_assert_str_eq(list[2].name, "Old");
-	store_session_list_free(list, n);
+	expect_list(order, 3);
 }
 
 Test(merge, same_second_keeps_local_work_on_top_and_the_other_order)
 {
-	store_session *list;
+	static const char *const order[] = { "Mine", "Second", "First" };
 	char a[40], b[40], c[40];
-	size_t n;
 
-	other = open_at(other_path);
+	other = testutil_open(other_path);
 	new_session(other, "First", "", a);
 	new_session(other, "Second", "", b);
-	dst = open_at(dst_path);
+	dst = testutil_open(fx.path);
 	new_session(dst, "Mine", "", c);
 	merge(dst, other_path);
-	ok(store_session_list(dst, &list, &n, &err));
-	cr_assert_eq(n, 3);
-	cr_assert_str_eq(list[0].name, "Mine");
-	cr_assert_str_eq(list[1].name, "Second");
-	cr_assert_str_eq(list[2].name, "First");
-	store_session_list_free(list, n);
+	expect_list(order, 3);
 }
 
 Test(merge, twice_duplicates_nothing)
 {
 	char a[40];
 
-	other = open_at(other_path);
-	fill(other, "Camden", "", a);
-	dst = open_at(dst_path);
-	merge(dst, other_path);
+	merged_once(a);
 	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
-	cr_assert_eq(query_int(dst, "SELECT count(*) FROM sessions"), 1);
-	cr_assert_eq(query_int(dst, "SELECT count(*) FROM matrices"), 1);
-	cr_assert_eq(query_int(dst, "SELECT count(*) FROM actions"),
-		     query_int(other, "SELECT count(*) FROM actions"));
-	cr_assert_eq(query_int(dst, "SELECT count(*) FROM history"),
-		     query_int(other, "SELECT count(*) FROM history"));
+	expect_one_copy();
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM actions"),
+		     testutil_query_int(other, "SELECT count(*) FROM actions"));
 	same_session(other, a, dst, "Camden");
 }
 
@@ -364,11 +339,8 @@ Test(merge, newer_copy_replaces_the_older_one)
 {
 	char a[40];
 
-	other = open_at(other_path);
-	fill(other, "Camden", "", a);
-	dst = open_at(dst_path);
-	merge(dst, other_path);
-	set_now(NOW0 + 3600);
+	merged_once(a);
+	testutil_set_now(TESTUTIL_NOW + 3600);
 	ok(store_set_agreed(other, a, row(3), STORE_ROW_AGREED, 0, &err));
 	ok(store_set_note(other, a, row(0), "changed later", &err));
 	ok(store_action_add(other, a, row(3), "A later action", "", "", NULL, &err));
@@ -376,10 +348,7 @@ Test(merge, newer_copy_replaces_the_older_one)
 	expect_counts(merge(dst, other_path), 0, 1, 0, 0);
 	same_session(other, a, dst, "Camden (final)");
 	counters_agree(dst);
-	cr_assert_eq(query_int(dst, "SELECT count(*) FROM sessions"), 1);
-	cr_assert_eq(query_int(dst, "SELECT count(*) FROM matrices"), 1);
-	cr_assert_eq(query_int(dst, "SELECT count(*) FROM history"),
-		     query_int(other, "SELECT count(*) FROM history"));
+	expect_one_copy();
 }
 
 Test(merge, older_or_same_copy_never_overwrites)
@@ -387,13 +356,10 @@ Test(merge, older_or_same_copy_never_overwrites)
 	store_answers x;
 	char a[40];
 
-	other = open_at(other_path);
-	fill(other, "Camden", "", a);
-	dst = open_at(dst_path);
-	merge(dst, other_path);
-	set_now(NOW0 + 3600);
+	merged_once(a);
+	testutil_set_now(TESTUTIL_NOW + 3600);
 	ok(store_set_note(dst, a, row(0), "newer here", &err));
-	set_now(NOW0 + 1800);
+	testutil_set_now(TESTUTIL_NOW + 1800);
 	ok(store_set_note(other, a, row(0), "older there", &err));
 	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
 	ok(store_answers_load(dst, a, &x, &err));
@@ -403,8 +369,8 @@ Test(merge, older_or_same_copy_never_overwrites)
 	store_close(other);
 	other = NULL;
 	store_close(dst);
-	dst = open_at(other_path);
-	expect_counts(merge(dst, dst_path), 0, 1, 0, 0);
+	dst = testutil_open(other_path);
+	expect_counts(merge(dst, fx.path), 0, 1, 0, 0);
 	ok(store_answers_load(dst, a, &x, &err));
 	cr_assert_str_eq(store_answers_row(&x, row(0))->note, "newer here");
 	store_answers_free(&x);
@@ -414,16 +380,16 @@ Test(merge, name_clash_is_renamed_after_the_file)
 {
 	char mine[40], a[40], b[40];
 
-	dst = open_at(dst_path);
+	dst = testutil_open(fx.path);
 	new_session(dst, "Camden", "", mine);
 	new_session(dst, "Camden (from other)", "", b);
-	other = open_at(other_path);
+	other = testutil_open(other_path);
 	fill(other, "Camden", "", a);
 	expect_counts(merge(dst, other_path), 1, 0, 0, 1);
 	same_session(other, a, dst, "Camden (from other, 2)");
 	/* again: matched by id, not by name, so nothing new */
 	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
-	cr_assert_eq(query_int(dst, "SELECT count(*) FROM sessions"), 3);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM sessions"), 3);
 }
 
 Test(merge, undo_in_the_copy_puts_a_deleted_action_back_under_a_fresh_id)
@@ -433,11 +399,11 @@ Test(merge, undo_in_the_copy_puts_a_deleted_action_back_under_a_fresh_id)
 	char a[40], mine[40], what[200];
 	int undone;
 
-	dst = open_at(dst_path);
+	dst = testutil_open(fx.path);
 	new_session(dst, "Mine", "", mine);
 	ok(store_action_add(dst, mine, row(0), "Mine 1", "", "", NULL, &err));
 	ok(store_action_add(dst, mine, row(0), "Mine 2", "", "", NULL, &err));
-	other = open_at(other_path);
+	other = testutil_open(other_path);
 	new_session(other, "Camden", "", a);
 	ok(store_action_add(other, a, row(0), "Kept", "", "", NULL, &err));
 	ok(store_action_add(other, a, row(1), "Deleted", "", "", &mine_action, &err));
@@ -457,18 +423,17 @@ Test(merge, undo_in_the_copy_puts_a_deleted_action_back_under_a_fresh_id)
 	ok(store_answers_load(dst, mine, &x, &err));
 	cr_assert_eq(x.n_actions, 3);
 	store_answers_free(&x);
-	cr_assert_eq(query_int(dst, "SELECT count(*) FROM actions"), 5);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM actions"), 5);
 }
 
 Test(merge, failure_midway_leaves_the_destination_unchanged)
 {
-	store_session *list;
+	static const char *const only_mine[] = { "Mine" };
 	char a[40], mine[40], big[30000];
 	long long pages, history;
-	size_t n;
 	int i;
 
-	other = open_at(other_path);
+	other = testutil_open(other_path);
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
 	for (i = 0; i < 6; i++) {
@@ -478,22 +443,19 @@ Test(merge, failure_midway_leaves_the_destination_unchanged)
 		fill(other, name, "", a);
 		ok(store_set_note(other, a, row(5), big, &err));
 	}
-	dst = open_at(dst_path);
+	dst = testutil_open(fx.path);
 	new_session(dst, "Mine", "", mine);
-	pages = query_int(dst, "PRAGMA page_count");
-	history = query_int(dst, "SELECT count(*) FROM history");
+	pages = testutil_query_int(dst, "PRAGMA page_count");
+	history = testutil_query_int(dst, "SELECT count(*) FROM history");
 	ok(store_set_max_pages(dst, pages + 8, &err));
 	store_merge_result r = { 1, 1, 1, 1 };
 	cr_assert_eq(store_merge(dst, other_path, &r, &err), STORE_EIO, "%s", err.message);
 	cr_assert_not_null(strstr(err.message, "disk full"), "%s", err.message);
 	expect_counts(r, 0, 0, 0, 0);
 	cr_assert_eq(attached(dst), 0);
-	ok(store_session_list(dst, &list, &n, &err));
-	cr_assert_eq(n, 1);
-	cr_assert_str_eq(list[0].name, "Mine");
-	store_session_list_free(list, n);
-	cr_assert_eq(query_int(dst, "SELECT count(*) FROM history"), history);
-	cr_assert_eq(query_int(dst, "SELECT count(*) FROM matrices"), 1);
+	expect_list(only_mine, 1);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM history"), history);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM matrices"), 1);
 	/* the store still works, and a merge with room succeeds */
 	ok(store_set_max_pages(dst, 1000000, &err));
 	expect_counts(merge(dst, other_path), 6, 0, 0, 0);
@@ -505,12 +467,12 @@ Test(merge, into_itself_is_refused)
 	store_merge_result r;
 	char same[160], a[40];
 
-	dst = open_at(dst_path);
+	dst = testutil_open(fx.path);
 	new_session(dst, "Mine", "", a);
-	snprintf(same, sizeof same, "%s/./ns.db", dir);
+	snprintf(same, sizeof same, "%s/./ns.db", fx.dir);
 	cr_assert_eq(store_merge(dst, same, &r, &err), STORE_EUSAGE);
 	cr_assert_not_null(strstr(err.message, "merged into"), "%s", err.message);
-	cr_assert_eq(query_int(dst, "SELECT count(*) FROM sessions"), 1);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM sessions"), 1);
 }
 
 Test(merge, bad_files_are_refused)
@@ -520,24 +482,24 @@ Test(merge, bad_files_are_refused)
 	char sql[64], p[160];
 	int fd;
 
-	dst = open_at(dst_path);
-	snprintf(p, sizeof p, "%s/none.db", dir);
+	dst = testutil_open(fx.path);
+	snprintf(p, sizeof p, "%s/none.db", fx.dir);
 	cr_assert_eq(store_merge(dst, p, &r, &err), STORE_ENOINPUT);
-	snprintf(p, sizeof p, "%s/junk.db", dir);
+	snprintf(p, sizeof p, "%s/junk.db", fx.dir);
 	fd = open(p, O_WRONLY | O_CREAT, 0600);
 	cr_assert_eq(write(fd, "not a database at all, just some text\n", 38), 38);
 	close(fd);
 	cr_assert_eq(store_merge(dst, p, &r, &err), STORE_EDATA);
-	snprintf(p, sizeof p, "%s/empty.db", dir);
+	snprintf(p, sizeof p, "%s/empty.db", fx.dir);
 	close(open(p, O_WRONLY | O_CREAT, 0600));
 	cr_assert_eq(store_merge(dst, p, &r, &err), STORE_EDATA);
-	snprintf(p, sizeof p, "%s/foreign.db", dir);
+	snprintf(p, sizeof p, "%s/foreign.db", fx.dir);
 	cr_assert_eq(sqlite3_open(p, &db), SQLITE_OK);
 	sqlite3_exec(db, "CREATE TABLE t (x)", NULL, NULL, NULL);
 	sqlite3_close(db);
 	cr_assert_eq(store_merge(dst, p, &r, &err), STORE_EDATA);
 	cr_assert_not_null(strstr(err.message, "not a nextsteps database"), "%s", err.message);
-	other = open_at(other_path);
+	other = testutil_open(other_path);
 	store_close(other);
 	other = NULL;
 	cr_assert_eq(sqlite3_open(other_path, &db), SQLITE_OK);
@@ -564,7 +526,7 @@ Test(merge, older_schema_is_upgraded_in_a_private_copy)
 	store_close(other);
 	other = NULL;
 	cr_assert_eq(stat(other_path, &before), 0);
-	dst = open_at(dst_path);
+	dst = testutil_open(fx.path);
 	ok(store_merge(dst, other_path, &r, &err));
 	expect_counts(r, 1, 0, 0, 0);
 	cr_assert_eq(stat(other_path, &after), 0);
@@ -572,18 +534,18 @@ Test(merge, older_schema_is_upgraded_in_a_private_copy)
 	cr_assert_eq(before.st_size, after.st_size);
 	other = store_open_at_version(other_path, STORE_OPEN_READONLY, 1, &err);
 	cr_assert_not_null(other, "%s", err.message);
-	cr_assert_eq(query_int(other, "PRAGMA user_version"), 3);
+	cr_assert_eq(testutil_query_int(other, "PRAGMA user_version"), 3);
 	cr_assert_eq(attached(dst), 0);
-	cr_assert_eq(private_copies(), 0, "a private copy was left in %s", dir);
+	cr_assert_eq(private_copies(), 0, "a private copy was left in %s", fx.dir);
 }
 
 Test(merge, a_writer_on_the_other_file_does_not_block_the_merge)
 {
 	char a[40];
 
-	other = open_at(other_path);
+	other = testutil_open(other_path);
 	new_session(other, "Camden", "", a);
-	dst = open_at(dst_path);
+	dst = testutil_open(fx.path);
 	store_set_busy_timeout(dst, 100);
 	/* the other facilitator is in the middle of a change */
 	ok(store_batch_begin(other, &err));
@@ -597,11 +559,11 @@ Test(merge, several_files_meet_in_one)
 	char a[40], b[40];
 	store *third;
 
-	other = open_at(other_path);
+	other = testutil_open(other_path);
 	fill(other, "Camden", "Camden PCN", a);
-	third = open_at(third_path);
+	third = testutil_open(third_path);
 	fill(third, "Hackney", "Hackney PCN", b);
-	dst = open_at(dst_path);
+	dst = testutil_open(fx.path);
 	expect_counts(merge(dst, other_path), 1, 0, 0, 0);
 	expect_counts(merge(dst, third_path), 1, 0, 0, 0);
 	same_session(other, a, dst, "Camden");
@@ -629,7 +591,7 @@ static void expect_order(store *s, const char *want)
 
 static void new_at(store *s, long long t, const char *name, char id[40])
 {
-	set_now(NOW0 + t);
+	testutil_set_now(TESTUTIL_NOW + t);
 	new_session(s, name, "", id);
 }
 
@@ -645,13 +607,13 @@ Test(merge, order_after_several_files_follows_the_rules)
 	char t1[40], t2[40];
 	store *third;
 
-	dst = open_at(dst_path);
+	dst = testutil_open(fx.path);
 	new_at(dst, 100, "L1", l1);
 	new_at(dst, 300, "L2", l2);
 	new_at(dst, 300, "L3", l3);
 	new_at(dst, 200, "L4", l4);          /* the clock stepped back */
 	new_at(dst, 500, "L5", l5);
-	other = open_at(other_path);
+	other = testutil_open(other_path);
 	new_at(other, 250, "O1", o1);
 	new_at(other, 300, "O2", o2);
 	new_at(other, 50, "O3", o3);
@@ -659,25 +621,25 @@ Test(merge, order_after_several_files_follows_the_rules)
 	expect_counts(merge(dst, other_path), 4, 0, 0, 0);
 	expect_order(dst, "O4 L5 O2 O1 L4 L3 L2 L1 O3");
 
-	third = open_at(third_path);
+	third = testutil_open(third_path);
 	new_at(third, 400, "T1", t1);
 	new_at(third, 400, "T2", t2);
 	expect_counts(merge(dst, third_path), 2, 0, 0, 0);
 	expect_order(dst, "O4 L5 T2 T1 O2 O1 L4 L3 L2 L1 O3");
 
 	/* a newer copy of O2 replaces this one and takes its new place */
-	set_now(NOW0 + 700);
+	testutil_set_now(TESTUTIL_NOW + 700);
 	ok(store_set_agreed(other, o2, row(0), STORE_ROW_AGREED, 1, &err));
 	expect_counts(merge(dst, other_path), 0, 1, 3, 0);
 	expect_order(dst, "O2 O4 L5 T2 T1 O1 L4 L3 L2 L1 O3");
 
 	/* a change here after the merge goes on top; merging again moves nothing */
-	set_now(NOW0 + 10);
+	testutil_set_now(TESTUTIL_NOW + 10);
 	ok(store_set_agreed(dst, l1, row(0), STORE_ROW_AGREED, 2, &err));
 	expect_counts(merge(dst, other_path), 0, 0, 4, 0);
 	expect_counts(merge(dst, third_path), 0, 0, 2, 0);
 	expect_order(dst, "L1 O2 O4 L5 T2 T1 O1 L4 L3 L2 O3");
-	cr_assert_eq(query_int(dst, "SELECT count(*) - count(DISTINCT touched)"
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) - count(DISTINCT touched)"
 			       " FROM sessions"), 0);
 	store_close(third);
 }

@@ -18,6 +18,7 @@
 
 #include "report.h"
 #include "summary.h"
+#include "testutil.h"
 #include "text.h"
 
 #define RDATA TEST_DATA "/report/"
@@ -684,25 +685,62 @@ Test(text, without_a_previous_session_says_so)
 
 TestSuite(exports, .init = setup, .fini = teardown);
 
-/* Writes `data` to a temporary file and runs the Python checker on it. */
-static void python_check(const char *kind, const char *data, size_t len,
-			 size_t count)
-{
-	char path[] = "/tmp/nextsteps-report-XXXXXX", cmd[1024];
-	int fd = mkstemp(path), rc;
+/* Exports waiting for the Python checker, which reads them all back in one
+ * run (each start of python3 costs more than the checks). */
+typedef struct export_checks {
+	char paths[16][32];
+	char cmd[2048];
+	size_t n;
+} export_checks;
 
+static void checks_begin(export_checks *c)
+{
+	c->n = 0;
+	snprintf(c->cmd, sizeof c->cmd, "python3 '%s'", CHECKER);
+}
+
+/* Writes `data` to a temporary file the checker will read as `kind`
+ * with `count` records or rows. */
+static void checks_add(export_checks *c, const char *kind, const char *data, size_t len,
+		       size_t count)
+{
+	char *path = c->paths[c->n];
+	size_t used = strlen(c->cmd);
+	int fd;
+
+	cr_assert_lt(c->n, sizeof c->paths / sizeof *c->paths);
+	strcpy(path, "/tmp/nextsteps-report-XXXXXX");
+	fd = mkstemp(path);
 	cr_assert(fd >= 0);
 	cr_assert_eq(write(fd, data, len), (ssize_t)len);
 	close(fd);
-	if (system("python3 -c '' 2>/dev/null") != 0) {
-		unlink(path);
-		cr_skip_test("python3 is needed to read the export back");
-	}
-	snprintf(cmd, sizeof cmd, "python3 '%s' %s '%s' %zu", CHECKER, kind, path,
-		 count);
-	rc = system(cmd);
-	unlink(path);
-	cr_assert_eq(rc, 0, "%s export rejected by the checker", kind);
+	c->n++;
+	snprintf(c->cmd + used, sizeof c->cmd - used, " %s '%s' %zu", kind, path, count);
+}
+
+static void checks_run(export_checks *c)
+{
+	int rc = -1;
+	size_t i;
+
+	if (system("python3 -c '' 2>/dev/null") == 0)
+		rc = system(c->cmd);
+	for (i = 0; i < c->n; i++)
+		unlink(c->paths[i]);
+	if (rc == -1)
+		cr_skip_test("python3 is needed to read the exports back");
+	cr_assert_eq(rc, 0, "an export was rejected by the checker");
+}
+
+/* One export read back on its own. */
+static void python_check(const char *kind, const char *data, size_t len,
+			 size_t count)
+{
+	export_checks c;
+
+	checks_begin(&c);
+	checks_add(&c, kind, data, len, count);
+	checks_run(&c);
 }
 
 Test(exports, csv_reads_back_with_a_real_parser)
@@ -861,8 +899,10 @@ static void assert_inert(const char *t, size_t len, const char *what)
 
 Test(exports, control_characters_never_reach_any_output)
 {
+	export_checks c;
 	size_t k;
 
+	checks_begin(&c);
 	for (k = 0; k < sizeof hostile / sizeof *hostile; k++) {
 		report_summary *sm;
 		report_format f;
@@ -878,8 +918,8 @@ Test(exports, control_characters_never_reach_any_output)
 			if (f == REPORT_TEXT)
 				check_layout(t, 60, 20, 1);
 			else
-				python_check(f == REPORT_CSV ? "csv" : "json", t, len,
-					     f == REPORT_CSV ? 16 : 6);
+				checks_add(&c, f == REPORT_CSV ? "csv" : "json", t, len,
+					   f == REPORT_CSV ? 16 : 6);
 			free(t);
 			t = render(sm, REPORT_TEXT, 80, 0, 0, &len);
 			assert_inert(t, len, "ascii text");
@@ -888,6 +928,7 @@ Test(exports, control_characters_never_reach_any_output)
 		}
 		report_summary_free(sm);
 	}
+	checks_run(&c);
 }
 
 Test(exports, json_escapes_quotes_and_backslashes)
@@ -913,25 +954,12 @@ static char dir[64];
 
 static void make_dir(void)
 {
-	strcpy(dir, "/tmp/nextsteps-report-dir-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
+	testutil_dir_make(dir, sizeof dir, "ns-report");
 }
 
-/* Removes the folder and everything in it (one level). */
 static void remove_dir(void)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[512];
-
-	while (d && (e = readdir(d)))
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
-			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-			unlink(path);
-		}
-	if (d)
-		closedir(d);
-	rmdir(dir);
+	testutil_dir_remove(dir);
 }
 
 static size_t count_entries(void)
@@ -973,66 +1001,80 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-TestSuite(files, .init = make_dir, .fini = remove_dir);
-
-Test(files, writes_through_a_temporary_file)
+/* The file holds exactly `text`, and is the folder's only entry. */
+static void expect_only_file(const char *path, const char *text)
 {
-	char path[128], *got;
-	store_error err;
+	char *got = slurp(path);
 
-	snprintf(path, sizeof path, "%s/report.txt", dir);
-	cr_assert_eq(report_write_file(path, 0, write_hello, "one\n", &err), 0,
-		     "%s", err.message);
-	cr_assert_str_eq(got = slurp(path), "one\n");
+	cr_assert_str_eq(got, text);
 	free(got);
 	cr_assert_eq(count_entries(), 1, "no temporary file left behind");
 }
 
-Test(files, existing_file_needs_overwrite)
+/* "report.txt" in the test's folder, written once with `text`. */
+static void written(char path[128], const char *text)
 {
-	char path[128], *got;
 	store_error err;
 
-	snprintf(path, sizeof path, "%s/report.txt", dir);
-	cr_assert_eq(report_write_file(path, 0, write_hello, "one\n", &err), 0);
-	cr_assert_eq(report_write_file(path, 0, write_hello, "two\n", &err),
-		     STORE_ECANTCREAT);
-	cr_assert_not_null(strstr(err.message, "exists"), "%s", err.message);
+	snprintf(path, 128, "%s/report.txt", dir);
+	cr_assert_eq(report_write_file(path, 0, write_hello, (void *)text, &err), 0,
+		     "%s", err.message);
+}
+
+/* Writing `text` to `path` fails with `status`, and the message says
+ * `words`. */
+static void refused(const char *path, int overwrite,
+		    int (*writer)(void *, FILE *, store_error *), const char *text,
+		    int status, const char *words)
+{
+	store_error err;
+
+	cr_assert_eq(report_write_file(path, overwrite, writer, (void *)text, &err), status,
+		     "%s", err.message);
+	cr_assert_not_null(strstr(err.message, words), "%s", err.message);
+}
+
+TestSuite(files, .init = make_dir, .fini = remove_dir);
+
+Test(files, writes_through_a_temporary_file)
+{
+	char path[128];
+
+	written(path, "one\n");
+	expect_only_file(path, "one\n");
+}
+
+Test(files, existing_file_needs_overwrite)
+{
+	char path[128];
+	store_error err;
+
+	written(path, "one\n");
+	refused(path, 0, write_hello, "two\n", STORE_ECANTCREAT, "exists");
 	cr_assert_eq(report_write_file(path, 1, write_hello, "two\n", &err), 0);
-	cr_assert_str_eq(got = slurp(path), "two\n");
-	free(got);
-	cr_assert_eq(count_entries(), 1);
+	expect_only_file(path, "two\n");
 }
 
 Test(files, refuses_a_symlink)
 {
 	char path[128], target[128];
-	store_error err;
 	struct stat sb;
 
 	snprintf(path, sizeof path, "%s/link.txt", dir);
 	snprintf(target, sizeof target, "%s/target.txt", dir);
 	cr_assert_eq(symlink(target, path), 0);
-	cr_assert_eq(report_write_file(path, 1, write_hello, "x\n", &err),
-		     STORE_ECANTCREAT);
-	cr_assert_not_null(strstr(err.message, "symbolic link"), "%s", err.message);
+	refused(path, 1, write_hello, "x\n", STORE_ECANTCREAT, "symbolic link");
 	cr_assert_neq(stat(target, &sb), 0, "nothing written through the link");
 	unlink(path);
 }
 
 Test(files, failed_write_leaves_the_old_file)
 {
-	char path[128], *got;
-	store_error err;
+	char path[128];
 
-	snprintf(path, sizeof path, "%s/report.txt", dir);
-	cr_assert_eq(report_write_file(path, 0, write_hello, "old\n", &err), 0);
-	cr_assert_eq(report_write_file(path, 1, write_then_fail, "half", &err),
-		     STORE_EIO);
-	cr_assert_not_null(strstr(err.message, path), "%s", err.message);
-	cr_assert_str_eq(got = slurp(path), "old\n");
-	free(got);
-	cr_assert_eq(count_entries(), 1, "the temporary file is removed");
+	written(path, "old\n");
+	refused(path, 1, write_then_fail, "half", STORE_EIO, path);
+	expect_only_file(path, "old\n");
 }
 
 Test(files, missing_folder_cannot_create)
@@ -1065,15 +1107,14 @@ static content_matrix *sm_matrix;
 static void open_store(void)
 {
 	char path[128];
-	store_error err;
 	content_error cerr;
 
 	make_dir();
 	setenv("TZ", "UTC", 1);
 	tzset();
+	testutil_set_now(TESTUTIL_NOW);
 	snprintf(path, sizeof path, "%s/test.db", dir);
-	st = store_open(path, STORE_OPEN_CREATE, &err);
-	cr_assert_not_null(st, "%s", err.message);
+	st = testutil_open(path);
 	sm_matrix = content_load_file(RDATA "matrix.cfg", &cerr);
 	cr_assert_not_null(sm_matrix, "%s", cerr.message);
 }
@@ -1121,7 +1162,7 @@ Test(store, loads_the_model_with_its_previous_session)
 	report_summary *sm;
 
 	new_session("Autumn", "Camden", 0, old);
-	sleep(1);   /* "previous" is by creation time, in seconds */
+	testutil_set_now(TESTUTIL_NOW + 60);   /* "previous" is by creation time */
 	new_session("Spring", "Camden", 2, now);
 	cr_assert_eq(store_session_find(st, "Spring", &s, &err), 0, "%s", err.message);
 	cr_assert_eq(report_summary_load(st, &s, &sm, &err), 0, "%s", err.message);
@@ -1179,7 +1220,7 @@ Test(store, portfolio_across_organisations)
 	size_t len;
 
 	new_session("Camden 1", "Camden", 0, id);
-	sleep(1);
+	testutil_set_now(TESTUTIL_NOW + 60);
 	new_session("Camden 2", "Camden", 2, id);
 	new_session("Hackney 1", "Hackney", 2, id);
 	new_session("Islington 1", "Islington\033[2J", 1, id);

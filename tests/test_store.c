@@ -15,61 +15,36 @@
 #include "store_internal.h"
 #include "testutil.h"
 
-static char dir[64];
-static char path[128];
-static content_matrix *matrix;
+static testutil_scratch fx;
 static store *st;
 static store_error err;
 
 static void setup(void)
 {
-	testutil_dir_make(dir, sizeof dir, "ns-store");
-	snprintf(path, sizeof path, "%s/ns.db", dir);
-	matrix = testutil_builtin();
-	setenv("NEXTSTEPS_NOW", "1767225600", 1);   /* 2026-01-01 00:00 UTC */
-	unsetenv("NEXTSTEPS_BUSY_TIMEOUT");
+	testutil_scratch_begin(&fx, "ns-store");
 	st = NULL;
 }
 
 static void teardown(void)
 {
 	store_close(st);
-	content_free(matrix);
-	testutil_dir_remove(dir);
+	testutil_scratch_end(&fx);
 }
 
 TestSuite(store, .init = setup, .fini = teardown);
 
 /* ------------------------------------------------------------ helpers */
 
-static store *open_new(void)
-{
-	store *s = store_open(path, STORE_OPEN_CREATE, &err);
-
-	cr_assert_not_null(s, "%s", err.message);
-	return s;
-}
-
 static void new_session(store *s, const char *name, const char *org, char id[40])
 {
-	static const char *const people[] = { "Ash Practice", "Birch Surgery", "Cedar MC" };
-	store_new_session spec = { name, org, "Fay", CONTENT_TRACK_LGPO, people, 3, 0, 0 };
-	int rc = store_session_create(s, &spec, matrix, id, &err);
-
-	cr_assert_eq(rc, 0, "%s", err.message);
+	testutil_new_session(s, fx.matrix, name, org, 3, 0, id);
 }
 
-static long long query_int(store *s, const char *sql)
+/* The store, with one session of that name in it. */
+static void open_with(const char *name, char id[40])
 {
-	sqlite3_stmt *stmt;
-	long long v = -1;
-
-	cr_assert_eq(sqlite3_prepare_v2(store_db(s), sql, -1, &stmt, NULL), SQLITE_OK,
-		     "%s", sqlite3_errmsg(store_db(s)));
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
+	st = testutil_open(fx.path);
+	new_session(st, name, "", id);
 }
 
 static void write_file(const char *p, const void *data, size_t n)
@@ -83,14 +58,7 @@ static void write_file(const char *p, const void *data, size_t n)
 
 static const char *row(size_t i)
 {
-	size_t s, k = 0;
-
-	for (s = 0; s < matrix->n_sections; s++) {
-		if (i < k + matrix->sections[s].n_rows)
-			return matrix->sections[s].rows[i - k].id;
-		k += matrix->sections[s].n_rows;
-	}
-	return "no-such-row";
+	return testutil_row(fx.matrix, i);
 }
 
 static void load(store *s, const char *id, store_answers *a)
@@ -113,7 +81,7 @@ Test(store, create_makes_private_file_and_folders)
 	struct stat sb;
 	char deep[300], folder[200];
 
-	snprintf(folder, sizeof folder, "%s/a/b", dir);
+	snprintf(folder, sizeof folder, "%s/a/b", fx.dir);
 	snprintf(deep, sizeof deep, "%s/ns.db", folder);
 	st = store_open(deep, STORE_OPEN_CREATE, &err);
 	cr_assert_not_null(st, "%s", err.message);
@@ -122,28 +90,28 @@ Test(store, create_makes_private_file_and_folders)
 	cr_assert_eq(stat(folder, &sb), 0);
 	cr_assert_eq(sb.st_mode & 0777, 0700, "folder mode %o", sb.st_mode & 0777);
 	cr_assert_str_eq(store_path(st), deep);
-	cr_assert_eq(query_int(st, "PRAGMA synchronous"), 2);
-	cr_assert_eq(query_int(st, "PRAGMA foreign_keys"), 1);
-	cr_assert_eq(query_int(st, "PRAGMA application_id"), STORE_APPLICATION_ID);
-	cr_assert_eq(query_int(st, "PRAGMA user_version"), store_schema_latest());
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM pragma_journal_mode"
+	cr_assert_eq(testutil_query_int(st, "PRAGMA synchronous"), 2);
+	cr_assert_eq(testutil_query_int(st, "PRAGMA foreign_keys"), 1);
+	cr_assert_eq(testutil_query_int(st, "PRAGMA application_id"), STORE_APPLICATION_ID);
+	cr_assert_eq(testutil_query_int(st, "PRAGMA user_version"), store_schema_latest());
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM pragma_journal_mode"
 			       " WHERE journal_mode = 'wal'"), 1);
 }
 
 Test(store, missing_file_without_create_is_enoinput)
 {
-	st = store_open(path, 0, &err);
+	st = store_open(fx.path, 0, &err);
 	cr_assert_null(st);
 	cr_assert_eq(err.status, STORE_ENOINPUT);
-	cr_assert(strstr(err.message, path), "%s", err.message);
-	cr_assert_eq(access(path, F_OK), -1, "the file must not be created");
+	cr_assert(strstr(err.message, fx.path), "%s", err.message);
+	cr_assert_eq(access(fx.path, F_OK), -1, "the file must not be created");
 }
 
 Test(store, cannot_create_folder_is_ecantcreat)
 {
 	char p[300], f[200];
 
-	snprintf(f, sizeof f, "%s/file", dir);
+	snprintf(f, sizeof f, "%s/file", fx.dir);
 	write_file(f, "x", 1);
 	snprintf(p, sizeof p, "%s/sub/ns.db", f);
 	st = store_open(p, STORE_OPEN_CREATE, &err);
@@ -153,7 +121,7 @@ Test(store, cannot_create_folder_is_ecantcreat)
 
 Test(store, folder_given_as_file_is_edata)
 {
-	st = store_open(dir, STORE_OPEN_CREATE, &err);
+	st = store_open(fx.dir, STORE_OPEN_CREATE, &err);
 	cr_assert_null(st);
 	cr_assert_eq(err.status, STORE_EDATA);
 }
@@ -180,10 +148,10 @@ Test(store, default_path_follows_environment)
 
 Test(store, empty_file_is_migrated)
 {
-	write_file(path, "", 0);
-	st = store_open(path, 0, &err);
+	write_file(fx.path, "", 0);
+	st = store_open(fx.path, 0, &err);
 	cr_assert_not_null(st, "%s", err.message);
-	cr_assert_eq(query_int(st, "PRAGMA user_version"), store_schema_latest());
+	cr_assert_eq(testutil_query_int(st, "PRAGMA user_version"), store_schema_latest());
 }
 
 Test(store, random_bytes_are_not_a_database)
@@ -193,8 +161,8 @@ Test(store, random_bytes_are_not_a_database)
 
 	for (i = 0; i < sizeof junk; i++)
 		junk[i] = (char)(i * 7919 % 251);
-	write_file(path, junk, sizeof junk);
-	st = store_open(path, 0, &err);
+	write_file(fx.path, junk, sizeof junk);
+	st = store_open(fx.path, 0, &err);
 	cr_assert_null(st);
 	cr_assert_eq(err.status, STORE_EDATA);
 	cr_assert_not_null(strstr(err.message, "not a nextsteps database"), "%s",
@@ -206,11 +174,11 @@ Test(store, foreign_sqlite_file_is_refused)
 {
 	sqlite3 *db;
 
-	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_open(fx.path, &db), SQLITE_OK);
 	cr_assert_eq(sqlite3_exec(db, "CREATE TABLE feeds (url TEXT)", NULL, NULL, NULL),
 		     SQLITE_OK);
 	sqlite3_close(db);
-	st = store_open(path, 0, &err);
+	st = store_open(fx.path, 0, &err);
 	cr_assert_null(st);
 	cr_assert_eq(err.status, STORE_EDATA);
 	cr_assert_not_null(strstr(err.message, "not a nextsteps database"), "%s",
@@ -222,14 +190,14 @@ Test(store, newer_schema_is_refused)
 	sqlite3 *db;
 	char sql[64];
 
-	st = open_new();
+	st = testutil_open(fx.path);
 	store_close(st);
 	st = NULL;
-	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_open(fx.path, &db), SQLITE_OK);
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", store_schema_latest() + 1);
 	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
-	st = store_open(path, 0, &err);
+	st = store_open(fx.path, 0, &err);
 	cr_assert_null(st);
 	cr_assert_eq(err.status, STORE_EDATA);
 	cr_assert_not_null(strstr(err.message, "newer nextsteps"), "%s", err.message);
@@ -243,7 +211,7 @@ Test(store, corrupt_pages_are_found_on_open)
 	size_t i;
 	int fd;
 
-	st = open_new();
+	st = testutil_open(fx.path);
 	new_session(st, "Camden", "Camden GP Fed", id);
 	for (i = 0; i < 40; i++) {
 		snprintf(note, sizeof note, "note %zu", i);
@@ -252,16 +220,16 @@ Test(store, corrupt_pages_are_found_on_open)
 	}
 	store_close(st);
 	st = NULL;
-	cr_assert_eq(stat(path, &sb), 0);
+	cr_assert_eq(stat(fx.path, &sb), 0);
 	cr_assert_gt(sb.st_size, 8 * 4096, "size %lld", (long long)sb.st_size);
 	for (i = 0; i < sizeof junk; i++)
 		junk[i] = (char)(0xA5 ^ (i * 31));
-	fd = open(path, O_WRONLY);
+	fd = open(fx.path, O_WRONLY);
 	cr_assert(fd >= 0);
 	for (off = 2 * 4096; off + 4096 < sb.st_size - 4096; off += 4096)
 		cr_assert_eq(pwrite(fd, junk, sizeof junk, off), (ssize_t)sizeof junk);
 	close(fd);
-	st = store_open(path, 0, &err);
+	st = store_open(fx.path, 0, &err);
 	cr_assert_null(st);
 	cr_assert_eq(err.status, STORE_EDATA, "%d %s", err.status, err.message);
 	cr_assert_not_null(strstr(err.message, "corrupt"), "%s", err.message);
@@ -273,10 +241,9 @@ Test(store, readonly_open_refuses_writes)
 	store_session s;
 	char id[40];
 
-	st = open_new();
-	new_session(st, "Camden", "", id);
+	open_with("Camden", id);
 	store_close(st);
-	st = store_open(path, STORE_OPEN_READONLY, &err);
+	st = store_open(fx.path, STORE_OPEN_READONLY, &err);
 	cr_assert_not_null(st, "%s", err.message);
 	cr_assert_eq(store_session_find(st, "Camden", &s, &err), 0, "%s", err.message);
 	store_session_clear(&s);
@@ -290,16 +257,15 @@ static void become_nobody(void)
 {
 	if (geteuid() != 0)
 		return;
-	cr_assert_eq(chown(dir, 65534, 65534), 0);
-	cr_assert_eq(chown(path, 65534, 65534), 0);
+	cr_assert_eq(chown(fx.dir, 65534, 65534), 0);
+	cr_assert_eq(chown(fx.path, 65534, 65534), 0);
 	cr_assert_eq(setgid(65534), 0);
 	cr_assert_eq(setuid(65534), 0);
 }
 
 static void store_one_note(char id[40])
 {
-	st = open_new();
-	new_session(st, "Camden", "", id);
+	open_with("Camden", id);
 	cr_assert_eq(store_set_note(st, id, row(0), "kept", &err), 0);
 	store_close(st);
 	st = NULL;
@@ -314,9 +280,9 @@ Test(store, readonly_file_refuses_writes)
 
 	store_one_note(id);
 	become_nobody();
-	cr_assert_eq(chmod(path, 0400), 0);
-	cr_assert_eq(access(path, W_OK), -1, "the file is still writable");
-	st = store_open(path, 0, &err);
+	cr_assert_eq(chmod(fx.path, 0400), 0);
+	cr_assert_eq(access(fx.path, W_OK), -1, "the file is still writable");
+	st = store_open(fx.path, 0, &err);
 	cr_assert_not_null(st, "%s", err.message);
 	cr_assert_eq(store_set_note(st, id, row(0), "lost", &err), STORE_EIO);
 	cr_assert_not_null(strstr(err.message, "read-only"), "%s", err.message);
@@ -334,14 +300,14 @@ Test(store, readonly_folder_is_reported_on_open)
 
 	store_one_note(id);
 	become_nobody();
-	cr_assert_eq(chmod(path, 0400), 0);
-	cr_assert_eq(chmod(dir, 0500), 0);
-	st = store_open(path, 0, &err);
+	cr_assert_eq(chmod(fx.path, 0400), 0);
+	cr_assert_eq(chmod(fx.dir, 0500), 0);
+	st = store_open(fx.path, 0, &err);
 	cr_assert_null(st);
 	cr_assert_eq(err.status, STORE_EIO, "%d %s", err.status, err.message);
 	cr_assert_not_null(strstr(err.message, "read-only"), "%s", err.message);
-	chmod(dir, 0700);
-	chmod(path, 0600);
+	chmod(fx.dir, 0700);
+	chmod(fx.path, 0600);
 }
 
 Test(store, lock_held_past_timeout_is_ebusy)
@@ -352,10 +318,9 @@ Test(store, lock_held_past_timeout_is_ebusy)
 	double t0;
 	size_t n;
 
-	st = open_new();
-	new_session(st, "Camden", "", id);
+	open_with("Camden", id);
 	store_set_busy_timeout(st, 150);
-	cr_assert_eq(sqlite3_open(path, &other), SQLITE_OK);
+	cr_assert_eq(sqlite3_open(fx.path, &other), SQLITE_OK);
 	cr_assert_eq(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
 	t0 = seconds_now();
 	cr_assert_eq(store_set_note(st, id, row(0), "waits", &err), STORE_EBUSY,
@@ -375,7 +340,7 @@ Test(store, lock_held_past_timeout_is_ebusy)
 Test(store, busy_timeout_from_environment)
 {
 	setenv("NEXTSTEPS_BUSY_TIMEOUT", "120", 1);
-	st = open_new();
+	st = testutil_open(fx.path);
 	cr_assert_eq(st->busy_ms, 120);
 }
 
@@ -386,10 +351,9 @@ Test(store, full_disk_keeps_what_was_stored)
 	long long pages;
 	int i, rc = 0;
 
-	st = open_new();
-	new_session(st, "Camden", "", id);
+	open_with("Camden", id);
 	cr_assert_eq(store_set_note(st, id, row(0), "before", &err), 0);
-	pages = query_int(st, "PRAGMA page_count");
+	pages = testutil_query_int(st, "PRAGMA page_count");
 	cr_assert_eq(store_set_max_pages(st, pages, &err), 0, "%s", err.message);
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
@@ -407,7 +371,7 @@ Test(store, full_disk_keeps_what_was_stored)
 	cr_assert_str_eq(store_answers_row(&a, row(0))->note, "before");
 	store_answers_free(&a);
 	store_close(st);
-	st = store_open(path, 0, &err);
+	st = store_open(fx.path, 0, &err);
 	cr_assert_not_null(st, "%s", err.message);
 	load(st, id, &a);
 	cr_assert_str_eq(store_answers_row(&a, row(0))->note, "before");
@@ -472,9 +436,9 @@ static void check_migrated(int from)
 	int undone;
 	char what[200];
 
-	st = store_open(path, 0, &err);
+	st = store_open(fx.path, 0, &err);
 	cr_assert_not_null(st, "from v%d: %s", from, err.message);
-	cr_assert_eq(query_int(st, "PRAGMA user_version"), store_schema_latest());
+	cr_assert_eq(testutil_query_int(st, "PRAGMA user_version"), store_schema_latest());
 	cr_assert_eq(store_session_list(st, &list, &n, &err), 0, "%s", err.message);
 	cr_assert_eq(n, 2);
 	cr_assert_str_eq(list[0].name, "Old A", "most recently updated first");
@@ -513,10 +477,10 @@ Test(store, migrates_from_every_older_version)
 	for (v = 1; v < store_schema_latest(); v++) {
 		store *old;
 
-		unlink(path);
-		old = store_open_at_version(path, STORE_OPEN_CREATE, v, &err);
+		unlink(fx.path);
+		old = store_open_at_version(fx.path, STORE_OPEN_CREATE, v, &err);
 		cr_assert_not_null(old, "v%d: %s", v, err.message);
-		cr_assert_eq(query_int(old, "PRAGMA user_version"), v);
+		cr_assert_eq(testutil_query_int(old, "PRAGMA user_version"), v);
 		if (v == 1)
 			craft_v1(store_db(old));
 		else if (v == 2)
@@ -532,15 +496,15 @@ Test(store, migrates_from_every_older_version)
 
 Test(store, readonly_open_of_an_old_schema_is_refused)
 {
-	store *old = store_open_at_version(path, STORE_OPEN_CREATE, 1, &err);
+	store *old = store_open_at_version(fx.path, STORE_OPEN_CREATE, 1, &err);
 
 	cr_assert_not_null(old, "%s", err.message);
 	store_close(old);
-	st = store_open(path, STORE_OPEN_READONLY, &err);
+	st = store_open(fx.path, STORE_OPEN_READONLY, &err);
 	cr_assert_null(st);
 	cr_assert_eq(err.status, STORE_EIO);
 	cr_assert_not_null(strstr(err.message, "upgrad"), "%s", err.message);
-	st = store_open(path, 0, &err);
+	st = store_open(fx.path, 0, &err);
 	cr_assert_not_null(st, "%s", err.message);
 }
 
@@ -552,7 +516,7 @@ Test(store, create_and_find_session)
 	char id[40], *text;
 	size_t i;
 
-	st = open_new();
+	st = testutil_open(fx.path);
 	new_session(st, "Camden spring", "Camden GP Fed", id);
 	cr_assert_eq(strlen(id), 36);
 	for (i = 0; i < 36; i++) {
@@ -566,11 +530,11 @@ Test(store, create_and_find_session)
 	cr_assert_str_eq(s.organisation, "Camden GP Fed");
 	cr_assert_str_eq(s.facilitator, "Fay");
 	cr_assert_eq(s.track, CONTENT_TRACK_LGPO);
-	cr_assert_str_eq(s.matrix_id, matrix->id);
-	cr_assert_str_eq(s.matrix_version, matrix->version);
+	cr_assert_str_eq(s.matrix_id, fx.matrix->id);
+	cr_assert_str_eq(s.matrix_version, fx.matrix->version);
 	cr_assert_eq(s.created, 1767225600);
 	cr_assert_eq(s.updated, 1767225600);
-	cr_assert_eq(s.rows_total, (int)content_count_rows(matrix, CONTENT_TRACK_LGPO));
+	cr_assert_eq(s.rows_total, (int)content_count_rows(fx.matrix, CONTENT_TRACK_LGPO));
 	cr_assert_eq(s.rows_answered, 0);
 	cr_assert_null(s.current_section);
 	cr_assert_eq(s.n_participants, 3);
@@ -579,7 +543,7 @@ Test(store, create_and_find_session)
 	cr_assert_str_eq(by_id.name, "Camden spring");
 	store_session_clear(&by_id);
 	cr_assert_eq(store_session_matrix(st, id, &text, &err), 0);
-	cr_assert_str_eq(text, matrix->text);
+	cr_assert_str_eq(text, fx.matrix->text);
 	free(text);
 	store_session_clear(&s);
 	cr_assert_eq(store_session_find(st, "nobody", &s, &err), STORE_ENOINPUT);
@@ -590,8 +554,7 @@ Test(store, session_ids_differ)
 {
 	char a[40], b[40];
 
-	st = open_new();
-	new_session(st, "A", "", a);
+	open_with("A", a);
 	new_session(st, "B", "", b);
 	cr_assert_str_neq(a, b);
 }
@@ -602,13 +565,13 @@ Test(store, pcn_track_and_secret_ballot_at_creation)
 	store_session s;
 	char id[40];
 
-	st = open_new();
-	cr_assert_eq(store_session_create(st, &spec, matrix, id, &err), 0, "%s", err.message);
+	st = testutil_open(fx.path);
+	cr_assert_eq(store_session_create(st, &spec, fx.matrix, id, &err), 0, "%s", err.message);
 	cr_assert_eq(store_session_find(st, id, &s, &err), 0);
 	cr_assert_eq(s.track, CONTENT_TRACK_PCN);
 	cr_assert_eq(s.secret_ballot, 1);
 	cr_assert_str_eq(s.organisation, "");
-	cr_assert_eq(s.rows_total, (int)content_count_rows(matrix, CONTENT_TRACK_PCN));
+	cr_assert_eq(s.rows_total, (int)content_count_rows(fx.matrix, CONTENT_TRACK_PCN));
 	cr_assert_eq(s.n_participants, 0);
 	store_session_clear(&s);
 }
@@ -619,22 +582,22 @@ Test(store, bad_session_specs)
 	store_new_session spec = { "", NULL, NULL, 0, NULL, 0, 0, 0 };
 	char id[40];
 
-	st = open_new();
-	cr_assert_eq(store_session_create(st, &spec, matrix, id, &err), STORE_EUSAGE);
+	st = testutil_open(fx.path);
+	cr_assert_eq(store_session_create(st, &spec, fx.matrix, id, &err), STORE_EUSAGE);
 	spec.name = "  ";
-	cr_assert_eq(store_session_create(st, &spec, matrix, id, &err), STORE_EUSAGE);
+	cr_assert_eq(store_session_create(st, &spec, fx.matrix, id, &err), STORE_EUSAGE);
 	spec.name = "ok";
 	spec.track = 7;
-	cr_assert_eq(store_session_create(st, &spec, matrix, id, &err), STORE_EUSAGE);
+	cr_assert_eq(store_session_create(st, &spec, fx.matrix, id, &err), STORE_EUSAGE);
 	spec.track = 0;
 	spec.participants = twice;
 	spec.n_participants = 3;
-	cr_assert_eq(store_session_create(st, &spec, matrix, id, &err), STORE_EUSAGE);
+	cr_assert_eq(store_session_create(st, &spec, fx.matrix, id, &err), STORE_EUSAGE);
 	cr_assert_not_null(strstr(err.message, "twice"));
 	spec.n_participants = 0;
 	spec.name = "bad \xff utf8";
-	cr_assert_eq(store_session_create(st, &spec, matrix, id, &err), STORE_EUSAGE);
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM sessions"), 0);
+	cr_assert_eq(store_session_create(st, &spec, fx.matrix, id, &err), STORE_EUSAGE);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM sessions"), 0);
 }
 
 Test(store, duplicate_name_is_refused)
@@ -642,11 +605,10 @@ Test(store, duplicate_name_is_refused)
 	store_new_session spec = { "Camden", NULL, NULL, 0, NULL, 0, 0, 0 };
 	char id[40];
 
-	st = open_new();
-	new_session(st, "Camden", "", id);
-	cr_assert_eq(store_session_create(st, &spec, matrix, NULL, &err), STORE_EDATA);
+	open_with("Camden", id);
+	cr_assert_eq(store_session_create(st, &spec, fx.matrix, NULL, &err), STORE_EDATA);
 	cr_assert_str_eq(err.message, "a session named 'Camden' already exists");
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM sessions"), 1);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM sessions"), 1);
 }
 
 Test(store, list_is_newest_change_first)
@@ -655,7 +617,7 @@ Test(store, list_is_newest_change_first)
 	char a[40], b[40], c[40];
 	size_t n;
 
-	st = open_new();
+	st = testutil_open(fx.path);
 	cr_assert_eq(store_session_list(st, &list, &n, &err), 0);
 	cr_assert_eq(n, 0);
 	store_session_list_free(list, n);
@@ -683,7 +645,7 @@ Test(store, previous_session_of_the_organisation)
 	store_session s, prev;
 	char a[40], b[40], c[40], d[40];
 
-	st = open_new();
+	st = testutil_open(fx.path);
 	setenv("NEXTSTEPS_NOW", "1000", 1);
 	new_session(st, "Spring", "Camden", a);
 	new_session(st, "Other org", "Barnet", b);
@@ -715,8 +677,7 @@ Test(store, rename_session)
 	char a[40], b[40];
 	size_t n;
 
-	st = open_new();
-	new_session(st, "A", "", a);
+	open_with("A", a);
 	new_session(st, "B", "", b);
 	cr_assert_eq(store_session_rename(st, a, "B", &err), STORE_EDATA);
 	cr_assert_eq(store_session_rename(st, a, "", &err), STORE_EUSAGE);
@@ -739,29 +700,28 @@ Test(store, delete_removes_every_child_row)
 	char a[40], b[40], sql[200];
 	size_t i;
 
-	st = open_new();
-	new_session(st, "A", "", a);
+	open_with("A", a);
 	new_session(st, "B", "", b);
 	cr_assert_eq(store_set_vote(st, a, row(0), 1, 2, &err), 0, "%s", err.message);
 	cr_assert_eq(store_set_vote(st, b, row(0), 1, 2, &err), 0);
 	cr_assert_eq(store_set_agreed(st, a, row(0), STORE_ROW_AGREED, 2, &err), 0);
 	cr_assert_eq(store_action_add(st, a, row(0), "Do", "", "", NULL, &err), 0);
 	cr_assert_eq(store_session_add_time(st, a, "s", 5, &err), 0);
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM matrices"), 1, "shared snapshot");
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM matrices"), 1, "shared snapshot");
 	cr_assert_eq(store_session_delete(st, a, &err), 0, "%s", err.message);
 	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE session = '%s'",
 			 tables[i], a);
-		cr_assert_eq(query_int(st, sql), 0, "%s", tables[i]);
+		cr_assert_eq(testutil_query_int(st, sql), 0, "%s", tables[i]);
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE session = '%s'",
 			 tables[i], b);
 		if (strcmp(tables[i], "actions") && strcmp(tables[i], "section_time"))
-			cr_assert_gt(query_int(st, sql), 0, "%s of B", tables[i]);
+			cr_assert_gt(testutil_query_int(st, sql), 0, "%s of B", tables[i]);
 	}
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM matrices"), 1);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM matrices"), 1);
 	cr_assert_eq(store_session_delete(st, a, &err), STORE_ENOINPUT);
 	cr_assert_eq(store_session_delete(st, b, &err), 0);
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM matrices"), 0);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM matrices"), 0);
 }
 
 Test(store, secret_position_time_and_participants)
@@ -772,8 +732,7 @@ Test(store, secret_position_time_and_participants)
 	int index = -1;
 	long long v;
 
-	st = open_new();
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_session_set_secret(st, id, 1, &err), 0);
 	cr_assert_eq(store_session_set_position(st, id, "governance", row(3), &err), 0);
 	cr_assert_eq(store_session_add_time(st, id, "governance", 30, &err), 0);
@@ -782,10 +741,10 @@ Test(store, secret_position_time_and_participants)
 	cr_assert_eq(store_session_add_time(st, id, "workforce", -5, &err), STORE_EUSAGE);
 	cr_assert_eq(store_participant_add(st, id, "Birch Surgery", &index, &err), 0);
 	cr_assert_eq(index, 1, "an existing name is not added twice");
-	v = query_int(st, "SELECT count(*) FROM history");
+	v = testutil_query_int(st, "SELECT count(*) FROM history");
 	cr_assert_eq(store_participant_add(st, id, "Dove Practice", &index, &err), 0);
 	cr_assert_eq(index, 3);
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM history"), v + 1);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM history"), v + 1);
 	cr_assert_eq(store_participant_add(st, id, "", &index, &err), STORE_EUSAGE);
 	cr_assert_eq(store_session_find(st, id, &s, &err), 0);
 	cr_assert_eq(s.secret_ballot, 1);
@@ -811,8 +770,7 @@ Test(store, changes_bump_updated)
 	store_session s;
 	char id[40];
 
-	st = open_new();
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	setenv("NEXTSTEPS_NOW", "1767229200", 1);
 	cr_assert_eq(store_set_note(st, id, row(0), "n", &err), 0);
 	cr_assert_eq(store_session_find(st, id, &s, &err), 0);
@@ -827,9 +785,8 @@ Test(store, data_version_follows_other_writers)
 	char id[40];
 	long long v;
 
-	st = open_new();
-	new_session(st, "A", "", id);
-	other = store_open(path, 0, &err);
+	open_with("A", id);
+	other = store_open(fx.path, 0, &err);
 	cr_assert_not_null(other);
 	v = store_data_version(st);
 	cr_assert_eq(store_data_version(st), v);
@@ -846,8 +803,7 @@ Test(store, agreed_states)
 	store_answers a;
 	char id[40];
 
-	st = open_new();
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 1, &err), 0);
 	cr_assert_eq(store_set_agreed(st, id, row(1), STORE_ROW_NOT_APPLICABLE, 0, &err), 0);
 	cr_assert_eq(store_set_agreed(st, id, row(2), STORE_ROW_NOT_DISCUSSED, 0, &err), 0);
@@ -885,8 +841,7 @@ Test(store, votes)
 	const store_row_answer *r;
 	char id[40];
 
-	st = open_new();
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_vote(st, id, row(0), 0, 2, &err), 0, "%s", err.message);
 	cr_assert_eq(store_set_vote(st, id, row(0), 2, STORE_VOTE_DONT_KNOW, &err), 0);
 	cr_assert_eq(store_set_vote(st, id, row(0), 0, 1, &err), 0);
@@ -908,7 +863,7 @@ Test(store, votes)
 	load(st, id, &a);
 	cr_assert_null(store_answers_row(&a, row(0)), "no votes left: nothing recorded");
 	store_answers_free(&a);
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM votes"), 0);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM votes"), 0);
 }
 
 Test(store, notes_and_reveal)
@@ -916,8 +871,7 @@ Test(store, notes_and_reveal)
 	store_answers a;
 	char id[40];
 
-	st = open_new();
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_note(st, id, row(0), "Shared HR is\nmonths away", &err), 0);
 	cr_assert_eq(store_set_note(st, id, row(0), "bad \xc3", &err), STORE_EUSAGE);
 	cr_assert_eq(store_set_revealed(st, id, row(1), 1, &err), 0);
@@ -940,8 +894,7 @@ Test(store, actions)
 	char id[40];
 	long long x, y;
 
-	st = open_new();
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_action_add(st, id, row(0), "Ask the LMC", "Fay", "2026-03-31",
 				      &x, &err), 0, "%s", err.message);
 	cr_assert_eq(store_action_add(st, id, row(1), "Draft MoU", NULL, NULL, &y, &err), 0);
@@ -978,8 +931,7 @@ Test(store, actions_of_another_session_are_out_of_reach)
 	char a[40], b[40];
 	long long x;
 
-	st = open_new();
-	new_session(st, "A", "", a);
+	open_with("A", a);
 	new_session(st, "B", "", b);
 	cr_assert_eq(store_action_add(st, a, row(0), "Mine", "", "", &x, &err), 0);
 	cr_assert_eq(store_action_delete(st, b, x, &err), STORE_ENOINPUT);
@@ -991,7 +943,7 @@ Test(store, load_of_unknown_session_is_enoinput)
 {
 	store_answers a;
 
-	st = open_new();
+	st = testutil_open(fx.path);
 	cr_assert_eq(store_answers_load(st, "nope", &a, &err), STORE_ENOINPUT);
 	cr_assert_eq(store_set_note(st, "nope", row(0), "x", &err), STORE_ENOINPUT);
 	cr_assert_eq(store_set_vote(st, "nope", row(0), 0, 1, &err), STORE_ENOINPUT);
@@ -1010,8 +962,7 @@ Test(store, text_is_stored_as_given)
 	char id[40];
 	const char *odd = "quote ' \" ; DROP TABLE sessions; -- \xe2\x80\xae \x1b[2J";
 
-	st = open_new();
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_note(st, id, row(0), odd, &err), 0);
 	cr_assert_eq(store_action_add(st, id, row(0), odd, odd, "", NULL, &err), 0);
 	load(st, id, &a);
@@ -1028,16 +979,15 @@ Test(store, change_that_changes_nothing_records_nothing)
 	char id[40];
 	long long h;
 
-	st = open_new();
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 1, &err), 0);
-	h = query_int(st, "SELECT count(*) FROM history");
+	h = testutil_query_int(st, "SELECT count(*) FROM history");
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 1, &err), 0);
 	cr_assert_eq(store_set_note(st, id, row(0), "", &err), 0);
 	cr_assert_eq(store_set_vote(st, id, row(0), 0, STORE_VOTE_NONE, &err), 0);
 	cr_assert_eq(store_session_set_secret(st, id, 0, &err), 0);
 	cr_assert_eq(store_session_rename(st, id, "A", &err), 0);
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM history"), h);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM history"), h);
 }
 
 Test(store, history_lists_readable_summaries)
@@ -1062,8 +1012,7 @@ Test(store, history_lists_readable_summaries)
 	size_t n, i;
 	int undone;
 
-	st = open_new();
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_agreed(st, id, r, STORE_ROW_AGREED, 1, &err), 0);
 	cr_assert_eq(store_set_vote(st, id, r, 0, 2, &err), 0);
 	cr_assert_eq(store_set_vote(st, id, r, 2, STORE_VOTE_DONT_KNOW, &err), 0);
@@ -1109,8 +1058,7 @@ Test(store, undo_walks_back_every_kind_of_change)
 	long long x, y, before;
 	int undone, steps = 0;
 
-	st = open_new();
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_action_add(st, id, row(0), "Keep me", "", "", &x, &err), 0);
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 2, &err), 0);
 	cr_assert_eq(store_set_vote(st, id, row(0), 1, 0, &err), 0);
@@ -1185,10 +1133,10 @@ Test(store, undo_walks_back_every_kind_of_change)
 	cr_assert_eq(s.n_participants, 4, "joining is not undone");
 	store_session_clear(&s);
 	/* nothing left: undone is 0 and nothing is written */
-	before = query_int(st, "SELECT count(*) FROM history");
+	before = testutil_query_int(st, "SELECT count(*) FROM history");
 	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
 	cr_assert_eq(undone, 0);
-	cr_assert_eq(query_int(st, "SELECT count(*) FROM history"), before);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM history"), before);
 	cr_assert_eq(before, 1 + 13 + steps, "append only: nothing deleted");
 	cr_assert_eq(store_undo(st, "nope", &undone, what, sizeof what, &err),
 		     STORE_ENOINPUT);
@@ -1200,8 +1148,7 @@ Test(store, undo_after_new_change_skips_undone_entries)
 	char id[40], what[200], want[200];
 	int undone;
 
-	st = open_new();
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_note(st, id, row(0), "one", &err), 0);
 	cr_assert_eq(store_set_note(st, id, row(0), "two", &err), 0);
 	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
@@ -1221,8 +1168,7 @@ Test(store, undo_of_a_rename_whose_name_was_taken_fails_cleanly)
 	char a[40], b[40], what[200];
 	int undone;
 
-	st = open_new();
-	new_session(st, "A", "", a);
+	open_with("A", a);
 	cr_assert_eq(store_session_rename(st, a, "A2", &err), 0);
 	new_session(st, "A", "", b);
 	cr_assert_eq(store_undo(st, a, &undone, what, sizeof what, &err), STORE_EDATA);
@@ -1239,8 +1185,7 @@ Test(store, undo_entry_names_the_undone_change)
 	size_t n, i;
 	int undone;
 
-	st = open_new();
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 2, &err), 0);
 	cr_assert_eq(store_set_note(st, id, row(1), "who disagreed", &err), 0);
 	cr_assert_eq(store_session_rename(st, id, "B", &err), 0);
@@ -1300,8 +1245,7 @@ Test(store, undo_still_gives_the_summary)
 	char id[40], what[200], want[200];
 	int undone;
 
-	st = open_new();
-	new_session(st, "A", "", id);
+	open_with("A", id);
 	cr_assert_eq(store_set_vote(st, id, row(2), 0, 1, &err), 0);
 	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
 	cr_assert_eq(undone, 1);
@@ -1333,7 +1277,7 @@ Test(store, change_words_leave_the_row_out)
 	char id[40];
 	long long ac;
 
-	st = open_new();
+	st = testutil_open(fx.path);
 	new_session(st, "A", "", id);
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 1, &err), 0);
 	undo_says(id, "agreed Build");
@@ -1387,7 +1331,7 @@ Test(store, change_words_ignore_the_summary)
 	store_change c;
 	int undone;
 
-	st = open_new();
+	st = testutil_open(fx.path);
 	new_session(st, "A", "", id);
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 2, &err), 0);
 	cr_assert_eq(sqlite3_exec(store_db(st), "UPDATE history SET summary = 'Marked "
@@ -1430,7 +1374,7 @@ static char *repeat_e(size_t n)
  * characters, not bytes, so accented names are not cut short. */
 Test(store, limits_are_refused_with_a_clear_message)
 {
-	store *s = open_new();
+	store *s = testutil_open(fx.path);
 	char *ok_name = repeat_e(STORE_MAX_NAME), *long_name = repeat_e(10000);
 	char *note = malloc(STORE_MAX_NOTE + 2), id[40];
 	store_new_session spec = { NULL, NULL, NULL, 0, NULL, 0, 0, 0 };
@@ -1441,10 +1385,10 @@ Test(store, limits_are_refused_with_a_clear_message)
 
 	cr_assert(note && people && names);
 	spec.name = long_name;
-	cr_assert_eq(store_session_create(s, &spec, matrix, id, &err), STORE_EUSAGE);
+	cr_assert_eq(store_session_create(s, &spec, fx.matrix, id, &err), STORE_EUSAGE);
 	cr_assert_str_eq(err.message, "the session name is longer than 200 characters");
 	spec.name = ok_name;
-	cr_assert_eq(store_session_create(s, &spec, matrix, id, &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_create(s, &spec, fx.matrix, id, &err), 0, "%s", err.message);
 	cr_assert_eq(store_session_rename(s, id, long_name, &err), STORE_EUSAGE);
 
 	for (i = 0; i <= STORE_MAX_PARTICIPANTS; i++) {
@@ -1454,10 +1398,10 @@ Test(store, limits_are_refused_with_a_clear_message)
 	spec.name = "Crowd";
 	spec.participants = people;
 	spec.n_participants = STORE_MAX_PARTICIPANTS + 1;
-	cr_assert_eq(store_session_create(s, &spec, matrix, id, &err), STORE_EUSAGE);
+	cr_assert_eq(store_session_create(s, &spec, fx.matrix, id, &err), STORE_EUSAGE);
 	cr_assert_str_eq(err.message, "a session has at most 500 participants");
 	spec.n_participants = STORE_MAX_PARTICIPANTS;
-	cr_assert_eq(store_session_create(s, &spec, matrix, id, &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_create(s, &spec, fx.matrix, id, &err), 0, "%s", err.message);
 	cr_assert_eq(store_participant_add(s, id, "One more", &index, &err), STORE_EUSAGE);
 	cr_assert_eq(store_set_vote(s, id, row(0), STORE_MAX_PARTICIPANTS - 1, 1, &err), 0,
 		     "%s", err.message);
@@ -1493,7 +1437,7 @@ Test(store, secret_ballot_keeps_open_votes_shown)
 	store_answers a;
 	char id[40];
 
-	st = open_new();
+	st = testutil_open(fx.path);
 	new_session(st, "Open then secret", "", id);
 	cr_assert_eq(store_set_vote(st, id, row(0), 0, 1, &err), 0, "%s", err.message);
 	cr_assert_eq(store_session_set_secret(st, id, 1, &err), 0, "%s", err.message);
@@ -1510,7 +1454,7 @@ Test(store, setup_changes_are_recorded_and_undone)
 	store_answers a;
 	char id[40];
 
-	st = open_new();
+	st = testutil_open(fx.path);
 	new_session(st, "Setup", "Old Org", id);
 	cr_assert_eq(store_set_vote(st, id, row(0), 0, 1, &err), 0, "%s", err.message);
 	cr_assert_eq(store_session_set_minutes(st, id, 5, &err), STORE_EUSAGE);

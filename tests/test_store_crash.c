@@ -24,12 +24,10 @@
 #include "store_internal.h"
 #include "testutil.h"
 
-#define KILLS 200
 #define SPAN 100000             /* change numbers reserved per child */
 #define PEOPLE 8
 
-static char dir[64];
-static char path[128];
+static testutil_scratch fx;
 static char session_id[40];
 
 /* A database with one session of eight participants. */
@@ -38,24 +36,29 @@ static void setup(void)
 	static const char *const people[PEOPLE] = { "P0", "P1", "P2", "P3", "P4",
 						     "P5", "P6", "P7" };
 	store_new_session spec = { "Crash", "Org", "", 0, people, PEOPLE, 0, 0 };
-	content_matrix *m;
 	store_error err;
 	store *st;
 
-	testutil_dir_make(dir, sizeof dir, "ns-crash");
-	snprintf(path, sizeof path, "%s/ns.db", dir);
-	m = testutil_builtin();
-	st = store_open(path, STORE_OPEN_CREATE, &err);
-	cr_assert_not_null(st, "%s", err.message);
-	cr_assert_eq(store_session_create(st, &spec, m, session_id, &err), 0, "%s",
+	testutil_scratch_begin(&fx, "ns-crash");
+	st = testutil_open(fx.path);
+	cr_assert_eq(store_session_create(st, &spec, fx.matrix, session_id, &err), 0, "%s",
 		     err.message);
 	store_close(st);
-	content_free(m);
 }
 
 static void teardown(void)
 {
-	testutil_dir_remove(dir);
+	testutil_scratch_end(&fx);
+}
+
+/* How many times the writer is killed: NEXTSTEPS_TEST_KILLS, else 40;
+ * `make check-long` (run by `make fuzz`) asks for 500. */
+static int kills(void)
+{
+	const char *e = getenv("NEXTSTEPS_TEST_KILLS");
+	int n = e ? atoi(e) : 0;
+
+	return n > 0 ? n : 40;
 }
 
 TestSuite(store_crash, .init = setup, .fini = teardown, .timeout = 120);
@@ -108,7 +111,7 @@ static void scan(const store_answers *a, char *found, long max)
 static void writer(int fd, long first)
 {
 	store_error err;
-	store *st = store_open(path, 0, &err);
+	store *st = store_open(fx.path, 0, &err);
 	long seq;
 
 	if (!st)
@@ -146,7 +149,7 @@ static void verify(const long *reported, size_t n, char *found, long max, int ki
 {
 	store_answers a;
 	store_error err;
-	store *st = store_open(path, 0, &err);
+	store *st = store_open(fx.path, 0, &err);
 	size_t i;
 
 	cr_assert_not_null(st, "after kill %d: %s", kill_no, err.message);
@@ -162,7 +165,8 @@ static void verify(const long *reported, size_t n, char *found, long max, int ki
 
 Test(store_crash, sigkill_never_loses_a_reported_change)
 {
-	const long max = (long)(KILLS + 1) * SPAN;
+	const int n_kills = kills();
+	const long max = (long)(n_kills + 1) * SPAN;
 	size_t cap = 200000, n = 0, before;
 	long *reported = malloc(cap * sizeof *reported);
 	char *found = malloc((size_t)max);
@@ -174,7 +178,7 @@ Test(store_crash, sigkill_never_loses_a_reported_change)
 	cr_assert(reported && found);
 	cr_log_info("seed %u", seed);
 	srand(seed);
-	for (k = 0; k < KILLS; k++) {
+	for (k = 0; k < n_kills; k++) {
 		before = n;
 		cr_assert_eq(pipe(fds), 0);
 		pid = fork();
@@ -201,8 +205,8 @@ Test(store_crash, sigkill_never_loses_a_reported_change)
 		mid_run += n > before;
 		verify(reported, n, found, max, k + 1);
 	}
-	cr_log_info("%zu changes reported over %d kills", n, KILLS);
-	cr_assert_gt(mid_run, KILLS / 2, "most kills should land among changes");
+	cr_log_info("%zu changes reported over %d kills", n, n_kills);
+	cr_assert_gt(mid_run, n_kills / 2, "most kills should land among changes");
 	free(reported);
 	free(found);
 }
@@ -231,7 +235,7 @@ static void racer(int start_fd, long first, int count)
 
 	if (read(start_fd, &c, 1) < 0)
 		_exit(5);
-	st = store_open(path, 0, &err);
+	st = store_open(fx.path, 0, &err);
 	if (!st) {
 		fprintf(stderr, "open: %s\n", err.message);
 		_exit(2);
@@ -275,7 +279,7 @@ Test(store_crash, two_writers_on_one_session_lose_nothing)
 		cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 			  "writer %d surfaced an error (status %d)", w, status);
 	}
-	st = store_open(path, 0, &err);
+	st = store_open(fx.path, 0, &err);
 	cr_assert_not_null(st, "%s", err.message);
 	cr_assert_eq(store_answers_load(st, session_id, &a, &err), 0);
 	memset(found, 0, (size_t)max);
@@ -294,13 +298,11 @@ Test(store_crash, two_writers_on_one_session_lose_nothing)
 Test(store_crash, concurrent_first_open_migrates_once)
 {
 	static const char *names[] = { "A", "B", "C", "D" };
-	content_matrix *m = testutil_builtin();
 	char fresh[200];
 	int fds[2], w, status;
 	pid_t pids[4];
 
-	cr_assert_not_null(m);
-	snprintf(fresh, sizeof fresh, "%s/fresh.db", dir);
+	snprintf(fresh, sizeof fresh, "%s/fresh.db", fx.dir);
 	cr_assert_eq(pipe(fds), 0);
 	for (w = 0; w < 4; w++) {
 		pids[w] = fork();
@@ -314,7 +316,7 @@ Test(store_crash, concurrent_first_open_migrates_once)
 			if (read(fds[0], &c, 1) < 0)
 				_exit(5);
 			st = store_open(fresh, STORE_OPEN_CREATE, &err);
-			if (!st || store_session_create(st, &spec, m, NULL, &err) != 0) {
+			if (!st || store_session_create(st, &spec, fx.matrix, NULL, &err) != 0) {
 				fprintf(stderr, "%s\n", err.message);
 				_exit(1);
 			}
@@ -329,5 +331,4 @@ Test(store_crash, concurrent_first_open_migrates_once)
 		cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 			  "opener %d failed", w);
 	}
-	content_free(m);
 }

@@ -1,35 +1,28 @@
 #!/bin/sh
 # cli.sh - the command-line contract: exit statuses and messages that other
 # tools and the README rely on.
+. "$(dirname "$0")/lib.sh"
+ns_init_cli
 set -u
-bin=${NEXTSTEPS_BIN:?}
-src=${TEST_SRCDIR:?}
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-fail=0
-n=0
+bin=$NEXTSTEPS_BIN
+src=$TEST_SRCDIR
+dir=$NS_DIR
+fail=0      # a check written out in full sets fail=1 when it fails
 
 check() {   # check NAME EXPECTED_STATUS COMMAND...
 	name=$1 want=$2
 	shift 2
-	n=$((n + 1))
 	"$@" >"$dir/out" 2>"$dir/err"
 	got=$?
-	if [ "$got" -eq "$want" ]; then
-		echo "ok $n - $name"
-	else
-		echo "not ok $n - $name (exit $got, wanted $want)"
-		sed 's/^/# /' "$dir/err"
-		fail=1
-	fi
+	NS_SHOW="$dir/err"
+	[ "$got" -eq "$want" ]
+	ns_result $? "$name (exit $got, wanted $want)"
 }
 
 expect_out() {   # expect_out FILE PATTERN
-	if ! grep -q -- "$2" "$dir/$1"; then
-		echo "not ok - $1 lacks '$2':"
-		sed 's/^/# /' "$dir/$1"
-		fail=1
-	fi
+	grep -q -- "$2" "$dir/$1"
+	NS_SHOW="$dir/$1"
+	ns_result $? "$1 has '$2'"
 }
 
 check "help" 0 "$bin" --help
@@ -103,23 +96,15 @@ esc=$(printf '\033]0;pwned\007')
 check "escape in a missing file name" 66 "$bin" check-content "$dir/$esc.cfg"
 check "escape in a repeated participant" 64 "$bin" --db "$db" new "E" \
 	--participants "A$esc,A$esc"
-n=$((n + 1))
-if grep -q "$(printf '\033')" "$dir/err"; then
-	echo "not ok $n - an escape sequence reached the terminal"; fail=1
-else
-	echo "ok $n - error messages show escapes visibly"
-fi
+! grep -q "$(printf '\033')" "$dir/err"
+ns_result $? "error messages show escapes visibly"
 expect_out err "listed twice"
 check "new with an escape in its name" 0 "$bin" --db "$dir/esc.db" new "Evil$esc"
 sed "s/version = \"1\";/version = \"1$esc\";/" "$src/tests/data/content/valid.cfg" \
 	> "$dir/esc.cfg"
 check "check-content of an escaped version" 0 "$bin" check-content "$dir/esc.cfg"
-n=$((n + 1))
-if grep -q "$(printf '\033')" "$dir/out"; then
-	echo "not ok $n - output lines carry raw escapes"; fail=1
-else
-	echo "ok $n - output lines show escapes visibly"
-fi
+! grep -q "$(printf '\033')" "$dir/out"
+ns_result $? "output lines show escapes visibly"
 expect_out out "version 1^\[\]0;pwned^G"
 check "name over the limit" 64 "$bin" --db "$db" new "$(printf '%0201d' 0)"
 expect_out err "longer than 200 characters"
@@ -134,29 +119,32 @@ print('matrix: { id = \"big\"; title = \"Big\"; version = \"1\"; source = \"t\";
 people=$(python3 -c "print(','.join('Person %d' % i for i in range(200)))")
 check "10,000-row matrix" 0 "$bin" check-content "$dir/big.cfg"
 expect_out out "10000 rows"
+printf '%s\n' 'matrix: { id = "one"; title = "One"; version = "1"; source = "t";' \
+	'stages = ( { id = "a"; label = "A"; }, { id = "b"; label = "B"; } );' \
+	'sections = ( { id = "s"; title = "S"; intro = ""; rows = (' \
+	'{ id = "r"; title = "R"; descriptors = ( "a", "b" ); } ); } ); };' > "$dir/one.cfg"
+check "one-section matrix" 0 "$bin" check-content "$dir/one.cfg"
+expect_out out "1 section, 1 row "
 check "session of 10,000 rows and 200 people" 0 "$bin" --db "$dir/big.db" \
 	--content "$dir/big.cfg" new Big --participants "$people"
 check "report of it" 0 "$bin" --db "$dir/big.db" report Big -o "$dir/big.txt"
-grep -q "Page 1 of" "$dir/big.txt" || { echo "not ok - big report has no pages"; fail=1; }
+grep -q "Page 1 of" "$dir/big.txt"
+ns_result $? "the big report has pages"
 
 # --utf8 in a non-UTF-8 locale (a cron job) still wraps wide characters
 # by their real width.
 cjk=$(python3 -c "print(','.join('\u674e\u660e\u738b\u82b3 %d' % i for i in range(30)))")
 "$bin" --db "$dir/cjk.db" new CJK --participants "$cjk" >/dev/null
 LANG=C LC_ALL=C "$bin" --db "$dir/cjk.db" report CJK --width 60 --utf8 > "$dir/cjk.txt"
-n=$((n + 1))
-if python3 -c "
+python3 -c "
 import sys, unicodedata
 w = lambda l: sum(2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in l)
 sys.exit(max(w(l.rstrip('\n\f')) for l in open(sys.argv[1], encoding='utf-8')) > 60)
-" "$dir/cjk.txt"; then
-	echo "ok $n - --utf8 wraps wide characters in LANG=C"
-else
-	echo "not ok $n - --utf8 lines wider than 60 columns in LANG=C"; fail=1
-fi
+" "$dir/cjk.txt"
+ns_result $? "--utf8 wraps wide characters to 60 columns in LANG=C"
 
 mode=$(stat -c %a "$db")
-n=$((n + 1))
-if [ "$mode" = 600 ]; then echo "ok $n - database mode 0600"; else echo "not ok $n - database mode $mode"; fail=1; fi
-echo "1..$n"
-exit $fail
+[ "$mode" = 600 ]
+ns_result $? "database mode 0600 (is $mode)"
+[ "$fail" -eq 0 ] || NS_FAILED=1
+ns_done

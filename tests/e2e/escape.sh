@@ -29,3 +29,19 @@ ns_wait_for "NS-EXITED-0"
 title=$(ns_tmux display -p -t 0 '#{pane_title}')
 case $title in *pwned*) ns_fail "the pane title changed to '$title'" ;; esac
 echo "ok - escape"
+
+# U+009B (CSI as one character) typed into a note is kept and shown
+# visibly, like the other C1 controls, never dropped or sent raw.
+ns_start "" "" "" "" --session "$(printf 'Bad\033[2Jname')"
+ns_wait_for "Alpha row one"
+ns_keys n
+ns_wait_for "Esc"
+ns_type "a$(printf '\302\233')b$(printf '\302\205')c"
+ns_wait_for "a<U+009B>b<U+0085>c"
+ns_keys Escape
+ns_wait_for "Saved: note."
+ns_cli report "$(printf 'Bad\033[2Jname')" |
+	grep -q -F 'a<U+009B>b<U+0085>c' || ns_fail "the typed C1 controls were not stored"
+ns_cli report "$(printf 'Bad\033[2Jname')" --format json |
+	grep -q -F 'a\u009bb\u0085c' || ns_fail "the JSON does not carry the typed C1 controls"
+echo "ok - C1 controls typed into a note are kept and shown"

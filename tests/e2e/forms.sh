@@ -25,7 +25,7 @@ ns_keys n
 ns_wait_for "New session"
 ns_type "Hello form"
 ns_tmux resize-window -t "=0:" -x 20 -y 5
-sleep 0.3
+ns_wait_for "Terminal too small"
 ns_tmux resize-window -t "=0:" -x 80 -y 24
 ns_wait_for "Hello form"
 ns_keys Escape

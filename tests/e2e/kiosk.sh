@@ -45,7 +45,7 @@ ns_type "$NS_DIR/chosen.txt"
 ns_keys Enter
 ns_wait_for "exists: replace it?"
 ns_keys n
-sleep 0.3
+ns_wait_for "Cancelled."
 [ "$(cat "$NS_DIR/chosen.txt")" = "keep me" ] || ns_fail "a file was replaced without a yes"
 echo "ok - P writes a named file and asks before replacing one"
 

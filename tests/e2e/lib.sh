@@ -5,6 +5,7 @@
 # until the expected text appears instead of sleeping for fixed times.
 #
 #   ns_init                 checks tmux and the binary, makes $NS_DIR
+#   ns_init_cli             the same for a test that needs no terminal (no tmux)
 #   ns_start W H TERM LANG ARGS...   runs nextsteps --db $NS_DB ARGS
 #                           ("" for the defaults: 80 24 xterm-256color C.UTF-8)
 #   ns_keys KEYS...         tmux send-keys (key names: Enter, Escape, C-l)
@@ -25,8 +26,26 @@
 #   ns_respawn              runs the current terminal's command again
 #   ns_pipe_start FILE      appends every byte the program writes to FILE
 #   ns_pipe_stop            ends the pipe
+#   ns_room SESSION         the live room's start: SESSION (small matrix,
+#                           participant Ann), its facilitator in terminal 0
+#                           and a watcher in terminal "watch"; back in 0 once
+#                           the facilitator counts the watcher
+#   ns_new_action TEXT OWNER DUE   from the walk: the row's actions, then a
+#                           new action's form filled in (not yet saved)
 #   ns_wait_quiet [SECS]    waits until the program has written nothing for
 #                           SECS seconds (1 by default)
+#   ns_alt, ns_cursor       tmux's view of the pane: 1 while the program is
+#                           in screen mode, 1 while the cursor shows
+#   ns_wait_alt 0|1         waits until the pane is off / on the alternate screen
+#   ns_wait_settled FILE    waits until FILE (a running pipe) stops growing
+#   ns_wait_writes N        waits until the database file has been written N
+#                           more times (heartbeats: something to react to)
+#
+# Tests made of many small checks (cli.sh, plain.sh) report each one:
+#   ns_result STATUS NAME   "ok N - NAME" when STATUS is 0, else "not ok"
+#                           and the files named in $NS_SHOW; the run goes on
+#   ns_skip NAME REASON     "ok N - NAME # SKIP REASON"
+#   ns_done                 prints the plan and exits 1 if any check failed
 
 NS_W=80
 NS_H=24
@@ -35,12 +54,20 @@ NS_LANG=C.UTF-8
 NS_TIMEOUT=${NS_TIMEOUT:-5}
 NS_T=0
 
+NS_N=0
+NS_FAILED=0
+NS_SHOW=
+
 ns_init() {
 	if ! command -v tmux >/dev/null 2>&1; then
 		echo "tmux is not installed: skipping"
 		exit 77
 	fi
-	if [ -z "$NEXTSTEPS_BIN" ] || [ ! -x "$NEXTSTEPS_BIN" ]; then
+	ns_init_cli
+}
+
+ns_init_cli() {
+	if [ -z "${NEXTSTEPS_BIN:-}" ] || [ ! -x "$NEXTSTEPS_BIN" ]; then
 		echo "NEXTSTEPS_BIN is not set to the built program" >&2
 		exit 1
 	fi
@@ -183,6 +210,59 @@ ns_wait_quiet() {
 	ns_fail "terminal $NS_T never went quiet"
 }
 
+ns_alt() {
+	ns_tmux display -p -t "=$NS_T:" '#{alternate_on}'
+}
+
+ns_cursor() {
+	ns_tmux display -p -t "=$NS_T:" '#{cursor_flag}'
+}
+
+ns_wait_alt() {
+	i=0
+	while [ "$(ns_alt)" != "$1" ] && [ "$i" -lt $((NS_TIMEOUT * 20)) ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	[ "$(ns_alt)" = "$1" ] || ns_fail "alternate screen is $(ns_alt), wanted $1"
+}
+
+ns_wait_settled() {   # some bytes, then none for 0.3 s
+	last=-1; still=0; i=0
+	while [ "$i" -lt $((NS_TIMEOUT * 10)) ]; do
+		n=$(ns_bytes "$1")
+		if [ "$n" = "$last" ] && [ "$n" -gt 0 ]; then
+			still=$((still + 1))
+			[ "$still" -ge 3 ] && return 0
+		else
+			still=0
+			last=$n
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	ns_fail "$1 stayed empty or kept growing"
+}
+
+# The database's write-ahead log changes with every write, heartbeats too.
+ns_db_stamp() {
+	stat -c '%s %y' "$NS_DB-wal" "$NS_DB" 2>/dev/null
+}
+
+ns_wait_writes() {
+	left=$1; last=$(ns_db_stamp); i=0
+	while [ "$left" -gt 0 ] && [ "$i" -lt $((NS_TIMEOUT * 40)) ]; do
+		sleep 0.05
+		now=$(ns_db_stamp)
+		if [ "$now" != "$last" ]; then
+			left=$((left - 1))
+			last=$now
+		fi
+		i=$((i + 1))
+	done
+	[ "$left" -eq 0 ] || ns_fail "the database was not written in $NS_TIMEOUT s"
+}
+
 ns_wait_for() {
 	text=$1; secs=${2:-$NS_TIMEOUT}; i=0
 	while [ "$i" -lt $((secs * 20)) ]; do
@@ -227,12 +307,59 @@ ns_fail() {
 	exit 1
 }
 
+ns_result() {
+	NS_N=$((NS_N + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $NS_N - $2"
+	else
+		echo "not ok $NS_N - $2"
+		for f in $NS_SHOW; do
+			[ -s "$f" ] && sed 's/^/# /' "$f" | tail -40
+		done
+		NS_FAILED=1
+	fi
+	return 0
+}
+
+ns_skip() {
+	NS_N=$((NS_N + 1))
+	echo "ok $NS_N - $1 # SKIP $2"
+}
+
+ns_done() {
+	echo "1..$NS_N"
+	exit "$NS_FAILED"
+}
+
 ns_expect_cli() {
 	pat=$1; shift
 	out=$(ns_cli "$@" 2>&1) || ns_fail "nextsteps $* failed: $out"
 	printf '%s\n' "$out" | grep -F -q -- "$pat" ||
 		ns_fail "nextsteps $* does not show '$pat':
 $out"
+}
+
+ns_room() {
+	ns_cli --content "$NS_SMALL" new "$1" --participants "Ann" >/dev/null ||
+		ns_fail "cannot create the session"
+	ns_start "" "" "" "" --session "$1"
+	ns_wait_for "Alpha row one"
+	ns_open watch "" "" "" "" watch "$1"
+	ns_wait_for "Following the facilitator live"
+	ns_use 0
+	ns_wait_for "1 watching"
+}
+
+ns_new_action() {
+	ns_keys a
+	ns_wait_for "Actions: "
+	ns_keys a
+	ns_wait_for "Add an action"
+	ns_type "$1"
+	ns_keys Tab
+	ns_type "$2"
+	ns_keys Tab
+	ns_type "$3"
 }
 
 # Shared by the input tests (input.sh, latin1.sh): the CSV report of a

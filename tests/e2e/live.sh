@@ -3,7 +3,7 @@
 # in its own terminal, on one database.
 #  - the watcher follows the facilitator's row and stages within a second;
 #  - the note reaches the watcher only when the facilitator shows it (N);
-#  - an idle watcher writes zero bytes over three seconds, and a change of
+#  - an idle watcher writes zero bytes over three heartbeats, and a change of
 #    row costs less than repainting the watcher's screen;
 #  - two joiners vote in a secret ballot: the facilitator sees who voted
 #    and how many, not what, until the reveal shows the spread everywhere;
@@ -12,21 +12,15 @@
 . "$(dirname "$0")/lib.sh"
 ns_init
 
-ns_cli --content "$NS_SMALL" new Room --participants "Ann" >/dev/null ||
-	ns_fail "cannot create the session"
-
 # Follow within a second (the watcher looks four times a second).
 FOLLOW=1
 
-ns_start "" "" "" "" --session Room
-ns_wait_for "Alpha row one"
-ns_open watch "" "" "" "" watch Room
-ns_wait_for "Following the facilitator live"
+ns_room Room
+ns_use watch
 ns_wait_for "Alpha row one"
 ns_wait_for "Not reached yet"
 ns_wait_for "[ ] 2 Build"
 ns_use 0
-ns_wait_for "1 watching"
 
 # ---------------------------------------------------------------- follow
 ns_keys 2
@@ -53,8 +47,15 @@ ns_wait_for "Note: Beta row one"
 ns_type "Ask the board first"
 ns_keys Escape
 ns_wait_for "Ask the board first"
+# A move made after the note was saved: once the watcher follows it back
+# to this row, it has read the row with its note.
+ns_keys k
 ns_use watch
-sleep 0.6
+ns_wait_for "Section 1 of 2" $FOLLOW
+ns_use 0
+ns_keys j
+ns_use watch
+ns_wait_for "Section 2 of 2" $FOLLOW
 ns_screen | grep -q "Ask the board" && ns_fail "the watcher sees a note not shown to the room"
 ns_use 0
 ns_keys N
@@ -69,15 +70,16 @@ ns_use watch
 ns_wait_gone "Ask the board first" $FOLLOW
 
 # ---------------------------------------------------------------- bytes
-# An idle watcher writes nothing, though the facilitator's heartbeat
-# changes the file every few seconds.
+# An idle watcher writes nothing, though the heartbeats (the facilitator's
+# and its own, each every three seconds) change the file: the window lasts
+# until the file has been written three times.
 ns_use watch
 ns_wait_quiet 1
 ns_pipe_start "$NS_DIR/idle"
-sleep 3
+ns_wait_writes 3
 ns_pipe_stop
 idle=$(ns_bytes "$NS_DIR/idle")
-[ "$idle" -eq 0 ] || ns_fail "an idle watcher wrote $idle bytes in three seconds"
+[ "$idle" -eq 0 ] || ns_fail "an idle watcher wrote $idle bytes over three heartbeats"
 
 # A change of row redraws what changed, less than a whole repaint.
 ns_pipe_start "$NS_DIR/row"
@@ -85,16 +87,16 @@ ns_use 0
 ns_keys k
 ns_use watch
 ns_wait_for "Alpha row one" $FOLLOW
-sleep 0.5
+ns_wait_settled "$NS_DIR/row"
 ns_pipe_stop
 ns_wait_quiet 1
 ns_pipe_start "$NS_DIR/full"
 ns_keys C-l
-sleep 0.5
+ns_wait_settled "$NS_DIR/full"
 ns_pipe_stop
 row=$(ns_bytes "$NS_DIR/row")
 full=$(ns_bytes "$NS_DIR/full")
-echo "# watcher: idle 3 s $idle bytes, row change $row bytes, full repaint $full bytes"
+echo "# watcher: idle over three heartbeats $idle bytes, row change $row bytes, full repaint $full bytes"
 [ "$row" -gt 0 ] || ns_fail "the row change was not drawn"
 [ "$row" -lt "$full" ] || ns_fail "a row change ($row bytes) cost a whole repaint ($full)"
 

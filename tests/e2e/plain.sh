@@ -3,42 +3,29 @@
 # through a pipe, as a screen reader or a printing terminal would see it:
 # numbered prompts, no escape sequence, every line within $COLUMNS,
 # answers stored at once (read back with report --format csv), a bad date
-# asked again, end of input a clean exit, and the next run (plain or full
-# screen) resuming at the same row.
+# asked again, end of input a clean exit, and the next plain run resuming
+# at the same row.  plain_tty.sh runs it on a real terminal, plain_resume.sh
+# between the line mode and the full screen.
+. "$(dirname "$0")/lib.sh"
+ns_init_cli
 set -u
-bin=${NEXTSTEPS_BIN:?}
-src=${TEST_SRCDIR:?}
-small=$src/tests/data/small.cfg
-dir=$(mktemp -d "${TMPDIR:-/tmp}/nsplain.XXXXXX") || exit 1
-sock=nsplain-$$
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$dir"' EXIT
-db=$dir/w.db
-COLUMNS=50 TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
-export COLUMNS TZ LANG LC_ALL TERM
-unset NO_COLOR NEXTSTEPS_DB
+bin=$NEXTSTEPS_BIN
+small=$NS_SMALL
+dir=$NS_DIR
+db=$NS_DB
+COLUMNS=50 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
+export COLUMNS LANG LC_ALL TERM
 esc=$(printf '\033')
-fail=0
-n=0
+NS_SHOW="$dir/out $dir/err"   # shown when a check fails
 
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "python3 is needed to measure line widths: skipping"
 	exit 77
 fi
 
-result() {   # result STATUS NAME: one TAP line; on failure the output too
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		sed 's/^/# /' "$dir/out" "$dir/err" 2>/dev/null | tail -40
-		fail=1
-	fi
-}
-
 has() {      # has NAME TEXT: the last run printed TEXT
 	grep -F -q -- "$2" "$dir/out"
-	result $? "$1"
+	ns_result $? "$1"
 }
 
 with=""
@@ -53,7 +40,7 @@ run() {      # run INPUT ARGS...: nextsteps with INPUT piped in, and the
 
 no_escape() {   # no_escape NAME [FILE]
 	! grep -q "$esc" "${2:-$dir/out}"
-	result $? "$1: no escape byte"
+	ns_result $? "$1: no escape byte"
 }
 
 within_width() {   # within_width NAME [WIDTH]: no line wider (default $COLUMNS)
@@ -70,7 +57,7 @@ for i, line in enumerate(open(sys.argv[2], encoding="utf-8", errors="replace")):
         bad = 1
 sys.exit(bad)
 EOF
-	result $? "$1: lines within $w columns"
+	ns_result $? "$1: lines within $w columns"
 }
 
 csv() {
@@ -79,7 +66,7 @@ csv() {
 
 csv_has() {  # csv_has NAME TEXT
 	grep -F -q -- "$2" "$dir/csv"
-	result $? "$1"
+	ns_result $? "$1"
 }
 
 first_row() {   # the first "Row N of M" heading of the last run
@@ -111,7 +98,7 @@ J Patel
 2
 
 " --plain
-result $status "first run ends with status 0 at the end of input"
+ns_result $status "first run ends with status 0 at the end of input"
 has "new-session questions" "Session name >"
 has "type asked by number" "1. LGPO"
 has "row heading" "Row 1 of 2: Alpha row one"
@@ -125,7 +112,7 @@ has "don't know confirmed" "Saved: Dr B: don't know."
 has "note confirmed" "Saved: note."
 has "bad date explained" "'2026-02-30' is not a real date"
 [ "$(grep -c 'Due date, YYYY-MM-DD' "$dir/out")" -eq 2 ]
-result $? "bad date asked again"
+ns_result $? "bad date asked again"
 has "action confirmed" "Saved: action added, owner J Patel"
 has "stage confirmed" "Saved: Build agreed."
 has "next row shown" "Row 2 of 2: Beta row one"
@@ -144,11 +131,11 @@ csv_has "action stored" "Book the room [J Patel, 2026-03-31]"
 # 2. The next run picks the session by number and resumes at row 2.
 run "1
 " --plain
-result $status "second run: status 0"
+ns_result $status "second run: status 0"
 has "sessions numbered" "   1. Camden 2026 -- Camden PCN, LGPO, 1 of 2 rows"
 has "session prompt numbered" "Open a session [1-1], n new session, q quit >"
 [ "$(first_row)" = "Row 2 of 2: Beta row one" ]
-result $? "second run resumes at the same row"
+ns_result $? "second run resumes at the same row"
 
 # 3. TERM=dumb without --plain: back to row 1, whose note shows its escape
 # characters only as visible text.
@@ -156,7 +143,7 @@ with="TERM=dumb"
 run "b
 q
 " --session "Camden 2026"
-result $status "TERM=dumb: status 0"
+ns_result $status "TERM=dumb: status 0"
 has "TERM=dumb is the plain mode" "Agree a stage [1-3]"
 has "note shown" "Note: First line café"
 has "escape shown visibly" "bad ^[[31mred^[[0m text"
@@ -166,9 +153,9 @@ within_width "TERM=dumb"
 # 4. No TERM at all: plain too; Enter moves on and the input ends.
 (unset TERM; printf '\n' | "$bin" --db "$db" --session "Camden 2026" \
 	>"$dir/out" 2>"$dir/err")
-result $? "no TERM: status 0"
+ns_result $? "no TERM: status 0"
 [ "$(first_row)" = "Row 1 of 2: Alpha row one" ]
-result $? "no TERM: resumes where TERM=dumb left off"
+ns_result $? "no TERM: resumes where TERM=dumb left off"
 has "no TERM: moved on" "Row 2 of 2: Beta row one"
 
 # 5. A non-UTF-8 locale gets ASCII only, a narrow width still holds, and
@@ -178,62 +165,13 @@ run "b
 a
 Call the PCN lead
 " --plain --session "Camden 2026"
-result $status "ASCII run: status 0"
+ns_result $status "ASCII run: status 0"
 ! LC_ALL=C grep -q "$(printf '[\200-\377]')" "$dir/out"
-result $? "ASCII run: only ASCII bytes"
+ns_result $? "ASCII run: only ASCII bytes"
 within_width "ASCII run" 24
 has "unfinished action not saved" "Action not saved"
 csv
 [ "$(grep -c 'Call the PCN lead' "$dir/csv")" -eq 0 ]
-result $? "unfinished action not in the store"
+ns_result $? "unfinished action not in the store"
 
-# 6. A real terminal with TERM=dumb (through script(1), when present):
-# still not a byte of cursor addressing.
-if command -v script >/dev/null 2>&1; then
-	printf 'q\n' >"$dir/in"
-	TERM=dumb script -qec "'$bin' --db '$db' --session 'Camden 2026'" \
-		"$dir/typescript" <"$dir/in" >/dev/null 2>&1
-	result $? "TERM=dumb on a terminal: status 0"
-	grep -F -q "Agree a stage [1-3]" "$dir/typescript"
-	result $? "TERM=dumb on a terminal: plain prompts"
-	no_escape "TERM=dumb on a terminal" "$dir/typescript"
-else
-	n=$((n + 1))
-	echo "ok $n # SKIP script(1) is not installed"
-fi
-
-# 7. The full-screen mode resumes where plain left off, and the other way
-# round (when tmux is present: the screens need a terminal).
-if command -v tmux >/dev/null 2>&1; then
-	tm() { tmux -L "$sock" -f /dev/null "$@"; }
-	screen_has() {
-		i=0
-		while [ $i -lt 100 ]; do
-			tm capture-pane -p -t 0 | grep -F -q -- "$1" && return 0
-			sleep 0.05
-			i=$((i + 1))
-		done
-		tm capture-pane -p -t 0 | sed 's/^/# /'
-		return 1
-	}
-	# Plain leaves the session on row 1 ("b" above).
-	tm new-session -d -x 80 -y 24 "unset COLUMNS LINES; \
-		TERM=xterm-256color '$bin' --db '$db' --session 'Camden 2026'; sleep 60"
-	screen_has "Alpha row one"
-	result $? "full screen resumes at plain's row"
-	tm send-keys -t 0 j
-	screen_has "Beta row one"
-	result $? "full screen moves to row 2"
-	tm send-keys -t 0 q
-	sleep 0.5
-	tm kill-server 2>/dev/null
-	run "" --plain --session "Camden 2026"
-	[ "$(first_row)" = "Row 2 of 2: Beta row one" ]
-	result $? "plain resumes at the full screen's row"
-else
-	n=$((n + 1))
-	echo "ok $n # SKIP tmux is not installed"
-fi
-
-echo "1..$n"
-exit $fail
+ns_done

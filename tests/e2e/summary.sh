@@ -35,15 +35,7 @@ ns_keys 3
 ns_wait_for "Suggested: Start"
 ns_keys Enter
 ns_wait_for "[agreed: Start]"
-ns_keys a
-ns_wait_for "Actions: Alpha row one"
-ns_keys a
-ns_wait_for "Add an action"
-ns_type "Write the shared aims"
-ns_keys Tab
-ns_type "Ann"
-ns_keys Tab
-ns_type "2030-01-15"
+ns_new_action "Write the shared aims" Ann 2030-01-15
 ns_keys Enter
 ns_wait_for "Saved: action added."
 ns_keys q

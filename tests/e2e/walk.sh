@@ -41,15 +41,7 @@ ns_wait_for "Note: Alpha row one"
 ns_type "Talk to the board"
 ns_keys Escape
 ns_wait_for "Talk to the board"
-ns_keys a
-ns_wait_for "Actions: Alpha row one"
-ns_keys a
-ns_wait_for "Add an action"
-ns_type "Write the shared aims"
-ns_keys Tab
-ns_type "Ann"
-ns_keys Tab
-ns_type "2030-02-30"
+ns_new_action "Write the shared aims" Ann 2030-02-30
 ns_keys Enter
 ns_wait_for "real day"
 ns_keys BSpace BSpace

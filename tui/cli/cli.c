@@ -15,15 +15,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "config.h"
 #include "report.h"
 #include "text.h"
 #include "store.h"
 #include "locale_info.h"
 #include "cli_matrices.h"
-
-#ifndef NEXTSTEPS_BUGREPORT
-#define NEXTSTEPS_BUGREPORT "the maintainers"
-#endif
 
 enum opt_bits {
 	OPT_DB = 1 << 0, OPT_CONTENT = 1 << 1, OPT_SESSION = 1 << 2,
@@ -167,12 +164,12 @@ static void print_help(void)
 "session, 70 the screens cannot go on, 71 out of memory, 73 cannot create,\n"
 "74 cannot write, 75 database busy.\n"
 "See nextsteps(1) for the keys and the export formats.\n"
-"Report bugs to: " NEXTSTEPS_BUGREPORT "\n", stdout);
+"Report bugs to: " PACKAGE_BUGREPORT "\n", stdout);
 }
 
 static void print_version(void)
 {
-	printf("nextsteps %s\n", NEXTSTEPS_VERSION);
+	printf("nextsteps %s\n", PACKAGE_VERSION);
 	puts("Copyright (C) 2026 the nextsteps authors.\n"
 	     "License: MIT.  This is free software: you are free to change and\n"
 	     "redistribute it.  There is NO WARRANTY, to the extent permitted by law.");
@@ -391,6 +388,7 @@ static int cmd_check_content(cli_args *a)
 	content_error err;
 	char **warnings;
 	size_t i, n_warnings;
+	size_t rows;
 	int rc;
 
 	if ((rc = check_allowed(a, 0, 1)) >= 0)
@@ -411,9 +409,11 @@ static int cmd_check_content(cli_args *a)
 	for (i = 0; i < n_warnings; i++)
 		print_error_line("", warnings[i]);
 	content_warnings_free(warnings);
-	print_line("%s: ok: matrix '%s' version %s: %zu sections, %zu rows "
+	rows = content_count_rows(m, CONTENT_TRACK_BOTH);
+	print_line("%s: ok: matrix '%s' version %s: %zu section%s, %zu row%s "
 	       "(%zu LGPO, %zu PCN), %zu stages", a->pos[0], m->id, m->version,
-	       m->n_sections, content_count_rows(m, CONTENT_TRACK_BOTH),
+	       m->n_sections, m->n_sections == 1 ? "" : "s", rows,
+	       rows == 1 ? "" : "s",
 	       content_count_rows(m, CONTENT_TRACK_LGPO),
 	       content_count_rows(m, CONTENT_TRACK_PCN), m->n_stages);
 	content_free(m);
@@ -760,7 +760,7 @@ static int cmd_list(cli_args *a)
 		return CLI_USAGE;
 	}
 	rc = CLI_OK;
-	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK | STORE_OPEN_READER, &rc)))
 		return rc;
 	if (store_session_list(st, &list, &n, &err) != 0) {
 		cli_error("%s", err.message);
@@ -881,7 +881,7 @@ static int cmd_report(cli_args *a)
 	if (ro.utf8 && !locale_is_utf8() && !setlocale(LC_CTYPE, "C.UTF-8"))
 		setlocale(LC_CTYPE, "en_US.UTF-8");
 	rc = CLI_OK;
-	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK | STORE_OPEN_READER, &rc)))
 		return rc;
 	memset(&s, 0, sizeof s);
 	if (a->portfolio)

@@ -349,14 +349,17 @@ static void plain_on_signal(int sig)
  * time. */
 static void plain_signals(void)
 {
+	/* and every other signal whose default would end the walk unsaved */
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM,
+				    SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGXCPU };
 	struct sigaction sa;
+	size_t i;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = plain_on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
 }
 
 /* $COLUMNS when it is a number, else 80: no terminal query, which a

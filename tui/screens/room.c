@@ -4,7 +4,7 @@
  *   head    Section 1 of 6: Shared purpose               Row 2 of 4
  *           (blank)
  *           the row's title
- *           Agreed: 2 Build | Not agreed yet | Not applicable
+ *           Agreed: 2 Build | Not reached yet | Not applicable
  *           a rule
  *   stages  "[ ] 1 Start" then its descriptor below, one block per stage
  *           (a label column beside the descriptors when that does not fit)

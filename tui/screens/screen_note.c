@@ -200,6 +200,7 @@ static int note_save(ui *u, int quiet)
 	}
 	free(ns->saved);
 	ns->saved = ui_xstrdup(ns->eb.s);
+	u->status_error = 0;    /* an earlier "Not saved" is over: say so */
 	ui_reload(u);
 	if (!u->status_error)
 		ui_say(u, quiet ? "Saved: note (automatically)." : "Saved: note.");
@@ -280,7 +281,9 @@ static int edit_key(ui *u, int key)
 	case KF(KEY_END): case KCTRL('e'): move_line_end(u, 1); return 1;
 	default: break;
 	}
-	if (!(key & UI_KEY_FN) && key >= 32 && key != 127 && !(key >= 0x80 && key < 0xA0))
+	/* C1 controls (U+0080..U+009F, CSI among them) are kept: text_clean
+	 * shows them visibly, like any other control in a note */
+	if (!(key & UI_KEY_FN) && key >= 32 && key != 127)
 		return editbuf_insert(&ns->eb, (unsigned long)key) == 0;
 	return 0;
 }

@@ -1,7 +1,7 @@
 /* summary_profile.h - the profile table of the summary screen: a line per
  * section with the rows at each agreed stage, each count followed by a bar
  * drawn in text ('#', or a block in UTF-8) so nothing depends on colour,
- * then the rows not applicable, not yet agreed, and where views differ
+ * then the rows not applicable, parked or not reached yet, and where views differ
  * widely ("!").  The layout gives whole titles where the width allows,
  * then the widest bars that leave room for the titles, and heads the
  * stage columns with the matrix's labels whenever they fit; a title

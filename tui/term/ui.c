@@ -289,7 +289,8 @@ static int ui_prepare(ui *u, const char *session)
 		return status;
 	if (session && (status = ui_open_session(u, session)) != 0) {
 		cli_error("%s", u->status_text);
-		return status == STORE_EUSAGE ? CLI_USAGE : CLI_NOINPUT;
+		/* the store's statuses are the CLI's: a lock stays 75, damage 65 */
+		return status;
 	}
 	if (u->status_error)
 		u->status_text[0] = '\0';

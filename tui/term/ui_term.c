@@ -1,7 +1,8 @@
 /* ui_term.c - the terminal: screen mode on and off, signals, windows.
  *
- * Every way out -- q, SIGHUP from a dropped SSH link, SIGTERM, SIGINT, a
- * fatal error -- comes through ui_term_stop(), so the terminal is always
+ * Every way out -- q, SIGHUP from a dropped SSH link, SIGTERM, SIGINT,
+ * SIGQUIT or any other signal that would end the program, a fatal error --
+ * comes through ui_term_stop(), so the terminal is always
  * left sane (tig's die()).
  */
 #include "ui_term.h"
@@ -74,21 +75,49 @@ static void on_signal(int sig)
 	ui_signal = sig;
 }
 
+/* Every catchable signal whose default action ends the process, apart
+ * from the crashes below (SIGSEGV and friends, which cannot return to the
+ * loop): each must leave the terminal sane and save what is open, as a
+ * hang-up does.  SIGPIPE is the terminal's reader gone; SIGXFSZ makes the
+ * write fail with EFBIG instead of killing the program mid-change. */
+static const int ui_term_ending[] = {
+	SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2,
+	SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+#ifdef SIGPOLL
+	SIGPOLL,
+#endif
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+#ifdef SIGPWR
+	SIGPWR,
+#endif
+#ifdef SIGLOST
+	SIGLOST,
+#endif
+};
+
 /* Installed before the terminal is set up, so ncurses leaves these alone
  * and keeps its own handling of SIGTSTP (Ctrl-Z) and SIGWINCH.  No
- * SA_RESTART: a pending read returns at once.  SIGPIPE (the terminal's
- * reader gone) ends the program like a hang-up. */
+ * SA_RESTART: a pending read returns at once. */
 void ui_term_signals(void)
 {
 	struct sigaction sa;
+	size_t i;
+#ifdef SIGRTMIN
+	int rt;
+#endif
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGPIPE, &sa, NULL);
+	for (i = 0; i < sizeof ui_term_ending / sizeof ui_term_ending[0]; i++)
+		sigaction(ui_term_ending[i], &sa, NULL);
+#ifdef SIGRTMIN
+	/* real-time signals end the process by default too */
+	for (rt = SIGRTMIN; rt <= SIGRTMAX; rt++)
+		sigaction(rt, &sa, NULL);
+#endif
 }
 
 /* ------------------------------------------------------------ crashes */

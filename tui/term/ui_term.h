@@ -5,7 +5,9 @@
 
 #include "screen.h"
 
-/* Installs the SIGHUP, SIGTERM and SIGINT handlers (before term_start). */
+/* Catches every signal that would end the program (SIGHUP, SIGTERM,
+ * SIGINT, SIGQUIT, SIGUSR1, SIGALRM, ...) so the loop ends normally; call
+ * before term_start. */
 void ui_term_signals(void);
 /* The signal that asked the program to end, or 0. */
 int ui_term_signal(void);
