@@ -406,6 +406,10 @@ static void write_sections(report_doc *d, const report_summary *sm,
 		free(title);
 		if (*sec->section->intro)
 			report_doc_para(d, 0, NULL, sec->section->intro, 0);
+		if (sec->n_rows)
+			para_owned(d, 0, "Time: ", report_doc_strf("%lld min spent of %lld "
+				   "planned.", summary_section_seconds(sm, i) / 60,
+				   summary_section_planned_seconds(sm, i) / 60));
 		if (!sec->n_rows)
 			report_doc_para(d, 0, NULL, "No rows of this section apply "
 					"to this type of organisation.", 0);

@@ -97,10 +97,12 @@ static void make_session(void)
 	memcpy(fx.participants, names, sizeof names);
 	s->participants = fx.participants;
 	s->n_participants = 4;
+	s->planned_minutes = 90;
 }
 
 static void make_answers(void)
 {
+	static store_section_time times[] = { { (char *)"leadership", 1200 } };
 	store_answers *a = &fx.a;
 
 	fill_votes(fx.votes[0], 0, 1, 2, STORE_VOTE_DONT_KNOW);
@@ -135,6 +137,9 @@ static void make_answers(void)
 	a->n_rows = 6;
 	a->actions = fx.actions;
 	a->n_actions = 4;
+	/* 20 minutes in the first section, against its plan of 45. */
+	a->times = times;
+	a->n_times = 1;
 }
 
 /* The organisation's earlier session on the same matrix. */

@@ -8,6 +8,7 @@
 #include "draw.h"
 #include "listview.h"
 #include "screens.h"
+#include "pacing.h"
 #include "text.h"
 
 #define OV_TOP 2
@@ -64,14 +65,18 @@ static void ov_line(ui *u, int y, size_t section, attr_t at)
 	const workshop *ws = u->ws;
 	size_t total, done = workshop_section_answered(ws, section, &total);
 	long long t = workshop_stored_seconds(ws, section);
-	char marks[64], right[128];
+	long long plan = pacing_section_plan(ws, section);
+	char marks[64], right[128], over[24] = "";
 	int rw;
 
 	if (ws->n_steps && ws->steps[ws->cur].section == section)
 		t = workshop_section_seconds(ws, (time_t)text_now());
 	row_marks(ws, section, marks, sizeof marks);
-	snprintf(right, sizeof right, "%2zu/%-2zu  %-12s %3lld:%02lld", done, total,
-		 marks, t / 60, t % 60);
+	/* Time against plan in whole minutes, with the overrun in text. */
+	if (t / 60 > plan / 60)
+		snprintf(over, sizeof over, " +%lld", t / 60 - plan / 60);
+	snprintf(right, sizeof right, "%2zu/%-2zu  %-12s %3lld/%lld min%-5s", done, total,
+		 marks, t / 60, plan / 60, over);
 	rw = (int)strlen(right);
 	/* Marker plus the section number in reverse video: moving the
 	 * selection rewrites a few cells, not two titles, so it stays under
