@@ -47,6 +47,11 @@ ns_wait_for "35/30 min +5 min · 35/60 min, 5 behind"
 ns_keys q
 ns_wait_for "NS-EXITED-0"
 
+# The room sees the workshop clock (the stored time) on watch.
+ns_start "" "" "" "" watch Pace
+ns_wait_for "Workshop clock: 35/60 min, 5 behind"
+ns_stop
+
 ns_cli report Pace --format text | grep -q "Time: 35 min spent of 30 planned." ||
 	ns_fail "the report has no time against plan"
 ns_cli report Pace --format json | python3 -c '

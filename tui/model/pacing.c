@@ -35,22 +35,31 @@ static long long minutes(long long s)
 	return s > 0 ? s / 60 : 0;
 }
 
-const char *pacing_text(const pacing *p, const char *dot, char *buf, size_t size)
+const char *pacing_workshop_text(const pacing *p, char *buf, size_t size)
 {
-	long long over = minutes(p->section_s) - minutes(p->section_plan_s);
 	long long late = minutes(p->total_s) - minutes(p->due_s);
-	char mark[32] = "", lag[32];
+	char lag[32];
 
-	if (p->section_s > p->section_plan_s && over > 0)
-		snprintf(mark, sizeof mark, " +%lld min", over);
 	if (late > 0)
 		snprintf(lag, sizeof lag, ", %lld behind", late);
 	else if (late < 0)
 		snprintf(lag, sizeof lag, ", %lld ahead", -late);
 	else
 		snprintf(lag, sizeof lag, ", on time");
-	snprintf(buf, size, "%lld/%lld min%s %s %lld/%lld min%s", minutes(p->section_s),
-		 minutes(p->section_plan_s), mark, dot, minutes(p->total_s),
+	snprintf(buf, size, "%lld/%lld min%s", minutes(p->total_s),
 		 minutes(p->total_plan_s), lag);
+	return buf;
+}
+
+const char *pacing_text(const pacing *p, const char *dot, char *buf, size_t size)
+{
+	long long over = minutes(p->section_s) - minutes(p->section_plan_s);
+	char mark[32] = "", whole[64];
+
+	if (p->section_s > p->section_plan_s && over > 0)
+		snprintf(mark, sizeof mark, " +%lld min", over);
+	snprintf(buf, size, "%lld/%lld min%s %s %s", minutes(p->section_s),
+		 minutes(p->section_plan_s), mark, dot,
+		 pacing_workshop_text(p, whole, sizeof whole));
 	return buf;
 }

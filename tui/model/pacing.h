@@ -31,5 +31,7 @@ long long pacing_section_plan(const workshop *ws, size_t section);
  * after the section's figures when it has run over; `dot` separates the
  * two (the drawing's glyph).  Returns buf. */
 const char *pacing_text(const pacing *p, const char *dot, char *buf, size_t size);
+/* The workshop's part alone, "48/90 min, 4 behind": watch's clock. */
+const char *pacing_workshop_text(const pacing *p, char *buf, size_t size);
 
 #endif

@@ -19,6 +19,7 @@
 
 #include "draw.h"
 #include "live.h"
+#include "pacing.h"
 #include "text.h"
 #include "ui_live.h"
 
@@ -161,6 +162,18 @@ static void people_line(const ui *u, const room_view *rv, char *buf, size_t size
 
 /* ------------------------------------------------------------ signatures */
 
+/* The workshop clock for the room: the time the facilitator's terminal
+ * has stored (it does once a minute), so it changes at most once a
+ * minute and an idle room writes nothing in between. */
+static void clock_line(const workshop *ws, char *buf, size_t size)
+{
+	pacing p;
+	char t[64];
+
+	pacing_of(ws, ws->entered, &p);
+	snprintf(buf, size, "Workshop clock: %s", pacing_workshop_text(&p, t, sizeof t));
+}
+
 static unsigned long long head_sig(const ui *u)
 {
 	const store_row_answer *a = workshop_answer(u->ws);
@@ -168,6 +181,8 @@ static unsigned long long head_sig(const ui *u)
 	unsigned long long h = hash_int(FNV_START, (long long)u->ws->cur);
 
 	state_line(u->ws, a, buf, sizeof buf);
+	h = hash_text(h, buf);
+	clock_line(u->ws, buf, sizeof buf);
 	return hash_int(hash_text(h, buf), u->cols);
 }
 
@@ -254,7 +269,7 @@ static void draw_head(ui *u)
 	const workshop *ws = u->ws;
 	const store_row_answer *a = workshop_answer(ws);
 	size_t n_in, idx = workshop_row_in_section(ws, &n_in);
-	char left[64], right[64], state[128];
+	char left[64], right[64], state[128], clock[96];
 	int rw, lw;
 
 	clear_lines(u->body, 0, HEAD_LINES);
@@ -267,6 +282,9 @@ static void draw_head(ui *u)
 	draw_text(u->body, 0, 1 + lw, u->cols - rw - lw - 4, workshop_section(ws)->title,
 		  A_NORMAL);
 	draw_text(u->body, 0, u->cols - rw - 1, rw, right, A_NORMAL);
+	clock_line(ws, clock, sizeof clock);
+	rw = (int)strlen(clock);
+	draw_text(u->body, 1, u->cols - rw - 1, rw, clock, A_NORMAL);
 	draw_text(u->body, 2, 1, u->cols - 2, workshop_row(ws)->title,
 		  draw_attr(ATTR_HEADING));
 	state_line(ws, a, state, sizeof state);
