@@ -742,6 +742,7 @@ store *store_open_at_version(const char *path, unsigned flags, int version,
 	if ((flags & STORE_OPEN_READER) && !writable_here(path))
 		flags |= STORE_OPEN_READONLY;
 	st->flags = flags;
+	st->actor = STORE_FACILITATOR;
 	rc = open_connection(st, err);
 	if (!rc)
 		rc = store_schema_prepare(st, version, err);
@@ -781,6 +782,11 @@ void store_close(store *st)
 const char *store_path(const store *st)
 {
 	return st->path;
+}
+
+void store_set_actor(store *st, int participant)
+{
+	st->actor = participant < 0 ? STORE_FACILITATOR : participant;
 }
 
 /* Cheap: no disk read unless another connection committed. */

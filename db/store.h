@@ -85,6 +85,13 @@ unsigned store_create_mode(const char *path);
 store *store_open(const char *path, unsigned flags, store_error *err);
 void store_close(store *st);
 const char *store_path(const store *st);
+
+/* Who makes the changes through this handle, so the history says who made
+ * each one and undo and redo are per person: the facilitator (the
+ * default) or the participant at position `participant` voting at their
+ * own terminal (join). */
+#define STORE_FACILITATOR (-1)
+void store_set_actor(store *st, int participant);
 /* Changes whenever any process commits to the file (PRAGMA data_version):
  * a cheap way for a second terminal to know it must reload. */
 long long store_data_version(store *st);
@@ -360,8 +367,16 @@ typedef struct store_change {
 	enum store_change_kind type;   /* the same, as a value */
 	char *row_id;                  /* may be "" */
 	char *summary;                 /* one line a person can read */
-	long long undoes;              /* kind "undo": the id it reverted, else 0 */
+	long long undoes;              /* kind "undo": the id it reverted; a redo:
+					  the id of the undo it reverted; else 0 */
 	int undone;                    /* a later "undo" entry reverted this one */
+	int redone;                    /* kind "undo": a later redo reverted it */
+	int redo;                      /* this change is a redo (of `undoes`) */
+	int actor;                     /* who made it: STORE_FACILITATOR or the
+					  position of the participant who made
+					  it at their own terminal */
+	char *actor_name;              /* that participant's name, "" for the
+					  facilitator */
 	long long target;              /* vote, join: the participant's position;
 					  action: its id; else -1 */
 	store_change_value before, after;
@@ -370,20 +385,45 @@ typedef struct store_change {
 					  votes now */
 } store_change;
 
-/* Undoes the latest change of the session not yet undone (itself recorded
- * in the history), and says which change it undid, so a screen can show
- * that change's row and name it in its own words.  Nothing is deleted
- * from the history: an "undo" entry is appended, so calling it again
- * walks further back.  Undoing a rename whose old name was taken since
- * gives STORE_EDATA and changes nothing.  *undone is 0 when there is
- * nothing left to undo.  With *undone set,
+/* Undoes the latest change of the session made through this handle's
+ * actor (store_set_actor) and not yet undone, itself recorded in the
+ * history, and says which change it undid, so a screen can show that
+ * change's row and name it in its own words.  It never reverts another
+ * person's change: when someone else has changed the same field since
+ * (the same row's agreed stage, note or reveal, the same participant's
+ * vote, the same action, the session's name or ballot), nothing changes
+ * and it fails with STORE_EDATA and a message saying who.  Nothing is
+ * deleted from the history: an "undo" entry is appended, so calling it
+ * again walks further back.  Undoing a rename whose old name was taken
+ * since gives STORE_EDATA and changes nothing.  *undone is 0 when there
+ * is nothing left to undo.  With *undone set,
  * `undone_out` holds the undone entry as store_history would list it: id,
  * at, kind, row_id ("" for a rename or the secret ballot), summary, and
  * `undone` 1.  Otherwise (nothing to undo, or a failure) it is zeroed.
  * Free it with store_change_clear, which is safe on a zeroed one. */
 int store_undo_entry(store *st, const char *session_id, store_change *undone_out,
 		     int *undone, store_error *err);
+/* Redoes what this actor's latest undo not yet redone reverted, as long
+ * as they have made no new change since (a redo is not one): the entry
+ * appended has the undone change's kind and values, summary "Redid:
+ * ...", and `undoes` naming the undo it reverts, so it can be undone in
+ * turn.  Refused like undo when someone else has changed the field
+ * since.  *redone is 0 when there is nothing to redo; with it set,
+ * `redone_out` holds the new entry. */
+int store_redo_entry(store *st, const char *session_id, store_change *redone_out,
+		     int *redone, store_error *err);
 void store_change_clear(store_change *c);
+/* Who made the last change to participant `participant`'s vote on the
+ * row: STORE_FACILITATOR (also when no change is recorded), or the
+ * position of the participant who voted at their own terminal. */
+int store_vote_author(store *st, const char *session_id, const char *row_id,
+		      int participant, int *actor, store_error *err);
+/* The session's changes since `since` (Unix seconds), oldest first, as
+ * the history screen and `nextsteps history` list them; STORE_ENOINPUT
+ * when there is no such session.  Free with store_history_free. */
+int store_history(store *st, const char *session_id, long long since,
+		  store_change **out, size_t *n, store_error *err);
+void store_history_free(store_change *list, size_t n);
 /* A change in words, with its row left out, for a caller that names the
  * row itself: "agreed Build", "marked not applicable", "Ann voted Build"
  * ("Ann voted" while the secret ballot hides the row's votes), "added an
@@ -391,6 +431,11 @@ void store_change_clear(store_change *c);
  * from the change's stored values, so rewording a summary never changes
  * it.  User text is quoted as in the summaries, not yet cleaned. */
 void store_change_words(const store_change *c, char *out, size_t size);
+
+/* A short, one-line quote of user text as the history summaries hold it:
+ * the first line, cut at 60 bytes (on a character boundary) with "...".
+ * Not cleaned for the terminal. */
+void store_quote(char *out, size_t size, const char *s);
 
 /* Limits on what people type, so that screens, reports and the file stay
  * usable: longer text is refused (STORE_EUSAGE) with a message naming the

@@ -36,14 +36,20 @@ static void bind_value(sqlite3_stmt *stmt, int i, const store_value *v)
 		sqlite3_bind_null(stmt, i);
 }
 
-/* Called inside every change's transaction, so history and data agree. */
+/* Called inside every change's transaction, so history and data agree.
+ * The facilitator's entries leave `actor` NULL (and so never name the
+ * column: the tests write through a schema older than it). */
 int store_history_add(store *st, const char *session_id, long long now,
 		      const store_entry *e, store_error *err)
 {
 	static const char sql[] =
 		"INSERT INTO history (session, at, kind, row_id, summary, target, old, new,"
 		" undoes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	static const char by_participant[] =
+		"INSERT INTO history (session, at, kind, row_id, summary, target, old, new,"
+		" undoes, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	sqlite3_stmt *stmt = store_sql(st, st->actor == STORE_FACILITATOR ? sql
+				       : by_participant, err);
 
 	if (!stmt)
 		return store_last(err);
@@ -58,6 +64,8 @@ int store_history_add(store *st, const char *session_id, long long now,
 	bind_value(stmt, 8, &e->new_value);
 	if (e->undoes > 0)
 		sqlite3_bind_int64(stmt, 9, e->undoes);
+	if (st->actor != STORE_FACILITATOR)
+		sqlite3_bind_int64(stmt, 10, st->actor);
 	return store_run(st, stmt, "record the history", err);
 }
 
@@ -82,11 +90,14 @@ int store_history_add(store *st, const char *session_id, long long now,
 	"  WHERE p.session = h.session AND p.position = h.target) END," \
 	" s.stage_labels," \
 	" s.secret_ballot AND NOT coalesce((SELECT revealed FROM answers a" \
-	"  WHERE a.session = h.session AND a.row_id = h.row_id), 0)" \
+	"  WHERE a.session = h.session AND a.row_id = h.row_id), 0)," \
+	" coalesce(h.actor, -1), (SELECT name FROM participants p" \
+	"  WHERE p.session = h.session AND p.position = h.actor)" \
 	" FROM history h JOIN sessions s ON s.id = h.session"
 
 enum { COL_OLD = 8, COL_NEW = 9, COL_OLD_ACTION = 10, COL_NEW_ACTION = 14,
-       COL_WHO = 18, COL_LABELS = 19, COL_HIDDEN = 20 };
+       COL_WHO = 18, COL_LABELS = 19, COL_HIDDEN = 20, COL_ACTOR = 21,
+       COL_ACTOR_NAME = 22 };
 
 static const struct {
 	const char *name;
@@ -176,6 +187,7 @@ void store_change_clear(store_change *c)
 	free(c->row_id);
 	free(c->summary);
 	free(c->who);
+	free(c->actor_name);
 	value_free(&c->before);
 	value_free(&c->after);
 	memset(c, 0, sizeof *c);
@@ -195,7 +207,14 @@ static int read_change(sqlite3_stmt *stmt, store_change *c)
 	c->row_id = store_col_dup(stmt, 3);
 	c->summary = store_col_dup(stmt, 4);
 	c->undoes = sqlite3_column_int64(stmt, 5);
-	c->undone = sqlite3_column_int(stmt, 6);
+	/* a change is reverted only by an undo, an undo only by a redo */
+	if (c->type == STORE_CHANGE_UNDO)
+		c->redone = sqlite3_column_int(stmt, 6);
+	else
+		c->undone = sqlite3_column_int(stmt, 6);
+	c->redo = c->type != STORE_CHANGE_UNDO && c->undoes > 0;
+	c->actor = sqlite3_column_int(stmt, COL_ACTOR);
+	c->actor_name = store_col_dup(stmt, COL_ACTOR_NAME);
 	c->target = sqlite3_column_int64(stmt, 7);
 	c->hidden = c->type == STORE_CHANGE_VOTE && sqlite3_column_int(stmt, COL_HIDDEN);
 	if (c->type == STORE_CHANGE_VOTE)
@@ -204,7 +223,7 @@ static int read_change(sqlite3_stmt *stmt, store_change *c)
 		c->who = store_col_dup(stmt, COL_NEW);
 	if ((c->type == STORE_CHANGE_VOTE || c->type == STORE_CHANGE_JOIN) && !c->who)
 		return 0;
-	return c->kind && c->row_id && c->summary &&
+	return c->kind && c->row_id && c->summary && c->actor_name &&
 	       read_value(stmt, COL_OLD, COL_OLD_ACTION, c->type, labels ? labels : "",
 			  &c->before) &&
 	       read_value(stmt, COL_NEW, COL_NEW_ACTION, c->type, labels ? labels : "",
@@ -374,25 +393,13 @@ static int copy_value(sqlite3_stmt *stmt, int i, store_value *v, char **keep)
 	return 1;
 }
 
-/* The latest entry of the session that undo can revert and has not. */
-static int last_undoable(store *st, const char *sid, undo_entry *u, int *found,
-			 store_error *err)
+/* Reads one candidate row: id, kind (of the field), row_id, target,
+ * summary, old, new, at. */
+static int read_candidate(store *st, sqlite3_stmt *stmt, undo_entry *u, int *found,
+			  store_error *err)
 {
-	static const char sql[] =
-		"SELECT id, kind, row_id, coalesce(target, -1), summary, old, new, at"
-		" FROM history h WHERE session = ?1 AND undoes IS NULL"
-		" AND kind NOT IN ('create', 'join', 'undo')"
-		" AND NOT EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.id)"
-		" ORDER BY id DESC LIMIT 1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-	int rc, ok = 1;
+	int rc = sqlite3_step(stmt), ok = 1;
 
-	memset(u, 0, sizeof *u);
-	*found = 0;
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		*found = 1;
 		u->id = sqlite3_column_int64(stmt, 0);
@@ -411,6 +418,102 @@ static int last_undoable(store *st, const char *sid, undo_entry *u, int *found,
 	if (!ok)
 		return store_fail(err, STORE_EOS, "out of memory");
 	return STORE_OK;
+}
+
+/* The latest change by this handle's actor that undo can revert and has
+ * not: a change or a redo, never an undo, a creation or a join. */
+static int last_undoable(store *st, const char *sid, undo_entry *u, int *found,
+			 store_error *err)
+{
+	static const char sql[] =
+		"SELECT id, kind, row_id, coalesce(target, -1), summary, old, new, at"
+		" FROM history h WHERE session = ?1 AND coalesce(actor, -1) = ?2"
+		" AND kind NOT IN ('create', 'join', 'undo')"
+		" AND NOT EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.id)"
+		" ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	memset(u, 0, sizeof *u);
+	*found = 0;
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	sqlite3_bind_int64(stmt, 2, st->actor);
+	return read_candidate(st, stmt, u, found, err);
+}
+
+/* The latest undo by this actor not yet redone, provided they have made
+ * no new change since it (a redo is not a new change).  Read as the
+ * change to write: the field's kind and the undone change's summary, and
+ * `old` is the value the redo puts back. */
+static int last_redoable(store *st, const char *sid, undo_entry *u, int *found,
+			 store_error *err)
+{
+	static const char sql[] =
+		"SELECT u.id, k.kind, u.row_id, coalesce(u.target, -1), k.summary,"
+		" u.old, u.new, u.at"
+		" FROM history u JOIN history k ON k.id = u.undoes"
+		" WHERE u.session = ?1 AND u.kind = 'undo' AND coalesce(u.actor, -1) = ?2"
+		" AND NOT EXISTS (SELECT 1 FROM history r WHERE r.undoes = u.id)"
+		" AND NOT EXISTS (SELECT 1 FROM history n WHERE n.session = u.session"
+		"  AND n.id > u.id AND coalesce(n.actor, -1) = ?2 AND n.undoes IS NULL"
+		"  AND n.kind NOT IN ('create', 'join'))"
+		" ORDER BY u.id DESC LIMIT 1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	memset(u, 0, sizeof *u);
+	*found = 0;
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	sqlite3_bind_int64(stmt, 2, st->actor);
+	return read_candidate(st, stmt, u, found, err);
+}
+
+/* STORE_EDATA, saying who, when someone else has changed the same field
+ * (kind, row and target) after entry `u` was written: reverting it would
+ * overwrite their change. */
+static int check_not_built_on(store *st, const char *sid, const undo_entry *u,
+			      const char *verb, store_error *err)
+{
+	static const char sql[] =
+		"SELECT coalesce(h.actor, -1), (SELECT name FROM participants p"
+		"  WHERE p.session = h.session AND p.position = h.actor)"
+		" FROM history h WHERE h.session = ?1 AND h.id > ?2"
+		" AND coalesce(h.row_id, '') = ?3 AND coalesce(h.target, -1) = ?4"
+		" AND coalesce(h.actor, -1) <> ?5"
+		" AND CASE WHEN h.kind = 'undo' THEN (SELECT k.kind FROM history k"
+		"  WHERE k.id = h.undoes) ELSE h.kind END = ?6"
+		" ORDER BY h.id DESC LIMIT 1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	char who[120], what[80];
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	sqlite3_bind_int64(stmt, 2, u->id);
+	store_bind_text(stmt, 3, u->row_id);
+	sqlite3_bind_int64(stmt, 4, u->target);
+	sqlite3_bind_int64(stmt, 5, st->actor);
+	store_bind_text(stmt, 6, u->kind);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		if (sqlite3_column_int(stmt, 0) < 0)
+			snprintf(who, sizeof who, "the facilitator");
+		else
+			store_quote(who, sizeof who,
+				    (const char *)sqlite3_column_text(stmt, 1));
+	}
+	store_done(stmt);
+	if (rc == SQLITE_DONE)
+		return STORE_OK;
+	if (rc != SQLITE_ROW)
+		return store_fail_sql(st, err, rc, "read the history");
+	store_quote(what, sizeof what, u->summary);
+	return store_fail(err, STORE_EDATA,
+			  "Cannot %s \"%s\": %s has changed it since, and that"
+			  " change stays", verb, what, who);
 }
 
 /* Puts the entry's old value back, through the same writers as a change. */
@@ -444,22 +547,31 @@ static int revert(store *st, const char *sid, const undo_entry *u, long long now
 	return store_fail(err, STORE_EDATA, "cannot undo a change of kind '%s'", u->kind);
 }
 
-/* Returns -1 when there is nothing left to undo. */
-static int undo_in_tx(store *st, const char *sid, long long now,
-		      store_change *out, store_error *err)
+/* Undo (redo = 0) or redo inside the change's transaction.  Returns -1
+ * when there is nothing left to undo or redo.  `out` gets the change
+ * undone, or for a redo the change redone. */
+static int revert_in_tx(store *st, const char *sid, int redo, long long now,
+			store_change *out, store_error *err)
 {
 	char summary[600];
 	store_entry e = { "undo", NULL, summary, -1, STORE_NULL_VALUE,
 			  STORE_NULL_VALUE, 0 };
 	undo_entry u;
-	int found, rc = last_undoable(st, sid, &u, &found, err);
+	long long shown;
+	int found, rc = redo ? last_redoable(st, sid, &u, &found, err)
+			     : last_undoable(st, sid, &u, &found, err);
 
 	if (!rc && !found)
 		rc = -1;
 	if (!rc)
+		rc = check_not_built_on(st, sid, &u, redo ? "redo" : "undo", err);
+	if (!rc)
 		rc = revert(st, sid, &u, now, err);
 	if (!rc) {
-		snprintf(summary, sizeof summary, "Undid: %s", u.summary);
+		snprintf(summary, sizeof summary, "%s: %s", redo ? "Redid" : "Undid",
+			 u.summary);
+		if (redo)
+			e.kind = u.kind;
 		e.row_id = u.row_id;
 		e.target = u.target;
 		e.old_value = u.new_value;
@@ -467,37 +579,51 @@ static int undo_in_tx(store *st, const char *sid, long long now,
 		e.undoes = u.id;
 		rc = store_history_add(st, sid, now, &e, err);
 	}
+	shown = redo ? sqlite3_last_insert_rowid(st->db) : u.id;
 	if (!rc)
-		rc = read_one_change(st, sid, u.id, out, err);
+		rc = read_one_change(st, sid, shown, out, err);
 	undo_entry_free(&u);
 	return rc;
 }
 
-/* Undo is itself a change: it bumps `updated` and appends an entry. */
-int store_undo_entry(store *st, const char *session_id, store_change *undone_out,
-		     int *undone, store_error *err)
+/* Undo and redo are themselves changes: they bump `updated` and append
+ * an entry. */
+static int revert_change(store *st, const char *session_id, int redo,
+			 store_change *out, int *done, store_error *err)
 {
 	long long now;
 	int rc;
 
-	memset(undone_out, 0, sizeof *undone_out);
-	*undone = 0;
+	memset(out, 0, sizeof *out);
+	*done = 0;
 	rc = store_change_begin(st, session_id, &now, err);
 	if (rc)
 		return rc;
-	rc = undo_in_tx(st, session_id, now, undone_out, err);
+	rc = revert_in_tx(st, session_id, redo, now, out, err);
 	if (rc == -1) {
-		/* nothing to undo: leave `updated` as it was */
+		/* nothing to undo or redo: leave `updated` as it was */
 		store_rollback(st);
 		store_ok(err);
 		return STORE_OK;
 	}
 	rc = store_change_end(st, rc, err);
 	if (rc)
-		store_change_clear(undone_out);
+		store_change_clear(out);
 	else
-		*undone = 1;
+		*done = 1;
 	return rc;
+}
+
+int store_undo_entry(store *st, const char *session_id, store_change *undone_out,
+		     int *undone, store_error *err)
+{
+	return revert_change(st, session_id, 0, undone_out, undone, err);
+}
+
+int store_redo_entry(store *st, const char *session_id, store_change *redone_out,
+		     int *redone, store_error *err)
+{
+	return revert_change(st, session_id, 1, redone_out, redone, err);
 }
 
 /* For the tests: the undone change's summary only. */
@@ -511,6 +637,35 @@ int store_undo(store *st, const char *session_id, int *undone, char *what,
 		snprintf(what, what_size, "%s", *undone ? c.summary : "");
 	store_change_clear(&c);
 	return rc;
+}
+
+/* ------------------------------------------------------------ authors */
+
+int store_vote_author(store *st, const char *session_id, const char *row_id,
+		      int participant, int *actor, store_error *err)
+{
+	static const char sql[] =
+		"SELECT coalesce(actor, -1) FROM history h WHERE session = ?1"
+		" AND row_id = ?2 AND target = ?3 AND (kind = 'vote' OR (kind = 'undo'"
+		"  AND (SELECT k.kind FROM history k WHERE k.id = h.undoes) = 'vote'))"
+		" ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc;
+
+	*actor = STORE_FACILITATOR;
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, session_id);
+	store_bind_text(stmt, 2, row_id);
+	sqlite3_bind_int(stmt, 3, participant);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*actor = sqlite3_column_int(stmt, 0);
+	store_done(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, "read the history");
+	store_ok(err);
+	return STORE_OK;
 }
 
 /* ------------------------------------------------------------ listing */

@@ -34,6 +34,8 @@ struct store {
 	unsigned flags;
 	int busy_ms;
 	int in_batch;           /* store_batch_begin: changes are savepoints */
+	int actor;              /* who makes the changes: STORE_FACILITATOR or
+				   a participant's position */
 	store_cached *cache;
 	size_t n_cache;
 	size_t cap_cache;
@@ -91,8 +93,6 @@ int store_each(store *st, const char *sql, const char *sid,
 /* STORE_EUSAGE "WHAT is longer than MAX characters" when s is; else 0. */
 int store_check_length(const char *s, size_t max, const char *what,
 		       store_error *err);
-/* A short, one-line quote of user text for a history summary. */
-void store_quote(char *out, size_t size, const char *s);
 
 /* ------------------------------------------------ store_schema.c */
 
@@ -226,16 +226,10 @@ int store_step_text(store *st, sqlite3_stmt *stmt, char **s, int *found,
 
 /* ------------------------------------------------ hooks for tests, bench */
 
-/* The history and undo by summary, for the tests: the program itself
- * undoes through store_undo_entry and shows no history list. */
 /* store_undo_entry giving the undone change's summary in `what` ("" when
  * *undone is 0). */
 int store_undo(store *st, const char *session_id, int *undone, char *what,
 	       size_t what_size, store_error *err);
-/* Changes since `since` (Unix seconds), oldest first. */
-int store_history(store *st, const char *session_id, long long since,
-		  store_change **out, size_t *n, store_error *err);
-void store_history_free(store_change *list, size_t n);
 
 /* Opens like store_open but migrates only to schema `version` (1..latest). */
 store *store_open_at_version(const char *path, unsigned flags, int version,

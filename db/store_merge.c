@@ -736,14 +736,15 @@ static int copy_history(store *st, const char *sid, long long abase,
 		" SELECT id FROM other.history WHERE session = ?1 ORDER BY id";
 	static const char sql[] =
 		"INSERT INTO main.history (id, session, at, kind, row_id, summary,"
-		" target, old, new, undoes)"
+		" target, old, new, undoes, actor)"
 		" SELECT ?2 + m.n, h.session, h.at, h.kind, h.row_id, h.summary,"
 		" CASE WHEN h.kind = 'action' OR (h.kind = 'undo' AND"
 		"  (SELECT u.kind FROM other.history u WHERE u.id = h.undoes) = 'action')"
 		" THEN ?3 + (SELECT a.n FROM temp.merge_action_ids a WHERE a.old = h.target)"
 		" ELSE h.target END,"
 		" h.old, h.new,"
-		" ?2 + (SELECT u.n FROM temp.merge_history_ids u WHERE u.old = h.undoes)"
+		" ?2 + (SELECT u.n FROM temp.merge_history_ids u WHERE u.old = h.undoes),"
+		" h.actor"
 		" FROM other.history h JOIN temp.merge_history_ids m ON m.old = h.id"
 		" WHERE h.session = ?1 ORDER BY m.n";
 	sqlite3_stmt *stmt;

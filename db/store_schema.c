@@ -215,12 +215,19 @@ static const char schema_v6[] =
 	"  strftime('%Y-%m-%dT%H:%M:%SZ', a.created, 'unixepoch') AS created"
 	" FROM actions a JOIN sessions s ON s.id = a.session;";
 
-/* Version 7: a row's four states have one name each in every reader
+/* Version 7: who made each change, so undo and redo are per person: NULL
+ * is the facilitator (every entry written before this version was made
+ * at the facilitator's terminal), a number is the position of the
+ * participant who made it from their own terminal (join). */
+static const char schema_v7[] =
+	"ALTER TABLE history ADD COLUMN actor INTEGER;";
+
+/* Version 8: a row's four states have one name each in every reader
  * (rowfacts_state_word): answers_v says 'parked' for a row skipped on
  * purpose and 'not_reached' for one nobody has answered, as CSV and JSON
  * do.  The view's columns are unchanged.  Each session gets its planned
  * length in minutes. */
-static const char schema_v7[] =
+static const char schema_v8[] =
 	"ALTER TABLE sessions ADD COLUMN planned_minutes INTEGER NOT NULL DEFAULT 90;"
 	"DROP VIEW answers_v;"
 	"CREATE VIEW answers_v AS"
@@ -257,6 +264,7 @@ static const char *const migrations[] = {
 	schema_v5,
 	schema_v6,
 	schema_v7,
+	schema_v8,
 };
 
 /* The version this program writes. */

@@ -1,14 +1,17 @@
 /* portfolio.c - the commissioners' view across organisations: for the
- * latest session of each organisation on one matrix, how many are at each
+ * latest session of each organisation on each matrix, how many are at each
  * stage, per row and per section, and which organisations those are.
  *
- * Choices: the matrix is the one of the most recently updated session that
- * matches the pattern (so the portfolio follows current work); "latest"
- * per organisation means most recently created on that matrix; sessions
- * with no organisation are left out (they cannot be told apart); rows and
- * stages are matched by id against the snapshot of the newest chosen
- * session, so sessions run on older versions of the matrix still count.
- * Only one session's answers are in memory at a time.
+ * Choices: like is compared with like.  Sessions are grouped by matrix id,
+ * one part of the report per matrix, the matrix of the most recently
+ * updated matching session first (so the portfolio leads with current
+ * work); "latest" per organisation means most recently created on that
+ * matrix; sessions with no organisation are left out (they cannot be told
+ * apart).  Within a matrix, rows and stages are matched by id against the
+ * snapshot of the newest chosen session, so sessions run on older versions
+ * still count, and each organisation's version is named wherever it is not
+ * the reference version.  Bars are scaled to the largest count drawn with
+ * them.  Only one session's answers are in memory at a time.
  */
 #include "report.h"
 
@@ -31,7 +34,6 @@ typedef struct portfolio {
 	size_t *row_section;
 	size_t n_rows;
 	int *cell;                /* n_rows x n_orgs: stage index or CELL_* */
-	size_t skipped_no_org;
 } portfolio;
 
 static int cmp_candidates(const void *pa, const void *pb)
@@ -49,29 +51,26 @@ static int cmp_candidates(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
-/* Picks the matrix, then the latest session of each organisation on it. */
-static int choose_sessions(portfolio *pf, store_session *list, size_t n,
-			   const char *pattern)
+/* Whether session `s` takes part: it has an organisation matching. */
+static int candidate(const store_session *s, const char *pattern)
 {
-	const char *matrix_id = NULL;
+	const char *org = s->organisation ? s->organisation : "";
+
+	return *org && (!pattern || fnmatch(pattern, org, 0) == 0);
+}
+
+/* The latest session of each organisation on matrix `matrix_id`. */
+static int choose_sessions(portfolio *pf, store_session *list, size_t n,
+			   const char *pattern, const char *matrix_id)
+{
 	size_t i, k = 0;
 
 	if (!(pf->orgs = calloc(n + 1, sizeof *pf->orgs)))
 		return -1;
-	for (i = 0; i < n; i++) {
-		const char *org = list[i].organisation ? list[i].organisation : "";
-
-		if (!*org) {
-			pf->skipped_no_org++;
-			continue;
-		}
-		if (pattern && fnmatch(pattern, org, 0) != 0)
-			continue;
-		if (!matrix_id)
-			matrix_id = list[i].matrix_id;
-		if (strcmp(list[i].matrix_id, matrix_id) == 0)
+	for (i = 0; i < n; i++)
+		if (candidate(&list[i], pattern) &&
+		    strcmp(list[i].matrix_id, matrix_id) == 0)
 			pf->orgs[k++] = &list[i];
-	}
 	qsort(pf->orgs, k, sizeof *pf->orgs, cmp_candidates);
 	for (i = 0; i < k; i++)
 		if (!pf->n_orgs || strcmp(pf->orgs[pf->n_orgs - 1]->organisation,
@@ -198,9 +197,11 @@ static void free_portfolio(portfolio *pf)
 /* ---------------------------------------------------------- writing */
 
 typedef struct portfolio_job {
-	portfolio *pf;
+	portfolio *pfs;           /* one per matrix id */
+	size_t n_pfs;
 	const report_options *o;
 	const char *pattern;
+	size_t skipped_no_org;
 } portfolio_job;
 
 static void para_owned(report_doc *d, size_t indent, const char *lead, char *s)
@@ -231,8 +232,9 @@ static void write_orgs(report_doc *d, const portfolio *pf)
 			agreed += c >= 0;
 		}
 		para_owned(d, 0, "- ", report_doc_strf("%s: session '%s' of %s, %s, "
-			   "%d of %d rows agreed.", s->organisation, s->name, date,
-			   s->track == CONTENT_TRACK_PCN ? "PCN" : "LGPO", agreed, rows));
+			   "version %s, %d of %d rows agreed.", s->organisation, s->name,
+			   date, s->track == CONTENT_TRACK_PCN ? "PCN" : "LGPO",
+			   s->matrix_version, agreed, rows));
 	}
 }
 
@@ -277,22 +279,26 @@ static void write_profile(report_doc *d, const portfolio *pf)
 	report_doc_heading(d, "Profile by section", '=');
 	report_doc_para(d, 0, NULL, "Rows of all organisations at each agreed stage.", 0);
 	for (i = 0; i < pf->ref->n_sections; i++) {
-		int at[CONTENT_MAX_STAGES + 2] = { 0 }, total = 0;
+		int at[CONTENT_MAX_STAGES + 2] = { 0 }, max;
 
 		for (r = 0; r < pf->n_rows; r++)
 			for (k = 0; pf->row_section[r] == i && k < pf->n_orgs; k++) {
 				int c = pf->cell[r * pf->n_orgs + k];
 
 				if (c != CELL_OFF_TRACK)
-					total++, at[bucket(pf, c)]++;
+					at[bucket(pf, c)]++;
 			}
 		report_doc_blank(d);
 		report_doc_para(d, 0, NULL, pf->ref->sections[i].title, 0);
 		report_doc_keep(d, 2);
+		/* the longest bar is the largest count, so counts that differ
+		 * draw bars that differ */
+		for (k = 0, max = 0; k < pf->ref->n_stages + 2; k++)
+			max = at[k] > max ? at[k] : max;
 		for (k = 0; k < pf->ref->n_stages; k++)
-			count_line(d, pf->ref->stages[k].label, at[k], total, bar_w);
-		count_line(d, "Not applicable", at[k], total, bar_w);
-		count_line(d, "Not yet agreed", at[k + 1], total, bar_w);
+			count_line(d, pf->ref->stages[k].label, at[k], max, bar_w);
+		count_line(d, "Not applicable", at[k], max, bar_w);
+		count_line(d, "Not yet agreed", at[k + 1], max, bar_w);
 	}
 }
 
@@ -306,15 +312,23 @@ static void bucket_line(report_doc *d, const portfolio *pf, size_t r,
 	for (o = 0; o < pf->n_orgs; o++)
 		if (pf->cell[r * pf->n_orgs + o] != CELL_OFF_TRACK &&
 		    bucket(pf, pf->cell[r * pf->n_orgs + o]) == b)
-			len += strlen(pf->orgs[o]->organisation) + 2, n++;
+			len += strlen(pf->orgs[o]->organisation) +
+			       strlen(pf->orgs[o]->matrix_version) + 16, n++;
 	if (!n || !(names = calloc(len, 1)))
 		return;
 	for (o = 0; o < pf->n_orgs; o++)
 		if (pf->cell[r * pf->n_orgs + o] != CELL_OFF_TRACK &&
 		    bucket(pf, pf->cell[r * pf->n_orgs + o]) == b) {
+			const char *v = pf->orgs[o]->matrix_version;
+
 			if (*names)
 				strcat(names, ", ");
 			strcat(names, pf->orgs[o]->organisation);
+			if (strcmp(v, pf->ref->version) != 0) {
+				strcat(names, " (version ");
+				strcat(names, v);
+				strcat(names, ")");
+			}
 		}
 	lead = report_doc_strf("%s (%zu): ", label, n);
 	report_doc_para(d, 4, lead ? lead : "", names, 0);
@@ -339,33 +353,66 @@ static void write_rows(report_doc *d, const portfolio *pf)
 	}
 }
 
+/* "1.1 (3), 1.0 (1)": how many organisations are on each version. */
+static char *versions_text(const portfolio *pf)
+{
+	size_t o, p, len = 1, n;
+	char *out;
+
+	for (o = 0; o < pf->n_orgs; o++)
+		len += strlen(pf->orgs[o]->matrix_version) + 32;
+	if (!(out = calloc(len, 1)))
+		return NULL;
+	for (o = 0; o < pf->n_orgs; o++) {
+		const char *v = pf->orgs[o]->matrix_version;
+
+		for (p = 0; p < o && strcmp(pf->orgs[p]->matrix_version, v) != 0; p++)
+			;
+		if (p < o)
+			continue;
+		for (p = o, n = 0; p < pf->n_orgs; p++)
+			n += strcmp(pf->orgs[p]->matrix_version, v) == 0;
+		sprintf(out + strlen(out), "%s%s (%zu)", *out ? ", " : "", v, n);
+	}
+	return out;
+}
+
+/* One matrix's part: its organisations, profile and rows. */
+static void write_part(report_doc *d, const portfolio *pf, const portfolio_job *job)
+{
+	report_doc_blank(d);
+	para_owned(d, 0, "Matrix:         ", report_doc_strf("%s, version %s (%s)",
+		   pf->ref->title, pf->ref->version, pf->ref->id));
+	para_owned(d, 0, "Versions:       ", versions_text(pf));
+	para_owned(d, 0, "Organisations:  ", report_doc_strf("%zu, the latest "
+		   "session of each on this matrix%s%s%s.", pf->n_orgs,
+		   job->pattern ? ", matching '" : "", job->pattern ? job->pattern : "",
+		   job->pattern ? "'" : ""));
+	write_orgs(d, pf);
+	write_profile(d, pf);
+	write_rows(d, pf);
+}
+
 static int write_portfolio(void *ctx, FILE *out, store_error *err)
 {
 	portfolio_job *job = ctx;
-	portfolio *pf = job->pf;
 	report_doc *d = report_doc_new(job->o->width, job->o->utf8);
-	char *head;
+	size_t i;
 	int rc;
 
 	if (!d)
 		return oom(err);
 	report_doc_heading(d, "Portfolio", '=');
-	report_doc_blank(d);
-	para_owned(d, 0, "Matrix:         ", report_doc_strf("%s, version %s (%s)",
-		   pf->ref->title, pf->ref->version, pf->ref->id));
-	para_owned(d, 0, "Organisations:  ", report_doc_strf("%zu, the latest "
-		   "session of each on this matrix%s%s%s.", pf->n_orgs,
-		   job->pattern ? ", matching '" : "", job->pattern ? job->pattern : "",
-		   job->pattern ? "'" : ""));
-	if (pf->skipped_no_org)
+	if (job->n_pfs > 1)
+		para_owned(d, 0, NULL, report_doc_strf("Sessions on %zu different "
+			   "matrices: each has its own part, and rows are compared only "
+			   "within one matrix.", job->n_pfs));
+	if (job->skipped_no_org)
 		para_owned(d, 0, NULL, report_doc_strf("%zu sessions with no "
-			   "organisation are not included.", pf->skipped_no_org));
-	write_orgs(d, pf);
-	write_profile(d, pf);
-	write_rows(d, pf);
-	head = report_doc_strf("Portfolio - %s", pf->ref->title);
-	rc = head ? report_doc_write(d, out, job->o->page_length, head) : -1;
-	free(head);
+			   "organisation are not included.", job->skipped_no_org));
+	for (i = 0; i < job->n_pfs; i++)
+		write_part(d, &job->pfs[i], job);
+	rc = report_doc_write(d, out, job->o->page_length, "Portfolio");
 	report_doc_free(d);
 	if (rc != 0 || fflush(out) != 0) {
 		err->status = STORE_EIO;
@@ -391,19 +438,22 @@ static const char *cell_state(int c)
 static int write_portfolio_table(void *ctx, FILE *out, store_error *err)
 {
 	portfolio_job *job = ctx;
-	portfolio *pf = job->pf;
 	report_table *t = report_table_new(REPORT_TABLE_PORTFOLIO, err);
-	size_t o, r;
+	size_t i, o, r;
 	int rc = t ? 0 : err->status;
 
-	for (o = 0; o < pf->n_orgs && rc == 0; o++)
-		for (r = 0; r < pf->n_rows && rc == 0; r++) {
-			int c = pf->cell[r * pf->n_orgs + o];
+	for (i = 0; i < job->n_pfs && rc == 0; i++) {
+		const portfolio *pf = &job->pfs[i];
 
-			rc = report_table_add_portfolio(t, pf->orgs[o], pf->ref,
-				pf->ref->sections[pf->row_section[r]].id,
-				pf->rows[r]->id, c, cell_state(c), err);
-		}
+		for (o = 0; o < pf->n_orgs && rc == 0; o++)
+			for (r = 0; r < pf->n_rows && rc == 0; r++) {
+				int c = pf->cell[r * pf->n_orgs + o];
+
+				rc = report_table_add_portfolio(t, pf->orgs[o], pf->ref,
+					pf->ref->sections[pf->row_section[r]].id,
+					pf->rows[r]->id, c, cell_state(c), err);
+			}
+	}
 	if (rc == 0 && (report_table_write(t, job->o, out) != 0 || fflush(out) != 0)) {
 		err->status = rc = STORE_EIO;
 		snprintf(err->message, sizeof err->message, "cannot write the portfolio");
@@ -412,33 +462,86 @@ static int write_portfolio_table(void *ctx, FILE *out, store_error *err)
 	return rc;
 }
 
+/* The matrix ids of the matching sessions, in list order (the most
+ * recently updated first); NULL when out of memory. */
+static const char **matrix_ids(store_session *list, size_t n, const char *pattern,
+			       size_t *n_ids, size_t *skipped)
+{
+	const char **ids = calloc(n + 1, sizeof *ids);
+	size_t i, k;
+
+	*n_ids = 0;
+	*skipped = 0;
+	for (i = 0; ids && i < n; i++) {
+		if (!*(list[i].organisation ? list[i].organisation : "")) {
+			++*skipped;
+			continue;
+		}
+		if (!candidate(&list[i], pattern))
+			continue;
+		for (k = 0; k < *n_ids && strcmp(ids[k], list[i].matrix_id) != 0; k++)
+			;
+		if (k == *n_ids)
+			ids[(*n_ids)++] = list[i].matrix_id;
+	}
+	return ids;
+}
+
+/* Every matrix's portfolio, each filled. */
+static int build_parts(store *st, portfolio_job *job, store_session *list,
+		       size_t n, store_error *err)
+{
+	const char **ids = matrix_ids(list, n, job->pattern, &job->n_pfs,
+				      &job->skipped_no_org);
+	size_t i;
+	int rc = 0;
+
+	if (!ids || !(job->pfs = calloc(job->n_pfs + 1, sizeof *job->pfs))) {
+		free(ids);
+		job->n_pfs = 0;
+		return oom(err);
+	}
+	for (i = 0; i < job->n_pfs && !rc; i++) {
+		portfolio *pf = &job->pfs[i];
+
+		if (choose_sessions(pf, list, n, job->pattern, ids[i]) < 0)
+			rc = oom(err);
+		else if ((rc = load_reference(st, pf, err)) == 0)
+			rc = fill_cells(st, pf, err);
+	}
+	free(ids);
+	return rc;
+}
+
 int report_portfolio_to_path(store *st, const char *org_pattern,
 			     const report_options *o, const char *path,
 			     store_error *err)
 {
-	portfolio pf;
-	portfolio_job job = { &pf, o, org_pattern };
+	portfolio_job job;
 	store_session *list = NULL;
-	size_t n = 0;
+	size_t i, n = 0;
 	int rc;
 
 	if ((rc = report_check_options(o, err)) != 0)
 		return rc;
-	memset(&pf, 0, sizeof pf);
+	memset(&job, 0, sizeof job);
+	job.o = o;
+	job.pattern = org_pattern;
 	if ((rc = store_session_list(st, &list, &n, err)) != 0)
 		return rc;
-	if (choose_sessions(&pf, list, n, org_pattern) < 0)
-		rc = oom(err);
-	else if (!pf.n_orgs) {
+	rc = build_parts(st, &job, list, n, err);
+	if (!rc && !job.n_pfs) {
 		err->status = rc = STORE_ENOINPUT;
 		snprintf(err->message, sizeof err->message, "no session of an "
 			 "organisation%s%.400s%s", org_pattern ? " matching '" : "",
 			 org_pattern ? org_pattern : "", org_pattern ? "'" : "");
-	} else if ((rc = load_reference(st, &pf, err)) == 0 &&
-		   (rc = fill_cells(st, &pf, err)) == 0)
+	}
+	if (!rc)
 		rc = report_write_file(path, 1, o->format == REPORT_TEXT ?
 				       write_portfolio : write_portfolio_table, &job, err);
-	free_portfolio(&pf);
+	for (i = 0; i < job.n_pfs; i++)
+		free_portfolio(&job.pfs[i]);
+	free(job.pfs);
 	store_session_list_free(list, n);
 	return rc;
 }

@@ -256,3 +256,41 @@ int report_write_file(const char *path, int overwrite, report_writer w,
 {
 	return write_to_path(path, overwrite, w, ctx, err);
 }
+
+/* The session name as a file name: letters, digits, '.', '-' and '_'
+ * only, never starting with a dot, so it cannot leave the folder. */
+static void report_safe_file_name(const char *name, char *out, size_t size)
+{
+	size_t i, k = 0;
+
+	for (i = 0; name[i] && k + 5 < size && k < 80; i++) {
+		unsigned char c = (unsigned char)name[i];
+		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			 (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+			 (c == '.' && k > 0);
+
+		if (ok)
+			out[k++] = (char)c;
+		else if (k > 0 && out[k - 1] != '-')
+			out[k++] = '-';
+	}
+	while (k > 0 && out[k - 1] == '-')
+		k--;
+	if (k == 0)
+		k = (size_t)snprintf(out, size, "session");
+	out[k] = '\0';
+}
+
+void report_default_path(const char *db_path, const char *session_name,
+			 char *out, size_t size)
+{
+	const char *slash = strrchr(db_path, '/');
+	char name[96];
+
+	report_safe_file_name(session_name, name, sizeof name);
+	if (slash)
+		snprintf(out, size, "%.*s/%s.txt", (int)(slash - db_path), db_path,
+			 name);
+	else
+		snprintf(out, size, "%s.txt", name);
+}

@@ -24,7 +24,8 @@ typedef enum report_table_kind {
 	REPORT_TABLE_ACTIONS,
 	REPORT_TABLE_SESSIONS,
 	REPORT_TABLE_LIST,          /* `list`: what the sessions list shows */
-	REPORT_TABLE_PORTFOLIO      /* one line per organisation x row */
+	REPORT_TABLE_PORTFOLIO,     /* one line per organisation x row */
+	REPORT_TABLE_HISTORY        /* `history`: one line per change */
 } report_table_kind;
 
 typedef struct report_options {
@@ -67,6 +68,13 @@ int report_all_to_path(store *st, const char *org_pattern, const char *since,
 /* The sessions list (store_session_list's order) as CSV or JSON. */
 int report_list_write(const store_session *list, size_t n,
 		      const report_options *o, FILE *out, store_error *err);
+
+/* The default file of a session's text report, as the screens' and the
+ * line mode's `p` write it: next to the database at `db_path`, under the
+ * session's name made safe (letters, digits, '.', '-' and '_', never a
+ * leading dot, so it cannot leave the folder), ending ".txt". */
+void report_default_path(const char *db_path, const char *session_name,
+			 char *out, size_t size);
 
 /* Checks the ranges of the options; STORE_EUSAGE with a message. */
 int report_check_options(const report_options *o, store_error *err);
@@ -129,6 +137,11 @@ int report_write_text(const report_summary *sm, const report_options *o,
 		      FILE *out);
 int report_write_csv(const report_summary *sm, const report_options *o,
 		     FILE *out);
+/* The summary alone, as the line mode prints it: the cover, the profile,
+ * the rows whose views differ widely, the action plan and the changes
+ * since the previous session, as one continuous document (no pages). */
+int report_write_summary_text(const report_summary *sm,
+			      const report_options *o, FILE *out);
 int report_write_json(const report_summary *sm, FILE *out);
 /* Dispatches on o->format and checks the options; fills `err`. */
 int report_summary_write(const report_summary *sm, const report_options *o,

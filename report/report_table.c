@@ -58,6 +58,14 @@ static const col portfolio_cols[] = {
 	{ "stage_label", COL_TEXT }, { "state", COL_ID }, { NULL, 0 }
 };
 
+static const col history_cols[] = {
+	{ "session_id", COL_ID }, { "session", COL_TEXT },
+	{ "change_id", COL_INT }, { "at", COL_ID }, { "who", COL_TEXT },
+	{ "actor", COL_ID }, { "row_id", COL_ID }, { "kind", COL_ID },
+	{ "what", COL_TEXT }, { "before", COL_TEXT }, { "after", COL_TEXT },
+	{ "status", COL_ID }, { "undoes", COL_INT }, { NULL, 0 }
+};
+
 struct report_table {
 	report_table_kind kind;
 	const char *name;           /* "answers", ... in the JSON document */
@@ -205,7 +213,8 @@ report_table *report_table_new(report_table_kind kind, store_error *err)
 	static const struct { const char *name; const col *cols; } kinds[] = {
 		{ "answers", answers_cols }, { "answers", answers_cols },
 		{ "actions", actions_cols }, { "sessions", sessions_cols },
-		{ "list", list_cols }, { "portfolio", portfolio_cols }
+		{ "list", list_cols }, { "portfolio", portfolio_cols },
+		{ "history", history_cols }
 	};
 	report_table *t;
 
@@ -418,6 +427,24 @@ int report_table_add_portfolio(report_table *t, const store_session *s,
 	keys_of(s, &k);
 	v[3] = k.date;
 	snprintf(num, sizeof num, "%d", stage + 1);
+	return add_line(t, v, err);
+}
+
+int report_table_add_change(report_table *t, const store_session *s,
+			    const store_change *c, const char *who,
+			    const char *what, const char *before,
+			    const char *after, const char *status,
+			    store_error *err)
+{
+	char id[24], at[32], undoes[24];
+	const char *v[13] = { s->id, s->name, id, at, who,
+		c->actor < 0 ? "facilitator" : "participant", c->row_id, c->kind,
+		what, *before ? before : NULL, *after ? after : NULL, status,
+		c->undoes > 0 ? undoes : NULL };
+
+	snprintf(id, sizeof id, "%lld", c->id);
+	snprintf(undoes, sizeof undoes, "%lld", c->undoes);
+	report_iso_time(c->at, at, sizeof at);
 	return add_line(t, v, err);
 }
 

@@ -44,6 +44,14 @@ int report_table_add_portfolio(report_table *t, const store_session *s,
 			       const content_matrix *m, const char *section_id,
 			       const char *row_id, int stage, const char *state,
 			       store_error *err);
+/* One line of a history table (REPORT_TABLE_HISTORY): change `c` of
+ * session `s` in the words of history_line_of; "" before or after is
+ * left empty (null in JSON). */
+int report_table_add_change(report_table *t, const store_session *s,
+			    const store_change *c, const char *who,
+			    const char *what, const char *before,
+			    const char *after, const char *status,
+			    store_error *err);
 /* Writes the table as o->format (CSV or JSON), honouring o->bom and
  * o->no_formula_guard; -1 when the stream failed or memory ran out. */
 int report_table_write(report_table *t, const report_options *o, FILE *out);

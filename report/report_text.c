@@ -643,3 +643,47 @@ int report_write_text(const report_summary *sm, const report_options *o,
 	report_doc_free(d);
 	return rc;
 }
+
+/* The rows whose views differ widely, in the summary screen's words. */
+static void write_flags(report_doc *d, const report_summary *sm)
+{
+	size_t i;
+
+	report_doc_blank(d);
+	if (!sm->totals.flagged) {
+		report_doc_heading(d, "Views differ widely: no row", '=');
+		report_doc_para(d, 0, NULL, "No row has votes two or more stages "
+				"apart.", 0);
+		return;
+	}
+	para_owned(d, 0, NULL, report_doc_strf("Views differ widely (!): %d row%s",
+		   sm->totals.flagged, sm->totals.flagged == 1 ? "" : "s"));
+	for (i = 0; i < sm->n_rows; i++) {
+		const summary_row *r = &sm->rows[i];
+		char num[32];
+
+		if (!r->votes.flag)
+			continue;
+		row_number(sm, r, num);
+		para_owned(d, 2, NULL, report_doc_strf("! %s %s", num, r->row->title));
+		para_owned(d, 4, NULL, summary_votes_text(sm, &r->votes));
+	}
+}
+
+int report_write_summary_text(const report_summary *sm,
+			      const report_options *o, FILE *out)
+{
+	report_doc *d = report_doc_new(o->width, o->utf8);
+	int rc;
+
+	if (!d)
+		return -1;
+	write_cover(d, sm);
+	write_profile(d, sm);
+	write_flags(d, sm);
+	write_plan(d, sm);
+	write_changes(d, sm);
+	rc = report_doc_write(d, out, 0, "");
+	report_doc_free(d);
+	return rc;
+}

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <dirent.h>
 
+#include "history.h"
 #include "report.h"
 #include "summary.h"
 #include "testutil.h"
@@ -1386,4 +1387,145 @@ Test(store, glossary_appendix_and_prompts_on_request)
 	}
 	store_session_clear(&s);
 	content_free(m);
+}
+
+/* A session of organisation `org` on matrix `m`, agreeing `row` at `stage`. */
+static void org_session(const char *name, const char *org, content_matrix *m,
+			const char *row, int stage)
+{
+	store_new_session spec;
+	store_error err;
+	char id[40];
+
+	memset(&spec, 0, sizeof spec);
+	spec.name = name;
+	spec.organisation = org;
+	spec.track = CONTENT_TRACK_LGPO;
+	cr_assert_eq(store_session_create(st, &spec, m, id, &err), 0, "%s",
+		     err.message);
+	if (row)
+		agree(id, row, stage);
+}
+
+/* The number of '#' on the line of the portfolio that starts with `lead`
+ * after `from`; -1 when there is none. */
+static int bar_after(const char *t, const char *from, const char *lead)
+{
+	const char *p = strstr(t, from), *e;
+	int n = 0;
+
+	if (!p || !(p = strstr(p, lead)))
+		return -1;
+	e = strchr(p, '\n');
+	for (; *p && p != e; p++)
+		n += *p == '#';
+	return n;
+}
+
+/* Sessions on another matrix get their own part; versions of one matrix
+ * are compared by row id with the version named; the longest bar is the
+ * largest count. */
+Test(store, portfolio_groups_by_matrix_and_scales_bars)
+{
+	content_error cerr;
+	content_matrix *v10 = content_load_file(TEST_DATA "/content/nextsteps-1.0.cfg",
+						&cerr);
+	content_matrix *v11 = content_load_builtin(&cerr);
+	content_matrix *small = content_load_file(TEST_DATA "/small.cfg", &cerr);
+	report_options o = { .format = REPORT_TEXT, .width = 80 };
+	char path[128], *t;
+	store_error err;
+	FILE *f;
+	size_t len;
+	int full, less;
+
+	cr_assert_not_null(v10, "%s", cerr.message);
+	cr_assert_not_null(small, "%s", cerr.message);
+	org_session("C", "Camden", v11, "shared-purpose", 0);
+	org_session("H", "Hackney", v11, "shared-purpose", 0);
+	org_session("K", "Kensington", v11, "shared-purpose", 0);
+	org_session("I", "Islington", v10, "shared-purpose", 1);
+	org_session("B", "Barnet", small, "alpha-one", 2);
+	snprintf(path, sizeof path, "%s/portfolio.txt", dir);
+	cr_assert_eq(report_portfolio_to_path(st, NULL, &o, path, &err), 0,
+		     "%s", err.message);
+	cr_assert_not_null(f = fopen(path, "rb"));
+	t = calloc(1, 1 << 20);
+	len = fread(t, 1, (1 << 20) - 1, f);
+	fclose(f);
+	assert_inert(t, len, "portfolio");
+	cr_assert_not_null(strstr(t, "Sessions on 2 different matrices"), "%s", t);
+	cr_assert_lt(strstr(t, "Small test matrix"), strstr(t, "Next Steps to"),
+		     "the matrix of the latest session comes first");
+	cr_assert_not_null(strstr(t, "Small test matrix, version 1 (small)"), "%s", t);
+	cr_assert_not_null(strstr(t, "Versions:       1.1 (3), 1.0 (1)"), "%s", t);
+	cr_assert_not_null(strstr(t, "Build (1): Islington (version 1.0)"), "%s", t);
+	cr_assert_not_null(strstr(t, "Start (3): Camden, Hackney, Kensington"), "%s", t);
+	cr_assert_not_null(strstr(t, "Enhance (1): Barnet"), "%s", t);
+	/* Leadership: 4 organisations x its rows, 4 of them at Start */
+	full = bar_after(t, "\nLeadership, governance", "  Not yet agreed");
+	less = bar_after(t, "\nLeadership, governance", "  Start");
+	cr_assert_eq(full, 80 - 27, "the largest count draws the whole bar");
+	cr_assert_gt(less, 0);
+	cr_assert_lt(less, full, "a smaller count draws a shorter bar");
+	free(t);
+	content_free(v10);
+	content_free(v11);
+	content_free(small);
+}
+
+/* The history in all three forms: newest first, who made each change,
+ * user text made inert, CSV guarded, JSON exact. */
+Test(store, history_in_text_csv_and_json)
+{
+	report_options o = { .format = REPORT_TEXT };
+	store_session s;
+	store_change c;
+	store_error err;
+	char id[40], *t;
+	size_t len;
+	FILE *f;
+	int undone;
+
+	new_session("=Camden", "Camden", 1, id);
+	store_set_actor(st, 1);
+	cr_assert_eq(store_set_vote(st, id, "shared-purpose", 1, 0, &err), 0);
+	store_set_actor(st, STORE_FACILITATOR);
+	cr_assert_eq(store_set_note(st, id, "shared-purpose", "later", &err), 0);
+	cr_assert_eq(store_undo_entry(st, id, &c, &undone, &err), 0);
+	store_change_clear(&c);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0, "%s", err.message);
+	for (o.format = REPORT_TEXT; o.format <= REPORT_JSON; o.format++) {
+		t = NULL;
+		len = 0;
+		cr_assert_not_null(f = open_memstream(&t, &len));
+		cr_assert_eq(history_write(st, &s, &o, f, &err), 0, "%s", err.message);
+		fclose(f);
+		assert_inert(t, len, "history");
+		if (o.format == REPORT_TEXT) {
+			cr_assert_not_null(strstr(t, "History of '=Camden': 8 changes, newest first\n"), "%s", t);
+			cr_assert_not_null(strstr(t, "  facilitator  shared-purpose  Undid: Changed the note on shared-purpose\n"), "%s", t);
+			cr_assert_not_null(strstr(t, "  Bob^[[2J  shared-purpose  Bob^[[2J voted Start: Enhance -> Start\n"), "%s", t);
+			cr_assert_not_null(strstr(t, "changed the note: 'a^[]0;x^Gb' -> 'later'  [undone]"), "%s", t);
+			cr_assert_lt(strstr(t, "Undid:"), strstr(t, "created the session"),
+				     "newest first");
+		} else if (o.format == REPORT_CSV) {
+			cr_assert_not_null(strstr(t, ",'=Camden,"), "formula guard: %s", t);
+			cr_assert_not_null(strstr(t, ",Bob^[[2J,participant,shared-purpose,vote,"), "%s", t);
+			{
+				size_t lines = 0;
+				const char *p;
+
+				for (p = t; (p = strstr(p, "\r\n")); p += 2)
+					lines++;
+				cr_assert_eq(lines, 9, "a header and 8 changes:\n%s", t);
+			}
+		} else {
+			cr_assert_not_null(strstr(t, "\"who\":\"Bob\\u001b[2J\""), "%s", t);
+			cr_assert_not_null(strstr(t, "\"table\":\"history\""), "%s", t);
+			cr_assert_not_null(strstr(t, "\"status\":\"undone\""), "%s", t);
+		}
+		free(t);
+	}
+	store_session_clear(&s);
 }

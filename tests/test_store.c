@@ -1488,3 +1488,192 @@ Test(store, setup_changes_are_recorded_and_undone)
 	cr_assert_str_eq(s.participants[0], "Ash Practice");
 	store_session_clear(&s);
 }
+
+/* ------------------------------------------------ undo and redo per person */
+
+/* The vote of participant `p` on row `r`, STORE_VOTE_NONE when none. */
+static int vote_of(store *s, const char *id, const char *r, int p)
+{
+	store_answers a;
+	const store_row_answer *ra;
+	int v;
+
+	load(s, id, &a);
+	ra = store_answers_row(&a, r);
+	v = ra && ra->votes ? ra->votes[p] : STORE_VOTE_NONE;
+	store_answers_free(&a);
+	return v;
+}
+
+static enum store_row_state state_of(store *s, const char *id, const char *r)
+{
+	store_answers a;
+	const store_row_answer *ra;
+	enum store_row_state state;
+
+	load(s, id, &a);
+	ra = store_answers_row(&a, r);
+	state = ra ? ra->state : STORE_ROW_OPEN;
+	store_answers_free(&a);
+	return state;
+}
+
+Test(store, facilitators_undo_leaves_a_joiners_later_vote)
+{
+	char id[40], what[200];
+	int undone;
+
+	st = testutil_open(fx.path);
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 0, &err), 0);
+	store_set_actor(st, 1);
+	cr_assert_eq(store_set_vote(st, id, row(0), 1, 2, &err), 0);
+	store_set_actor(st, STORE_FACILITATOR);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0, "%s",
+		     err.message);
+	cr_assert_eq(undone, 1);
+	cr_assert_not_null(strstr(what, "Agreed"), "%s", what);
+	cr_assert_eq(state_of(st, id, row(0)), STORE_ROW_OPEN);
+	cr_assert_eq(vote_of(st, id, row(0), 1), 2, "the joiner's vote stays");
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(undone, 0, "nothing else is the facilitator's");
+	cr_assert_eq(vote_of(st, id, row(0), 1), 2);
+}
+
+Test(store, a_joiners_undo_reaches_only_their_own_votes)
+{
+	char id[40], what[200];
+	int undone;
+
+	st = testutil_open(fx.path);
+	new_session(st, "A", "", id);
+	store_set_actor(st, 0);
+	cr_assert_eq(store_set_vote(st, id, row(0), 0, 1, &err), 0);
+	store_set_actor(st, STORE_FACILITATOR);
+	cr_assert_eq(store_set_note(st, id, row(0), "kept", &err), 0);
+	cr_assert_eq(store_set_vote(st, id, row(0), 2, 0, &err), 0);
+	store_set_actor(st, 0);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0, "%s",
+		     err.message);
+	cr_assert_eq(undone, 1);
+	cr_assert_eq(vote_of(st, id, row(0), 0), STORE_VOTE_NONE);
+	cr_assert_eq(vote_of(st, id, row(0), 2), 0, "Cedar's vote was the facilitator's");
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(undone, 0);
+}
+
+Test(store, undo_refuses_to_overwrite_someone_elses_later_change)
+{
+	char id[40], what[200];
+	int undone;
+
+	st = testutil_open(fx.path);
+	new_session(st, "A", "", id);
+	/* the facilitator types Ash's vote, then Ash changes it at her terminal */
+	cr_assert_eq(store_set_vote(st, id, row(0), 0, 0, &err), 0);
+	store_set_actor(st, 0);
+	cr_assert_eq(store_set_vote(st, id, row(0), 0, 2, &err), 0);
+	store_set_actor(st, STORE_FACILITATOR);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), STORE_EDATA);
+	cr_assert_eq(undone, 0);
+	cr_assert_not_null(strstr(err.message, "Ash Practice has changed it since"), "%s",
+			   err.message);
+	cr_assert_eq(vote_of(st, id, row(0), 0), 2);
+	/* once Ash undoes her own change the facilitator's is free again */
+	store_set_actor(st, 0);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(vote_of(st, id, row(0), 0), 0);
+	store_set_actor(st, STORE_FACILITATOR);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), STORE_EDATA,
+		     "Ash's undo is a change of the field too");
+}
+
+Test(store, redo_reapplies_what_this_person_undid_until_a_new_change)
+{
+	store_change c, *h;
+	size_t n;
+	char id[40], what[200];
+	int undone, redone;
+	store_answers a;
+
+	st = testutil_open(fx.path);
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_note(st, id, row(0), "one", &err), 0);
+	cr_assert_eq(store_set_agreed(st, id, row(1), STORE_ROW_AGREED, 1, &err), 0);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(state_of(st, id, row(1)), STORE_ROW_OPEN);
+	/* a participant's redo has nothing of theirs to redo */
+	store_set_actor(st, 2);
+	cr_assert_eq(store_redo_entry(st, id, &c, &redone, &err), 0);
+	cr_assert_eq(redone, 0);
+	store_set_actor(st, STORE_FACILITATOR);
+	/* last undone first: the note */
+	cr_assert_eq(store_redo_entry(st, id, &c, &redone, &err), 0, "%s", err.message);
+	cr_assert_eq(redone, 1);
+	cr_assert_eq(c.type, STORE_CHANGE_NOTE);
+	cr_assert_eq(c.redo, 1);
+	cr_assert_str_eq(c.after.text, "one");
+	cr_assert_eq(strncmp(c.summary, "Redid: ", 7), 0, "%s", c.summary);
+	store_change_clear(&c);
+	load(st, id, &a);
+	cr_assert_str_eq(store_answers_row(&a, row(0))->note, "one");
+	store_answers_free(&a);
+	/* a redo can be undone in turn */
+	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0);
+	cr_assert_eq(state_of(st, id, row(0)), STORE_ROW_OPEN);
+	cr_assert_eq(store_redo_entry(st, id, &c, &redone, &err), 0);
+	store_change_clear(&c);
+	/* a new change ends the redo */
+	cr_assert_eq(store_set_note(st, id, row(2), "new", &err), 0);
+	cr_assert_eq(store_redo_entry(st, id, &c, &redone, &err), 0);
+	cr_assert_eq(redone, 0, "the agreement on row 1 is not redone after a new change");
+	cr_assert_eq(state_of(st, id, row(1)), STORE_ROW_OPEN);
+	cr_assert_eq(store_history(st, id, 0, &h, &n, &err), 0);
+	cr_assert_geq(n, 6);
+	cr_assert_eq(h[n - 2].redo, 1);
+	cr_assert_eq(h[n - 3].type, STORE_CHANGE_UNDO);
+	cr_assert_eq(h[n - 3].redone, 1);
+	store_history_free(h, n);
+}
+
+Test(store, history_says_who_made_each_change)
+{
+	store_change *h;
+	size_t n;
+
+	char id[40];
+
+	st = testutil_open(fx.path);
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 0, &err), 0);
+	store_set_actor(st, 1);
+	cr_assert_eq(store_set_vote(st, id, row(0), 1, 0, &err), 0);
+	cr_assert_eq(store_history(st, id, 0, &h, &n, &err), 0);
+	cr_assert_eq(h[n - 2].actor, STORE_FACILITATOR);
+	cr_assert_str_eq(h[n - 2].actor_name, "");
+	cr_assert_eq(h[n - 1].actor, 1);
+	cr_assert_str_eq(h[n - 1].actor_name, "Birch Surgery");
+	store_history_free(h, n);
+}
+
+Test(store, vote_author_says_who_last_changed_the_vote)
+{
+	char id[40];
+	int who;
+
+	st = testutil_open(fx.path);
+	new_session(st, "A", "", id);
+	cr_assert_eq(store_vote_author(st, id, row(0), 0, &who, &err), 0);
+	cr_assert_eq(who, STORE_FACILITATOR, "no vote yet");
+	store_set_actor(st, 0);
+	cr_assert_eq(store_set_vote(st, id, row(0), 0, 1, &err), 0);
+	cr_assert_eq(store_vote_author(st, id, row(0), 0, &who, &err), 0);
+	cr_assert_eq(who, 0);
+	cr_assert_eq(store_vote_author(st, id, row(0), 1, &who, &err), 0);
+	cr_assert_eq(who, STORE_FACILITATOR, "another participant's vote");
+	store_set_actor(st, STORE_FACILITATOR);
+	cr_assert_eq(store_set_vote(st, id, row(0), 0, STORE_VOTE_NONE, &err), 0);
+	cr_assert_eq(store_vote_author(st, id, row(0), 0, &who, &err), 0);
+	cr_assert_eq(who, STORE_FACILITATOR, "the facilitator cleared it");
+}

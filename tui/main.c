@@ -8,7 +8,7 @@
 
 int main(int argc, char **argv)
 {
-	static const cli_frontends fe = { ui_run, plain_run };
+	static const cli_frontends fe = { ui_run, plain_run, plain_follow_main };
 
 	setlocale(LC_ALL, "");
 	return cli_main(argc, argv, &fe);

@@ -159,9 +159,11 @@ ns_result $? "no TERM: resumes where TERM=dumb left off"
 has "no TERM: moved on" "Row 2 of 2: Beta row one"
 
 # 5. A non-UTF-8 locale gets ASCII only, a narrow width still holds, and
-# an action cut off by the end of input is not stored.
+# an action cut off by the end of input is not stored (a lists the row's
+# action first, and a again adds one).
 with="COLUMNS=24 LC_ALL=C LANG=C"
 run "b
+a
 a
 Call the PCN lead
 " --plain --session "Camden 2026"
@@ -169,7 +171,7 @@ ns_result $status "ASCII run: status 0"
 ! LC_ALL=C grep -q "$(printf '[\200-\377]')" "$dir/out"
 ns_result $? "ASCII run: only ASCII bytes"
 within_width "ASCII run" 24
-has "unfinished action not saved" "Action not saved"
+has "unfinished action not saved" "Not saved: input ended"
 csv
 [ "$(grep -c 'Call the PCN lead' "$dir/csv")" -eq 0 ]
 ns_result $? "unfinished action not in the store"

@@ -12,7 +12,9 @@ export NEXTSTEPS_NOW
 
 ns_cli --content "$NS_SMALL" new States --participants "Ann,Ben" >/dev/null ||
 	ns_fail "cannot create the session"
-ns_start "" "" "" "" --session States
+# Wide enough for the hint bar to name the park key (at 80 columns the
+# help, ?, does).
+ns_start 110 "" "" "" --session States
 ns_wait_for "Alpha row one"
 ns_wait_for "[not reached yet]"
 ns_wait_for "z park"

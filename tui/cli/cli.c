@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "config.h"
+#include "history.h"
 #include "report.h"
 #include "text.h"
 #include "store.h"
@@ -110,6 +111,8 @@ static void print_help(void)
 "  or:  nextsteps report --all [--org PATTERN] [--since YYYY-MM-DD]\n"
 "                 --format csv|json [--table answers|actions|sessions]\n"
 "  or:  nextsteps report --portfolio [--org PATTERN] [--format text|csv|json]\n"
+"  or:  nextsteps history SESSION [--format text|csv|json]\n"
+"                                         every change, who made it, newest first\n"
 "  or:  nextsteps matrices                list the matrices --content can name\n"
 "  or:  nextsteps check-content FILE\n"
 "  or:  nextsteps merge OTHER.db...\n"
@@ -133,7 +136,8 @@ static void print_help(void)
 "                          SSH ForceCommand)\n"
 "      --plain             line by line, numbered prompts, no cursor movement\n"
 "                          (screen readers, printing terminals, slow links;\n"
-"                          also when TERM is unset or 'dumb')\n"
+"                          also when TERM is unset or 'dumb'); with watch and\n"
+"                          join too; ? in it lists its answers\n"
 "      --org ORG           organisation (new); name pattern (--all, --portfolio)\n"
 "      --type lgpo|pcn     larger-scale organisation or primary care network\n"
 "      --participants LIST comma-separated member practices or people\n"
@@ -149,7 +153,8 @@ static void print_help(void)
 "      --width N           report line width, 60 to 200 (default 80)\n"
 "      --page-length N     lines per page, 0 for no paging (default 66)\n"
 "      --utf8              keep UTF-8 text in the report (default ASCII)\n"
-"      --portfolio         report on the latest session of every organisation\n"
+"      --portfolio         report on the latest session of every organisation,\n"
+"                          one part per matrix\n"
 "      --all               every session as one table (csv or json)\n"
 "      --since DATE        with --all: sessions created on or after DATE\n"
 "      --table TABLE       answers, actions or sessions (csv, json)\n"
@@ -900,6 +905,58 @@ static int cmd_report(cli_args *a)
 	return rc;
 }
 
+/* Every change of one session, newest first, on standard output. */
+static int cmd_history(cli_args *a)
+{
+	report_options ro;
+	store_session s;
+	store_error err;
+	store *st;
+	int rc;
+
+	if ((rc = check_allowed(a, OPT_DB | OPT_FORMAT | OPT_BOM | OPT_NOGUARD |
+				OPT_UTF8, 1)) >= 0)
+		return rc;
+	if (a->n_pos != 1) {
+		cli_error("history needs the SESSION's name");
+		return CLI_USAGE;
+	}
+	memset(&ro, 0, sizeof ro);
+	ro.utf8 = a->utf8;
+	ro.bom = a->bom;
+	ro.no_formula_guard = a->no_guard;
+	ro.table = REPORT_TABLE_HISTORY;
+	if (parse_format(a->format, &ro.format) < 0) {
+		cli_error("--format must be text, csv or json, not '%s'", a->format);
+		return CLI_USAGE;
+	}
+	if (ro.format != REPORT_CSV && (a->given & (OPT_BOM | OPT_NOGUARD))) {
+		cli_error("--bom and --no-formula-guard go with --format csv");
+		return CLI_USAGE;
+	}
+	if (ro.format != REPORT_TEXT && a->utf8) {
+		cli_error("--utf8 goes with --format text");
+		return CLI_USAGE;
+	}
+	if (ro.utf8 && !locale_is_utf8() && !setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "en_US.UTF-8");
+	rc = CLI_OK;
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
+		return rc;
+	memset(&s, 0, sizeof s);
+	if (store_session_find(st, a->pos[0], &s, &err) != 0 ||
+	    history_write(st, &s, &ro, stdout, &err) != 0) {
+		cli_error("%s", err.message);
+		rc = err.status;
+	} else if (fflush(stdout) != 0) {
+		cli_error("cannot write the history to standard output");
+		rc = CLI_IOERR;
+	}
+	store_session_clear(&s);
+	store_close(st);
+	return rc;
+}
+
 /* "s" when n is not one. */
 static const char *plural(int n)
 {
@@ -944,15 +1001,21 @@ static int cmd_merge(cli_args *a)
 
 /* Without cursor addressing (--plain, or TERM unset, empty or "dumb") the
  * workshop runs line by line: screen readers, printing terminals, pipes. */
-static int cmd_screens(cli_args *a)
+static int cli_wants_plain(const cli_args *a)
 {
 	const char *term = getenv("TERM");
+
+	return a->o.plain || !term || !*term || strcmp(term, "dumb") == 0;
+}
+
+static int cmd_screens(cli_args *a)
+{
 	int rc;
 
 	if ((rc = check_allowed(a, OPT_DB | OPT_CONTENT | OPT_SESSION | OPT_ASCII |
 				OPT_NOCOLOR | OPT_KIOSK | OPT_PLAIN, 0)) >= 0)
 		return rc;
-	if (a->o.plain || !term || !*term || strcmp(term, "dumb") == 0)
+	if (cli_wants_plain(a))
 		return a->fe->plain(&a->o, a->o.session);
 	return a->fe->screens(&a->o, CLI_MODE_FACILITATE, a->o.session, NULL);
 }
@@ -960,7 +1023,7 @@ static int cmd_screens(cli_args *a)
 static int cmd_follow(cli_args *a, enum cli_mode mode)
 {
 	int rc;
-	unsigned allowed = OPT_DB | OPT_ASCII | OPT_NOCOLOR | OPT_KIOSK;
+	unsigned allowed = OPT_DB | OPT_ASCII | OPT_NOCOLOR | OPT_KIOSK | OPT_PLAIN;
 
 	if ((rc = check_allowed(a, allowed | (mode == CLI_MODE_JOIN ? OPT_AS : 0), 1)) >= 0)
 		return rc;
@@ -972,6 +1035,8 @@ static int cmd_follow(cli_args *a, enum cli_mode mode)
 		cli_error("join needs --as NAME");
 		return CLI_USAGE;
 	}
+	if (cli_wants_plain(a))
+		return a->fe->plain_follow(&a->o, mode, a->pos[0], a->as);
 	return a->fe->screens(&a->o, mode, a->pos[0], a->as);
 }
 
@@ -1025,6 +1090,8 @@ static int run_command(cli_args *a)
 		return cmd_follow(a, CLI_MODE_JOIN);
 	if (strcmp(a->command, "merge") == 0)
 		return cmd_merge(a);
+	if (strcmp(a->command, "history") == 0)
+		return cmd_history(a);
 	if (strcmp(a->command, "matrices") == 0) {
 		int rc = check_allowed(a, 0, 0);
 

@@ -43,6 +43,9 @@ typedef struct cli_frontends {
 		       const char *session, const char *as_name);
 	/* The line mode; `session` may be NULL. */
 	int (*plain)(const cli_options *o, const char *session);
+	/* watch and join in the line mode, as `screens` takes them. */
+	int (*plain_follow)(const cli_options *o, enum cli_mode mode,
+			    const char *session, const char *as_name);
 } cli_frontends;
 
 int cli_main(int argc, char **argv, const cli_frontends *fe);

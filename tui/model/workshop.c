@@ -388,7 +388,7 @@ static void undo_where(const workshop *ws, const char *row_id, size_t step,
 }
 
 static void undo_message(const workshop *ws, const store_change *c, size_t step,
-			 char *msg, size_t size)
+			 int redo, char *msg, size_t size)
 {
 	char where[300], words[300];
 
@@ -396,32 +396,45 @@ static void undo_message(const workshop *ws, const store_change *c, size_t step,
 	if (c->row_id[0])
 		undo_where(ws, c->row_id, step, where, sizeof where);
 	store_change_words(c, words, sizeof words);
-	snprintf(msg, size, "Undone%s: %s", where, words);
+	snprintf(msg, size, "%s%s: %s", redo ? "Redone" : "Undone", where, words);
 }
 
 /* The message is composed before the move is stored, so a position that
  * fails to save still leaves the room told what was undone. */
-int workshop_undo(workshop *ws, int *moved, char *msg, size_t size,
-		  store_error *err)
+static int workshop_revert(workshop *ws, int redo, int *moved, char *msg,
+			   size_t size, store_error *err)
 {
 	store_change c;
 	size_t step;
-	int undone, rc;
+	int done, rc;
 
 	*moved = 0;
 	msg[0] = '\0';
-	rc = store_undo_entry(ws->st, ws->s.id, &c, &undone, err);
-	if (rc == 0 && !undone)
-		snprintf(msg, size, "Nothing left to undo.");
-	if (rc != 0 || !undone)
+	rc = redo ? store_redo_entry(ws->st, ws->s.id, &c, &done, err)
+		  : store_undo_entry(ws->st, ws->s.id, &c, &done, err);
+	if (rc == 0 && !done)
+		snprintf(msg, size, redo ? "Nothing to redo." : "Nothing left to undo.");
+	if (rc != 0 || !done)
 		return rc;
 	rc = workshop_reload(ws, err);
 	step = c.row_id[0] ? workshop_find_step(ws, c.row_id) : ws->n_steps;
-	undo_message(ws, &c, step, msg, size);
+	undo_message(ws, &c, step, redo, msg, size);
 	store_change_clear(&c);
 	if (rc == 0 && step < ws->n_steps && step != ws->cur) {
 		rc = workshop_goto(ws, step, err);
 		*moved = ws->cur == step;
 	}
 	return rc;
+}
+
+int workshop_undo(workshop *ws, int *moved, char *msg, size_t size,
+		  store_error *err)
+{
+	return workshop_revert(ws, 0, moved, msg, size, err);
+}
+
+int workshop_redo(workshop *ws, int *moved, char *msg, size_t size,
+		  store_error *err)
+{
+	return workshop_revert(ws, 1, moved, msg, size, err);
 }

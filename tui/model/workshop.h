@@ -64,7 +64,9 @@ size_t workshop_find_step(const workshop *ws, const char *row_id);
 /* "5.1": the section's number and the row's place among the section's
  * walked rows, as the walk and the printed report number them. */
 void workshop_step_number(const workshop *ws, size_t step, char *out, size_t size);
-/* Undoes the session's last change not yet undone, reloads, and moves to
+/* Undoes the last change not yet undone made by the person at this
+ * terminal (the store's actor: the facilitator, or the participant of
+ * `join`), never another person's; reloads, and moves to
  * that change's row when the walk has it, so the room sees what changed.
  * `msg` says it in the room's words: "Undone on 5.1 Extended access
  * appointments: agreed Build", "Undone: turned the secret ballot on", or
@@ -72,6 +74,10 @@ void workshop_step_number(const workshop *ws, size_t step, char *out, size_t siz
  * On failure `msg` is "" unless the undo itself was saved (only the
  * reload or the position failed). */
 int workshop_undo(workshop *ws, int *moved, char *msg, size_t size,
+		  store_error *err);
+/* Redoes what this person's last undo reverted (store_redo_entry), the
+ * same way: "Redone on 5.1 ...: agreed Build", or "Nothing to redo.". */
+int workshop_redo(workshop *ws, int *moved, char *msg, size_t size,
 		  store_error *err);
 /* The first step of section `section` (an index into m->sections), or of
  * the next section with an applicable row; n_steps when none. */

@@ -4,13 +4,16 @@
 #include "plain.h"
 
 #include <ctype.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "live.h"
 #include "plain_internal.h"
 #include "text.h"
 #include "locale_info.h"
@@ -143,9 +146,15 @@ void plain_say(const plain *p, const char *fmt, ...)
 }
 
 /* The store's own one-line message, in the conversation on stdout. */
-void plain_error(const plain *p, const char *what, const store_error *err)
+void plain_error(plain *p, const char *what, const store_error *err)
 {
 	plain_say(p, "%s: %s", what, err->message);
+	if (err->status == STORE_EIO || err->status == STORE_EBUSY ||
+	    err->status == STORE_ECANTCREAT || err->status == STORE_EOS) {
+		p->failed = (int)err->status;
+		p->n_failed++;
+		snprintf(p->failure, sizeof p->failure, "%s", err->message);
+	}
 }
 
 /* ------------------------------------------------------------ input */
@@ -191,6 +200,18 @@ static void plain_decode(plain *p, size_t n)
 	p->cap = strlen(u) + 1;
 }
 
+/* While the facilitator thinks, the heartbeat goes on, so joiners and
+ * watchers do not see the facilitator as away.  Input is unbuffered
+ * whenever a live presence runs (plain_run sets it), so poll sees every
+ * byte not yet read. */
+static void plain_wait_input(plain *p)
+{
+	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+
+	while (p->lv && !plain_signal && poll(&pfd, 1, 1000) == 0)
+		live_poll(p->lv, time(NULL));
+}
+
 /* getc in a loop rather than a fixed fgets buffer: a pasted paragraph is
  * one line of any length, kept up to PLAIN_LINE_MAX bytes.  NUL bytes are
  * dropped; a CR before the newline too. */
@@ -202,6 +223,7 @@ int plain_read(plain *p)
 	p->cut = 0;
 	if (p->eof || plain_signal)
 		return -1;
+	plain_wait_input(p);
 	while ((c = getc(stdin)) != EOF && c != '\n') {
 		if (n + 1 >= PLAIN_LINE_MAX) {
 			p->cut = 1;
@@ -231,8 +253,14 @@ void plain_echo(plain *p, size_t col)
 {
 	if (p->echo) {
 		char *c = plain_clean(p, p->line, 0);
+		size_t room = col < p->width ? p->width - col : 0;
 
-		c[text_fit(c, col < p->width ? p->width - col : 0)] = '\0';
+		/* a prompt that filled its line: the answer goes under it */
+		if (room < 10 && text_width(c) > room) {
+			fputs("\n    ", stdout);
+			room = p->width > 4 ? p->width - 4 : 0;
+		}
+		c[text_fit(c, room)] = '\0';
 		puts(c);
 		free(c);
 	}
@@ -292,6 +320,25 @@ const char *plain_ask(plain *p, const char *fmt, ...)
 	return a;
 }
 
+size_t plain_prompt(plain *p, const char *fmt, ...)
+{
+	va_list ap;
+	char *s, *q;
+	size_t n, col;
+
+	va_start(ap, fmt);
+	s = plain_vformat(fmt, ap);
+	va_end(ap);
+	n = strlen(s);
+	if (!(q = realloc(s, n + 3)))
+		plain_oom();
+	memcpy(q + n, " >", 3);
+	col = plain_emit(p, "", q, 0, 1);
+	free(q);
+	fflush(stdout);
+	return col;
+}
+
 /* For answers kept across further questions (the line buffer is reused). */
 char *plain_ask_copy(plain *p, const char *fmt, ...)
 {
@@ -337,6 +384,11 @@ int plain_letter(const char *s)
 }
 
 /* ------------------------------------------------------------ the run */
+
+int plain_stopped(void)
+{
+	return plain_signal != 0;
+}
 
 /* Only sets a flag; the read returns and the run ends normally. */
 static void plain_on_signal(int sig)
@@ -387,6 +439,27 @@ static int plain_open(plain *p, const char *name_or_id)
 	return CLI_OK;
 }
 
+/* What every run sets up the same way. */
+static void plain_init(plain *p, const cli_options *o)
+{
+	memset(p, 0, sizeof *p);
+	p->o = o;
+	p->width = plain_width();
+	p->echo = !isatty(STDIN_FILENO);
+	p->flags = o->ascii || !locale_is_utf8() ? TEXT_ASCII : 0;
+	p->input_utf8 = locale_input_is_utf8();
+	p->shown_section = PLAIN_NO_SECTION;
+}
+
+static void plain_free(plain *p)
+{
+	fflush(stdout);
+	workshop_close(p->ws);
+	store_close(p->st);
+	content_free(p->matrix);
+	free(p->line);
+}
+
 /* Errors before the walk are one line on stderr with the CLI's statuses. */
 int plain_run(const cli_options *o, const char *session)
 {
@@ -394,13 +467,8 @@ int plain_run(const cli_options *o, const char *session)
 	plain p;
 	int rc = CLI_OK;
 
-	memset(&p, 0, sizeof p);
-	p.o = o;
-	p.width = plain_width();
-	p.echo = !isatty(STDIN_FILENO);
-	p.flags = o->ascii || !locale_is_utf8() ? TEXT_ASCII : 0;
-	p.input_utf8 = locale_input_is_utf8();
-	p.shown_section = PLAIN_NO_SECTION;
+	plain_init(&p, o);
+	setvbuf(stdin, NULL, _IONBF, 0);
 	if (!(p.matrix = cli_load_matrix(o, &rc)) ||
 	    !(p.st = cli_open_store(o, STORE_OPEN_CREATE, &rc)))
 		goto out;
@@ -410,10 +478,22 @@ int plain_run(const cli_options *o, const char *session)
 	if (rc == CLI_OK && session && (rc = plain_open(&p, session)) == CLI_OK)
 		rc = plain_walk(&p);
 out:
-	fflush(stdout);
-	workshop_close(p.ws);
-	store_close(p.st);
-	content_free(p.matrix);
-	free(p.line);
+	plain_free(&p);
+	return plain_signal ? 128 + plain_signal : rc;
+}
+
+/* Watchers and joiners need the facilitator's file: never create one. */
+int plain_follow_main(const cli_options *o, enum cli_mode mode,
+		      const char *session, const char *as_name)
+{
+	plain p;
+	int rc = CLI_OK;
+
+	plain_init(&p, o);
+	if ((p.st = cli_open_store(o, 0, &rc)) != NULL) {
+		plain_signals();
+		rc = plain_follow_run(&p, mode == CLI_MODE_JOIN, session, as_name);
+	}
+	plain_free(&p);
 	return plain_signal ? 128 + plain_signal : rc;
 }

@@ -19,4 +19,10 @@
  * `session` may be NULL: the user then picks or creates one. */
 int plain_run(const cli_options *o, const char *session);
 
+/* watch (CLI_MODE_WATCH) and join (CLI_MODE_JOIN, as `as_name`) in the
+ * line mode: the row under discussion, then each change as lines; join
+ * reads one vote per line.  Ends at the end of input or on q. */
+int plain_follow_main(const cli_options *o, enum cli_mode mode,
+		      const char *session, const char *as_name);
+
 #endif

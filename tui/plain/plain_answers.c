@@ -103,6 +103,7 @@ void plain_votes(plain *p)
 		if (plain_vote_one(p, i) != 0)
 			break;
 	plain_show_votes(p);
+	plain_show_suggestion(p);
 }
 
 /* Appends a line to the note being typed, growing it by doubling. */
@@ -129,21 +130,19 @@ static void plain_note_append(char **note, size_t *len, size_t *cap,
 }
 
 /* Lines up to one holding only "." (or the end of input), joined with
- * newlines; PLAIN_NOTE_MAX bytes at most. */
+ * newlines.  A note over the store's limit is kept just past it, so the
+ * store refuses it with the message the screens give: never cut short. */
 static char *plain_read_note(plain *p)
 {
 	char *note = NULL;
 	size_t len = 0, cap = 0;
-	int r, full = 0;
+	int r;
 
 	plain_note_append(&note, &len, &cap, "");
 	while ((r = plain_read(p)) == 0 && strcmp(p->line, ".") != 0) {
 		plain_echo(p, 0);
-		if (len + strlen(p->line) + 1 <= PLAIN_NOTE_MAX)
+		if (len <= STORE_MAX_NOTE)
 			plain_note_append(&note, &len, &cap, p->line);
-		else if (!full++)
-			plain_say(p, "(The note is full at %u bytes; the rest is "
-				  "left out.)", PLAIN_NOTE_MAX);
 	}
 	if (r == 0)
 		plain_echo(p, 0);
@@ -173,7 +172,8 @@ static int plain_note_mode(plain *p, const char *old)
 	if (!*old)
 		return 'r';
 	plain_show(p, "Note now: ", old, TEXT_KEEP_NEWLINES);
-	a = plain_ask(p, "r replace it, a add to it, c clear it, Enter keeps it");
+	a = plain_ask(p, "r replace it, a add to it, c clear it, Enter keeps it "
+		      "[r, a, c, Enter]");
 	c = a ? plain_letter(a) : 0;
 	if (a && c != 'r' && c != 'a' && c != 'c')
 		plain_say(p, "Note unchanged.");
@@ -254,12 +254,12 @@ void plain_action(plain *p)
 
 	text = plain_ask_copy(p, "Action: what will be done (Enter cancels)");
 	if (text && text_is_blank(text))
-		plain_say(p, "No action added.");
+		plain_say(p, "Not saved: no action added.");
 	else if (text && (owner = plain_ask_copy(p, "Owner (Enter for none)")) &&
 		 (due = plain_ask_date(p)))
 		plain_action_store(p, text, owner, due);
 	else if (text)
-		plain_say(p, "Action not saved: input ended.");
+		plain_say(p, "Not saved: input ended before the action was complete.");
 	free(text);
 	free(owner);
 	free(due);

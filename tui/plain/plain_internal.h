@@ -14,8 +14,6 @@
 
 /* Longest input line kept; the rest of a longer line is left out. */
 #define PLAIN_LINE_MAX (64u * 1024u)
-/* Longest note taken from the keyboard. */
-#define PLAIN_NOTE_MAX (1024u * 1024u)
 #define PLAIN_NO_SECTION ((size_t)-1)
 
 typedef struct plain {
@@ -23,6 +21,7 @@ typedef struct plain {
 	store *st;
 	content_matrix *matrix;    /* the matrix new sessions are run against */
 	workshop *ws;              /* the open session, NULL before one */
+	struct live *lv;           /* the walk's presence in the live room */
 	unsigned flags;            /* text_clean flags for this terminal */
 	size_t width;              /* no output line is wider */
 	int echo;                  /* input is not a terminal: repeat answers */
@@ -35,6 +34,9 @@ typedef struct plain {
 	size_t cap;
 	size_t shown_section;      /* section whose heading was printed last */
 	int full_prompt;           /* the next walk prompt lists every answer */
+	int failed;                /* exit status of the last write that failed */
+	size_t n_failed;           /* writes that failed */
+	char failure[512];         /* ... and what the last one said */
 } plain;
 
 /* Output: all text is cleaned (text_clean) and wrapped to p->width. */
@@ -48,6 +50,9 @@ char *plain_format(const char *fmt, ...);
 /* Prints a prompt ending in " > " and reads one answer, trimmed; NULL when
  * input has ended or a signal asked the program to stop. */
 const char *plain_ask(plain *p, const char *fmt, ...);
+/* Prints a prompt ending in " > " and returns at once (the caller reads
+ * the answer when it comes); the column after it is returned. */
+size_t plain_prompt(plain *p, const char *fmt, ...);
 /* Like plain_ask, but a malloc'd copy. */
 char *plain_ask_copy(plain *p, const char *fmt, ...);
 /* One raw line (not trimmed) into p->line; -1 at the end of input. */
@@ -58,8 +63,11 @@ void plain_echo(plain *p, size_t col);
 int plain_number(const char *s, long lo, long hi, long *out);
 /* The lower-case letter when `s` is one ASCII letter (or '?'), else 0. */
 int plain_letter(const char *s);
-/* Prints a store error as one line. */
-void plain_error(const plain *p, const char *what, const store_error *err);
+/* Whether a signal asked the program to stop. */
+int plain_stopped(void);
+/* Prints a store error as one line; a write that failed (not a refused
+ * answer) is remembered, so the run never ends saying all is saved. */
+void plain_error(plain *p, const char *what, const store_error *err);
 /* Exits with "out of memory": nothing is lost, the store has it all. */
 void plain_oom(void);
 
@@ -76,10 +84,30 @@ int plain_walk(plain *p);
 void plain_reload(plain *p);
 /* The current row's votes as words (or how many, in a secret ballot). */
 void plain_show_votes(const plain *p);
+/* The range and the suggested stage after the votes (nothing while a
+ * secret ballot hides them). */
+void plain_show_suggestion(const plain *p);
+
+/* Moves to a step (storing the position) and reads the row out. */
+void plain_step(plain *p, size_t step);
 
 /* The longer answers (plain_answers.c), each stored as it is given. */
 void plain_votes(plain *p);
 void plain_note(plain *p);
 void plain_action(plain *p);
+
+/* watch and join (plain_follow.c): `join` set reads votes as `as_name`;
+ * returns an exit status. */
+int plain_follow_run(plain *p, int join, const char *session,
+		     const char *as_name);
+
+/* The whole session and the row's actions (plain_more.c). */
+void plain_overview(plain *p);
+void plain_summary(plain *p);
+void plain_history(plain *p);
+void plain_reveal(plain *p);
+void plain_report(plain *p);
+void plain_actions(plain *p);
+void plain_setup(plain *p);
 
 #endif

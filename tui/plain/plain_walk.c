@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
+#include "live.h"
 #include "plain_internal.h"
 #include "text.h"
 
@@ -38,14 +41,40 @@ void plain_show_votes(const plain *p)
 	if (!sp.voted)
 		return;
 	if (workshop_ballot_hides(ws, a)) {
-		plain_say(p, "Votes: %d of %zu voted; secret until revealed.",
-			  sp.voted, ws->s.n_participants);
+		plain_say(p, "Votes: %d of %zu voted; secret until you reveal them "
+			  "(r).", sp.voted, ws->s.n_participants);
 		return;
 	}
 	rowfacts_counts_text(ws->m, &sp, ", ", counts, sizeof counts);
 	t = plain_format("%s (%d of %zu voted).", counts, sp.voted, ws->s.n_participants);
 	plain_show(p, "Votes: ", t, 0);
 	free(t);
+}
+
+/* After the votes: the range and the suggested stage, in the votes
+ * screen's words, with the number that agrees it. */
+void plain_show_suggestion(const plain *p)
+{
+	const workshop *ws = p->ws;
+	const store_row_answer *a = workshop_answer(ws);
+	rowfacts_state now = workshop_state_of(ws, a);
+	rowfacts_spread sp;
+	char buf[512];
+
+	workshop_spread_of(ws, a, &sp);
+	if (!sp.voted || workshop_ballot_hides(ws, a))
+		return;
+	rowfacts_range_text(ws->m, &sp, buf, sizeof buf);
+	plain_say(p, "%s", buf);
+	if (sp.suggested < 0)
+		return;
+	if (sp.suggested == now.stage)
+		plain_say(p, "Suggested: %s, as agreed.", ws->m->stages[sp.suggested].label);
+	else
+		plain_say(p, "Suggested: %s%s. Type %d to agree it.",
+			  ws->m->stages[sp.suggested].label,
+			  sp.differ ? " (the lower, as views differ)" : "",
+			  sp.suggested + 1);
 }
 
 /* The row's actions, one line each, so a reader hears what is owed. */
@@ -125,42 +154,43 @@ static void plain_show_row(plain *p)
 	p->full_prompt = 1;
 }
 
-/* Every answer the walk takes, one per line, for `?`. */
-static void plain_help(const plain *p)
+/* f: what the facilitator can ask and look for on this row, the meanings
+ * of the terms it uses, then the matrix's whole glossary. */
+static int plain_cmd_prompts(plain *p, long arg)
 {
-	static const char *const keys[][2] = {
-		{ "0", "clear the agreed stage" },
-		{ "x", "not applicable (x again opens the row)" },
-		{ "v", "record each participant's vote in turn" },
-		{ "n", "write the note; a line holding only . ends it" },
-		{ "a", "add an action: text, owner, due date" },
-		{ "u", "undo the last change" },
-		{ "b", "back to the previous row" },
-		{ "g", "go to a row by its number" },
-		{ "r", "repeat this row" },
-		{ "Enter", "next row" },
-		{ "q", "quit; every answer is already saved" }
-	};
-	size_t i;
-	char *t = plain_format("%s", ""), *u;
+	const content_matrix *m = p->ws->m;
+	const content_row *row = workshop_row(p->ws);
+	const content_term *t[32];
+	size_t n = content_row_terms(m, row, t, 32), i;
 
-	for (i = 0; i < p->ws->m->n_stages; i++) {
-		u = plain_format("%s%s%zu. %s", t, i ? ", " : "", i + 1,
-				       p->ws->m->stages[i].label);
+	(void)arg;
+	for (i = 0; i < row->n_prompts; i++) {
+		char pre[40];
 
-		free(t);
-		t = u;
+		snprintf(pre, sizeof pre, "Prompt %zu: ", i + 1);
+		plain_show(p, pre, row->prompts[i], 0);
 	}
-	u = plain_format("  1-%-4zu agree that stage: ", p->ws->m->n_stages);
-	plain_show(p, u, t, 0);
-	free(u);
-	free(t);
-	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		char pre[16];
+	if (!row->n_prompts)
+		plain_say(p, "Prompts: none for this row.");
+	plain_show(p, "Evidence: ", *row->evidence ? row->evidence : "none for this row.", 0);
+	for (i = 0; i < n && i < 32; i++) {
+		char *pre = plain_format("Term %s: ", t[i]->term);
 
-		snprintf(pre, sizeof pre, "  %-6s ", keys[i][0]);
-		plain_show(p, pre, keys[i][1], 0);
+		plain_show(p, pre, t[i]->meaning, 0);
+		free(pre);
 	}
+	if (m->n_glossary)
+		plain_say(p, "Glossary of the matrix (%zu term%s):", m->n_glossary,
+			  m->n_glossary == 1 ? "" : "s");
+	for (i = 0; i < m->n_glossary; i++) {
+		const content_term *g = m->glossary_sorted ? m->glossary_sorted[i]
+							   : &m->glossary[i];
+		char *pre = plain_format("  %s: ", g->term);
+
+		plain_show(p, pre, g->meaning, 0);
+		free(pre);
+	}
+	return PLAIN_STAY;
 }
 
 /* ------------------------------------------------------------ answers */
@@ -213,15 +243,21 @@ static void plain_not_applicable(plain *p)
 /* u: the store's undo, which walks back the session's history.  As on
  * the screens, the walk goes to the undone change's row and reads it out,
  * so nobody changes a row they cannot see. */
-static void plain_undo(plain *p)
+/* Undo or redo this person's own last change; another person's change is
+ * never reverted (the workshop says why not). */
+static void plain_undo(plain *p, int redo)
 {
 	char msg[512];
 	store_error err;
-	int moved, rc = workshop_undo(p->ws, &moved, msg, sizeof msg, &err);
+	int moved, rc = redo ? workshop_redo(p->ws, &moved, msg, sizeof msg, &err)
+			     : workshop_undo(p->ws, &moved, msg, sizeof msg, &err);
 
 	if (rc != 0)
-		plain_error(p, msg[0] ? "Error" : "Not undone", &err);
-	if (msg[0])
+		plain_error(p, msg[0] ? "Error" : redo ? "Not saved: not redone"
+			    : "Not saved: not undone", &err);
+	if (msg[0] && rc == 0 && strncmp(msg, "Nothing ", 8) != 0)
+		plain_say(p, "Saved: %s.", msg);
+	else if (msg[0])
 		plain_say(p, "%s", msg);
 	if (moved)
 		plain_show_row(p);
@@ -230,7 +266,7 @@ static void plain_undo(plain *p)
 /* ------------------------------------------------------------ moving */
 
 /* Moves to a row, storing the position so the next run resumes there. */
-static void plain_step(plain *p, size_t step)
+void plain_step(plain *p, size_t step)
 {
 	store_error err;
 
@@ -305,36 +341,228 @@ static void plain_unknown(const plain *p, const char *a)
 		plain_say(p, "That is not an answer here: ? lists them.");
 }
 
+static int plain_cmd_agree(plain *p, long k) { plain_agree(p, k); return PLAIN_STAY; }
+static int plain_cmd_clear(plain *p, long k) { (void)k; plain_agree(p, 0); return PLAIN_STAY; }
+static int plain_cmd_na(plain *p, long k) { (void)k; plain_not_applicable(p); return PLAIN_STAY; }
+static int plain_cmd_votes(plain *p, long k) { (void)k; plain_votes(p); return PLAIN_STAY; }
+static int plain_cmd_reveal(plain *p, long k) { (void)k; plain_reveal(p); return PLAIN_STAY; }
+static int plain_cmd_note(plain *p, long k) { (void)k; plain_note(p); return PLAIN_STAY; }
+static int plain_cmd_actions(plain *p, long k) { (void)k; plain_actions(p); return PLAIN_STAY; }
+static int plain_cmd_undo(plain *p, long k) { plain_undo(p, (int)k); return PLAIN_STAY; }
+static int plain_cmd_history(plain *p, long k) { (void)k; plain_history(p); return PLAIN_STAY; }
+static int plain_cmd_overview(plain *p, long k) { (void)k; plain_overview(p); return PLAIN_STAY; }
+static int plain_cmd_summary(plain *p, long k) { (void)k; plain_summary(p); return PLAIN_STAY; }
+static int plain_cmd_report(plain *p, long k) { (void)k; plain_report(p); return PLAIN_STAY; }
+static int plain_cmd_setup(plain *p, long k) { (void)k; plain_setup(p); return PLAIN_STAY; }
+static int plain_cmd_goto(plain *p, long k) { (void)k; plain_goto(p); return PLAIN_STAY; }
+static int plain_cmd_again(plain *p, long k) { (void)k; plain_show_row(p); return PLAIN_STAY; }
+static int plain_cmd_next(plain *p, long k) { (void)k; plain_next_row(p); return PLAIN_STAY; }
+static int plain_cmd_quit(plain *p, long k) { (void)p; (void)k; return PLAIN_QUIT; }
+static int plain_cmd_help(plain *p, long k);
+
+static int plain_cmd_back(plain *p, long k)
+{
+	(void)k;
+	if (p->ws->cur > 0)
+		plain_step(p, p->ws->cur - 1);
+	else
+		plain_say(p, "This is the first row.");
+	return PLAIN_STAY;
+}
+
+/* [ and ]: the first row of the previous or next section with rows. */
+static int plain_cmd_section(plain *p, long dir)
+{
+	const workshop *ws = p->ws;
+	size_t sec = ws->steps[ws->cur].section, step;
+
+	if (dir < 0) {
+		size_t first = workshop_section_start(ws, sec);
+
+		while (sec > 0 && (step = workshop_section_start(ws, --sec)) >= first)
+			;
+		step = workshop_section_start(ws, sec);
+		if (step >= first) {
+			plain_say(p, "This is the first section.");
+			return PLAIN_STAY;
+		}
+	} else if ((step = workshop_section_start(ws, sec + 1)) >= ws->n_steps) {
+		plain_say(p, "This is the last section.");
+		return PLAIN_STAY;
+	}
+	plain_step(p, step);
+	return PLAIN_STAY;
+}
+
+/* Every answer the walk takes: the dispatch, the prompts and `?` are all
+ * made from this table, so they cannot drift apart.  `key` is the answer
+ * typed ("" for Enter, "#" for a stage's number); `word` is its name in
+ * the long prompt (NULL: not in the prompts, only in the help); `arg`
+ * goes to the function. */
+typedef struct plain_cmd {
+	const char *key;
+	const char *also;          /* a second key, or NULL */
+	const char *word;
+	const char *help;
+	int (*run)(plain *p, long arg);
+	long arg;
+} plain_cmd;
+
+static const plain_cmd plain_cmds[] = {
+	{ "#", NULL, "agree a stage", "agree that stage", plain_cmd_agree, 0 },
+	{ "0", NULL, "clear", "clear the agreed stage (the row is open again)",
+	  plain_cmd_clear, 0 },
+	{ "x", NULL, "not applicable", "not applicable (x again opens the row)",
+	  plain_cmd_na, 0 },
+	{ "v", NULL, "votes", "record each participant's vote in turn, then the "
+	  "spread and the suggested stage", plain_cmd_votes, 0 },
+	{ "r", NULL, "reveal", "secret ballot: reveal the votes on this row (or "
+	  "hide them again)", plain_cmd_reveal, 0 },
+	{ "n", NULL, "note", "the note: shown, then replaced, added to or "
+	  "cleared; a line holding only . ends it", plain_cmd_note, 0 },
+	{ "a", NULL, "actions", "the row's actions: list, add, edit, mark done, "
+	  "delete", plain_cmd_actions, 0 },
+	{ "f", NULL, NULL, "for the facilitator: the row's prompts, evidence and "
+	  "glossary terms, then the whole glossary", plain_cmd_prompts, 0 },
+	{ "u", NULL, "undo", "undo your own last change, going to its row; "
+	  "never another person's", plain_cmd_undo, 0 },
+	{ "U", NULL, "redo", "redo what you undid, until you make a new change",
+	  plain_cmd_undo, 1 },
+	{ "H", NULL, "history", "every change of the session, newest first: when, "
+	  "who, row, what", plain_cmd_history, 0 },
+	{ "b", NULL, "back", "back to the previous row", plain_cmd_back, 0 },
+	{ "g", NULL, "go to", "go to a row by its number", plain_cmd_goto, 0 },
+	{ "[", NULL, NULL, "the previous section", plain_cmd_section, -1 },
+	{ "]", NULL, NULL, "the next section", plain_cmd_section, 1 },
+	{ "o", NULL, "overview", "every section with its progress; walk one",
+	  plain_cmd_overview, 0 },
+	{ "s", NULL, "summary", "the summary: profile, disagreements, action "
+	  "plan, changes", plain_cmd_summary, 0 },
+	{ "p", NULL, "report", "write the printable report next to the database",
+	  plain_cmd_report, 0 },
+	{ "i", NULL, "set-up", "the session's set-up: rename, secret ballot, add "
+	  "a participant", plain_cmd_setup, 0 },
+	{ "l", NULL, NULL, "read this row again", plain_cmd_again, 0 },
+	{ "", NULL, "Enter next", "next row", plain_cmd_next, 0 },
+	{ "q", NULL, "quit", "quit; every answer already saved is kept",
+	  plain_cmd_quit, 0 },
+	{ "?", "h", "help", "this list", plain_cmd_help, 0 },
+};
+
+#define PLAIN_N_CMDS (sizeof plain_cmds / sizeof plain_cmds[0])
+
+/* How a key is named in the help and the prompts. */
+static char *plain_cmd_key(const plain *p, const plain_cmd *c)
+{
+	if (strcmp(c->key, "#") == 0)
+		return plain_format("1-%zu", p->ws->m->n_stages);
+	if (!*c->key)
+		return plain_format("Enter");
+	if (c->also)
+		return plain_format("%s, %s", c->key, c->also);
+	return plain_format("%s", c->key);
+}
+
+/* ?: one line per entry of the table. */
+static int plain_cmd_help(plain *p, long k)
+{
+	size_t i, n = p->ws->m->n_stages;
+	(void)k;
+
+	for (i = 0; i < PLAIN_N_CMDS; i++) {
+		char *key = plain_cmd_key(p, &plain_cmds[i]);
+		char *pre = plain_format("  %-6s ", key), *t;
+
+		if (strcmp(plain_cmds[i].key, "#") == 0) {
+			size_t s;
+
+			t = plain_format("%s:", plain_cmds[i].help);
+			for (s = 0; s < n; s++) {
+				char *u = plain_format("%s %zu. %s%s", t, s + 1,
+						       p->ws->m->stages[s].label,
+						       s + 1 < n ? "," : "");
+
+				free(t);
+				t = u;
+			}
+		} else {
+			t = plain_format("%s", plain_cmds[i].help);
+		}
+		plain_show(p, pre, t, 0);
+		free(t);
+		free(pre);
+		free(key);
+	}
+	return PLAIN_STAY;
+}
+
+/* The long prompt names each answer; the short one gives only the keys. */
+static char *plain_cmd_prompt(const plain *p, int full)
+{
+	char *t = full ? plain_format("%s", "") : plain_format("Row %zu of %zu [",
+				      p->ws->cur + 1, p->ws->n_steps), *u;
+	size_t i;
+
+	for (i = 0; i < PLAIN_N_CMDS; i++) {
+		const plain_cmd *c = &plain_cmds[i];
+		char *key;
+
+		if (!c->word)
+			continue;
+		key = c->also ? plain_format("%s", c->key) : plain_cmd_key(p, c);
+		if (!full)
+			u = plain_format("%s%s%s", t, i ? ", " : "", key);
+		else if (strcmp(c->key, "#") == 0)
+			u = plain_format("Agree a stage [%s]", key);
+		else if (!*c->key)
+			u = plain_format("%s, %s", t, c->word);
+		else
+			u = plain_format("%s, %s %s", t, c->key, c->word);
+		free(key);
+		free(t);
+		t = u;
+	}
+	u = plain_format("%s%s", t, full ? "" : "]");
+	free(t);
+	return u;
+}
+
+/* The entry for an answer, or NULL; digits give their number in *k. */
+static const plain_cmd *plain_cmd_find(const char *a, long *k)
+{
+	size_t i;
+
+	*k = 0;
+	for (i = 0; i < PLAIN_N_CMDS; i++) {
+		const plain_cmd *c = &plain_cmds[i];
+
+		if (strcmp(c->key, "#") == 0) {
+			if (plain_number(a, 1, 999999999, k) == 0)
+				return c;
+		} else if (strcmp(a, c->key) == 0 || (c->also && strcmp(a, c->also) == 0)) {
+			return c;
+		}
+	}
+	/* letters in either case, as before, unless the capital is a key */
+	if (a[0] && !a[1] && a[0] >= 'A' && a[0] <= 'Z') {
+		char lower[2] = { (char)(a[0] - 'A' + 'a'), 0 };
+
+		return plain_cmd_find(lower, k);
+	}
+	return NULL;
+}
+
 /* One answer at the walk's prompt. */
 static int plain_command(plain *p, const char *a)
 {
 	long k;
+	const plain_cmd *c = plain_cmd_find(a, &k);
 
-	if (!*a)
-		plain_next_row(p);
-	else if (plain_number(a, 0, 999999999, &k) == 0)
-		plain_agree(p, k);
-	else
-		switch (plain_letter(a)) {
-		case 'x': plain_not_applicable(p); break;
-		case 'v': plain_votes(p); break;
-		case 'n': plain_note(p); break;
-		case 'a': plain_action(p); break;
-		case 'u': plain_undo(p); break;
-		case 'g': plain_goto(p); break;
-		case 'r': plain_show_row(p); break;
-		case '?': case 'h': plain_help(p); break;
-		case 'q': return PLAIN_QUIT;
-		case 'b':
-			if (p->ws->cur > 0)
-				plain_step(p, p->ws->cur - 1);
-			else
-				plain_say(p, "This is the first row.");
-			break;
-		default:
-			plain_unknown(p, a);
-		}
-	return PLAIN_STAY;
+	if (!c) {
+		plain_unknown(p, a);
+		return PLAIN_STAY;
+	}
+	return c->run(p, c->arg ? c->arg : k);
 }
 
 /* The full list of answers after a row is shown, a short one after that. */
@@ -342,16 +570,16 @@ static const char *plain_walk_prompt(plain *p)
 {
 	const workshop *ws = p->ws;
 	int full = p->full_prompt;
+	char *prompt;
+	const char *a;
 
 	p->full_prompt = 0;
 	if (ws->st && store_data_version(ws->st) != ws->data_version)
 		plain_reload(p);
-	if (full)
-		return plain_ask(p, "Agree a stage [1-%zu], 0 clear, x not applicable, "
-				 "v votes, n note, a action, u undo, b back, g go to, "
-				 "Enter next, q quit, ? help", ws->m->n_stages);
-	return plain_ask(p, "Row %zu of %zu [1-%zu, 0, x, v, n, a, u, b, g, Enter, "
-			 "q, ?]", ws->cur + 1, ws->n_steps, ws->m->n_stages);
+	prompt = plain_cmd_prompt(p, full);
+	a = plain_ask(p, "%s", prompt);
+	free(prompt);
+	return a;
 }
 
 /* The walk from the stored row until q or the end of input. */
@@ -367,10 +595,23 @@ int plain_walk(plain *p)
 		return CLI_OK;
 	}
 	plain_show_row(p);
+	p->lv = live_start(p->st, p->ws->s.id, STORE_ROLE_FACILITATOR,
+			   p->ws->s.facilitator, time(NULL));
+	if (!p->lv)
+		plain_oom();
 	while ((a = plain_walk_prompt(p)) != NULL)
 		if (plain_command(p, a) == PLAIN_QUIT)
 			break;
+	live_stop(p->lv);
+	p->lv = NULL;
 	done = workshop_answered(p->ws, &total);
+	if (p->failed) {
+		plain_say(p, "Not saved: %zu change%s could not be stored (the last: "
+			  "%s). Only answers confirmed with Saved: are kept; %zu of "
+			  "%zu rows answered.", p->n_failed, p->n_failed == 1 ? "" : "s",
+			  p->failure, done, total);
+		return p->failed;
+	}
 	plain_say(p, "Everything is saved: %zu of %zu rows answered. The next "
 		  "run resumes at this row.", done, total);
 	return CLI_OK;

@@ -8,30 +8,6 @@
 #include "report.h"
 #include "screens.h"
 
-/* The session name as a file name: letters, digits, '.', '-' and '_'
- * only, never starting with a dot, so it cannot leave the folder. */
-static void safe_file_name(const char *name, char *out, size_t size)
-{
-	size_t i, k = 0;
-
-	for (i = 0; name[i] && k + 5 < size && k < 80; i++) {
-		unsigned char c = (unsigned char)name[i];
-		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			 (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-			 (c == '.' && k > 0);
-
-		if (ok)
-			out[k++] = (char)c;
-		else if (k > 0 && out[k - 1] != '-')
-			out[k++] = '-';
-	}
-	while (k > 0 && out[k - 1] == '-')
-		k--;
-	if (k == 0)
-		k = (size_t)snprintf(out, size, "session");
-	out[k] = '\0';
-}
-
 static void report_write(ui *u, const report_file *rf, int overwrite)
 {
 	report_options ro;
@@ -55,19 +31,11 @@ static void report_overwrite(ui *u, void *ctx)
 	report_write(u, ctx, 1);
 }
 
-/* The default report file: next to the database, under the session's
- * name. */
+/* The default report file, the same one the line mode writes. */
 static void default_report_path(ui *u, report_file *rf)
 {
-	const char *db = store_path(u->st), *slash = strrchr(db, '/');
-	char name[96];
-
-	safe_file_name(u->ws->s.name, name, sizeof name);
-	if (slash)
-		snprintf(rf->path, sizeof rf->path, "%.*s/%s.txt",
-			 (int)(slash - db), db, name);
-	else
-		snprintf(rf->path, sizeof rf->path, "%s.txt", name);
+	report_default_path(store_path(u->st), u->ws->s.name, rf->path,
+			    sizeof rf->path);
 }
 
 /* Never replaces a file (or a symlink planted there) without asking. */

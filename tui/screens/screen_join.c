@@ -5,7 +5,8 @@
  * the row the facilitator is on: a digit votes for that stage, d votes
  * don't know, 0 withdraws.  Each vote is stored at once; the facilitator's
  * screen sees it within a poll.  In a secret ballot the participant sees
- * only their own vote until the facilitator reveals the spread.
+ * only their own vote until the facilitator reveals the spread.  u and U
+ * undo and redo the participant's own votes, never anyone else's.
  */
 #include <stdio.h>
 
@@ -68,7 +69,7 @@ static void join_action(ui *u, enum action a, int arg)
 
 const screen_ops screen_join = {
 	.name = "join",
-	.scope = SC_TOP | SC_JOIN,
+	.scope = SC_TOP | SC_JOIN | SC_CHANGES,
 	.private_size = sizeof(room_view),
 	.keeps_body = 1,
 	.enter = join_reset,

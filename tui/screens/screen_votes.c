@@ -24,6 +24,7 @@ typedef struct votes_state {
 	/* The stage Enter offered, kept for the y/n answer: a vote arriving
 	 * from another terminal meanwhile must not change what "y" agrees. */
 	int asked_stage;
+	size_t asked_participant;    /* whose own vote "Clear ...?" names */
 } votes_state;
 
 static size_t votes_height(const ui *u)
@@ -147,6 +148,54 @@ static void votes_store(ui *u, int vote)
 		return;
 	if (vote != STORE_VOTE_NONE && vs->list.sel + 1 < vs->list.n)
 		listview_action(&vs->list, ACT_DOWN, votes_height(u));
+}
+
+/* The facilitator clears a vote the participant cast at their own
+ * terminal only when asked to: it is theirs, and their screen said it was
+ * saved.  The history records the clearing as the facilitator's. */
+static void votes_clear_yes(ui *u, void *ctx)
+{
+	votes_state *vs = ctx;
+	workshop *ws = u->ws;
+	store_error err;
+	char name[STORE_MAX_NAME * 4 + 1];
+
+	if (vs->asked_participant >= ws->s.n_participants)
+		return;
+	vs->list.sel = vs->asked_participant;
+	/* the save reloads the session, and with it the names */
+	snprintf(name, sizeof name, "%s", ws->s.participants[vs->asked_participant]);
+	ui_saved(u, store_set_vote(ws->st, ws->s.id, workshop_row(ws)->id,
+				   (int)vs->asked_participant, STORE_VOTE_NONE, &err),
+		 &err, "Saved: %s's own vote cleared; the history says you cleared it.",
+		 name);
+}
+
+static void votes_clear(ui *u)
+{
+	votes_state *vs = ui_private(u, &screen_votes);
+	workshop *ws = u->ws;
+	const char *row = workshop_row(ws)->id;
+	store_error err;
+	int author;
+
+	if (!vs->list.n || vote_of(ws, workshop_answer(ws), vs->list.sel) ==
+	    STORE_VOTE_NONE) {
+		votes_store(u, STORE_VOTE_NONE);
+		return;
+	}
+	if (store_vote_author(ws->st, ws->s.id, row, (int)vs->list.sel, &author,
+			      &err) != 0) {
+		ui_error(u, &err);
+		return;
+	}
+	if (author != (int)vs->list.sel) {
+		votes_store(u, STORE_VOTE_NONE);
+		return;
+	}
+	vs->asked_participant = vs->list.sel;
+	ui_ask(u, votes_clear_yes, vs, "Clear the vote %s cast at their own terminal?",
+	       ws->s.participants[vs->list.sel]);
 }
 
 static void votes_reveal(ui *u)
@@ -280,7 +329,7 @@ static void votes_action(ui *u, enum action a, int arg)
 			votes_store(u, arg - 1);
 		break;
 	case ACT_VOTE_DONT_KNOW: votes_store(u, STORE_VOTE_DONT_KNOW); break;
-	case ACT_VOTE_CLEAR: votes_store(u, STORE_VOTE_NONE); break;
+	case ACT_VOTE_CLEAR: votes_clear(u); break;
 	case ACT_REVEAL: votes_reveal(u); break;
 	case ACT_SECRET: votes_secret(u); break;
 	case ACT_ACCEPT: votes_accept(u); break;

@@ -43,7 +43,8 @@ enum action_scope {
 	SC_CHANGES = 1 << 12,    /* screens where undo makes sense */
 	SC_SUMMARY = 1 << 13,
 	SC_WATCH = 1 << 14,      /* nextsteps watch: the read-only live view */
-	SC_JOIN = 1 << 15        /* nextsteps join: a participant's own terminal */
+	SC_JOIN = 1 << 15,       /* nextsteps join: a participant's own terminal */
+	SC_HISTORY = 1 << 16     /* the list of the session's changes */
 };
 
 #define ACTION_INFO(_) \
@@ -68,10 +69,11 @@ enum action_scope {
 	_(ROW_NEXT,       SC_WALK,               'j', KF(KEY_DOWN), KF(KEY_RIGHT),  "row",      ROW_PREV,  "Next row (rows of the other track are skipped)") \
 	_(ROW_PREV,       SC_WALK,               'k', KF(KEY_UP), KF(KEY_LEFT),     NULL,       NONE,      "Previous row") \
 	_(STAGE_SET,      SC_WALK,               KDIGITS, 0, 0,                     "agree",    NONE,      "Agree the stage with this number") \
-	_(PARK,           SC_WALK,               'z', 0, 0,                         "park",     NONE,      "Park the row: skip it on purpose, to come back to (again to unpark it)") \
 	_(VOTES,          SC_WALK,               'v', 0, 0,                         "votes",    NONE,      "Record each participant's vote for the row") \
 	_(NOTE,           SC_WALK,               'n', 0, 0,                         "note",     NONE,      "Write the note for the row") \
 	_(ACTIONS,        SC_WALK,               'a', 0, 0,                         "actions",  NONE,      "List and add the actions agreed for the row") \
+	_(PROMPTS,        SC_WALK,               'f', 0, 0,                         "prompts",  NONE,      "For the facilitator: the row's prompts, what to look for and the glossary terms it uses (again to hide them)") \
+	_(PARK,           SC_WALK,               'z', 0, 0,                         "park",     NONE,      "Park the row: skip it on purpose, to come back to (again to unpark it)") \
 	_(OVERVIEW,       SC_WALK,               'o', 0, 0,                         "overview", NONE,      "All sections with progress; jump to one") \
 	_(SECTION_PREV,   SC_WALK,               '[', KF(KEY_PPAGE), 0,             "section",  SECTION_NEXT, "Previous section") \
 	_(SECTION_NEXT,   SC_WALK,               ']', KF(KEY_NPAGE), 0,             NULL,       NONE,      "Next section") \
@@ -81,12 +83,13 @@ enum action_scope {
 	_(REPORT_AS,      SC_WALK | SC_SUMMARY,  'P', 0, 0,                         NULL,       NONE,      "Write the report to a file you name (not with --kiosk)") \
 	_(SUMMARY,        SC_WALK | SC_OVERVIEW, 's', 0, 0,                         "summary",  NONE,      "Summary: profile, disagreements, actions, changes") \
 	_(SESSIONS,       SC_WALK,               'S', KESC, 0,                      NULL,       NONE,      "Back to the list of sessions") \
+	_(HISTORY,        SC_WALK,               'H', 0, 0,                         NULL,       NONE,      "History: every change of the session, who made it, newest first") \
 	/* overview */ \
 	_(JUMP,           SC_OVERVIEW,           '\n', KF(KEY_ENTER), 0,            "go",       NONE,      "Walk the selected section") \
 	/* votes */ \
 	_(VOTE_SET,       SC_VOTES,              KDIGITS, 0, 0,                     "vote",     NONE,      "The selected participant votes for this stage") \
 	_(VOTE_DONT_KNOW, SC_VOTES,              'd', 0, 0,                         "don't know", NONE,    "The selected participant does not know") \
-	_(VOTE_CLEAR,     SC_VOTES,              '0', KF(KEY_DC), 0,                "clear",    NONE,      "Clear the selected participant's vote") \
+	_(VOTE_CLEAR,     SC_VOTES,              '0', KF(KEY_DC), 0,                "clear",    NONE,      "Clear the selected participant's vote (asks first when they cast it at their own terminal; the history says you cleared it)") \
 	_(REVEAL,         SC_VOTES,              'r', 0, 0,                         "reveal",   NONE,      "Secret ballot: reveal (or hide again) the votes") \
 	_(ACCEPT,         SC_VOTES,              '\n', KF(KEY_ENTER), 0,            "agree",    NONE,      "Agree the suggested stage: the lower where views differ, as maturity-matrix guidance advises. Asks before replacing a stage already agreed") \
 	_(SECRET,         SC_VOTES,              'b', 0, 0,                         "ballot",   NONE,      "Secret ballot on or off for the session") \
@@ -97,12 +100,16 @@ enum action_scope {
 	_(JOIN_CLEAR,     SC_JOIN,               '0', KF(KEY_DC), 0,                "clear",    NONE,      "Withdraw your vote") \
 	_(SHOW_NOTE,      SC_WALK,               'N', 0, 0,                         NULL,       NONE,      "Show the row's note on watchers' screens until you move to another row (again to hide it)") \
 	_(WATCH_KEYS,     SC_WATCH,              0, 0, 0,                           NULL,       NONE,      "Follows the facilitator's row by itself; read-only") \
+	/* history */ \
+	_(HISTORY_ROW,    SC_HISTORY,            'r', 0, 0,                         "this row", NONE,      "Only the current row's changes (again for every row)") \
+	_(HISTORY_GO,     SC_HISTORY,            '\n', KF(KEY_ENTER), 0,            "go",       NONE,      "Go to the selected change's row") \
 	/* actions */ \
 	_(ACTION_ADD,     SC_ACTIONS,            'a', 0, 0,                         "add",      NONE,      "Add an action") \
 	_(ACTION_EDIT,    SC_ACTIONS,            'e', '\n', KF(KEY_ENTER),          "edit",     NONE,      "Edit the selected action") \
 	_(ACTION_DONE,    SC_ACTIONS,            ' ', 'x', 0,                       "done",     NONE,      "Mark the selected action done (or not done)") \
 	_(ACTION_DELETE,  SC_ACTIONS,            'D', KF(KEY_DC), 0,                "delete",   NONE,      "Delete the selected action") \
-	_(UNDO,           SC_CHANGES,            'u', 0, 0,                         "undo",     NONE,      "Undo the last change to this session, first going to its row") \
+	_(UNDO,           SC_CHANGES,            'u', 0, 0,                         "undo",     REDO,      "Undo your last change to this session (never someone else's), first going to its row") \
+	_(REDO,           SC_CHANGES,            'U', KCTRL('r'), 0,                NULL,       NONE,      "Redo what your last undo reverted, until you make a new change") \
 	/* the note editor */ \
 	_(NOTE_CLOSE,     SC_NOTE,               KESC, KCTRL('x'), 0,               "save+close", NONE,    "Save the note and go back") \
 	_(NOTE_SAVE,      SC_NOTE,               KCTRL('s'), 0, 0,                  "save",     NONE,      "Save the note and keep writing") \

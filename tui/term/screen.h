@@ -114,6 +114,11 @@ void ui_dirty(ui *u, unsigned what);
 /* The status line: a short confirmation or an error, until the next key. */
 void ui_say(ui *u, const char *fmt, ...);
 void ui_error(ui *u, const store_error *err);
+/* The status line as it is shown: under --kiosk every file path in it
+ * (the database's, a report's, one in a store error) is cut to its last
+ * part, so the room never learns where files live.  Returns u->status_text
+ * itself or `buf`. */
+const char *ui_status_shown(const ui *u, char *buf, size_t size);
 /* After a change function returned `rc`: its error (Not saved: ...) or
  * the confirmation `fmt`, after reading the session again.  1 when both
  * the change and the reload worked. */
@@ -129,10 +134,11 @@ void ui_ask(ui *u, void (*yes)(ui *u, void *ctx), void *ctx, const char *fmt, ..
 void ui_ask_either(ui *u, void (*yes)(ui *u, void *ctx), void (*no)(ui *u, void *ctx),
 		   void *ctx, const char *fmt, ...);
 
-/* Undo (u) on the screens that change answers: the walk first moves to
+/* Undo (u) or, with `redo`, redo (U, ^R) of this person's own change on
+ * the screens that change answers: the walk first moves to
  * the undone change's row, then the status line names the row and the
  * change in the room's words (workshop_undo). */
-void ui_undo_change(ui *u);
+void ui_undo_change(ui *u, int redo);
 
 /* Opens a session in the walk (closing any open one); 0 on success. */
 int ui_open_session(ui *u, const char *name_or_id);

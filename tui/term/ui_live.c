@@ -76,6 +76,9 @@ int ui_live_open(ui *u)
 	if (!u->live)
 		ui_die("out of memory");
 	u->live->participant = index;
+	/* a joiner's changes are theirs: undo and redo at their terminal
+	 * reach only those */
+	store_set_actor(u->st, index);
 	u->live_stale = 0;
 	u->live_polled_ms = monotonic_ms();
 	return 0;

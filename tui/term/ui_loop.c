@@ -69,7 +69,10 @@ static void handle_global(ui *u, enum action a)
 		ui_pop(u);
 		break;
 	case ACT_UNDO:
-		ui_undo_change(u);
+		ui_undo_change(u, 0);
+		break;
+	case ACT_REDO:
+		ui_undo_change(u, 1);
 		break;
 	default:
 		break;

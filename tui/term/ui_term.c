@@ -244,7 +244,9 @@ int ui_term_start(ui *u)
 
 	crash_have_modes = tcgetattr(STDIN_FILENO, &crash_modes) == 0;
 	if (!newterm(NULL, stdout, stdin)) {
-		cli_error("cannot use the terminal '%s'", term ? term : "");
+		cli_error("the terminal '%s' is not known here (no terminfo "
+			  "entry): run with --plain for the line mode, or set TERM "
+			  "to a known terminal such as xterm-256color", term ? term : "");
 		return CLI_OSERR;
 	}
 	curses_active = 1;
