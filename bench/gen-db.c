@@ -121,7 +121,7 @@ static void fill_session(store *st, const content_matrix *m, int i, int light,
 		"Cedar Medical Centre", "Dove Health", "Elm Street Surgery",
 		"Fern Practice", "Gorse Group Practice", "Holly Surgery" };
 	const char *borough = boroughs[(i % 12 + 12) % 12];
-	store_new_session spec = { NULL, NULL, "Facilitator", 0, people, PEOPLE, 0, 0 };
+	store_new_session spec = { NULL, NULL, "Facilitator", 0, people, PEOPLE, 0, 0, 0 };
 	char name[80], org[80], sid[40];
 	size_t s, r;
 

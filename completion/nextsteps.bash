@@ -26,11 +26,12 @@ _nextsteps()
 		cword=$COMP_CWORD
 	fi
 
-	local commands="new list report check-content check-db merge watch join matrices"
+	local commands="new edit list report check-content check-db merge watch join matrices"
 	local options="--db --content --session --ascii --no-color --kiosk --plain
 		--org --type --participants --facilitator --secret --as --format
 		--output -o --width --page-length --utf8 --portfolio --all --table
-		--since --bom --no-formula-guard --help --version"
+		--since --bom --no-formula-guard --minutes --name --add-participant
+		--rename-participant --help --version"
 	local dbopt=() i cmd=""
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -72,7 +73,7 @@ _nextsteps()
 		COMPREPLY=($(compgen -W "$commands" -- "$cur"))
 	else
 		case $cmd in
-		report | watch | join)
+		report | edit | watch | join)
 			local IFS=$'\n'
 			COMPREPLY=($(compgen -W "$(_nextsteps_sessions "${dbopt[@]}")" -- "$cur")) ;;
 		check-content | merge)

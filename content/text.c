@@ -562,6 +562,62 @@ int text_valid_date(const char *s)
 	       check.tm_mday == tm.tm_mday;
 }
 
+int text_parse_date(const char *in, char out[11])
+{
+	char t[16];
+	size_t n;
+	unsigned d, m, y;
+	char tail;
+
+	out[0] = '\0';
+	if (!in)
+		return 1;
+	while (*in == ' ')
+		in++;
+	n = strlen(in);
+	while (n && in[n - 1] == ' ')
+		n--;
+	if (n == 0)
+		return 1;
+	if (n >= sizeof t)
+		return 0;
+	memcpy(t, in, n);
+	t[n] = '\0';
+	if (n == 10 && t[2] == '/' && t[5] == '/' &&
+	    sscanf(t, "%2u/%2u/%4u%c", &d, &m, &y, &tail) == 3)
+		snprintf(t, sizeof t, "%04u-%02u-%02u", y % 10000, m % 100, d % 100);
+	if (!text_valid_date(t))
+		return 0;
+	memcpy(out, t, 11);
+	return 1;
+}
+
+int text_date_past(const char *iso)
+{
+	char today[11];
+	time_t now = (time_t)text_now();
+	struct tm tm;
+
+	if (!iso || !*iso || !text_valid_date(iso) || !localtime_r(&now, &tm))
+		return 0;
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	return strcmp(iso, today) < 0;
+}
+
+const char *text_date_show(const char *iso, char *buf, size_t size)
+{
+	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	unsigned y, m, d;
+
+	if (iso && *iso && text_valid_date(iso) &&
+	    sscanf(iso, "%4u-%2u-%2u", &y, &m, &d) == 3 && m >= 1 && m <= 12)
+		snprintf(buf, size, "%u %s %u", d, months[m - 1], y);
+	else
+		snprintf(buf, size, "%s", iso ? iso : "");
+	return buf;
+}
+
 /* ------------------------------------------------------------ the clock */
 
 long long text_now(void)

@@ -102,6 +102,18 @@ int text_locale_holds(unsigned long cp);
  * NULL: no date). */
 int text_valid_date(const char *s);
 
+/* Reads a due date typed as "YYYY-MM-DD" or "DD/MM/YYYY" (spaces around
+ * it ignored) into `out` as "YYYY-MM-DD"; "" stays "".  Returns 1 when
+ * it names a real day (or is empty), else 0 with `out` "". */
+int text_parse_date(const char *in, char out[11]);
+/* Whether the stored date "YYYY-MM-DD" is before today (by text_now(),
+ * local time); 0 for "" or a date that is not valid. */
+int text_date_past(const char *iso);
+/* The stored date as the screens show it, "31 Jan 2027" (English month
+ * names, as the reports are in English); "" stays "", anything that is
+ * not a valid date is copied as it is. */
+const char *text_date_show(const char *iso, char *buf, size_t size);
+
 /* ---------------------------------------------------------------- paths */
 
 /* `s` with every file path cut to its last part, for a kiosk whose users

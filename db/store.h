@@ -111,6 +111,7 @@ typedef struct store_session {
 	char *current_row;
 	int show_note;            /* watchers see the row's note (live room) */
 	int open_join;            /* join --as takes any name, unasked */
+	int planned_minutes;      /* the workshop's planned length */
 	char **participants;      /* in order; filled by store_session_find only */
 	size_t n_participants;
 } store_session;
@@ -124,7 +125,13 @@ typedef struct store_new_session {
 	size_t n_participants;
 	int secret_ballot;
 	int open_join;              /* anyone may join without being admitted */
+	int planned_minutes;        /* 0: STORE_MINUTES_DEFAULT */
 } store_new_session;
+
+/* A workshop's planned length in minutes. */
+#define STORE_MINUTES_DEFAULT 90
+#define STORE_MINUTES_MIN 15
+#define STORE_MINUTES_MAX 600
 
 /* Creates a session run against `m`, storing m->text as its snapshot.
  * A name already in use gives STORE_EDATA ("a session named 'X' already
@@ -165,6 +172,20 @@ int store_session_matrix(store *st, const char *session_id, char **text,
 int store_session_rename(store *st, const char *session_id, const char *name,
 			 store_error *err);
 int store_session_delete(store *st, const char *session_id, store_error *err);
+/* Fixing the set-up: each change is one history entry, undone by undo.
+ * The organisation and facilitator may be ""; the minutes run from
+ * STORE_MINUTES_MIN to STORE_MINUTES_MAX (else STORE_EUSAGE). */
+enum store_session_text { STORE_SESSION_ORG, STORE_SESSION_FACILITATOR };
+int store_session_set_text(store *st, const char *session_id,
+			   enum store_session_text field, const char *value,
+			   store_error *err);
+int store_session_set_minutes(store *st, const char *session_id, int minutes,
+			      store_error *err);
+/* Renames participant `old` to `name`, keeping their votes (which belong
+ * to the position); `old` unknown is STORE_ENOINPUT, `name` already in
+ * the session STORE_EDATA. */
+int store_participant_rename(store *st, const char *session_id, const char *old,
+			     const char *name, store_error *err);
 int store_session_set_secret(store *st, const char *session_id, int secret,
 			     store_error *err);
 /* Where the facilitator is; not part of the undo history. */
@@ -320,7 +341,7 @@ int store_action_delete(store *st, const char *session_id, long long action_id,
  * naming rows by id and stages by the label of the session's snapshot:
  *   "Created the session"            "Renamed the session from 'A' to 'B'"
  *   "Agreed Build on ROW"            "Cleared the agreement on ROW"
- *   "Marked ROW not applicable"      "Marked ROW not discussed"
+ *   "Marked ROW not applicable"      "Parked ROW"
  *   "NAME voted Build on ROW"        "NAME voted don't know on ROW"
  *   "NAME voted on ROW" (secret ballot: the vote itself is not written)
  *   "NAME withdrew the vote on ROW"  "Added|Changed|Cleared the note on ROW"

@@ -556,7 +556,7 @@ static void agreed_summary(const row_now *r, const char *row_id,
 		snprintf(out, size, "Marked %s not applicable", row_id);
 		break;
 	case STORE_ROW_NOT_DISCUSSED:
-		snprintf(out, size, "Marked %s not discussed", row_id);
+		snprintf(out, size, "Parked %s", row_id);
 		break;
 	default:
 		snprintf(out, size, "Cleared the agreement on %s", row_id);

@@ -14,6 +14,9 @@
  *   action   the action as a JSON object, NULL when it did not exist; target = id
  *   rename   the name
  *   secret   0 or 1
+ *   organisation, facilitator   the text
+ *   minutes  the planned minutes
+ *   participant   the participant's name; target = position
  *   create, join   not undone by undo
  */
 #include "store_internal.h"
@@ -282,7 +285,7 @@ static void agreed_words(const store_change_value *a, char *out, size_t size)
 		snprintf(out, size, "marked not applicable");
 		break;
 	case STORE_ROW_NOT_DISCUSSED:
-		snprintf(out, size, "marked not discussed");
+		snprintf(out, size, "parked");
 		break;
 	default:
 		snprintf(out, size, "cleared the agreement");
@@ -535,6 +538,12 @@ static int revert(store *st, const char *sid, const undo_entry *u, long long now
 		return store_write_name(st, sid, o->s ? o->s : "", err);
 	if (strcmp(u->kind, "secret") == 0)
 		return store_write_secret(st, sid, (int)i, err);
+	if (strcmp(u->kind, "organisation") == 0 || strcmp(u->kind, "facilitator") == 0)
+		return store_write_session_text(st, sid, u->kind, o->s, err);
+	if (strcmp(u->kind, "minutes") == 0)
+		return store_write_minutes(st, sid, (int)i, err);
+	if (strcmp(u->kind, "participant") == 0)
+		return store_write_participant(st, sid, (int)u->target, o->s ? o->s : "", err);
 	return store_fail(err, STORE_EDATA, "cannot undo a change of kind '%s'", u->kind);
 }
 

@@ -196,6 +196,12 @@ int store_insert_participant(store *st, const char *sid, int position,
 
 int store_write_name(store *st, const char *sid, const char *name, store_error *err);
 int store_write_secret(store *st, const char *sid, int secret, store_error *err);
+/* The writers the set-up's changes and their undo share. */
+int store_write_session_text(store *st, const char *sid, const char *kind,
+			     const char *value, store_error *err);
+int store_write_minutes(store *st, const char *sid, int minutes, store_error *err);
+int store_write_participant(store *st, const char *sid, int position,
+			    const char *name, store_error *err);
 
 /* ------------------------------------------------ store_query.c */
 

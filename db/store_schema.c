@@ -229,6 +229,39 @@ static const char schema_v7[] =
 static const char schema_v8[] =
 	"ALTER TABLE sessions ADD COLUMN open_join INTEGER NOT NULL DEFAULT 0;";
 
+/* Version 9: a row's four states have one name each in every reader
+ * (rowfacts_state_word): answers_v says 'parked' for a row skipped on
+ * purpose and 'not_reached' for one nobody has answered, as CSV and JSON
+ * do.  The view's columns are unchanged.  Each session gets its planned
+ * length in minutes. */
+static const char schema_v9[] =
+	"ALTER TABLE sessions ADD COLUMN planned_minutes INTEGER NOT NULL DEFAULT 90;"
+	"DROP VIEW answers_v;"
+	"CREATE VIEW answers_v AS"
+	" SELECT s.id AS session_id, s.name AS session, s.organisation AS organisation,"
+	"  a.row_id AS row_id, NULL AS participant,"
+	"  CASE WHEN a.state = 1 THEN a.stage + 1 END AS stage_number,"
+	"  st.stage_label AS stage_label,"
+	"  CASE a.state WHEN 1 THEN 'agreed' WHEN 2 THEN 'not_applicable'"
+	"   WHEN 3 THEN 'parked' ELSE 'not_reached' END AS state,"
+	"  a.note AS note,"
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', a.updated, 'unixepoch') AS updated"
+	" FROM answers a JOIN sessions s ON s.id = a.session"
+	" LEFT JOIN stages_v st ON a.state = 1 AND st.session_id = s.id"
+	"  AND st.stage_number = a.stage + 1"
+	" UNION ALL"
+	" SELECT s.id, s.name, s.organisation, v.row_id, p.name,"
+	"  CASE WHEN v.vote >= 0 THEN v.vote + 1 END, st.stage_label,"
+	"  CASE WHEN v.vote >= 0 THEN 'vote' ELSE 'dont_know' END, NULL,"
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(a.updated, s.updated), 'unixepoch')"
+	" FROM votes v JOIN sessions s ON s.id = v.session"
+	" JOIN participants p ON p.session = v.session AND p.position = v.participant"
+	" LEFT JOIN answers a ON a.session = v.session AND a.row_id = v.row_id"
+	" LEFT JOIN stages_v st ON v.vote >= 0 AND st.session_id = s.id"
+	"  AND st.stage_number = v.vote + 1"
+	" WHERE (v.vote >= 0 OR v.vote = -2)"
+	"  AND (s.secret_ballot = 0 OR coalesce(a.revealed, 0) = 1);";
+
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -239,6 +272,7 @@ static const char *const migrations[] = {
 	schema_v6,
 	schema_v7,
 	schema_v8,
+	schema_v9,
 };
 
 /* The version this program writes. */

@@ -2,7 +2,8 @@
  * ballot, the facilitator's position, section time and participants, and
  * deleting it.
  *
- * Rename and the secret ballot are in the history (and can be undone);
+ * Rename, the secret ballot, the organisation, facilitator, planned
+ * minutes and a participant's name are in the history (and can be undone);
  * position and time are not: they are where the room is, not what it
  * decided.
  */
@@ -304,4 +305,178 @@ int store_participant_add(store *st, const char *session_id, const char *name,
 	if (!rc && index)
 		*index = pos;
 	return rc;
+}
+
+/* ------------------------------------------------------------ the set-up */
+
+/* The history kind names the column: "organisation" or "facilitator". */
+static const char *text_kind(enum store_session_text field)
+{
+	return field == STORE_SESSION_ORG ? "organisation" : "facilitator";
+}
+
+int store_write_session_text(store *st, const char *sid, const char *kind,
+			     const char *value, store_error *err)
+{
+	static const char org[] = "UPDATE sessions SET organisation = ?2 WHERE id = ?1";
+	static const char fac[] = "UPDATE sessions SET facilitator = ?2 WHERE id = ?1";
+	sqlite3_stmt *stmt = store_sql(st, strcmp(kind, "organisation") == 0 ? org : fac,
+				       err);
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	store_bind_text(stmt, 2, value ? value : "");
+	return store_run(st, stmt, "change the session", err);
+}
+
+int store_session_set_text(store *st, const char *session_id,
+			   enum store_session_text field, const char *value,
+			   store_error *err)
+{
+	static const char org_sql[] = "SELECT organisation FROM sessions WHERE id = ?1";
+	static const char fac_sql[] = "SELECT facilitator FROM sessions WHERE id = ?1";
+	const char *kind = text_kind(field);
+	char summary[400], to[80];
+	store_entry e = { kind, NULL, summary, -1, STORE_NULL_VALUE,
+			  STORE_NULL_VALUE, 0 };
+	char *old = NULL;
+	long long now;
+	int rc;
+
+	value = value ? value : "";
+	if (!store_text_ok(value))
+		return store_fail(err, STORE_EUSAGE, "text is not valid UTF-8");
+	if ((rc = store_check_length(value, STORE_MAX_NAME, field == STORE_SESSION_ORG
+				     ? "the organisation" : "the facilitator's name", err)))
+		return rc;
+	if ((rc = store_change_begin(st, session_id, &now, err)))
+		return rc;
+	rc = session_text(st, session_id, field == STORE_SESSION_ORG ? org_sql : fac_sql,
+			  &old, err);
+	if (!rc && strcmp(old, value) == 0) {
+		free(old);
+		store_rollback(st);
+		store_ok(err);
+		return STORE_OK;
+	}
+	if (!rc)
+		rc = store_write_session_text(st, session_id, kind, value, err);
+	if (!rc) {
+		store_quote(to, sizeof to, value);
+		snprintf(summary, sizeof summary, "Set the %s to '%s'", kind, to);
+		e.old_value = store_text_value(old);
+		e.new_value = store_text_value(value);
+		rc = store_history_add(st, session_id, now, &e, err);
+	}
+	free(old);
+	return store_change_end(st, rc, err);
+}
+
+int store_write_minutes(store *st, const char *sid, int minutes, store_error *err)
+{
+	static const char sql[] = "UPDATE sessions SET planned_minutes = ?2 WHERE id = ?1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	sqlite3_bind_int(stmt, 2, minutes);
+	return store_run(st, stmt, "change the planned minutes", err);
+}
+
+int store_session_set_minutes(store *st, const char *session_id, int minutes,
+			      store_error *err)
+{
+	static const char old_sql[] = "SELECT planned_minutes FROM sessions WHERE id = ?1";
+	char summary[80];
+	store_entry e = { "minutes", NULL, summary, -1, STORE_NULL_VALUE,
+			  STORE_NULL_VALUE, 0 };
+	sqlite3_stmt *stmt;
+	long long now;
+	int old = STORE_MINUTES_DEFAULT, rc;
+
+	if (minutes < STORE_MINUTES_MIN || minutes > STORE_MINUTES_MAX)
+		return store_fail(err, STORE_EUSAGE, "the planned minutes run from %d to %d",
+				  STORE_MINUTES_MIN, STORE_MINUTES_MAX);
+	if ((rc = store_change_begin(st, session_id, &now, err)))
+		return rc;
+	if (!(stmt = store_sql(st, old_sql, err)))
+		return store_change_end(st, store_last(err), err);
+	store_bind_text(stmt, 1, session_id);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		old = sqlite3_column_int(stmt, 0);
+	store_done(stmt);
+	if (old == minutes)
+		return store_change_end(st, STORE_OK, err);
+	rc = store_write_minutes(st, session_id, minutes, err);
+	snprintf(summary, sizeof summary, "Planned %d minutes (was %d)", minutes, old);
+	e.old_value = store_int_value(old);
+	e.new_value = store_int_value(minutes);
+	if (!rc)
+		rc = store_history_add(st, session_id, now, &e, err);
+	return store_change_end(st, rc, err);
+}
+
+int store_write_participant(store *st, const char *sid, int position,
+			    const char *name, store_error *err)
+{
+	static const char sql[] =
+		"UPDATE participants SET name = ?3 WHERE session = ?1 AND position = ?2";
+	sqlite3_stmt *stmt;
+	int pos = -1, rc = participant_position(st, sid, name, &pos, err);
+
+	if (rc)
+		return rc;
+	if (pos >= 0 && pos != position)
+		return store_fail(err, STORE_EDATA, "the session already has a participant "
+				  "named '%s'", name);
+	if (!(stmt = store_sql(st, sql, err)))
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	sqlite3_bind_int(stmt, 2, position);
+	store_bind_text(stmt, 3, name);
+	return store_run(st, stmt, "rename the participant", err);
+}
+
+/* Votes belong to the position, so they stay with the renamed person. */
+int store_participant_rename(store *st, const char *session_id, const char *old,
+			     const char *name, store_error *err)
+{
+	char summary[300], from[80], to[80];
+	store_entry e = { "participant", NULL, summary, -1, STORE_NULL_VALUE,
+			  STORE_NULL_VALUE, 0 };
+	long long now;
+	int pos = -1, rc;
+
+	if (!name || text_is_blank(name))
+		return store_fail(err, STORE_EUSAGE, "a participant needs a name");
+	if (!store_text_ok(name))
+		return store_fail(err, STORE_EUSAGE, "the participant's name is not "
+				  "valid UTF-8");
+	if ((rc = store_check_length(name, STORE_MAX_NAME, "a participant's name", err)))
+		return rc;
+	if ((rc = store_change_begin(st, session_id, &now, err)))
+		return rc;
+	rc = participant_position(st, session_id, old, &pos, err);
+	if (!rc && pos < 0)
+		rc = store_fail(err, STORE_ENOINPUT, "the session has no participant "
+				"named '%s'", old);
+	if (!rc && strcmp(old, name) == 0) {
+		store_rollback(st);
+		store_ok(err);
+		return STORE_OK;
+	}
+	if (!rc)
+		rc = store_write_participant(st, session_id, pos, name, err);
+	if (!rc) {
+		store_quote(from, sizeof from, old);
+		store_quote(to, sizeof to, name);
+		snprintf(summary, sizeof summary, "Renamed participant '%s' to '%s'", from, to);
+		e.target = pos;
+		e.old_value = store_text_value(old);
+		e.new_value = store_text_value(name);
+		rc = store_history_add(st, session_id, now, &e, err);
+	}
+	return store_change_end(st, rc, err);
 }

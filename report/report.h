@@ -100,8 +100,8 @@ int report_write_file(const char *path, int overwrite, report_writer w,
  *   stage_id,stage_label,state,note,actions
  * Only rows that apply to the session's track appear, in matrix order.
  * For each row, first one line for the agreed stage (participant empty;
- * state agreed, not_applicable or not_discussed -- a row with no agreed
- * stage yet is not_discussed; stage_id/stage_label empty unless agreed),
+ * state agreed, not_applicable, parked or not_reached, the words of
+ * rowfacts_state_word(); stage_id/stage_label empty unless agreed),
  * which alone carries the note and the actions ("text [owner, due, done];
  * ..." with owner/due/done left out when empty), then one line per
  * participant who voted (state vote with the stage, or dont_know with the
@@ -126,7 +126,7 @@ int report_write_file(const char *path, int overwrite, report_writer w,
  *              "stages":[{"id","label"}]},
  *    "participants":["..."],
  *    "sections":[{"id","title","rows":[{"id","title",
- *        "state":"agreed"|"not_applicable"|"not_discussed"|"open",
+ *        "state":"agreed"|"not_applicable"|"parked"|"not_reached",
  *        "agreed":{"id","label"}|null,"votes_hidden":bool,
  *        "votes":[{"participant","vote":STAGE_ID|"dont_know"}],
  *        "note","actions":[{"text","owner","due","done"}]}]}],

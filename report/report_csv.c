@@ -120,7 +120,7 @@ static void put_agreed_line(csv_out *c, const report_summary *sm,
 			    const summary_row *r)
 {
 	const content_stage *st = r->stage >= 0 ? &sm->matrix->stages[r->stage] : NULL;
-	enum store_row_state state = r->state == STORE_ROW_OPEN ? STORE_ROW_NOT_DISCUSSED : r->state;
+	enum store_row_state state = r->state;
 	char *acts = actions_text(r);
 
 	put_row_keys(c, sm, r);

@@ -20,7 +20,8 @@
 static const char schema[] =
 	"CREATE TABLE stages (ord INTEGER PRIMARY KEY, id, label);"
 	"CREATE TABLE people (ord INTEGER PRIMARY KEY, name);"
-	"CREATE TABLE sections (ord INTEGER PRIMARY KEY, id, title);"
+	"CREATE TABLE sections (ord INTEGER PRIMARY KEY, id, title, seconds INTEGER,"
+	" planned INTEGER);"
 	"CREATE TABLE rows (ord INTEGER PRIMARY KEY, section, id, title, state,"
 	" agreed_id, agreed_label, hidden, note);"
 	"CREATE TABLE votes (ord INTEGER PRIMARY KEY, row, participant, vote);"
@@ -30,7 +31,8 @@ static const char document[] =
 	"SELECT json_object('format_version', ?1,"
 	" 'session', json_object('id', ?2, 'name', ?3, 'organisation', ?4,"
 	"  'type', ?5, 'facilitator', ?6, 'created', ?7, 'updated', ?8,"
-	"  'secret_ballot', json(CASE WHEN ?9 THEN 'true' ELSE 'false' END)),"
+	"  'secret_ballot', json(CASE WHEN ?9 THEN 'true' ELSE 'false' END),"
+	"  'planned_minutes', ?17),"
 	" 'matrix', json_object('id', ?10, 'title', ?11, 'version', ?12,"
 	"  'source', ?13, 'stages', json((SELECT json_group_array("
 	"   json_object('id', id, 'label', label)) FROM"
@@ -38,7 +40,8 @@ static const char document[] =
 	" 'participants', json((SELECT json_group_array(name) FROM"
 	"  (SELECT name FROM people ORDER BY ord))),"
 	" 'sections', json((SELECT json_group_array(json_object('id', s.id,"
-	"  'title', s.title, 'rows', json((SELECT json_group_array(json_object("
+	"  'title', s.title, 'seconds', s.seconds, 'planned_seconds', s.planned,"
+	"  'rows', json((SELECT json_group_array(json_object("
 	"   'id', r.id, 'title', r.title, 'state', r.state,"
 	"   'agreed', json(CASE WHEN r.agreed_id IS NULL THEN NULL ELSE"
 	"    json_object('id', r.agreed_id, 'label', r.agreed_label) END),"
@@ -93,13 +96,18 @@ static int put_matrix_and_people(sqlite3 *db, const report_summary *sm)
 		rc = insert(db, "INSERT INTO people (name) VALUES (?)", 1, v);
 	}
 	for (k = 0; k < sm->n_sections && !rc; k++) {
-		const char *v[3] = { NULL, sm->sections[k].section->id,
-				     sm->sections[k].section->title };
-		char ord[24];
+		const char *v[5] = { NULL, sm->sections[k].section->id,
+				     sm->sections[k].section->title, NULL, NULL };
+		char ord[24], secs[24], plan[24];
 
 		snprintf(ord, sizeof ord, "%zu", k);
+		snprintf(secs, sizeof secs, "%lld", summary_section_seconds(sm, k));
+		snprintf(plan, sizeof plan, "%lld", summary_section_planned_seconds(sm, k));
 		v[0] = ord;
-		rc = insert(db, "INSERT INTO sections VALUES (?, ?, ?)", 3, v);
+		v[3] = secs;
+		v[4] = plan;
+		rc = insert(db, "INSERT INTO sections VALUES (?, ?, ?, CAST(?4 AS INTEGER),"
+			    " CAST(?5 AS INTEGER))", 5, v);
 	}
 	return rc;
 }
@@ -178,6 +186,8 @@ static int bind_document(sqlite3_stmt *q, const report_summary *sm)
 	for (i = 0; i < 15 && rc == SQLITE_OK; i++)
 		rc = i == 7 ? sqlite3_bind_int(q, 9, s->secret_ballot)
 			    : report_bind_text(q, i + 2, v[i]);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int(q, 17, s->planned_minutes);
 	return rc == SQLITE_OK ? 0 : -1;
 }
 

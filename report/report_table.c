@@ -355,12 +355,14 @@ static int add_session(report_table *t, const report_summary *sm,
 		       const session_keys *k, store_error *err)
 {
 	const store_session *s = sm->session;
-	char rows[16], agreed[16];
+	char rows[16], agreed[16], planned[16];
 	const char *v[12] = { s->id, s->name, s->organisation,
 		content_track_name(s->track), s->facilitator, k->created,
-		k->updated, NULL, rows, agreed, sm->matrix->id, sm->matrix->version };
+		k->updated, planned, rows, agreed, sm->matrix->id, sm->matrix->version };
 	size_t i;
 	int n = 0;
+
+	snprintf(planned, sizeof planned, "%d", s->planned_minutes);
 
 	for (i = 0; i < sm->matrix->n_stages && i < CONTENT_MAX_STAGES; i++)
 		n += sm->totals.at_stage[i];

@@ -4,8 +4,9 @@
  * facilitator, participants, matrix and its provenance, progress); the
  * profile (sections x stages with '#' bars); each section with each of its
  * rows (agreed stage and its descriptor, the vote spread with "[!]" where
- * views differ widely, the note); the action plan; changes since the
- * previous session; rows not yet discussed or agreed; when the matrix has
+ * views differ widely or the agreed stage is outside every vote, the
+ * note); the action plan; changes since the previous session; the
+ * disagreements; rows parked or not reached yet; when the matrix has
  * one, an appendix with its glossary.  The rows' prompts and evidence, for
  * the facilitator, are printed only when asked for.  Rows are numbered
  * "section.row" among the rows that apply, so the action plan can refer to
@@ -92,8 +93,8 @@ static void write_cover(report_doc *d, const report_summary *sm)
 		   report_doc_strf("%s, version %s", m->title, m->version));
 	field(d, "Source:", m->source);
 	para_owned(d, 0, "Progress:      ", report_doc_strf(
-		"%d of %d rows agreed, %d not applicable, %d not discussed, "
-		"%d not yet agreed.", t->rows - t->not_applicable - t->not_discussed
+		"%d of %d rows agreed, %d not applicable, %d parked, "
+		"%d not reached yet.", t->rows - t->not_applicable - t->not_discussed
 		- t->not_agreed, t->rows, t->not_applicable, t->not_discussed,
 		t->not_agreed));
 }
@@ -276,7 +277,7 @@ static void profile_stacked(report_doc *d, const report_summary *sm)
 			para_owned(d, 2, NULL, report_doc_strf("%s: %d",
 				   sm->matrix->stages[k].label, c->at_stage[k]));
 		para_owned(d, 2, NULL, report_doc_strf(
-			"Not applicable: %d; not yet agreed: %d", c->not_applicable,
+			"Not applicable: %d; parked or not reached yet: %d", c->not_applicable,
 			c->not_discussed + c->not_agreed));
 	}
 }
@@ -289,7 +290,7 @@ static void write_profile(report_doc *d, const report_summary *sm)
 	report_doc_blank(d);
 	report_doc_heading(d, "Profile", '=');
 	report_doc_para(d, 0, NULL, "Rows at each agreed stage, by section; "
-			"'Not yet' counts rows not discussed or not yet agreed.", 0);
+			"'Not yet' counts rows parked or not reached yet.", 0);
 	report_doc_blank(d);
 	if (layout_profile(sm, (size_t)report_doc_width(d), &l) < 0) {
 		profile_stacked(d, sm);
@@ -323,7 +324,7 @@ static void row_number(const report_summary *sm, const summary_row *r,
 }
 
 /* The row's state as the report words it: the agreed stage's label,
- * "not applicable", "not discussed" or "not yet agreed". */
+ * or the state's words from rowfacts. */
 static const char *row_state(const report_summary *sm, const summary_row *r,
 			     char *buf, size_t size)
 {
@@ -341,6 +342,17 @@ static void write_prompts(report_doc *d, const content_row *row)
 		report_doc_para(d, 2, "Prompt: ", row->prompts[k], 0);
 	if (*row->evidence)
 		report_doc_para(d, 2, "Evidence: ", row->evidence, 0);
+}
+
+/* "[!] Agreed above all votes." when the room agreed a stage no vote was
+ * for, in the row's own words from rowfacts. */
+static void write_outside(report_doc *d, const summary_row *r)
+{
+	rowfacts_state fs = { r->state, r->stage };
+	const char *o = rowfacts_outside_text(rowfacts_agreed_outside(fs, &r->votes));
+
+	if (o)
+		para_owned(d, 2, NULL, report_doc_strf("[!] %c%s.", o[0] - 'a' + 'A', o + 1));
 }
 
 static void write_row(report_doc *d, const report_summary *sm,
@@ -363,6 +375,7 @@ static void write_row(report_doc *d, const report_summary *sm,
 		para_owned(d, 2, "Votes: ", report_doc_strf("%s.", v ? v : "?"));
 		if (r->votes.flag)
 			report_doc_para(d, 2, NULL, "[!] Views differ widely.", 0);
+		write_outside(d, r);
 		free(v);
 	} else if (r->votes.hidden) {
 		report_doc_para(d, 2, "Votes: ", "not revealed.", 0);
@@ -393,6 +406,10 @@ static void write_sections(report_doc *d, const report_summary *sm,
 		free(title);
 		if (*sec->section->intro)
 			report_doc_para(d, 0, NULL, sec->section->intro, 0);
+		if (sec->n_rows)
+			para_owned(d, 0, "Time: ", report_doc_strf("%lld min spent of %lld "
+				   "planned.", summary_section_seconds(sm, i) / 60,
+				   summary_section_planned_seconds(sm, i) / 60));
 		if (!sec->n_rows)
 			report_doc_para(d, 0, NULL, "No rows of this section apply "
 					"to this type of organisation.", 0);
@@ -520,13 +537,39 @@ static void write_changes(report_doc *d, const report_summary *sm)
 	write_not_in_previous(d, sm);
 }
 
+/* Every row where views differ widely or the agreed stage lies outside
+ * every vote, with why: the list the summary screen shows. */
+static void write_disagreements(report_doc *d, const report_summary *sm)
+{
+	size_t i;
+	int any = 0;
+
+	report_doc_blank(d);
+	report_doc_heading(d, "Disagreements", '=');
+	for (i = 0; i < sm->n_rows; i++) {
+		const summary_row *r = &sm->rows[i];
+		rowfacts_state fs = { r->state, r->stage };
+		char num[32], why[64];
+
+		if (!rowfacts_disagrees(fs, &r->votes))
+			continue;
+		row_number(sm, r, num);
+		para_owned(d, 2, NULL, report_doc_strf("%s %s (%s)", num, r->row->title,
+			   rowfacts_disagreement_text(fs, &r->votes, why, sizeof why)));
+		any = 1;
+	}
+	if (!any)
+		report_doc_para(d, 0, NULL, "No votes two stages apart; no stage agreed "
+				"outside the votes.", 0);
+}
+
 static void write_open_rows(report_doc *d, const report_summary *sm)
 {
 	size_t i;
 	int any = 0;
 
 	report_doc_blank(d);
-	report_doc_heading(d, "Rows not yet discussed or agreed", '=');
+	report_doc_heading(d, "Rows parked or not reached yet", '=');
 	for (i = 0; i < sm->n_rows; i++) {
 		const summary_row *r = &sm->rows[i];
 		char num[32], state[128];
@@ -590,6 +633,7 @@ int report_write_text(const report_summary *sm, const report_options *o,
 	write_sections(d, sm, o->with_prompts);
 	write_plan(d, sm);
 	write_changes(d, sm);
+	write_disagreements(d, sm);
 	write_open_rows(d, sm);
 	write_glossary(d, sm->matrix);
 	header = *s->organisation ? report_doc_strf("%s - %s", s->name,

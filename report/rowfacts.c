@@ -28,20 +28,44 @@ rowfacts_state rowfacts_state_of(const content_matrix *m, const store_row_answer
 	return s;
 }
 
+static const struct {
+	const char *words, *word;
+} state_names[] = {
+	[STORE_ROW_OPEN] = { "not reached yet", "not_reached" },
+	[STORE_ROW_AGREED] = { "agreed", "agreed" },
+	[STORE_ROW_NOT_APPLICABLE] = { "not applicable", "not_applicable" },
+	[STORE_ROW_NOT_DISCUSSED] = { "parked", "parked" },
+};
+
+static enum store_row_state state_known(enum store_row_state st)
+{
+	return st >= STORE_ROW_OPEN && st <= STORE_ROW_NOT_DISCUSSED ? st : STORE_ROW_OPEN;
+}
+
+const char *rowfacts_state_words(enum store_row_state st)
+{
+	return state_names[state_known(st)].words;
+}
+
+const char *rowfacts_state_word(enum store_row_state st)
+{
+	return state_names[state_known(st)].word;
+}
+
 /* One sentence shape per place the state is shown.  `agreed` takes the
  * stage's label, after its number when `numbered`. */
 static const struct {
 	const char *open, *not_applicable, *not_discussed, *agreed;
 	int numbered;
 } phrases[] = {
-	[ROWFACTS_TAG] = { "open", "not applicable", "not discussed", "agreed: %s", 0 },
-	[ROWFACTS_HEADING] = { "Not agreed yet", "Not applicable", "Not discussed",
+	[ROWFACTS_TAG] = { "not reached yet", "not applicable", "parked", "agreed: %s", 0 },
+	[ROWFACTS_HEADING] = { "Not reached yet", "Not applicable", "Parked",
 			       "Agreed: %d %s", 1 },
-	[ROWFACTS_VOTES] = { "Not agreed yet", "Marked not applicable",
-			     "Marked not discussed", "Agreed now: %s", 0 },
-	[ROWFACTS_BARE] = { "nothing yet", "not applicable", "not discussed", "%s", 0 },
-	[ROWFACTS_REPORT] = { "not yet agreed", "not applicable", "not discussed", "%s", 0 },
-	[ROWFACTS_CHANGE] = { "not agreed", "not applicable", "not discussed", "%s", 0 },
+	[ROWFACTS_VOTES] = { "Not reached yet", "Marked not applicable",
+			     "Parked", "Agreed now: %s", 0 },
+	[ROWFACTS_BARE] = { "not reached yet", "not applicable", "parked", "%s", 0 },
+	[ROWFACTS_REPORT] = { "not reached yet", "not applicable", "parked", "%s", 0 },
+	[ROWFACTS_CHANGE] = { "not reached yet", "not applicable", "parked", "%s", 0 },
 };
 
 const char *rowfacts_state_text(const content_matrix *m, rowfacts_state s,
@@ -118,6 +142,43 @@ void rowfacts_spread_of(const content_matrix *m, const store_session *s,
 	}
 	if (out->total)
 		spread_range(m, out);
+}
+
+int rowfacts_agreed_outside(rowfacts_state st, const rowfacts_spread *sp)
+{
+	if (st.state != STORE_ROW_AGREED || st.stage < 0 || sp->hidden || !sp->total)
+		return 0;
+	if (st.stage > sp->highest)
+		return 1;
+	if (st.stage < sp->lowest)
+		return -1;
+	return 0;
+}
+
+const char *rowfacts_outside_text(int outside)
+{
+	return outside > 0 ? "agreed above all votes"
+	     : outside < 0 ? "agreed below all votes" : NULL;
+}
+
+const char *rowfacts_differ_text(const rowfacts_spread *sp)
+{
+	return sp->flag && !sp->hidden ? "Views differ" : NULL;
+}
+
+int rowfacts_disagrees(rowfacts_state st, const rowfacts_spread *sp)
+{
+	return rowfacts_differ_text(sp) || rowfacts_agreed_outside(st, sp);
+}
+
+const char *rowfacts_disagreement_text(rowfacts_state st, const rowfacts_spread *sp,
+				       char *buf, size_t size)
+{
+	const char *d = rowfacts_differ_text(sp);
+	const char *o = rowfacts_outside_text(rowfacts_agreed_outside(st, sp));
+
+	snprintf(buf, size, "%s%s%s", d ? d : "", d && o ? "; " : "", o ? o : "");
+	return buf;
 }
 
 void rowfacts_counts_text(const content_matrix *m, const rowfacts_spread *sp,

@@ -29,14 +29,24 @@ typedef struct rowfacts_state {
 
 rowfacts_state rowfacts_state_of(const content_matrix *m, const store_row_answer *a);
 
+/* The four states a row can be in, named once for every reader:
+ *   STORE_ROW_OPEN            "not reached yet"  not_reached
+ *   STORE_ROW_NOT_DISCUSSED   "parked"           parked (skipped on purpose)
+ *   STORE_ROW_AGREED          "agreed"           agreed
+ *   STORE_ROW_NOT_APPLICABLE  "not applicable"   not_applicable
+ * rowfacts_state_words() gives the words the screens and the text report
+ * use, rowfacts_state_word() the token CSV and JSON carry. */
+const char *rowfacts_state_words(enum store_row_state st);
+const char *rowfacts_state_word(enum store_row_state st);
+
 /* Where the state is shown; each has its own sentence shape. */
 enum rowfacts_phrase {
-	ROWFACTS_TAG,       /* the walk's "[agreed: Build]"; "open" */
-	ROWFACTS_HEADING,   /* watch and join: "Agreed: 2 Build"; "Not agreed yet" */
+	ROWFACTS_TAG,       /* the walk's "[agreed: Build]"; "not reached yet" */
+	ROWFACTS_HEADING,   /* watch and join: "Agreed: 2 Build"; "Not reached yet" */
 	ROWFACTS_VOTES,     /* the votes screen: "Agreed now: Build"; "Marked not applicable" */
-	ROWFACTS_BARE,      /* the label or the marking alone: "Build", "not applicable"; "nothing yet" */
-	ROWFACTS_REPORT,    /* the text report's "Agreed stage: ": "Build"; "not yet agreed" */
-	ROWFACTS_CHANGE     /* the summary's "Start -> Build"; "not agreed" */
+	ROWFACTS_BARE,      /* the label or the state alone: "Build", "not applicable"; "not reached yet" */
+	ROWFACTS_REPORT,    /* the text report's "Agreed stage: ": "Build"; "not reached yet" */
+	ROWFACTS_CHANGE     /* the summary's "Start -> Build"; "not reached yet" */
 };
 
 /* The state in words for `ph`, written to `buf` (returned). */
@@ -70,6 +80,23 @@ typedef struct rowfacts_spread {
 void rowfacts_spread_of(const content_matrix *m, const store_session *s,
 			const store_row_answer *a, size_t n_participants,
 			rowfacts_spread *out);
+
+/* Where the agreed stage sits against the stage votes: 1 above every
+ * vote, -1 below every vote, 0 among them, or when the row is not agreed,
+ * has no stage votes, or the ballot hides them. */
+int rowfacts_agreed_outside(rowfacts_state st, const rowfacts_spread *sp);
+/* "agreed above all votes", "agreed below all votes", or NULL for 0. */
+const char *rowfacts_outside_text(int outside);
+/* "Views differ" when the votes span two or more stages apart (sp->flag),
+ * else NULL. */
+const char *rowfacts_differ_text(const rowfacts_spread *sp);
+/* Whether the row belongs in the lists of disagreements: views differ
+ * widely, or the agreed stage lies outside every vote. */
+int rowfacts_disagrees(rowfacts_state st, const rowfacts_spread *sp);
+/* The two sentences above joined for one line, e.g. "Views differ;
+ * agreed above all votes", or "" when neither applies; returns buf. */
+const char *rowfacts_disagreement_text(rowfacts_state st, const rowfacts_spread *sp,
+				       char *buf, size_t size);
 
 /* "Start 2<sep>Build 5<sep>Enhance 1<sep>don't know 1": every stage's
  * count, then don't know. */

@@ -261,14 +261,28 @@ char *summary_not_in_previous_text(const report_summary *sm,
 	return out;
 }
 
+long long summary_section_seconds(const report_summary *sm, size_t k)
+{
+	const char *id = sm->sections[k].section->id;
+	size_t i;
+
+	for (i = 0; sm->answers && i < sm->answers->n_times; i++)
+		if (strcmp(sm->answers->times[i].section_id, id) == 0)
+			return sm->answers->times[i].seconds;
+	return 0;
+}
+
+long long summary_section_planned_seconds(const report_summary *sm, size_t k)
+{
+	if (sm->totals.rows <= 0)
+		return 0;
+	return (long long)sm->session->planned_minutes * 60 *
+	       (long long)sm->sections[k].n_rows / sm->totals.rows;
+}
+
 const char *summary_state_name(enum store_row_state state)
 {
-	switch (state) {
-	case STORE_ROW_AGREED: return "agreed";
-	case STORE_ROW_NOT_APPLICABLE: return "not_applicable";
-	case STORE_ROW_NOT_DISCUSSED: return "not_discussed";
-	default: return "open";
-	}
+	return rowfacts_state_word(state);
 }
 
 char *summary_votes_text(const report_summary *sm, const summary_votes *v)

@@ -144,8 +144,13 @@ const char *summary_change_name(enum summary_change change);
  * Writes at most `size` bytes to `out` and returns it; not yet cleaned. */
 char *summary_not_in_previous_text(const report_summary *sm,
 				   const summary_row *r, char *out, size_t size);
+/* Seconds spent in section `k` (the stored section time), and its share
+ * of the session's planned minutes: its share of the applicable rows. */
+long long summary_section_seconds(const report_summary *sm, size_t k);
+long long summary_section_planned_seconds(const report_summary *sm, size_t k);
+
 /* The state as the exports name it: "agreed", "not_applicable",
- * "not_discussed" or "open". */
+ * "parked" or "not_reached" (rowfacts_state_word). */
 const char *summary_state_name(enum store_row_state state);
 /* The vote spread in words, not yet cleaned, e.g.
  * "Start 2, Build 5, Enhance 1; don't know 1; range Start-Enhance"

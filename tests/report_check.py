@@ -10,7 +10,7 @@ import sys
 
 HEADER = ["session", "organisation", "section_id", "section", "row_id", "row",
           "participant", "stage_id", "stage_label", "state", "note", "actions"]
-STATES = {"agreed", "vote", "dont_know", "not_applicable", "not_discussed"}
+STATES = {"agreed", "vote", "dont_know", "not_applicable", "parked", "not_reached"}
 
 
 CURRENT = []                            # the file being checked

@@ -354,7 +354,7 @@ Test(live, admitting_is_the_facilitators_join_in_the_history)
 Test(live, open_join_is_kept_with_the_session)
 {
 	static const char *const people[] = { "Ash Practice" };
-	store_new_session spec = { "Open", NULL, NULL, 0, people, 1, 0, 1 };
+	store_new_session spec = { "Open", NULL, NULL, 0, people, 1, 0, 1, 0 };
 	store_session s;
 	char id[40], shut[40];
 

@@ -647,7 +647,7 @@ Test(merge, order_after_several_files_follows_the_rules)
 Test(merge, a_session_open_to_anyone_stays_open)
 {
 	static const char *const people[] = { "Ash Practice" };
-	store_new_session spec = { "Open", NULL, NULL, 0, people, 1, 0, 1 };
+	store_new_session spec = { "Open", NULL, NULL, 0, people, 1, 0, 1, 0 };
 	store_session s;
 	char a[40], b[40];
 

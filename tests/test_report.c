@@ -98,10 +98,12 @@ static void make_session(void)
 	memcpy(fx.participants, names, sizeof names);
 	s->participants = fx.participants;
 	s->n_participants = 4;
+	s->planned_minutes = 90;
 }
 
 static void make_answers(void)
 {
+	static store_section_time times[] = { { (char *)"leadership", 1200 } };
 	store_answers *a = &fx.a;
 
 	fill_votes(fx.votes[0], 0, 1, 2, STORE_VOTE_DONT_KNOW);
@@ -136,6 +138,9 @@ static void make_answers(void)
 	a->n_rows = 6;
 	a->actions = fx.actions;
 	a->n_actions = 4;
+	/* 20 minutes in the first section, against its plan of 45. */
+	a->times = times;
+	a->n_times = 1;
 }
 
 /* The organisation's earlier session on the same matrix. */
@@ -634,7 +639,7 @@ Test(text, contents_in_order)
 		"1. Leadership", "[!] Views differ widely", "Board to review",
 		"2. Workforce", "Action plan", "2026-03-31  Collect vacancy data",
 		"Changes since the previous session", "Autumn 2025 review",
-		"Moved up", "Start -> Build", "Rows not yet discussed" };
+		"Moved up", "Start -> Build", "Rows parked or not reached yet" };
 	const char *p = t;
 	size_t i;
 
@@ -761,12 +766,58 @@ Test(exports, csv_reads_back_with_a_real_parser)
 				  "for the federation board to sign off [Dr A. "
 				  "Patel, 2026-04-30]; Circulate to partners\"\r\n"));
 	cr_assert_not_null(strstr(t, "shared-training,Shared training and "
-				  "education,,,,not_discussed,"));
+				  "education,,,,parked,"));
 	cr_assert_not_null(strstr(t, "system-voice,Voice with commissioners and "
-				  "the wider system,,,,not_discussed,"),
-			   "an open row is not_discussed on its agreed line");
+				  "the wider system,,,,not_reached,"),
+			   "a row not reached yet says so, not parked");
 	cr_assert_not_null(strstr(t, "Zo\xc3\xab Smith"), "UTF-8 kept as typed");
 	free(t);
+}
+
+Test(rowfacts, the_four_states_have_one_name_each)
+{
+	cr_assert_str_eq(rowfacts_state_words(STORE_ROW_OPEN), "not reached yet");
+	cr_assert_str_eq(rowfacts_state_words(STORE_ROW_NOT_DISCUSSED), "parked");
+	cr_assert_str_eq(rowfacts_state_words(STORE_ROW_AGREED), "agreed");
+	cr_assert_str_eq(rowfacts_state_words(STORE_ROW_NOT_APPLICABLE), "not applicable");
+	cr_assert_str_eq(rowfacts_state_word(STORE_ROW_OPEN), "not_reached");
+	cr_assert_str_eq(rowfacts_state_word(STORE_ROW_NOT_DISCUSSED), "parked");
+	cr_assert_str_eq(rowfacts_state_word(STORE_ROW_NOT_APPLICABLE), "not_applicable");
+	cr_assert_str_eq(summary_state_name(STORE_ROW_OPEN), "not_reached",
+			 "CSV and JSON take the token from rowfacts");
+}
+
+Test(rowfacts, agreed_outside_every_vote)
+{
+	rowfacts_spread sp;
+	rowfacts_state agreed_enhance = { STORE_ROW_AGREED, 2 };
+	rowfacts_state agreed_start = { STORE_ROW_AGREED, 0 };
+	rowfacts_state agreed_build = { STORE_ROW_AGREED, 1 };
+	rowfacts_state open = { STORE_ROW_OPEN, -1 };
+	char buf[64];
+
+	memset(&sp, 0, sizeof sp);
+	sp.count[1] = 2, sp.total = 2, sp.lowest = sp.highest = 1;
+	cr_assert_eq(rowfacts_agreed_outside(agreed_enhance, &sp), 1);
+	cr_assert_eq(rowfacts_agreed_outside(agreed_start, &sp), -1);
+	cr_assert_eq(rowfacts_agreed_outside(agreed_build, &sp), 0);
+	cr_assert_eq(rowfacts_agreed_outside(open, &sp), 0);
+	cr_assert_str_eq(rowfacts_outside_text(1), "agreed above all votes");
+	cr_assert_str_eq(rowfacts_outside_text(-1), "agreed below all votes");
+	cr_assert_null(rowfacts_outside_text(0));
+	cr_assert_null(rowfacts_differ_text(&sp));
+	cr_assert_str_eq(rowfacts_disagreement_text(agreed_build, &sp, buf, sizeof buf), "");
+	cr_assert_not(rowfacts_disagrees(agreed_build, &sp));
+
+	sp.count[0] = 1, sp.count[2] = 1, sp.count[1] = 0;
+	sp.lowest = 0, sp.highest = 2, sp.flag = 1;
+	cr_assert_str_eq(rowfacts_differ_text(&sp), "Views differ");
+	cr_assert(rowfacts_disagrees(open, &sp));
+	cr_assert_str_eq(rowfacts_disagreement_text(open, &sp, buf, sizeof buf),
+			 "Views differ");
+	sp.hidden = 1;
+	cr_assert_null(rowfacts_differ_text(&sp), "a hidden ballot shows no spread");
+	cr_assert_eq(rowfacts_agreed_outside(agreed_enhance, &sp), 0);
 }
 
 Test(exports, csv_guards_against_formulas)

@@ -574,7 +574,7 @@ Test(store, session_ids_differ)
 
 Test(store, pcn_track_and_secret_ballot_at_creation)
 {
-	store_new_session spec = { "PCN", NULL, NULL, CONTENT_TRACK_PCN, NULL, 0, 1, 0 };
+	store_new_session spec = { "PCN", NULL, NULL, CONTENT_TRACK_PCN, NULL, 0, 1, 0, 0 };
 	store_session s;
 	char id[40];
 
@@ -592,7 +592,7 @@ Test(store, pcn_track_and_secret_ballot_at_creation)
 Test(store, bad_session_specs)
 {
 	static const char *const twice[] = { "A", "B", "A" };
-	store_new_session spec = { "", NULL, NULL, 0, NULL, 0, 0, 0 };
+	store_new_session spec = { "", NULL, NULL, 0, NULL, 0, 0, 0, 0 };
 	char id[40];
 
 	st = testutil_open(fx.path);
@@ -615,7 +615,7 @@ Test(store, bad_session_specs)
 
 Test(store, duplicate_name_is_refused)
 {
-	store_new_session spec = { "Camden", NULL, NULL, 0, NULL, 0, 0, 0 };
+	store_new_session spec = { "Camden", NULL, NULL, 0, NULL, 0, 0, 0, 0 };
 	char id[40];
 
 	open_with("Camden", id);
@@ -1297,7 +1297,7 @@ Test(store, change_words_leave_the_row_out)
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_NOT_APPLICABLE, -1, &err), 0);
 	undo_says(id, "marked not applicable");
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_NOT_DISCUSSED, -1, &err), 0);
-	undo_says(id, "marked not discussed");
+	undo_says(id, "parked");
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_AGREED, 0, &err), 0);
 	cr_assert_eq(store_set_agreed(st, id, row(0), STORE_ROW_OPEN, -1, &err), 0);
 	undo_says(id, "cleared the agreement");
@@ -1390,7 +1390,7 @@ Test(store, limits_are_refused_with_a_clear_message)
 	store *s = testutil_open(fx.path);
 	char *ok_name = repeat_e(STORE_MAX_NAME), *long_name = repeat_e(10000);
 	char *note = malloc(STORE_MAX_NOTE + 2), id[40];
-	store_new_session spec = { NULL, NULL, NULL, 0, NULL, 0, 0, 0 };
+	store_new_session spec = { NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0 };
 	const char **people = calloc(STORE_MAX_PARTICIPANTS + 1, sizeof *people);
 	char (*names)[16] = calloc(STORE_MAX_PARTICIPANTS + 1, sizeof *names);
 	store_answers a;
@@ -1543,6 +1543,47 @@ Test(store, session_pages_follow_the_list)
 	cr_assert_eq(pos, 0);
 	cr_assert_eq(store_session_position(st, "no-such-id", &pos, &err), STORE_ENOINPUT);
 	store_session_list_free(list, n);
+}
+
+Test(store, setup_changes_are_recorded_and_undone)
+{
+	store_session s;
+	store_answers a;
+	char id[40];
+
+	st = testutil_open(fx.path);
+	new_session(st, "Setup", "Old Org", id);
+	cr_assert_eq(store_set_vote(st, id, row(0), 0, 1, &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_set_minutes(st, id, 5, &err), STORE_EUSAGE);
+	cr_assert_eq(store_session_set_minutes(st, id, 601, &err), STORE_EUSAGE);
+	cr_assert_eq(store_session_set_minutes(st, id, 120, &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_set_text(st, id, STORE_SESSION_ORG, "New Org", &err), 0);
+	cr_assert_eq(store_session_set_text(st, id, STORE_SESSION_FACILITATOR, "Gus", &err), 0);
+	cr_assert_eq(store_participant_rename(st, id, "Ash Practice", "Birch Surgery", &err),
+		     STORE_EDATA, "two participants cannot share a name");
+	cr_assert_eq(store_participant_rename(st, id, "Nobody", "X", &err), STORE_ENOINPUT);
+	cr_assert_eq(store_participant_rename(st, id, "Ash Practice", "Ash PCN", &err), 0,
+		     "%s", err.message);
+	cr_assert_eq(store_session_find(st, "Setup", &s, &err), 0);
+	cr_assert_eq(s.planned_minutes, 120);
+	cr_assert_str_eq(s.organisation, "New Org");
+	cr_assert_str_eq(s.facilitator, "Gus");
+	cr_assert_str_eq(s.participants[0], "Ash PCN");
+	cr_assert_eq(store_answers_load(st, id, &a, &err), 0, "%s", err.message);
+	cr_assert_eq(store_answers_row(&a, row(0))->votes[0], 1, "the vote stays with the person");
+	store_answers_free(&a);
+	store_session_clear(&s);
+
+	undo_says(id, "changed the session");
+	undo_says(id, "changed the session");
+	undo_says(id, "changed the session");
+	undo_says(id, "changed the session");
+	cr_assert_eq(store_session_find(st, "Setup", &s, &err), 0);
+	cr_assert_eq(s.planned_minutes, 90);
+	cr_assert_str_eq(s.organisation, "Old Org");
+	cr_assert_str_eq(s.facilitator, "Fay");
+	cr_assert_str_eq(s.participants[0], "Ash Practice");
+	store_session_clear(&s);
 }
 
 /* ------------------------------------------------ undo and redo per person */

@@ -315,6 +315,31 @@ Test(text, valid_dates_name_real_days)
 	cr_assert_not(text_valid_date("tomorrow"));
 }
 
+Test(text, due_dates_read_both_ways_and_show_in_words)
+{
+	char d[11], shown[32];
+
+	cr_assert(text_parse_date("31/01/2027", d));
+	cr_assert_str_eq(d, "2027-01-31");
+	cr_assert(text_parse_date(" 2027-01-31 ", d));
+	cr_assert_str_eq(d, "2027-01-31");
+	cr_assert(text_parse_date("", d));
+	cr_assert_str_eq(d, "");
+	cr_assert_not(text_parse_date("31/02/2027", d));
+	cr_assert_str_eq(d, "");
+	cr_assert_not(text_parse_date("1/2/2027", d));
+	cr_assert_not(text_parse_date("2027/01/31", d));
+	cr_assert_str_eq(text_date_show("2027-01-31", shown, sizeof shown), "31 Jan 2027");
+	cr_assert_str_eq(text_date_show("2026-12-05", shown, sizeof shown), "5 Dec 2026");
+	cr_assert_str_eq(text_date_show("", shown, sizeof shown), "");
+	setenv("NEXTSTEPS_NOW", "1800000000", 1);   /* 15 Jan 2027 */
+	cr_assert(text_date_past("2027-01-14"));
+	cr_assert_not(text_date_past("2027-01-15"));
+	cr_assert_not(text_date_past("2027-01-31"));
+	cr_assert_not(text_date_past(""));
+	unsetenv("NEXTSTEPS_NOW");
+}
+
 static void expect_hidden(const char *in, const char *dir, const char *want)
 {
 	char out[256];

@@ -58,7 +58,7 @@ static void make_real(const char *p)
 {
 	static const char *const people[] = { "Ash", "Birch" };
 	store_new_session spec = { "Camden", "Camden GP Fed", "Fay", CONTENT_TRACK_LGPO,
-				   people, 2, 0, 0 };
+				   people, 2, 0, 0, 0 };
 	const char *r = matrix->sections[0].rows[0].id;
 	store *s = store_open(p, STORE_OPEN_CREATE, &err);
 

@@ -17,7 +17,7 @@ agreed() {
 # An open row: Enter agrees at once; both on Build is "All agree".
 ns_keys v
 ns_wait_for "Votes: Alpha row one"
-ns_wait_for "Not agreed yet"
+ns_wait_for "Not reached yet"
 ns_keys 2 2
 ns_wait_for "All agree: Build."
 ns_screen | grep -q "Lowest" && ns_fail "one stage is called lowest and highest"

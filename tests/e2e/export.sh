@@ -76,7 +76,7 @@ assert len(recs) == 12, len(recs)
 agreed = [r for r in recs if r["state"] == "agreed"]
 assert len(agreed) == 3 and all(r["stage_id"] == "build" and r["stage_number"] == "2"
                                 and r["participant"] == "" for r in agreed), agreed
-assert {r["state"] for r in recs} == {"agreed", "vote", "dont_know", "open"}
+assert {r["state"] for r in recs} == {"agreed", "vote", "dont_know", "not_reached"}
 assert all(r["when"] == "during" for r in recs)
 assert "'=Islington" in {r["organisation"] for r in recs}, "no formula guard"
 PY

@@ -20,7 +20,7 @@ FOLLOW=1
 ns_room Room
 ns_use watch
 ns_wait_for "Alpha row one"
-ns_wait_for "Not agreed yet"
+ns_wait_for "Not reached yet"
 ns_wait_for "[ ] 2 Build"
 ns_use 0
 
@@ -36,7 +36,7 @@ ns_wait_for "Beta row one"
 ns_use watch
 ns_wait_for "Beta row one" $FOLLOW
 ns_wait_for "Section 2 of 2" $FOLLOW
-ns_wait_for "Not agreed yet" $FOLLOW
+ns_wait_for "Not reached yet" $FOLLOW
 ns_use 0
 ns_keys 3
 ns_use watch
@@ -154,14 +154,14 @@ for t in watch ann ben; do
 	ns_wait_for "$SPREAD" $FOLLOW
 done
 ns_use ann
-ns_wait_for "[ ] 1 Start  · 1 vote  · your vote"
+ns_wait_for "[ ] 1 Start  · # 1 vote  · your vote"
 
 # A joiner changes their vote; the facilitator sees it.
 ns_use ben
 ns_keys d
 ns_wait_for "Your vote: don't know"
 ns_use 0
-ns_wait_for "Start 1  Build 0  Enhance 0  don't know 1  (2 of 2 voted)"
+ns_wait_for "agreed above all votes: Start 1  Build 0  Enhance 0  don't know 1"
 
 # The facilitator's own change reads back only its row; a joiner's vote
 # after it still reaches the walk, with the agreed stage kept.
@@ -172,7 +172,7 @@ ns_use ben
 ns_keys 2
 ns_wait_for "Your vote: 2 Build"
 ns_use 0
-ns_wait_for "Start 1  Build 1  Enhance 0  don't know 0  (2 of 2 voted)"
+ns_wait_for "agreed above all votes: Start 1  Build 1  Enhance 0"
 ns_wait_for "[*] 3 Enhance"
 ns_use ben
 ns_keys d
@@ -190,7 +190,7 @@ for t in watch ann; do
 	ns_use $t
 	ns_wait_for "The facilitator is away: showing the last state."
 	ns_wait_for "Alpha row one"
-	ns_wait_for "don't know 1  (2 of 2 voted)"
+	ns_wait_for "Enhance 0  don't know 1"
 done
 # A joiner can still vote while the facilitator is away.
 ns_use ann

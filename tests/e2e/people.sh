@@ -26,7 +26,7 @@ ns_wait_for "Start 0  Build 0  Enhance 1"
 # ---------------------------------------------------------------- undo
 ns_keys u
 ns_wait_for "Undone on 1.1 Alpha row one: agreed Build"
-ns_wait_for "[open]"
+ns_wait_for "[not reached yet]"
 ns_wait_for "Start 0  Build 0  Enhance 1"
 ns_use ann
 ns_wait_for "Your vote: 3 Enhance"

@@ -108,7 +108,7 @@ has "Book the big room"
 ns_start 80 30 "" "" --session Sec
 ns_wait_for "Alpha row one"
 ns_keys s
-ns_wait_for "Views differ widely (!): 1 row"
+ns_wait_for "Disagreements (!): 1 row"
 ns_screen >"$NS_DIR/screen-summary"
 ns_keys q
 ns_wait_for "Alpha row one"
@@ -133,7 +133,7 @@ echo "ok - the summary has the summary screen's section figures"
 COLUMNS=40 plain "s
 q
 " --plain --session Sec
-has "  Not applicable: 0; not yet agreed: 1"
+has "  Not applicable: 0; parked or not"
 python3 - "$out" <<'PY' || ns_fail "a summary line is wider than COLUMNS=40"
 import sys
 sys.exit(any(len(l.rstrip("\n")) > 40 for l in open(sys.argv[1], encoding="utf-8")))

@@ -32,7 +32,8 @@ enum opt_bits {
 	OPT_SECRET = 1 << 15, OPT_PLAIN = 1 << 16, OPT_AS = 1 << 17,
 	OPT_PORTFOLIO = 1 << 18, OPT_ALL = 1 << 19, OPT_TABLE = 1 << 20,
 	OPT_SINCE = 1 << 21, OPT_BOM = 1 << 22, OPT_NOGUARD = 1 << 23,
-	OPT_WITH_PROMPTS = 1 << 24, OPT_OPEN_JOIN = 1 << 25
+	OPT_WITH_PROMPTS = 1 << 24, OPT_OPEN_JOIN = 1 << 25, OPT_MINUTES = 1 << 26,
+	OPT_NAME = 1 << 27, OPT_ADD_PART = 1 << 28, OPT_RENAME_PART = 1 << 29
 };
 
 typedef struct cli_args {
@@ -42,6 +43,8 @@ typedef struct cli_args {
 	const char *as, *table, *since;
 	int width, page_length, utf8, secret, portfolio, all, bom, no_guard;
 	int with_prompts, open_join;
+	int minutes;                /* --minutes, 0 when not given */
+	const char *name, *add_participant, *rename_participant;
 	char **pos;                 /* positional words after the command */
 	int n_pos;
 	const char *command;
@@ -97,7 +100,10 @@ static void print_help(void)
 "Usage: nextsteps [OPTION]...            walk the room through the matrix\n"
 "  or:  nextsteps new NAME [--org ORG] [--type lgpo|pcn]\n"
 "                 [--participants \"A,B,C\"] [--facilitator NAME] [--secret]\n"
-"                 [--open-join]\n"
+"                 [--open-join] [--minutes N]\n"
+"  or:  nextsteps edit SESSION [--name NEW] [--org ORG] [--facilitator NAME]\n"
+"                 [--minutes N] [--add-participant NAME]\n"
+"                 [--rename-participant OLD=NEW]   fix the set-up (undoable)\n"
 "  or:  nextsteps list [--format text|csv|json]\n"
 "  or:  nextsteps report [SESSION] [--format text|csv|json] [-o FILE]\n"
 "                 [--width N] [--page-length N] [--utf8] [--with-prompts]\n"
@@ -116,7 +122,8 @@ static void print_help(void)
 "Run a 'Next Steps to the Strategic Commissioning Framework' collaboration\n"
 "workshop: for each row of the matrix the group agrees whether it is at the\n"
 "Start, Build or Enhance stage.  Every answer is saved the moment it is given.\n"
-"\n"
+"\n", stdout);
+	fputs(
 "Options:\n"
 "      --db FILE           use this database (default $NEXTSTEPS_DB, else\n"
 "                          $XDG_DATA_HOME/nextsteps/nextsteps.db)\n"
@@ -139,6 +146,10 @@ static void print_help(void)
 "      --secret            hide votes until the facilitator reveals them\n",
 	stdout);
 	fputs(
+"      --minutes N         the workshop's planned length, 15 to 600 (default 90)\n"
+"      --name NEW          edit: the session's new name\n"
+"      --add-participant NAME      edit: one more participant\n"
+"      --rename-participant OLD=NEW  edit: rename one, keeping their votes\n"
 "      --open-join         anyone may join (new); otherwise a name that is not\n"
 "                          a participant waits for the facilitator's +\n"
 "      --as NAME           who you are, for 'join'\n"
@@ -189,7 +200,8 @@ enum { LO_DB = 256, LO_CONTENT, LO_SESSION, LO_ASCII, LO_NOCOLOR, LO_KIOSK,
        LO_ORG, LO_TYPE, LO_PARTICIPANTS, LO_FACILITATOR, LO_FORMAT, LO_WIDTH,
        LO_PAGELEN, LO_UTF8, LO_SECRET, LO_PLAIN, LO_AS, LO_PORTFOLIO,
        LO_ALL, LO_TABLE, LO_SINCE, LO_BOM, LO_NOGUARD,
-       LO_WITH_PROMPTS, LO_OPEN_JOIN };
+       LO_WITH_PROMPTS, LO_OPEN_JOIN, LO_MINUTES, LO_NAME, LO_ADD_PART,
+       LO_RENAME_PART };
 
 static const struct option long_options[] = {
 	{ "db", required_argument, NULL, LO_DB },
@@ -219,6 +231,10 @@ static const struct option long_options[] = {
 	{ "bom", no_argument, NULL, LO_BOM },
 	{ "no-formula-guard", no_argument, NULL, LO_NOGUARD },
 	{ "with-prompts", no_argument, NULL, LO_WITH_PROMPTS },
+	{ "minutes", required_argument, NULL, LO_MINUTES },
+	{ "name", required_argument, NULL, LO_NAME },
+	{ "add-participant", required_argument, NULL, LO_ADD_PART },
+	{ "rename-participant", required_argument, NULL, LO_RENAME_PART },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -259,6 +275,18 @@ static int parse_option(cli_args *a, int c, const char *arg)
 	case LO_BOM: a->bom = 1; a->given |= OPT_BOM; break;
 	case LO_NOGUARD: a->no_guard = 1; a->given |= OPT_NOGUARD; break;
 	case LO_WITH_PROMPTS: a->with_prompts = 1; a->given |= OPT_WITH_PROMPTS; break;
+	case LO_NAME: a->name = arg; a->given |= OPT_NAME; break;
+	case LO_ADD_PART: a->add_participant = arg; a->given |= OPT_ADD_PART; break;
+	case LO_RENAME_PART: a->rename_participant = arg; a->given |= OPT_RENAME_PART; break;
+	case LO_MINUTES:
+		if (parse_int(arg, &a->minutes) < 0 || a->minutes < STORE_MINUTES_MIN ||
+		    a->minutes > STORE_MINUTES_MAX) {
+			cli_error("--minutes takes a number from %d to %d, not '%s'",
+				  STORE_MINUTES_MIN, STORE_MINUTES_MAX, arg);
+			return CLI_USAGE;
+		}
+		a->given |= OPT_MINUTES;
+		break;
 	case LO_WIDTH:
 		if (parse_int(arg, &a->width) < 0 || a->width < 60 || a->width > 200) {
 			cli_error("--width takes a number from 60 to 200, not '%s'", arg);
@@ -334,7 +362,8 @@ static int check_allowed(const cli_args *a, unsigned allowed, int max_pos)
 		"--participants", "--facilitator", "--format", "--output",
 		"--width", "--page-length", "--utf8", "--secret", "--plain", "--as",
 		"--portfolio", "--all", "--table", "--since", "--bom",
-		"--no-formula-guard", "--with-prompts", "--open-join" };
+		"--no-formula-guard", "--with-prompts", "--open-join", "--minutes",
+		"--name", "--add-participant", "--rename-participant" };
 	unsigned bad = a->given & ~allowed;
 	size_t i;
 
@@ -488,10 +517,11 @@ static int cmd_new(cli_args *a)
 
 	if ((rc = check_allowed(a, OPT_DB | OPT_CONTENT | OPT_ORG | OPT_TYPE |
 				OPT_PARTICIPANTS | OPT_FACILITATOR | OPT_SECRET |
-				OPT_OPEN_JOIN, 1)) >= 0)
+				OPT_OPEN_JOIN | OPT_MINUTES, 1)) >= 0)
 		return rc;
 	rc = CLI_OK;
 	memset(&spec, 0, sizeof spec);
+	spec.planned_minutes = a->minutes;
 	if (a->n_pos != 1 || text_is_blank(a->pos[0])) {
 		cli_error("new needs a session NAME");
 		return CLI_USAGE;
@@ -531,6 +561,116 @@ out:
 	content_free(m);
 	free(names);
 	free(buf);
+	return rc;
+}
+
+/* ------------------------------------------------------------ edit */
+
+/* "OLD=NEW" split in place at the first '=', both sides non-blank. */
+static int split_rename(char *buf, char **old, char **name)
+{
+	char *eq = strchr(buf, '=');
+
+	if (!eq)
+		return -1;
+	*eq = '\0';
+	*old = buf;
+	*name = eq + 1;
+	return text_is_blank(*old) || text_is_blank(*name) ? -1 : 0;
+}
+
+/* The edit's words checked before anything is opened, so bad input
+ * changes nothing. */
+static int edit_check(const cli_args *a)
+{
+	if (a->n_pos != 1) {
+		cli_error("edit needs a SESSION name");
+		return CLI_USAGE;
+	}
+	if (!(a->given & (OPT_NAME | OPT_ORG | OPT_FACILITATOR | OPT_MINUTES |
+			  OPT_ADD_PART | OPT_RENAME_PART))) {
+		cli_error("edit needs a change: --name, --org, --facilitator, --minutes, "
+			  "--add-participant or --rename-participant");
+		return CLI_USAGE;
+	}
+	if ((a->given & OPT_NAME) && text_is_blank(a->name)) {
+		cli_error("--name: the session needs a name, not an empty one");
+		return CLI_USAGE;
+	}
+	if ((a->given & OPT_ADD_PART) && text_is_blank(a->add_participant)) {
+		cli_error("--add-participant: a participant needs a name, not an empty one");
+		return CLI_USAGE;
+	}
+	return -1;
+}
+
+/* Each change is its own entry in the history, so undo takes them back
+ * one at a time; they run in a fixed order and stop at the first that
+ * fails, saying which. */
+static int edit_apply(cli_args *a, store *st, const store_session *s, char *rename,
+		      store_error *err)
+{
+	char *old = NULL, *name = NULL;
+
+	if ((a->given & OPT_ORG) &&
+	    store_session_set_text(st, s->id, STORE_SESSION_ORG, a->org, err) != 0)
+		return -1;
+	if ((a->given & OPT_FACILITATOR) &&
+	    store_session_set_text(st, s->id, STORE_SESSION_FACILITATOR, a->facilitator,
+				   err) != 0)
+		return -1;
+	if ((a->given & OPT_MINUTES) && store_session_set_minutes(st, s->id, a->minutes, err))
+		return -1;
+	if ((a->given & OPT_ADD_PART) &&
+	    store_participant_add(st, s->id, a->add_participant, NULL, err) != 0)
+		return -1;
+	if (rename && (split_rename(rename, &old, &name) != 0 ||
+		       store_participant_rename(st, s->id, old, name, err) != 0))
+		return -1;
+	if ((a->given & OPT_NAME) && store_session_rename(st, s->id, a->name, err) != 0)
+		return -1;
+	return 0;
+}
+
+static int cmd_edit(cli_args *a)
+{
+	store_session s;
+	store_error err;
+	store *st;
+	char *rename = NULL, *o = NULL, *n = NULL;
+	int rc;
+
+	if ((rc = check_allowed(a, OPT_DB | OPT_NAME | OPT_ORG | OPT_FACILITATOR |
+				OPT_MINUTES | OPT_ADD_PART | OPT_RENAME_PART, 1)) >= 0 ||
+	    (rc = edit_check(a)) >= 0)
+		return rc;
+	if (a->rename_participant) {
+		if (!(rename = strdup(a->rename_participant)))
+			return CLI_OSERR;
+		if (split_rename(rename, &o, &n) != 0) {
+			cli_error("--rename-participant takes OLD=NEW, both names given, "
+				  "not '%s'", a->rename_participant);
+			free(rename);
+			return CLI_USAGE;
+		}
+		strcpy(rename, a->rename_participant);   /* split again when applied */
+	}
+	rc = CLI_OK;
+	if (!(st = cli_open_store(&a->o, 0, &rc))) {
+		free(rename);
+		return rc;
+	}
+	memset(&s, 0, sizeof s);
+	if (store_session_find(st, a->pos[0], &s, &err) != 0 ||
+	    edit_apply(a, st, &s, rename, &err) != 0) {
+		cli_error("%s", err.message);
+		rc = err.status;
+	} else {
+		print_line("changed session '%s'", (a->given & OPT_NAME) ? a->name : s.name);
+	}
+	store_session_clear(&s);
+	store_close(st);
+	free(rename);
 	return rc;
 }
 
@@ -617,8 +757,10 @@ static void list_as_text(const store_session *list, size_t n)
 {
 	size_t i, wn, wo;
 
-	wn = column_width(list, n, 0, 7, 40);
-	wo = column_width(list, n, 1, 12, 30);
+	/* Names and organisations in full, however long: two sessions must
+	 * never look the same. */
+	wn = column_width(list, n, 0, 7, (size_t)-1);
+	wo = column_width(list, n, 1, 12, (size_t)-1);
 	print_padded("SESSION", wn);
 	print_padded("ORGANISATION", wo);
 	printf("TYPE  PROGRESS  LAST CHANGE\n");
@@ -972,6 +1114,8 @@ static int run_command(cli_args *a)
 		return cmd_new(a);
 	if (strcmp(a->command, "list") == 0)
 		return cmd_list(a);
+	if (strcmp(a->command, "edit") == 0)
+		return cmd_edit(a);
 	if (strcmp(a->command, "report") == 0)
 		return cmd_report(a);
 	if (strcmp(a->command, "watch") == 0)

@@ -212,12 +212,20 @@ void plain_note(plain *p)
 static char *plain_ask_date(plain *p)
 {
 	for (;;) {
-		char *d = plain_ask_copy(p, "Due date, YYYY-MM-DD (Enter for none)");
+		char *d = plain_ask_copy(p, "Due date, YYYY-MM-DD or DD/MM/YYYY (Enter for none)");
+		char iso[11], shown[32];
 
-		if (!d || text_valid_date(d))
+		if (d && text_parse_date(d, iso)) {
+			strcpy(d, iso);   /* never longer than what was typed */
+			if (text_date_past(d))
+				plain_say(p, "Note: the due date %s has passed.",
+					  text_date_show(d, shown, sizeof shown));
+			return d;
+		}
+		if (!d)
 			return d;
 		plain_say(p, "'%s' is not a real date: type it as YYYY-MM-DD, like "
-			  "2026-03-31, or press Enter for none.", d);
+			  "2026-03-31, or DD/MM/YYYY, or press Enter for none.", d);
 		free(d);
 	}
 }

@@ -86,12 +86,13 @@ static void plain_show_actions(const plain *p)
 
 	for (i = 0; i < ws->a.n_actions; i++) {
 		const store_action *ac = &ws->a.actions[i];
-		char *t;
+		char *t, due[32];
 
 		if (strcmp(ac->row_id, row) != 0)
 			continue;
+		text_date_show(ac->due, due, sizeof due);
 		t = plain_format("%s%s%s%s%s%s", ac->text, *ac->owner ? " -- owner " : "",
-				 ac->owner, *ac->due ? ", due " : "", ac->due,
+				 ac->owner, *ac->due ? ", due " : "", due,
 				 ac->done ? " (done)" : "");
 		plain_show(p, "Action: ", t, 0);
 		free(t);

@@ -4,7 +4,7 @@
  *   head    Section 1 of 6: Shared purpose               Row 2 of 4
  *           (blank)
  *           the row's title
- *           Agreed: 2 Build | Not agreed yet | Not applicable
+ *           Agreed: 2 Build | Not reached yet | Not applicable
  *           a rule
  *   stages  "[ ] 1 Start" then its descriptor below, one block per stage
  *           (a label column beside the descriptors when that does not fit)
@@ -19,6 +19,7 @@
 
 #include "draw.h"
 #include "live.h"
+#include "pacing.h"
 #include "text.h"
 #include "ui_live.h"
 
@@ -113,7 +114,11 @@ static void votes_line(const workshop *ws, const store_row_answer *a, char *buf,
 			 sp.voted, ws->s.n_participants);
 		return;
 	}
-	rowfacts_counts_text(ws->m, &sp, "  ", buf, size);
+	rowfacts_disagreement_text(workshop_state_of(ws, a), &sp, buf, size);
+	len = strlen(buf);
+	if (len && len + 2 < size)
+		strcpy(buf + len, ": "), len += 2;
+	rowfacts_counts_text(ws->m, &sp, "  ", buf + len, size - len);
 	len = strlen(buf);
 	snprintf(buf + len, size - len, "  (%d of %zu voted)", sp.voted,
 		 ws->s.n_participants);
@@ -161,6 +166,18 @@ static void people_line(const ui *u, const room_view *rv, char *buf, size_t size
 
 /* ------------------------------------------------------------ signatures */
 
+/* The workshop clock for the room: the time the facilitator's terminal
+ * has stored (it does once a minute), so it changes at most once a
+ * minute and an idle room writes nothing in between. */
+static void clock_line(const workshop *ws, char *buf, size_t size)
+{
+	pacing p;
+	char t[64];
+
+	pacing_of(ws, ws->entered, &p);
+	snprintf(buf, size, "Workshop clock: %s", pacing_workshop_text(&p, t, sizeof t));
+}
+
 static unsigned long long head_sig(const ui *u)
 {
 	const store_row_answer *a = workshop_answer(u->ws);
@@ -168,6 +185,8 @@ static unsigned long long head_sig(const ui *u)
 	unsigned long long h = hash_int(FNV_START, (long long)u->ws->cur);
 
 	state_line(u->ws, a, buf, sizeof buf);
+	h = hash_text(h, buf);
+	clock_line(u->ws, buf, sizeof buf);
 	return hash_int(hash_text(h, buf), u->cols);
 }
 
@@ -254,7 +273,7 @@ static void draw_head(ui *u)
 	const workshop *ws = u->ws;
 	const store_row_answer *a = workshop_answer(ws);
 	size_t n_in, idx = workshop_row_in_section(ws, &n_in);
-	char left[64], right[64], state[128];
+	char left[64], right[64], state[128], clock[96];
 	int rw, lw;
 
 	clear_lines(u->body, 0, HEAD_LINES);
@@ -267,12 +286,25 @@ static void draw_head(ui *u)
 	draw_text(u->body, 0, 1 + lw, u->cols - rw - lw - 4, workshop_section(ws)->title,
 		  A_NORMAL);
 	draw_text(u->body, 0, u->cols - rw - 1, rw, right, A_NORMAL);
+	clock_line(ws, clock, sizeof clock);
+	rw = (int)strlen(clock);
+	draw_text(u->body, 1, u->cols - rw - 1, rw, clock, A_NORMAL);
 	draw_text(u->body, 2, 1, u->cols - 2, workshop_row(ws)->title,
 		  draw_attr(ATTR_HEADING));
 	state_line(ws, a, state, sizeof state);
 	draw_text(u->body, 3, 1, u->cols - 2, state,
 		  agreed_stage(ws, a) >= 0 ? draw_attr(ATTR_HEADING) : A_NORMAL);
 	draw_hline(u->body, 4, 0, u->cols);
+}
+
+/* The spread as a bar the back of the room can read: one '#' a vote, up
+ * to a dozen (the count follows it in figures). */
+static const char *room_bar(int votes)
+{
+	static const char bars[] = "############";
+	int n = votes < (int)sizeof bars - 1 ? votes : (int)sizeof bars - 1;
+
+	return bars + (sizeof bars - 1) - (size_t)n;
 }
 
 /* "[*] 2 Build (agreed)", with the vote count and the participant's own
@@ -296,9 +328,9 @@ static void stage_label(const ui *u, const room_view *rv, size_t i, int full,
 
 		workshop_spread_of(ws, a, &sp);
 		if (sp.count[i] > 0)
-			len += (size_t)snprintf(buf + len, size - len, "  %s %d vote%s",
-						draw_glyph(GLYPH_DOT), sp.count[i],
-						sp.count[i] == 1 ? "" : "s");
+			len += (size_t)snprintf(buf + len, size - len, "  %s %s %d vote%s",
+						draw_glyph(GLYPH_DOT), room_bar(sp.count[i]),
+						sp.count[i], sp.count[i] == 1 ? "" : "s");
 	}
 	if (room_own_vote(u, rv) == (int)i && len < size)
 		snprintf(buf + len, size - len, "  %s your vote", draw_glyph(GLYPH_DOT));

@@ -60,11 +60,11 @@ static const store_action *act_selected(const ui *u)
 static void act_line(ui *u, int y, const store_action *ac, attr_t at)
 {
 	int wt = u->cols * 55 / 100, x2 = 6 + wt + 1;
-	char right[300];
+	char right[300], due[32];
 
+	text_date_show(ac->due, due, sizeof due);
 	snprintf(right, sizeof right, "%s%s%s", ac->owner[0] ? ac->owner : "",
-		 ac->owner[0] && ac->due[0] ? ", " : "",
-		 ac->due[0] ? ac->due : "");
+		 ac->owner[0] && ac->due[0] ? ", " : "", due);
 	if (at != A_NORMAL)
 		draw_text_fill(u->body, y, 0, u->cols, "", at);
 	draw_text(u->body, y, 1, 4, ac->done ? "[x]" : "[ ]", at);
@@ -102,22 +102,23 @@ static int act_submit(ui *u, char **v, void *ctx)
 	store_error err;
 	long long id;
 	int rc;
+	char due[11], shown[32];
 
 	(void)ctx;
 	if (!v[0][0]) {
 		ui_say(u, "Say what is to be done, or Esc to leave.");
 		return 1;
 	}
-	if (!text_valid_date(v[2])) {
-		ui_say(u, "The due date must be a real day written YYYY-MM-DD, e.g. 2026-04-30.");
+	if (!text_parse_date(v[2], due)) {
+		ui_say(u, "The due date must be a real day, e.g. 2026-04-30 or 30/04/2026.");
 		return 1;
 	}
 	if (old)
-		rc = store_action_update(u->st, u->ws->s.id, old->id, v[0], v[1], v[2],
+		rc = store_action_update(u->st, u->ws->s.id, old->id, v[0], v[1], due,
 					 old->done, &err);
 	else
 		rc = store_action_add(u->st, u->ws->s.id, workshop_row(u->ws)->id, v[0],
-				      v[1], v[2], &id, &err);
+				      v[1], due, &id, &err);
 	if (rc != 0) {
 		ui_error(u, &err);
 		return 1;
@@ -126,7 +127,11 @@ static int act_submit(ui *u, char **v, void *ctx)
 	act_collect(u);
 	if (!old && as->lv.n)
 		as->lv.sel = as->lv.n - 1;
-	ui_say(u, "Saved: action %s.", old ? "changed" : "added");
+	if (text_date_past(due))
+		ui_say(u, "Saved: action %s; note the due date %s has passed.",
+		       old ? "changed" : "added", text_date_show(due, shown, sizeof shown));
+	else
+		ui_say(u, "Saved: action %s.", old ? "changed" : "added");
 	return 0;
 }
 

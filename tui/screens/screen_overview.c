@@ -8,6 +8,7 @@
 #include "draw.h"
 #include "listview.h"
 #include "screens.h"
+#include "pacing.h"
 #include "text.h"
 
 #define OV_TOP 2
@@ -20,13 +21,24 @@ static size_t ov_height(const ui *u)
 	return h > 0 ? (size_t)h : 1;
 }
 
+/* Views differ widely on the row, or the agreed stage is outside every
+ * vote: the same test the walk, the summary and the report use. */
+static int row_disagrees(const workshop *ws, const store_row_answer *a)
+{
+	rowfacts_spread sp;
+
+	workshop_spread_of(ws, a, &sp);
+	return rowfacts_disagrees(workshop_state_of(ws, a), &sp);
+}
+
 /* One character per applicable row: the agreed stage's number, '-' not
- * applicable, '?' not discussed, '.' open. */
+ * applicable, 'p' parked, '.' not reached yet; then '!' where the room
+ * disagrees. */
 static void row_marks(const workshop *ws, size_t section, char *buf, size_t size)
 {
 	size_t k, n = 0;
 
-	for (k = 0; k < ws->n_steps && n + 2 < size; k++) {
+	for (k = 0; k < ws->n_steps && n + 3 < size; k++) {
 		const store_row_answer *a;
 		char c = '.';
 
@@ -38,10 +50,12 @@ static void row_marks(const workshop *ws, size_t section, char *buf, size_t size
 		else if (a && a->state == STORE_ROW_NOT_APPLICABLE)
 			c = '-';
 		else if (a && a->state == STORE_ROW_NOT_DISCUSSED)
-			c = '?';
+			c = 'p';
 		if (n)
 			buf[n++] = ' ';
 		buf[n++] = c;
+		if (row_disagrees(ws, a))
+			buf[n++] = '!';
 	}
 	buf[n] = '\0';
 }
@@ -51,14 +65,18 @@ static void ov_line(ui *u, int y, size_t section, attr_t at)
 	const workshop *ws = u->ws;
 	size_t total, done = workshop_section_answered(ws, section, &total);
 	long long t = workshop_stored_seconds(ws, section);
-	char marks[64], right[128];
+	long long plan = pacing_section_plan(ws, section);
+	char marks[64], right[256], over[24] = "";
 	int rw;
 
 	if (ws->n_steps && ws->steps[ws->cur].section == section)
 		t = workshop_section_seconds(ws, (time_t)text_now());
 	row_marks(ws, section, marks, sizeof marks);
-	snprintf(right, sizeof right, "%2zu/%-2zu  %-12s %3lld:%02lld", done, total,
-		 marks, t / 60, t % 60);
+	/* Time against plan in whole minutes, with the overrun in text. */
+	if (t / 60 > plan / 60)
+		snprintf(over, sizeof over, " +%lld", t / 60 - plan / 60);
+	snprintf(right, sizeof right, "%2zu/%-2zu  %-12s %3lld/%lld min%-5s", done, total,
+		 marks, t / 60, plan / 60, over);
 	rw = (int)strlen(right);
 	/* Marker plus the section number in reverse video: moving the
 	 * selection rewrites a few cells, not two titles, so it stays under
@@ -80,7 +98,7 @@ static void ov_legend(ui *u, int y)
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%zu %s  ", i + 1,
 					u->ws->m->stages[i].label);
 	if (len < sizeof buf)
-		snprintf(buf + len, sizeof buf - len, ". open  - not applicable");
+		snprintf(buf + len, sizeof buf - len, ". not reached  p parked  - n/a  ! views differ");
 	draw_text(u->body, y, 1, u->cols - 2, buf, A_NORMAL);
 }
 

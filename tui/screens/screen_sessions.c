@@ -26,9 +26,13 @@ typedef struct sessions_state {
 	char new_id[40];
 } sessions_state;
 
+/* The selected session's whole name and organisation, under the list:
+ * names cut to the column never leave two sessions looking the same. */
+#define DETAIL_LINES 2
+
 static size_t list_height(const ui *u)
 {
-	int h = u->body ? getmaxy(u->body) - LIST_TOP : 1;
+	int h = u->body ? getmaxy(u->body) - LIST_TOP - DETAIL_LINES - 1 : 1;
 
 	return h > 0 ? (size_t)h : 1;
 }
@@ -286,6 +290,27 @@ static void draw_line(ui *u, int y, const store_session *s, int wn, int wo,
 		  A_NORMAL);
 }
 
+/* "Name · Organisation" in full, wrapped over the detail lines (the
+ * drawing cleans both). */
+static void draw_detail(ui *u, const store_session *s)
+{
+	int y = getmaxy(u->body) - DETAIL_LINES;
+	const char *dot = draw_glyph(GLYPH_DOT);
+	char *t;
+
+	int k;
+
+	if (!s || y <= LIST_TOP)
+		return;
+	for (k = 0; k < DETAIL_LINES; k++)
+		draw_text_fill(u->body, y + k, 0, u->cols, "", A_NORMAL);
+	t = ui_xmalloc(strlen(s->name) + strlen(s->organisation) + strlen(dot) + 3);
+	sprintf(t, "%s%s%s%s%s", s->name, s->organisation[0] ? " " : "",
+		s->organisation[0] ? dot : "", s->organisation[0] ? " " : "", s->organisation);
+	draw_wrapped(u->body, y, 1, u->cols - 2, DETAIL_LINES, t, draw_attr(ATTR_HEADING));
+	free(t);
+}
+
 static void sessions_draw(ui *u)
 {
 	sessions_state *ss = ui_private(u, &screen_sessions);
@@ -309,6 +334,7 @@ static void sessions_draw(ui *u)
 			draw_line(u, LIST_TOP + (int)(i - ss->lv.top),
 				  &ss->list[i - ss->first], wn, wo,
 			  i == ss->lv.sel ? draw_attr(ATTR_SELECTED) : A_NORMAL);
+	draw_detail(u, selected(ss));
 }
 
 /* ------------------------------------------------------------ the table */

@@ -39,8 +39,9 @@ enum sum_kind {
 	SL_HEADING,         /* text, bold */
 	SL_TEXT,            /* text */
 	SL_PROFILE_HEAD,
-	SL_PROFILE,         /* idx: section */
-	SL_TOTAL,
+	SL_PROFILE,         /* idx: section; text: its title's first line */
+	SL_TOTAL,           /* text: "All sections" or its first line */
+	SL_PROFILE_MORE,    /* text: a further line of the title above */
 	SL_FLAG,            /* idx: row */
 	SL_FLAG_VOTES,      /* text: the row's vote spread, under it */
 	SL_PLAN_HEAD,
@@ -70,6 +71,7 @@ typedef struct summary_state {
 	sum_line *lines;
 	size_t n_lines;
 	int wide;           /* the layout the lines were built for */
+	int cols;           /* the width they were built for (titles wrap) */
 	listview lv;        /* lv.top: the first line shown; lv.n: lines */
 	summary_profile profile;
 	report_file report; /* where p and P write the report */
@@ -124,21 +126,76 @@ static void row_number(const report_summary *sm, const summary_row *r,
 		 (size_t)(r - sm->rows) - sec->first_row + 1);
 }
 
-static void build_profile(const report_summary *sm, cell_list *l)
+/* The profile's line `kind` for a title, then a line for each further
+ * piece of it when it is longer than the title column `tw`. */
+static void add_title(cell_list *l, int kind, size_t idx, const char *title, int tw)
+{
+	text_line parts[16];
+	size_t n = text_wrap(title, tw > 3 ? (size_t)tw : 3, parts, 16), k;
+
+	if (n > 1)      /* room for the indent of the lines after the first */
+		n = text_wrap(title, tw > 6 ? (size_t)tw - 3 : 3, parts, 16);
+	for (k = 0; k < n && k < 16; k++) {
+		char *t = sum_fmt("%s%.*s", k ? "   " : "", (int)parts[k].len,
+				  title + parts[k].start);
+
+		cells_add(l, k ? SL_PROFILE_MORE : kind, idx, t);
+	}
+	if (!n)
+		cells_add(l, kind, idx, sum_fmt("%s", title));
+}
+
+/* Below this many columns a title goes on lines of its own above its
+ * counts, wrapped to the whole width, rather than a word a line. */
+#define SUM_TITLE_NARROW 16
+
+/* A title on its own lines above its counts, which get `kind` with the
+ * number alone. */
+static void add_title_above(cell_list *l, int kind, size_t idx, const char *num,
+			    const char *title, int fw)
+{
+	text_line parts[16];
+	size_t n = text_wrap(title, fw > 6 ? (size_t)fw - 3 : 3, parts, 16), k;
+
+	for (k = 0; k < n && k < 16; k++)
+		cells_add(l, SL_TEXT, 0, sum_fmt("%s%.*s", k ? "   " : num,
+			  (int)parts[k].len, title + parts[k].start));
+	cells_add(l, kind, idx, sum_fmt("%s", n ? "" : title));
+}
+
+static void build_profile(const report_summary *sm, cell_list *l, int tw, int fw)
 {
 	const summary_counts *t = &sm->totals;
 	int agreed = t->rows - t->not_applicable - t->not_discussed - t->not_agreed;
 	size_t i;
 
 	cells_add(l, SL_TEXT, 0, sum_fmt("%d of %d rows agreed, %d not applicable, "
-		  "%d not yet agreed or discussed.", agreed, t->rows,
+		  "%d parked or not reached yet.", agreed, t->rows,
 		  t->not_applicable, t->not_discussed + t->not_agreed));
 	cells_blank(l);
 	cells_add(l, SL_PROFILE_HEAD, 0, NULL);
-	for (i = 0; i < sm->n_sections; i++)
-		if (sm->sections[i].n_rows)   /* none of its rows apply: left out */
-			cells_add(l, SL_PROFILE, i, NULL);
-	cells_add(l, SL_TOTAL, 0, NULL);
+	for (i = 0; i < sm->n_sections; i++) {
+		char *title;
+
+		if (!sm->sections[i].n_rows)   /* none of its rows apply: left out */
+			continue;
+		title = sum_fmt("%2zu ", i + 1);
+		if (tw < SUM_TITLE_NARROW) {
+			add_title_above(l, SL_PROFILE, i, title,
+					sm->sections[i].section->title, fw);
+		} else {
+			char *whole = sum_fmt("%s%s", title, sm->sections[i].section->title);
+
+			/* Continuation lines are indented past the number. */
+			add_title(l, SL_PROFILE, i, whole, tw);
+			free(whole);
+		}
+		free(title);
+	}
+	if (tw < SUM_TITLE_NARROW)
+		add_title_above(l, SL_TOTAL, 0, "", "All sections", fw);
+	else
+		add_title(l, SL_TOTAL, 0, "All sections", tw);
 	cells_blank(l);
 }
 
@@ -150,25 +207,40 @@ static void build_none(cell_list *l, const char *heading, const char *text)
 	cells_blank(l);
 }
 
+/* The row's disagreement: views differ widely, or the room agreed a stage
+ * outside every vote. */
+static int row_disagrees(const summary_row *r)
+{
+	rowfacts_state fs = { r->state, r->stage };
+
+	return rowfacts_disagrees(fs, &r->votes);
+}
+
 static void build_flags(const report_summary *sm, cell_list *l)
 {
 	size_t i;
+	int n = 0;
 
-	if (!sm->totals.flagged) {
-		build_none(l, "Views differ widely: no row",
-			   "No row has votes two or more stages apart.");
+	for (i = 0; i < sm->n_rows; i++)
+		n += row_disagrees(&sm->rows[i]);
+	if (!n) {
+		build_none(l, "Disagreements: no row",
+			   "No votes two stages apart; no stage agreed outside the votes.");
 		return;
 	}
-	cells_add(l, SL_HEADING, 0, sum_fmt("Views differ widely (!): %d row%s",
-		  sm->totals.flagged, sm->totals.flagged == 1 ? "" : "s"));
+	cells_add(l, SL_HEADING, 0, sum_fmt("Disagreements (!): %d row%s", n,
+		  n == 1 ? "" : "s"));
 	for (i = 0; i < sm->n_rows; i++) {
-		char *v;
+		const summary_row *r = &sm->rows[i];
+		rowfacts_state fs = { r->state, r->stage };
+		char why[64], *v;
 
-		if (!sm->rows[i].votes.flag)
+		if (!row_disagrees(r))
 			continue;
-		v = summary_votes_text(sm, &sm->rows[i].votes);
+		v = summary_votes_text(sm, &r->votes);
+		rowfacts_disagreement_text(fs, &r->votes, why, sizeof why);
 		cells_add(l, SL_FLAG, i, NULL);
-		cells_add(l, SL_FLAG_VOTES, i, ui_xstrdup(v ? v : "?"));
+		cells_add(l, SL_FLAG_VOTES, i, sum_fmt("%s: %s", why, v ? v : "?"));
 		free(v);
 	}
 	cells_blank(l);
@@ -288,9 +360,12 @@ static void lines_build(ui *u)
 
 	lines_free(ss);
 	ss->wide = u->cols >= UI_WIDE_COLS;
+	ss->cols = u->cols;
 	if (!ss->sm)
 		return;
-	build_profile(ss->sm, &prof);
+	build_profile(ss->sm, &prof,
+		      summary_profile_title_width(&ss->profile, ss->sm, u->cols - 2),
+		      u->cols - 2);
 	build_flags(ss->sm, &flags);
 	build_plan(ss->sm, &plan);
 	build_changes(ss->sm, &changes);
@@ -309,16 +384,15 @@ static void lines_build(ui *u)
 
 /* ------------------------------------------------------------ drawing */
 
-/* A section's line of the profile (summary_profile.c draws the table). */
-static void draw_profile(ui *u, int y, int x, int width, size_t section)
+/* A section's line of the profile (summary_profile.c draws the table),
+ * with the first line of its title. */
+static void draw_profile(ui *u, int y, int x, int width, const sum_cell *c)
 {
 	summary_state *ss = ui_private(u, &screen_summary);
-	const summary_section *sec = &ss->sm->sections[section];
-	char title[512];
+	const summary_section *sec = &ss->sm->sections[c->idx];
 
-	snprintf(title, sizeof title, "%2zu %s", section + 1, sec->section->title);
-	summary_profile_line(&ss->profile, u->body, y, x, width, ss->sm, title, &sec->counts,
-			     ss->sm->max_section_rows, A_NORMAL);
+	summary_profile_line(&ss->profile, u->body, y, x, width, ss->sm, c->text,
+			     &sec->counts, ss->sm->max_section_rows, A_NORMAL);
 }
 
 static int clamp(int v, int lo, int hi)
@@ -386,10 +460,12 @@ static void draw_plan(ui *u, int y, int x, int width, size_t idx)
 	const summary_action *pa = &ss->sm->plan[idx];
 	const store_action *a = pa->action;
 	plan_cols p;
+	char due[32];
 
 	plan_layout(x, width, &p);
 	draw_text(u->body, y, x, 3, a->done ? "[x]" : "[ ]", A_NORMAL);
-	draw_text(u->body, y, p.due, 10, *a->due ? a->due : "no date", A_NORMAL);
+	draw_text(u->body, y, p.due, 11, *a->due ? text_date_show(a->due, due, sizeof due)
+		  : "no date", A_NORMAL);
 	draw_text(u->body, y, p.text, p.text_w, a->text, A_NORMAL);
 	draw_text(u->body, y, p.owner, p.owner_w, *a->owner ? a->owner : "-", A_NORMAL);
 	if (pa->row)
@@ -441,10 +517,14 @@ static void draw_cell(ui *u, int y, int x, int width, const sum_cell *c)
 	case SL_PROFILE_HEAD:
 		summary_profile_head(&ss->profile, u->body, y, x, width, ss->sm);
 		break;
-	case SL_PROFILE: draw_profile(u, y, x, width, c->idx); break;
+	case SL_PROFILE: draw_profile(u, y, x, width, c); break;
 	case SL_TOTAL:
-		summary_profile_line(&ss->profile, u->body, y, x, width, ss->sm, "All sections",
+		summary_profile_line(&ss->profile, u->body, y, x, width, ss->sm, c->text,
 				     &ss->sm->totals, 0, draw_attr(ATTR_HEADING));
+		break;
+	case SL_PROFILE_MORE:
+		draw_text(u->body, y, x, summary_profile_title_width(&ss->profile, ss->sm,
+			  width), c->text, A_NORMAL);
 		break;
 	case SL_FLAG: draw_flag(u, y, x, width, c->idx); break;
 	case SL_FLAG_VOTES:
@@ -542,13 +622,12 @@ static void sum_leave(ui *u)
 	ss->sm = NULL;
 }
 
-/* Rebuilt only when the terminal crosses the wide width: the lines do
- * not depend on the exact width, the drawing does. */
+/* Rebuilt when the width changes: the profile's titles wrap to it. */
 static void sum_resize(ui *u)
 {
 	summary_state *ss = ui_private(u, &screen_summary);
 
-	if ((u->cols >= UI_WIDE_COLS) != ss->wide)
+	if (u->cols != ss->cols)
 		lines_build(u);
 	listview_scroll_fit(&ss->lv, sum_height(u));
 }

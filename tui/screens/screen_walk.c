@@ -120,9 +120,11 @@ static void share_lines(const int *need, int *got, size_t n, int avail)
 		}
 }
 
-static int label_width(const content_matrix *m)
+static int label_width(const ui *u)
 {
+	const content_matrix *m = u->ws->m;
 	size_t i, w = 0;
+	int lw, most = u->cols / 3 > 17 ? u->cols / 3 : 17;
 
 	for (i = 0; i < m->n_stages; i++) {
 		char *c = draw_clean(m->stages[i].label, 0);
@@ -133,27 +135,49 @@ static int label_width(const content_matrix *m)
 	}
 	if (w < 8)
 		w = 8;      /* "(agreed)" */
-	if (w > 14)
-		w = 14;
-	return (int)w + 7;  /* "[*] 1 " + label + gap */
+	/* A margin, "[*] 1 ", the longest label whole, a gap: up to a third
+	 * of the screen, beyond which a label wraps in its column. */
+	lw = (int)w + 8;
+	return lw < most ? lw : most;
 }
 
-/* One stage in the label column: marker, number and label; "(agreed)" and
- * the vote count below when there is room. */
+/* "[*] 1 Foundation": the marker, number and label of stage `i`. */
+static void stage_label_text(const workshop *ws, size_t i, int agreed, char *buf,
+			     size_t size)
+{
+	snprintf(buf, size, "%s %zu %s", agreed ? "[*]" : "[ ]", i + 1,
+		 ws->m->stages[i].label);
+}
+
+/* The lines stage `i`'s label column needs: its label (wrapped when too
+ * long for the column), "(agreed)" if `agreed`, the votes if `votes`. */
+static int label_lines(const ui *u, size_t i, int lw, int agreed, int votes)
+{
+	char buf[96];
+
+	stage_label_text(u->ws, i, 0, buf, sizeof buf);
+	return draw_wrapped_lines(buf, lw - 2) + (agreed != 0) + (votes > 0);
+}
+
+/* One stage in the label column: marker, number and label, never cut (a
+ * label too long for the column wraps); "(agreed)" and the vote count
+ * below when there is room. */
 static void draw_stage_label(ui *u, int y, int lw, int lines, size_t i,
 			     int agreed, int votes)
 {
-	const workshop *ws = u->ws;
 	attr_t at = agreed ? draw_attr(ATTR_AGREED) : draw_attr(ATTR_HEADING);
 	char buf[96];
+	int k, used, ll;
 
-	snprintf(buf, sizeof buf, "%s %zu %s", agreed ? "[*]" : "[ ]", i + 1,
-		 ws->m->stages[i].label);
-	draw_text_fill(u->body, y, 1, lw - 2, buf, at);
-	if (lines >= 2 && agreed)
-		draw_text_fill(u->body, y + 1, 1, lw - 2, "    (agreed)", at);
-	if (lines >= 3 && votes > 0)
-		draw_fmt(u->body, y + 2, 1, lw - 2, A_NORMAL, "    %d vote%s",
+	stage_label_text(u->ws, i, agreed, buf, sizeof buf);
+	ll = draw_wrapped_lines(buf, lw - 2);
+	for (k = 0; k < ll && k < lines; k++)
+		draw_text_fill(u->body, y + k, 1, lw - 2, "", at);
+	used = draw_wrapped(u->body, y, 1, lw - 2, lines, buf, at);
+	if (lines > used && agreed)
+		draw_text_fill(u->body, y + used++, 1, lw - 2, "    (agreed)", at);
+	if (lines > used && votes > 0)
+		draw_fmt(u->body, y + used, 1, lw - 2, A_NORMAL, "    %d vote%s",
 			 votes, votes == 1 ? "" : "s");
 }
 
@@ -186,15 +210,16 @@ static void draw_stacked(ui *u, int y, int avail, const rowfacts_spread *sp,
 	const content_row *row = workshop_row(ws);
 	int agreed = walk_agreed_stage(ws, workshop_answer(ws));
 	int need[CONTENT_MAX_STAGES], got[CONTENT_MAX_STAGES];
-	int lw = label_width(ws->m), dw = u->cols - lw - 1, gap = 0, sum = 0;
+	int lw = label_width(u), dw = u->cols - lw - 1, gap = 0, sum = 0;
 	size_t i, n = ws->m->n_stages;
 
 	for (i = 0; i < n; i++) {
+		int ll = label_lines(u, i, lw, (int)i == agreed,
+				     show_votes ? sp->count[i] : 0);
+
 		need[i] = draw_wrapped_lines(row->descriptors[i], dw);
-		if ((int)i == agreed && need[i] < 2)
-			need[i] = 2;
-		if (show_votes && sp->count[i] > 0 && need[i] < 3)
-			need[i] = 3;
+		if (need[i] < ll)
+			need[i] = ll;
 		sum += need[i];
 	}
 	if (avail < (int)n) {
@@ -259,7 +284,12 @@ static void votes_text(const workshop *ws, const store_row_answer *a,
 			 sp->voted, ws->s.n_participants);
 		return;
 	}
-	rowfacts_counts_text(ws->m, sp, "  ", buf, size);
+	/* The disagreement first, so a narrow screen never cuts it off. */
+	rowfacts_disagreement_text(workshop_state_of(ws, a), sp, buf, size);
+	len = strlen(buf);
+	if (len && len + 2 < size)
+		strcpy(buf + len, ": "), len += 2;
+	rowfacts_counts_text(ws->m, sp, "  ", buf + len, size - len);
 	len = strlen(buf);
 	snprintf(buf + len, size - len, "  (%d of %zu voted)", sp->voted,
 		 ws->s.n_participants);
@@ -321,7 +351,7 @@ static int descriptor_lines(const ui *u, size_t k)
 	const workshop_step *p = &ws->steps[k];
 	const content_row *row = &ws->m->sections[p->section].rows[p->row];
 	const store_row_answer *a = workshop_answer_at(ws, k);
-	int cw = side_width(u), dw = u->cols - label_width(ws->m) - 1, sum = 0, most = 0;
+	int cw = side_width(u), lw = label_width(u), dw = u->cols - lw - 1, sum = 0, most = 0;
 	rowfacts_spread sp;
 	size_t i, n = ws->m->n_stages;
 
@@ -329,12 +359,13 @@ static int descriptor_lines(const ui *u, size_t k)
 	for (i = 0; i < n; i++) {
 		int l = draw_wrapped_lines(row->descriptors[i], cw ? cw : dw);
 
+		int ll = label_lines(u, i, lw, 1,
+				     workshop_ballot_hides(ws, a) ? 0 : sp.count[i]);
+
 		if (l > most)
 			most = l;
-		if (l < 2)
-			l = 2;
-		if (!workshop_ballot_hides(ws, a) && sp.count[i] > 0 && l < 3)
-			l = 3;
+		if (l < ll)
+			l = ll;
 		sum += l;
 	}
 	return cw ? most + 3 : sum + (int)n - 1;
@@ -559,6 +590,19 @@ static void walk_not_applicable(ui *u)
 		walk_set(u, STORE_ROW_NOT_APPLICABLE, -1, "not applicable");
 }
 
+/* A parked row was skipped on purpose: unlike a row not reached yet,
+ * the room means to come back to it, and every reader says "parked". */
+static void walk_park(ui *u)
+{
+	const store_row_answer *a = workshop_answer(u->ws);
+
+	if (a && a->state == STORE_ROW_NOT_DISCUSSED) {
+		walk_set(u, STORE_ROW_OPEN, -1, "unparked; the row is not reached yet");
+		return;
+	}
+	walk_set(u, STORE_ROW_NOT_DISCUSSED, -1, "parked, to come back to");
+}
+
 static void walk_section(ui *u, int dir)
 {
 	workshop *ws = u->ws;
@@ -617,8 +661,9 @@ static void walk_action(ui *u, enum action a, int arg)
 	case ACT_SECTION_NEXT: walk_section(u, 1); break;
 	case ACT_SECTION_PREV: walk_section(u, -1); break;
 	case ACT_STAGE_SET: walk_stage(u, arg); break;
-	case ACT_STAGE_CLEAR: walk_set(u, STORE_ROW_OPEN, -1, "cleared; the row is open"); break;
+	case ACT_STAGE_CLEAR: walk_set(u, STORE_ROW_OPEN, -1, "cleared; the row is not reached yet"); break;
 	case ACT_NOT_APPLICABLE: walk_not_applicable(u); break;
+	case ACT_PARK: walk_park(u); break;
 	case ACT_VOTES: ui_push(u, &screen_votes); break;
 	case ACT_NOTE: ui_push(u, &screen_note); break;
 	case ACT_ACTIONS: ui_push(u, &screen_actions); break;

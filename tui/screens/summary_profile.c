@@ -41,7 +41,8 @@ static int try_layout(const content_matrix *m, int width, int label_w,
 }
 
 /* Whole titles where the width allows, then the widest bars that leave
- * 28 columns for the titles, then 20; on the narrowest terminals the
+ * 28 columns for the titles, then 20, then as few as 6 (titles wrap) so
+ * the stage labels head their columns; on the narrowest terminals the
  * counts alone. */
 static void layout_profile(const report_summary *sm, int width, summary_profile_layout *l)
 {
@@ -72,7 +73,8 @@ static void layout_profile(const report_summary *sm, int width, summary_profile_
 	if (try_layout(m, width, label_w, title_w, l) == 0 ||
 	    try_layout(m, width, label_w, 28, l) == 0 ||
 	    try_layout(m, width, label_w, 20, l) == 0 ||
-	    try_layout(m, width, label_w, 8, l) == 0)
+	    try_layout(m, width, label_w, 8, l) == 0 ||
+	    try_layout(m, width, label_w, 6, l) == 0)
 		return;
 	/* Too many stages for their names (a 9-stage matrix at 80 columns):
 	 * head the columns with the stage numbers the walk uses, rather than
@@ -102,6 +104,11 @@ static const summary_profile_layout *profile_layout(summary_profile *p, const re
 	return &p->l;
 }
 
+int summary_profile_title_width(summary_profile *p, const report_summary *sm, int width)
+{
+	return profile_layout(p, sm, width)->title_w;
+}
+
 /* A count, then a bar scaled so the largest section fills `bar_w`; any
  * count above zero shows at least one block. */
 static void draw_bar_cell(WINDOW *w, int y, int x, const summary_profile_layout *l,
@@ -124,7 +131,7 @@ static void draw_bar_cell(WINDOW *w, int y, int x, const summary_profile_layout 
 		draw_raw(w, y, x + l->num_w + 1, l->bar_w, bar, A_NORMAL);
 }
 
-/* N/A, not yet agreed (or not discussed) and rows flagged with "!". */
+/* N/A, not yet (parked or not reached yet) and rows flagged with "!". */
 static void draw_tail(WINDOW *w, int y, int x, int width, const summary_counts *c,
 		      attr_t at)
 {

@@ -1,9 +1,11 @@
 /* summary_profile.h - the profile table of the summary screen: a line per
  * section with the rows at each agreed stage, each count followed by a bar
  * drawn in text ('#', or a block in UTF-8) so nothing depends on colour,
- * then the rows not applicable, not yet agreed, and where views differ
+ * then the rows not applicable, parked or not reached yet, and where views differ
  * widely ("!").  The layout gives whole titles where the width allows,
- * then the widest bars that leave room for the titles. */
+ * then the widest bars that leave room for the titles, and heads the
+ * stage columns with the matrix's labels whenever they fit; a title
+ * longer than its column wraps. */
 #ifndef NEXTSTEPS_SUMMARY_PROFILE_H
 #define NEXTSTEPS_SUMMARY_PROFILE_H
 
@@ -34,6 +36,9 @@ void summary_profile_head(summary_profile *p, WINDOW *w, int y, int x, int width
 void summary_profile_line(summary_profile *p, WINDOW *w, int y, int x, int width,
 			  const report_summary *sm, const char *title,
 			  const summary_counts *c, int max, attr_t at);
+/* The columns the section titles get at `width`: a longer title wraps
+ * onto lines of its own under it (the caller draws those). */
+int summary_profile_title_width(summary_profile *p, const report_summary *sm, int width);
 /* Forgets the layout worked out for the last model (a new one is loaded). */
 void summary_profile_reset(summary_profile *p);
 

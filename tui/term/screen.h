@@ -83,7 +83,7 @@ struct ui {
 	int lines, cols;                     /* the size the windows were built for */
 	int too_small;
 	unsigned dirty;
-	char title_clock[32];                /* the timer text last drawn */
+	char title_clock[80];                /* the pacing text last drawn */
 
 	const screen_ops *stack[UI_STACK_MAX];
 	void *private[UI_STACK_MAX];         /* each pushed screen's own state */

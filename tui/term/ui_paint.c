@@ -11,24 +11,25 @@
 #include <time.h>
 
 #include "draw.h"
+#include "pacing.h"
 #include "text.h"
 #include "ui.h"
 
 /* ------------------------------------------------------------ painting */
 
-/* The section timer, for the facilitator only: watchers get no timer, so
- * an idle watcher writes nothing.  Whole minutes are enough for pacing,
- * and the text (so the title bar) changes only once a minute: an idle walk
- * sends a few bytes a minute rather than an attribute change a second. */
+/* The pacing, for the facilitator only: the section's minutes against its
+ * plan and the workshop's against the whole (pacing.c words them).
+ * Watchers get no timer, so an idle watcher writes nothing; whole minutes
+ * are enough for pacing, so the title bar changes once a minute at most. */
 static void clock_text(const ui *u, char *buf, size_t size)
 {
-	long long t;
+	pacing p;
 
 	buf[0] = '\0';
 	if (!u->ws || !u->ws->n_steps || u->mode != CLI_MODE_FACILITATE)
 		return;
-	t = workshop_section_seconds(u->ws, (time_t)text_now());
-	snprintf(buf, size, "%lld min", t / 60);
+	pacing_of(u->ws, (time_t)text_now(), &p);
+	pacing_text(&p, draw_glyph(GLYPH_DOT), buf, size);
 }
 
 /* The session, its track and the section on the title bar. */
@@ -36,7 +37,7 @@ static void paint_title(ui *u)
 {
 	const workshop *ws = u->ws;
 	attr_t bar = draw_attr(ATTR_BAR);
-	char left[600], right[64];
+	char left[600], right[128];
 	int rw = 0;
 
 	if (ws && ws->n_steps)
@@ -198,7 +199,7 @@ void ui_paint(ui *u)
 {
 	const screen_ops *s = ui_top(u);
 	WINDOW *cur;
-	char clock[32];
+	char clock[80];
 
 	if (u->too_small) {
 		if (u->dirty)

@@ -1,0 +1,37 @@
+/* pacing.h - the workshop's time against its plan.
+ *
+ * A session plans its length in minutes; each section's share is its
+ * share of the rows that apply.  The walk's title bar shows the section's
+ * time against its plan and the workshop's against the whole, in text
+ * ("12/15 min · 48/90 min, 4 behind"), and an overrun mark ("+3 min")
+ * when a section runs over; minutes, so the clock costs a redraw a
+ * minute, not a second.
+ */
+#ifndef NEXTSTEPS_PACING_H
+#define NEXTSTEPS_PACING_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "workshop.h"
+
+typedef struct pacing {
+	long long section_s;        /* the current section's time so far */
+	long long section_plan_s;   /* its share of the plan */
+	long long total_s;          /* every section's time so far */
+	long long total_plan_s;     /* the planned length */
+	long long due_s;            /* the plan's time for the rows answered */
+} pacing;
+
+/* The figures at `now` for the current section. */
+void pacing_of(const workshop *ws, time_t now, pacing *out);
+/* A section's planned seconds: its share of the applicable rows. */
+long long pacing_section_plan(const workshop *ws, size_t section);
+/* "12/15 min · 48/90 min, 4 behind" ("ahead", "on time"), with "+3 min"
+ * after the section's figures when it has run over; `dot` separates the
+ * two (the drawing's glyph).  Returns buf. */
+const char *pacing_text(const pacing *p, const char *dot, char *buf, size_t size);
+/* The workshop's part alone, "48/90 min, 4 behind": watch's clock. */
+const char *pacing_workshop_text(const pacing *p, char *buf, size_t size);
+
+#endif
