@@ -178,7 +178,7 @@ ns_use ben
 ns_keys d
 ns_wait_for "Your vote: don't know"
 ns_use 0
-ns_wait_for "Start 1  Build 0  Enhance 0  don't know 1  (2 of 2 voted)"
+ns_wait_for "Start 1  Build 0  Enhance 0  don't know 1"
 
 # ---------------------------------------------------------------- away
 ns_use 0
