@@ -568,9 +568,9 @@ static void write_trends(report_doc *d, const report_summary *sm)
 	report_doc_blank(d);
 	report_doc_heading(d, "Trend across sessions", '=');
 	para_owned(d, 0, NULL, report_doc_strf("Agreed stages in the %zu sessions "
-		   "of %s on this matrix, oldest first. - not in that version; "
-		   "none: not agreed. A section's stage is the median of its "
-		   "rows' agreed stages.", t->n, sm->session->organisation));
+		   "of %s on this matrix, oldest first (- not in that version, "
+		   "none: not agreed); a section's is the median of its rows' "
+		   "agreed stages.", t->n, sm->session->organisation));
 	for (j = 0; j < sm->n_sections; j++) {
 		const summary_section *sec = &sm->sections[j];
 		char *line = trend_line(sm, t->section_stages + j * t->n);
