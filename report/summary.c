@@ -398,7 +398,7 @@ const char *summary_change_name(enum summary_change change)
 	case SUMMARY_CHANGE_SAME: return "same";
 	case SUMMARY_CHANGE_DROPPED: return "dropped";
 	case SUMMARY_CHANGE_NOT_IN_PREVIOUS: return "new-row";
-	case SUMMARY_CHANGE_NOT_REACHED: return "not-reached";
+	case SUMMARY_CHANGE_NOT_REACHED: return "not-yet";
 	default: return "none";
 	}
 }

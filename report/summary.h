@@ -181,7 +181,7 @@ int report_summary_load(store *st, const store_session *s, report_summary **out,
 void report_summary_free(report_summary *sm);
 
 /* Name of a change for a reader ("up", "down", "same", "new", "dropped",
- * "new-row", "not-reached"). */
+ * "new-row", "not-yet"). */
 const char *summary_change_name(enum summary_change change);
 /* The change in the report's words: "moved up", "moved down", "unchanged",
  * "agreed for the first time", "no longer agreed", "not in the previous
