@@ -578,3 +578,68 @@ long long text_now(void)
 	}
 	return (long long)time(NULL);
 }
+
+/* ---------------------------------------------------------------- paths */
+
+static int path_boundary(const char *s, size_t i)
+{
+	return i == 0 || strchr(" \t(='\"", s[i - 1]) != NULL;
+}
+
+static int path_starts(const char *s, size_t i)
+{
+	return s[i] == '/' && path_boundary(s, i);
+}
+
+static int path_ends(const char *s, size_t j)
+{
+	char c = s[j];
+
+	if (c == '\0' || c == ' ' || c == '\t' || c == '\'' || c == '"' || c == ')')
+		return 1;
+	return (c == ':' || c == ',' || c == ';') &&
+	       (s[j + 1] == '\0' || s[j + 1] == ' ');
+}
+
+/* Appends n bytes of p to out (len used of size), never past the end. */
+static void path_put(char *out, size_t size, size_t *len, const char *p, size_t n)
+{
+	if (*len + 1 >= size)
+		return;
+	if (n > size - 1 - *len)
+		n = size - 1 - *len;
+	memcpy(out + *len, p, n);
+	*len += n;
+	out[*len] = '\0';
+}
+
+char *text_hide_paths(const char *s, const char *dir, char *out, size_t size)
+{
+	size_t dl = dir ? strlen(dir) : 0, i = 0, len = 0;
+
+	if (!size)
+		return out;
+	out[0] = '\0';
+	while (s[i]) {
+		if (dl && path_boundary(s, i) && strncmp(s + i, dir, dl) == 0 &&
+		    s[i + dl] == '/') {
+			i += dl + 1;
+		} else if (path_starts(s, i)) {
+			size_t j = i, end, last;
+
+			while (!path_ends(s, j))
+				j++;
+			for (end = j; end > i + 1 && s[end - 1] == '/'; end--)
+				;
+			for (last = end; last > i && s[last - 1] != '/'; last--)
+				;
+			path_put(out, size, &len, s + last, end - last);
+			i = j;
+		} else {
+			path_put(out, size, &len, s + i, 1);
+			i++;
+		}
+	}
+	text_drop_partial(out);
+	return out;
+}

@@ -102,6 +102,18 @@ int text_locale_holds(unsigned long cp);
  * NULL: no date). */
 int text_valid_date(const char *s);
 
+/* ---------------------------------------------------------------- paths */
+
+/* `s` with every file path cut to its last part, for a kiosk whose users
+ * must not learn where files live: "/srv/ns/w.db: database is locked"
+ * becomes "w.db: database is locked".  `dir` (NULL or "" for none) is a
+ * folder known to appear, which may hold blanks or colons: "dir/" is
+ * dropped first wherever it stands.  Any other path starts with '/' at
+ * the start or after a blank, '(', '=' or a quote, and runs to a blank, a
+ * quote, ')' or a ':', ',' or ';' that ends a word.  Writes at most `size`
+ * bytes (cut at a character boundary) to `out` and returns it. */
+char *text_hide_paths(const char *s, const char *dir, char *out, size_t size);
+
 /* "Now" in Unix seconds for every stored time and the section timer:
  * NEXTSTEPS_NOW when it holds a number (tests, golden reports and the
  * bench's byte counts need a clock that stands still), else time(NULL).

@@ -314,3 +314,40 @@ Test(text, valid_dates_name_real_days)
 	cr_assert_not(text_valid_date("31/12/2026"));
 	cr_assert_not(text_valid_date("tomorrow"));
 }
+
+static void expect_hidden(const char *in, const char *dir, const char *want)
+{
+	char out[256];
+
+	cr_assert_str_eq(text_hide_paths(in, dir, out, sizeof out), want,
+			 "hide_paths(%s) gave %s", in, out);
+}
+
+Test(text, hide_paths_keeps_only_file_names)
+{
+	expect_hidden("Report written to /srv/ns/Day.txt", NULL,
+		      "Report written to Day.txt");
+	expect_hidden("/srv/ns/Day.txt exists: replace it?", NULL,
+		      "Day.txt exists: replace it?");
+	expect_hidden("Not saved: /srv/ns/w.db: database is locked", NULL,
+		      "Not saved: w.db: database is locked");
+	expect_hidden("cannot create folder '/a/b/': Permission denied", NULL,
+		      "cannot create folder 'b': Permission denied");
+	expect_hidden("Start -> Build, 3/5 voted", NULL, "Start -> Build, 3/5 voted");
+	expect_hidden("no path here", NULL, "no path here");
+}
+
+Test(text, hide_paths_drops_a_known_folder_with_blanks)
+{
+	expect_hidden("Not saved: /srv/my files: x/w.db: disk full", "/srv/my files: x",
+		      "Not saved: w.db: disk full");
+	expect_hidden("metadata/w.db and data/w.db", "data", "metadata/w.db and w.db");
+}
+
+Test(text, hide_paths_cuts_at_the_buffer)
+{
+	char out[8];
+
+	cr_assert_str_eq(text_hide_paths("abcdefghij /x/y", NULL, out, sizeof out),
+			 "abcdefg");
+}

@@ -9,7 +9,10 @@ ns_cli --content "$NS_SMALL" new "Kiosk Day" --participants "Ann" >/dev/null ||
 	ns_fail "cannot create the session"
 report="$NS_DIR/Kiosk-Day.txt"
 
-# --kiosk: no database path on screen, no file name asked for.
+# --kiosk: no database path on screen, no file name asked for.  A lock
+# held by another process gives up quickly.
+NEXTSTEPS_BUSY_TIMEOUT=300
+export NEXTSTEPS_BUSY_TIMEOUT
 ns_start "" "" "" "" --kiosk
 ns_wait_for "Sessions (1)"
 ns_screen | grep -F -q "$NS_DIR" && ns_fail "--kiosk shows the database path"
@@ -23,6 +26,51 @@ ns_wait_for "Report written to"
 [ -s "$report" ] || ns_fail "p wrote no report next to the database"
 grep -q "Kiosk Day" "$report" || ns_fail "the report is not the session's"
 echo "ok - --kiosk writes next to the database and takes no path"
+
+# --kiosk names files, never their paths: the written report, the
+# question before replacing it, and a store error about the database.
+shown=$(ns_screen)
+printf '%s\n' "$shown" | grep -F -q "Report written to Kiosk-Day.txt" ||
+	ns_fail "--kiosk does not name the report it wrote"
+printf '%s\n' "$shown" | grep -F -q "$NS_DIR" && ns_fail "--kiosk shows the report's path"
+ns_keys p
+ns_wait_for "exists: replace it?"
+shown=$(ns_screen)
+printf '%s\n' "$shown" | grep -F -q "Kiosk-Day.txt exists: replace it?" ||
+	ns_fail "--kiosk does not name the file it would replace"
+printf '%s\n' "$shown" | grep -F -q "$NS_DIR" && ns_fail "--kiosk shows the path it would replace"
+ns_keys n
+ns_wait_for "Cancelled"
+if command -v python3 >/dev/null 2>&1; then
+	# Another process holds the write lock while the room agrees a stage.
+	python3 - "$NS_DB" "$NS_DIR/locked" "$NS_DIR/unlock" <<'PY' &
+import os, sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").close()
+for _ in range(200):
+    if os.path.exists(sys.argv[3]):
+        break
+    time.sleep(0.05)
+db.execute("COMMIT")
+PY
+	locker=$!
+	i=0
+	while [ ! -e "$NS_DIR/locked" ] && [ "$i" -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	[ -e "$NS_DIR/locked" ] || ns_fail "the test could not lock the database"
+	ns_keys 1
+	ns_wait_for "database is locked"
+	shown=$(ns_screen)
+	: > "$NS_DIR/unlock"
+	wait "$locker"
+	printf '%s\n' "$shown" | grep -F -q "Not saved: test.db: database is locked" ||
+		ns_fail "--kiosk does not name the database that is locked"
+	printf '%s\n' "$shown" | grep -F -q "$NS_DIR" && ns_fail "--kiosk shows the database's path"
+fi
+echo "ok - --kiosk shows file names, never paths"
 ns_keys q
 ns_wait_for "NS-EXITED-0"
 

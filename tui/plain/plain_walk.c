@@ -153,6 +153,45 @@ static void plain_show_row(plain *p)
 	p->full_prompt = 1;
 }
 
+/* f: what the facilitator can ask and look for on this row, the meanings
+ * of the terms it uses, then the matrix's whole glossary. */
+static int plain_cmd_prompts(plain *p, long arg)
+{
+	const content_matrix *m = p->ws->m;
+	const content_row *row = workshop_row(p->ws);
+	const content_term *t[32];
+	size_t n = content_row_terms(m, row, t, 32), i;
+
+	(void)arg;
+	for (i = 0; i < row->n_prompts; i++) {
+		char pre[40];
+
+		snprintf(pre, sizeof pre, "Prompt %zu: ", i + 1);
+		plain_show(p, pre, row->prompts[i], 0);
+	}
+	if (!row->n_prompts)
+		plain_say(p, "Prompts: none for this row.");
+	plain_show(p, "Evidence: ", *row->evidence ? row->evidence : "none for this row.", 0);
+	for (i = 0; i < n && i < 32; i++) {
+		char *pre = plain_format("Term %s: ", t[i]->term);
+
+		plain_show(p, pre, t[i]->meaning, 0);
+		free(pre);
+	}
+	if (m->n_glossary)
+		plain_say(p, "Glossary of the matrix (%zu term%s):", m->n_glossary,
+			  m->n_glossary == 1 ? "" : "s");
+	for (i = 0; i < m->n_glossary; i++) {
+		const content_term *g = m->glossary_sorted ? m->glossary_sorted[i]
+							   : &m->glossary[i];
+		char *pre = plain_format("  %s: ", g->term);
+
+		plain_show(p, pre, g->meaning, 0);
+		free(pre);
+	}
+	return PLAIN_STAY;
+}
+
 /* ------------------------------------------------------------ answers */
 
 /* Stores the row's agreement; confirmed only once it is committed. */
@@ -382,6 +421,8 @@ static const plain_cmd plain_cmds[] = {
 	  "cleared; a line holding only . ends it", plain_cmd_note, 0 },
 	{ "a", NULL, "actions", "the row's actions: list, add, edit, mark done, "
 	  "delete", plain_cmd_actions, 0 },
+	{ "f", NULL, NULL, "for the facilitator: the row's prompts, evidence and "
+	  "glossary terms, then the whole glossary", plain_cmd_prompts, 0 },
 	{ "u", NULL, "undo", "undo your own last change, going to its row; "
 	  "never another person's", plain_cmd_undo, 0 },
 	{ "U", NULL, "redo", "redo what you undid, until you make a new change",

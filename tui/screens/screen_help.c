@@ -8,9 +8,10 @@
 #include "draw.h"
 #include "listview.h"
 #include "screens.h"
+#include "text.h"
 #include "ui.h"
 
-#define HELP_MAX_LINES 320
+#define HELP_MAX_LINES 640
 
 typedef struct help_state {
 	char *lines[HELP_MAX_LINES];
@@ -75,6 +76,54 @@ static void add_entry(help_state *hs, const char *keys, const char *help)
 	} while (*p);
 }
 
+/* One glossary entry: the term in the keys column (on a line of its own
+ * when it is too long for it), its meaning wrapped beside it.  Both come
+ * from the matrix file, so they are cleaned before they are measured. */
+static void add_term(help_state *hs, const content_term *t)
+{
+	char *term = draw_clean(t->term, 0), *meaning = draw_clean(t->meaning, 0);
+	int w = hs->width - HELP_KEYS_W;
+	text_line wl[64];
+	size_t n, i;
+	char *line;
+
+	if (w < 20)
+		w = 20;
+	line = ui_xmalloc(strlen(term) + strlen(meaning) + 32);
+	if (text_width(term) > 18) {
+		snprintf(line, strlen(term) + 3, "  %s", term);
+		add_line(hs, line, 0);
+		term[0] = '\0';
+	}
+	n = text_wrap(meaning, (size_t)w, wl, sizeof wl / sizeof wl[0]);
+	if (n > sizeof wl / sizeof wl[0])
+		n = sizeof wl / sizeof wl[0];
+	for (i = 0; i < n || i == 0; i++) {
+		size_t pad = text_width(term) < 18 ? 18 - text_width(term) : 0;
+
+		sprintf(line, "  %s%*s %.*s", i ? "" : term, (int)(i ? 18 : pad), "",
+			n ? (int)wl[i].len : 0, n ? meaning + wl[i].start : "");
+		add_line(hs, line, 0);
+	}
+	free(line);
+	free(term);
+	free(meaning);
+}
+
+/* After the keys: the acronyms of the open session's matrix (else the
+ * one new sessions use), in alphabetical order. */
+static void add_glossary(help_state *hs, const content_matrix *m)
+{
+	size_t i;
+
+	if (!m || !m->n_glossary)
+		return;
+	add_line(hs, "", 0);
+	add_line(hs, "Glossary", 1);
+	for (i = 0; i < m->n_glossary; i++)
+		add_term(hs, m->glossary_sorted ? m->glossary_sorted[i] : &m->glossary[i]);
+}
+
 static void add_group(help_state *hs, unsigned scope, const char *title, int n_stages)
 {
 	char keys[96];
@@ -123,6 +172,7 @@ static void help_enter(ui *u)
 		if (g != first && group_applies(u, g))
 			add_group(hs, groups[g].scope, groups[g].title, n_stages);
 	add_line(hs, "Every answer is saved the moment it is given; quitting never loses anything.", 0);
+	add_glossary(hs, u->ws ? u->ws->m : ui_matrix(u));
 	hs->lv.n = hs->n;
 }
 

@@ -217,8 +217,9 @@ static void build_changes(const report_summary *sm, cell_list *l)
 	cells_add(l, SL_TEXT, 0, sum_fmt("Compared with '%s' of %s:",
 		  sm->previous->name, date));
 	cells_add(l, SL_TEXT, 0, sum_fmt("%d up, %d down, %d same, %d new, "
-		  "%d no longer agreed, %d not yet discussed.", c->up, c->down,
-		  c->same, c->added, c->dropped, c->not_reached));
+		  "%d no longer agreed, %d not yet discussed%s", c->up, c->down,
+		  c->same, c->added, c->dropped, c->not_reached,
+		  c->not_in_previous ? "; some rows not compared:" : "."));
 	for (i = 0; i < sm->n_rows; i++)
 		if (sm->rows[i].change != SUMMARY_CHANGE_NONE)
 			cells_add(l, SL_CHANGE, i, NULL);
@@ -410,6 +411,14 @@ static void draw_change(ui *u, int y, int x, int width, size_t idx)
 	rowfacts_state fs = { r->state, r->stage };
 	char buf[256], now[128];
 
+	if (r->change == SUMMARY_CHANGE_NOT_IN_PREVIOUS) {
+		/* Nothing to compare with: say why instead of a move. */
+		sw = clamp(width * 40 / 100, 20, 40);
+		draw_row_ref(u, y, x + 9, width - 9 - sw - 1, r, A_NORMAL);
+		draw_text(u->body, y, x + width - sw, sw,
+			  summary_not_in_previous_text(ss->sm, r, buf, sizeof buf), A_NORMAL);
+		return;
+	}
 	draw_text(u->body, y, x, 8, summary_change_name(r->change),
 		  moved ? draw_attr(ATTR_HEADING) : A_NORMAL);
 	draw_row_ref(u, y, x + 9, tw, r, A_NORMAL);

@@ -17,6 +17,7 @@
 #include "room.h"
 #include "screens.h"
 #include "text.h"
+#include "walk_info.h"
 
 /* Lines under the descriptors: a rule, votes, note, actions. */
 #define WALK_FOOT 4
@@ -25,9 +26,11 @@
 /* Where the text of the foot lines and the section intro starts. */
 #define WALK_LABEL_W 10
 
-/* The walk's own state: where its report goes (p, P). */
+/* The walk's own state: where its report goes (p, P), and whether the
+ * facilitator's panel (f) stands in for the stages. */
 typedef struct walk_state {
 	report_file report;
+	int info;
 } walk_state;
 
 static walk_state *walk_state_of(ui *u)
@@ -386,6 +389,11 @@ static void walk_draw(ui *u)
 	draw_head(u, ws);
 	avail = h - WALK_HEAD - WALK_FOOT;
 	avail -= walk_room(u, WALK_HEAD + avail - 1);
+	if (walk_state_of(u)->info) {
+		walk_info_draw(u, WALK_HEAD, avail, WALK_LABEL_W);
+		draw_foot(u, h - WALK_FOOT, &sp);
+		return;
+	}
 	if ((il = intro_lines(u, avail)) > 0) {
 		draw_intro(u, WALK_HEAD + avail - il, il);
 		avail -= il + 1;
@@ -489,6 +497,16 @@ static void walk_row(ui *u, int dir)
 		walk_goto(u, dir > 0 ? ws->cur + 1 : ws->cur - 1);
 }
 
+/* The panel stays open from row to row until f is pressed again, so a
+ * facilitator who leans on the prompts need not ask for them each time. */
+static void walk_toggle_info(ui *u)
+{
+	walk_state *w = walk_state_of(u);
+
+	w->info = !w->info;
+	ui_dirty(u, DIRTY_BODY);
+}
+
 static void walk_action(ui *u, enum action a, int arg)
 {
 	if (!u->ws || !u->ws->n_steps) {
@@ -507,6 +525,7 @@ static void walk_action(ui *u, enum action a, int arg)
 	case ACT_VOTES: ui_push(u, &screen_votes); break;
 	case ACT_NOTE: ui_push(u, &screen_note); break;
 	case ACT_ACTIONS: ui_push(u, &screen_actions); break;
+	case ACT_PROMPTS: walk_toggle_info(u); break;
 	case ACT_HISTORY: ui_push(u, &screen_history); break;
 	case ACT_OVERVIEW: ui_push(u, &screen_overview); break;
 	case ACT_SUMMARY: ui_push(u, &screen_summary); break;

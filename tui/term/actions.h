@@ -72,6 +72,7 @@ enum action_scope {
 	_(VOTES,          SC_WALK,               'v', 0, 0,                         "votes",    NONE,      "Record each participant's vote for the row") \
 	_(NOTE,           SC_WALK,               'n', 0, 0,                         "note",     NONE,      "Write the note for the row") \
 	_(ACTIONS,        SC_WALK,               'a', 0, 0,                         "actions",  NONE,      "List and add the actions agreed for the row") \
+	_(PROMPTS,        SC_WALK,               'f', 0, 0,                         "prompts",  NONE,      "For the facilitator: the row's prompts, what to look for and the glossary terms it uses (again to hide them)") \
 	_(OVERVIEW,       SC_WALK,               'o', 0, 0,                         "overview", NONE,      "All sections with progress; jump to one") \
 	_(SECTION_PREV,   SC_WALK,               '[', KF(KEY_PPAGE), 0,             "section",  SECTION_NEXT, "Previous section") \
 	_(SECTION_NEXT,   SC_WALK,               ']', KF(KEY_NPAGE), 0,             NULL,       NONE,      "Next section") \

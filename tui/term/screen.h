@@ -114,6 +114,11 @@ void ui_dirty(ui *u, unsigned what);
 /* The status line: a short confirmation or an error, until the next key. */
 void ui_say(ui *u, const char *fmt, ...);
 void ui_error(ui *u, const store_error *err);
+/* The status line as it is shown: under --kiosk every file path in it
+ * (the database's, a report's, one in a store error) is cut to its last
+ * part, so the room never learns where files live.  Returns u->status_text
+ * itself or `buf`. */
+const char *ui_status_shown(const ui *u, char *buf, size_t size);
 /* After a change function returned `rc`: its error (Not saved: ...) or
  * the confirmation `fmt`, after reading the session again.  1 when both
  * the change and the reload worked. */

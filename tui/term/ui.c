@@ -138,6 +138,19 @@ void ui_error(ui *u, const store_error *err)
 	ui_dirty(u, DIRTY_STATUS);
 }
 
+const char *ui_status_shown(const ui *u, char *buf, size_t size)
+{
+	const char *db = u->st ? store_path(u->st) : NULL, *slash;
+	char dir[4096] = "";
+
+	if (!u->opts || !u->opts->kiosk)
+		return u->status_text;
+	if (db && (slash = strrchr(db, '/')) != NULL && slash > db &&
+	    (size_t)(slash - db) < sizeof dir)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - db), db);
+	return text_hide_paths(u->status_text, dir, buf, size);
+}
+
 static void ui_vask(ui *u, void (*yes)(ui *u, void *ctx),
 		    void (*no)(ui *u, void *ctx), void *ctx, const char *fmt, va_list ap)
 {
@@ -289,7 +302,9 @@ static int ui_prepare(ui *u, const char *session)
 				     STORE_OPEN_CREATE : 0, &status)))
 		return status;
 	if (session && (status = ui_open_session(u, session)) != 0) {
-		cli_error("%s", u->status_text);
+		char shown[sizeof u->status_text];
+
+		cli_error("%s", ui_status_shown(u, shown, sizeof shown));
 		/* the store's statuses are the CLI's: a lock stays 75, damage 65 */
 		return status;
 	}
@@ -308,8 +323,11 @@ static void ui_finish(ui *u)
 	ui_term_stop();
 	/* A last save that failed on the way out (a note, the section time)
 	 * would otherwise vanish with the screen: say it on stderr. */
-	if (u->status_error)
-		cli_error("%s", u->status_text);
+	if (u->status_error) {
+		char shown[sizeof u->status_text];
+
+		cli_error("%s", ui_status_shown(u, shown, sizeof shown));
+	}
 	ui_term_windows_free(u);
 	store_close(u->st);
 	content_free(u->matrix);

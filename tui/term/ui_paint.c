@@ -63,9 +63,12 @@ static void paint_title(ui *u)
 /* The last confirmation or error, in the error attribute when it is one. */
 static void paint_status(ui *u)
 {
+	char shown[sizeof u->status_text];
+
 	werase(u->status);
 	if (u->status_text[0])
-		draw_text(u->status, 0, 1, u->cols - 2, u->status_text,
+		draw_text(u->status, 0, 1, u->cols - 2,
+			  ui_status_shown(u, shown, sizeof shown),
 			  u->status_error ? draw_attr(ATTR_ERROR) : A_NORMAL);
 	wnoutrefresh(u->status);
 }
