@@ -488,8 +488,8 @@ typedef struct summary_owned {
 	size_t n_ever;
 	store_change *history;
 	size_t n_history;
-	store_session *list;             /* every session, for past and others */
-	size_t n_list;
+	store_session *earlier, *peers;  /* store_session_related's lists */
+	size_t n_earlier, n_peers;
 	summary_past *past, *others;
 	size_t n_past, n_others;
 } summary_owned;
@@ -523,7 +523,8 @@ static void free_owned(summary_owned *o)
 	store_history_free(o->history, o->n_history);
 	free_pasts(o->past, o->n_past);
 	free_pasts(o->others, o->n_others);
-	store_session_list_free(o->list, o->n_list);
+	store_session_list_free(o->earlier, o->n_earlier);
+	store_session_list_free(o->peers, o->n_peers);
 	free(o);
 }
 
@@ -629,60 +630,50 @@ static int load_past(store *st, const store_session *s, summary_past *p,
 	return rc;
 }
 
-static int by_created(const void *pa, const void *pb)
+static int by_session_created(const void *pa, const void *pb)
 {
-	const summary_past *a = pa, *b = pb;
+	const store_session *a = pa, *b = pb;
 
-	return (a->session->created > b->session->created) -
-	       (a->session->created < b->session->created);
+	return (a->created > b->created) - (a->created < b->created);
 }
 
-/* Whether an earlier session of another organisation is already counted
- * under a later one. */
-static int later_of_same(const summary_owned *o, const store_session *x)
+/* Whether another spelling of the same organisation has a later session
+ * in the list, so that one stands for the organisation. */
+static int later_of_same(const store_session *list, size_t n, size_t k)
 {
 	size_t i;
 
-	for (i = 0; i < o->n_list; i++) {
-		const store_session *y = &o->list[i];
-
-		if (y != x && strcmp(y->matrix_id, x->matrix_id) == 0 &&
-		    strcasecmp(y->organisation, x->organisation) == 0 &&
-		    (y->created > x->created ||
-		     (y->created == x->created && strcmp(y->id, x->id) > 0)))
+	for (i = 0; i < n; i++)
+		if (i != k && strcasecmp(list[i].organisation, list[k].organisation) == 0 &&
+		    (list[i].created > list[k].created ||
+		     (list[i].created == list[k].created && i < k)))
 			return 1;
-	}
 	return 0;
 }
 
-/* The organisation's earlier sessions and each other organisation's
- * latest one, all on this matrix id. */
+/* The organisation's latest earlier sessions and each other
+ * organisation's latest one, all on this matrix id. */
 static int load_pasts(store *st, summary_owned *o, store_error *err)
 {
-	const store_session *s = &o->session;
-	size_t i;
+	size_t i, first = 0;
 	int rc;
 
-	if ((rc = store_session_list(st, &o->list, &o->n_list, err)) != 0)
+	if ((rc = store_session_related(st, &o->session, SUMMARY_TREND_MAX,
+					&o->earlier, &o->n_earlier, &o->peers,
+					&o->n_peers, err)) != 0)
 		return rc;
-	o->past = calloc(o->n_list + 1, sizeof *o->past);
-	o->others = calloc(o->n_list + 1, sizeof *o->others);
+	o->past = calloc(o->n_earlier + 1, sizeof *o->past);
+	o->others = calloc(o->n_peers + 1, sizeof *o->others);
 	if (!o->past || !o->others)
 		return out_of_memory(err);
-	for (i = 0; i < o->n_list && !rc; i++) {
-		const store_session *x = &o->list[i];
-
-		if (strcmp(x->id, s->id) == 0 || strcmp(x->matrix_id, s->matrix_id) ||
-		    !*x->organisation)
-			continue;
-		if (strcasecmp(x->organisation, s->organisation) == 0) {
-			if (x->created < s->created)
-				rc = load_past(st, x, &o->past[o->n_past++], err);
-		} else if (!later_of_same(o, x)) {
-			rc = load_past(st, x, &o->others[o->n_others++], err);
-		}
-	}
-	qsort(o->past, o->n_past, sizeof *o->past, by_created);
+	qsort(o->earlier, o->n_earlier, sizeof *o->earlier, by_session_created);
+	if (o->n_earlier > SUMMARY_TREND_MAX)
+		first = o->n_earlier - SUMMARY_TREND_MAX;
+	for (i = first; i < o->n_earlier && !rc; i++)
+		rc = load_past(st, &o->earlier[i], &o->past[o->n_past++], err);
+	for (i = 0; i < o->n_peers && !rc; i++)
+		if (!later_of_same(o->peers, o->n_peers, i))
+			rc = load_past(st, &o->peers[i], &o->others[o->n_others++], err);
 	return rc;
 }
 

@@ -57,8 +57,11 @@ enum summary_change {
 #define SUMMARY_NOT_IN_VERSION (-2)
 /* Other organisations needed before a benchmark is shown. */
 #define SUMMARY_BENCHMARK_MIN 3
-/* Earlier sessions needed before the text report shows the trend. */
+/* Earlier sessions needed before the text report shows the trend, and
+ * the most it shows (the latest ones), so a report stays readable and its
+ * cost does not grow with the years. */
 #define SUMMARY_TREND_MIN 2
+#define SUMMARY_TREND_MAX 4
 
 /* An earlier session with what it was run against (see summary_input). */
 typedef struct summary_past {
