@@ -1456,6 +1456,27 @@ Test(store, trend_across_three_sessions_and_versions)
 	content_free(v11);
 }
 
+/* The trend keeps the latest SUMMARY_TREND_MAX earlier sessions, so a
+ * report's length and cost do not grow with the years. */
+Test(store, trend_keeps_the_latest_earlier_sessions)
+{
+	char id[40], name[32];
+	report_summary *sm;
+	store_session s;
+	int k;
+
+	for (k = 0; k < SUMMARY_TREND_MAX + 2; k++) {
+		snprintf(name, sizeof name, "Year %d", k);
+		dated_session(name, "Camden", sm_matrix, YEAR_2024 + k * 86400LL, id);
+	}
+	sm = load_named(name, &s);
+	cr_assert_eq(sm->trend.n, SUMMARY_TREND_MAX + 1);
+	cr_assert_str_eq(sm->trend.sessions[0]->name, "Year 1", "the oldest is left out");
+	cr_assert_str_eq(sm->trend.sessions[SUMMARY_TREND_MAX]->name, name);
+	report_summary_free(sm);
+	store_session_clear(&s);
+}
+
 /* Two other organisations give no benchmark; a third gives the median of
  * their latest sessions, never their names. */
 Test(store, benchmark_needs_three_other_organisations)
