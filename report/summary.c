@@ -666,7 +666,8 @@ static int load_pasts(store *st, summary_owned *o, store_error *err)
 	o->others = calloc(o->n_peers + 1, sizeof *o->others);
 	if (!o->past || !o->others)
 		return out_of_memory(err);
-	qsort(o->earlier, o->n_earlier, sizeof *o->earlier, by_session_created);
+	if (o->n_earlier > 1)
+		qsort(o->earlier, o->n_earlier, sizeof *o->earlier, by_session_created);
 	if (o->n_earlier > SUMMARY_TREND_MAX)
 		first = o->n_earlier - SUMMARY_TREND_MAX;
 	for (i = first; i < o->n_earlier && !rc; i++)
