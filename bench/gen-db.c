@@ -121,7 +121,7 @@ static void fill_session(store *st, const content_matrix *m, int i, int light,
 		"Cedar Medical Centre", "Dove Health", "Elm Street Surgery",
 		"Fern Practice", "Gorse Group Practice", "Holly Surgery" };
 	const char *borough = boroughs[(i % 12 + 12) % 12];
-	store_new_session spec = { NULL, NULL, "Facilitator", 0, people, PEOPLE, 0 };
+	store_new_session spec = { NULL, NULL, "Facilitator", 0, people, PEOPLE, 0, 0 };
 	char name[80], org[80], sid[40];
 	size_t s, r;
 
@@ -279,7 +279,7 @@ static int measure(const char *path)
 	snprintf(name, sizeof name, "%s", list[n / 2].name);
 	store_session_list_free(list, n);
 	printf("%-28s %zu sessions\n", path, n);
-	printf("  open the file              %8.2f ms  (quick_check up to 16 MiB)\n", open_ms);
+	printf("  open the file              %8.2f ms  (identity and schema)\n", open_ms);
 	printf("  list                       %8.3f ms\n", median_ms(st, NULL, do_list, 9));
 	printf("  open one session           %8.3f ms  (find + load answers)\n",
 	       median_ms(st, name, do_open_session, 51));

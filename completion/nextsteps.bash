@@ -26,7 +26,7 @@ _nextsteps()
 		cword=$COMP_CWORD
 	fi
 
-	local commands="new list report check-content merge watch join matrices"
+	local commands="new list report check-content check-db merge watch join matrices"
 	local options="--db --content --session --ascii --no-color --kiosk --plain
 		--org --type --participants --facilitator --secret --as --format
 		--output -o --width --page-length --utf8 --portfolio --all --table

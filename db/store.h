@@ -51,20 +51,11 @@ typedef struct store store;
 enum store_open_flags {
 	STORE_OPEN_CREATE = 1,    /* create the file (mode 0600) and its folder */
 	STORE_OPEN_READONLY = 2,
-	/* Skip the whole-file quick_check: for commands whose cost must follow
-	 * one session, not the file (list, report).  Damage met while reading
-	 * is still reported as STORE_EDATA. */
-	STORE_OPEN_NOCHECK = 4,
 	/* The caller only reads (list, report): where this process cannot
 	 * write the file or its folder, it is opened read-only instead of
 	 * failing (a WAL file with no -wal waiting is read as immutable). */
 	STORE_OPEN_READER = 8
 };
-
-/* Files larger than this skip the whole-file check on open even without
- * STORE_OPEN_NOCHECK (it would cost a third of a second at 2,000
- * workshops); damage met while reading is still STORE_EDATA. */
-#define STORE_QUICK_CHECK_MAX (16L * 1024 * 1024)
 
 /* The database path: $NEXTSTEPS_DB, else $XDG_DATA_HOME/nextsteps/nextsteps.db,
  * else $HOME/.local/share/nextsteps/nextsteps.db. */
@@ -75,8 +66,10 @@ int store_default_path(char *out, size_t size, store_error *err);
  * The database is created so, and so are reports. */
 unsigned store_create_mode(const char *path);
 
-/* Opens (and migrates) the database; checks integrity (quick_check)
- * unless STORE_OPEN_NOCHECK.
+/* Opens (and migrates) the database, checking that it is ours and its
+ * exact schema; the pages themselves are checked by store_check (their
+ * damage met while reading is STORE_EDATA too), so opening costs the same
+ * whatever the file's size.
  * Failures: no file and no STORE_OPEN_CREATE -> STORE_ENOINPUT; not an
  * SQLite file, another program's SQLite file, a corrupt file or a schema
  * from a newer nextsteps -> STORE_EDATA; a folder or file that cannot be
@@ -84,6 +77,9 @@ unsigned store_create_mode(const char *path);
  * A read-only file opens; its changes fail with STORE_EIO. */
 store *store_open(const char *path, unsigned flags, store_error *err);
 void store_close(store *st);
+/* Reads every page (PRAGMA integrity_check): 0, or STORE_EDATA with the
+ * first problem on one line ("FILE: damaged (database is corrupt: ...)"). */
+int store_check(store *st, store_error *err);
 const char *store_path(const store *st);
 
 /* Who makes the changes through this handle, so the history says who made
@@ -114,6 +110,7 @@ typedef struct store_session {
 	char *current_section;    /* facilitator's position, NULL before any */
 	char *current_row;
 	int show_note;            /* watchers see the row's note (live room) */
+	int open_join;            /* join --as takes any name, unasked */
 	char **participants;      /* in order; filled by store_session_find only */
 	size_t n_participants;
 } store_session;
@@ -126,6 +123,7 @@ typedef struct store_new_session {
 	const char *const *participants;
 	size_t n_participants;
 	int secret_ballot;
+	int open_join;              /* anyone may join without being admitted */
 } store_new_session;
 
 /* Creates a session run against `m`, storing m->text as its snapshot.
@@ -139,6 +137,17 @@ int store_session_create(store *st, const store_new_session *spec,
  * Every change function, including set_position and add_time, counts. */
 int store_session_list(store *st, store_session **out, size_t *n, store_error *err);
 void store_session_list_free(store_session *list, size_t n);
+/* At most `limit` sessions of that list from position `offset` (0 is the
+ * newest), so a screen reads only the lines it shows; free the rows with
+ * store_session_list_free. */
+int store_session_page(store *st, size_t offset, size_t limit,
+		       store_session **out, size_t *n, store_error *err);
+/* How many sessions there are. */
+int store_session_count(store *st, size_t *total, store_error *err);
+/* The position of session `id` in the list's order (0: the newest);
+ * STORE_ENOINPUT when there is none. */
+int store_session_position(store *st, const char *id, size_t *pos,
+			   store_error *err);
 /* One session by name, or by id; STORE_ENOINPUT when there is none. */
 int store_session_find(store *st, const char *name_or_id, store_session *out,
 		       store_error *err);
@@ -193,7 +202,10 @@ int store_participant_add(store *st, const char *session_id, const char *name,
 enum store_role {
 	STORE_ROLE_FACILITATOR = 0,
 	STORE_ROLE_WATCHER = 1,
-	STORE_ROLE_PARTICIPANT = 2
+	STORE_ROLE_PARTICIPANT = 2,
+	STORE_ROLE_ASKING = 3,         /* join --as a name that is not a
+					  participant: waits to be admitted */
+	STORE_ROLE_REFUSED = 4         /* the facilitator refused it */
 };
 
 typedef struct store_presence {
@@ -211,11 +223,16 @@ int store_presence_beat(store *st, const char *session_id, const store_presence 
 /* Removes this process's row (the session was closed). */
 int store_presence_leave(store *st, const char *session_id, const char *host,
 			 long long pid, store_error *err);
-/* Every row of the session: the facilitator first, then participants,
- * then watchers, each by name. */
+/* Every row of the session, by role word (asking, facilitator,
+ * participant, refused, watcher), then by name. */
 int store_presence_list(store *st, const char *session_id, store_presence **out,
 			size_t *n, store_error *err);
 void store_presence_free(store_presence *list, size_t n);
+/* Refuses every process of the session asking to join as `name`: their
+ * rows turn "refused" (their own heartbeat never turns them back), which
+ * the joiner reads as its answer.  Admitting is store_participant_add. */
+int store_presence_refuse(store *st, const char *session_id, const char *name,
+			  store_error *err);
 /* A number that changes whenever the session or its answers change (not
  * presence): a follower reloads the session only when it moved. */
 int store_session_stamp(store *st, const char *session_id, long long *stamp,
@@ -280,6 +297,15 @@ int store_answers_load(store *st, const char *session_id, store_answers *out,
 void store_answers_free(store_answers *a);
 /* The answer for a row, or NULL when nothing is recorded for it. */
 const store_row_answer *store_answers_row(const store_answers *a, const char *row_id);
+/* One row's answer, votes included (`n_participants` entries, as in the
+ * session's store_answers), in one read: what a screen needs after it
+ * changed that row, at a cost that does not follow the session's size.
+ * *found is 0 when nothing is recorded for the row (out stays zeroed). */
+int store_answer_load_row(store *st, const char *session_id, const char *row_id,
+			  size_t n_participants, store_row_answer *out, int *found,
+			  store_error *err);
+/* Frees what store_answer_load_row filled; safe on a zeroed struct. */
+void store_row_answer_clear(store_row_answer *r);
 
 /* Each of these is one committed transaction plus one history entry. */
 int store_set_agreed(store *st, const char *session_id, const char *row_id,

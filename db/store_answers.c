@@ -23,11 +23,8 @@ void store_answers_free(store_answers *a)
 
 	if (!a)
 		return;
-	for (i = 0; i < a->n_rows; i++) {
-		free(a->rows[i].row_id);
-		free(a->rows[i].note);
-		free(a->rows[i].votes);
-	}
+	for (i = 0; i < a->n_rows; i++)
+		store_row_answer_clear(&a->rows[i]);
 	free(a->rows);
 	for (i = 0; i < a->n_actions; i++) {
 		free(a->actions[i].row_id);
@@ -232,6 +229,103 @@ int store_answers_load(store *st, const char *session_id, store_answers *out,
 	else
 		store_ok(err);
 	return rc;
+}
+
+/* The row's answers entry into `out`, votes empty; 0 rows: *found = 0. */
+static int one_row(store *st, const char *sid, const char *row_id, size_t n_part,
+		   store_row_answer *out, int *found, store_error *err)
+{
+	static const char sql[] =
+		"SELECT row_id, state, stage, note, revealed, updated FROM answers"
+		" WHERE session = ?1 AND row_id = ?2";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	store_answers one;
+	loading l;
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	memset(&one, 0, sizeof one);
+	one.n_participants = n_part;
+	l.a = &one;
+	l.cap = 0;
+	store_bind_text(stmt, 1, sid);
+	store_bind_text(stmt, 2, row_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && load_row(stmt, &l) != 0) {
+		store_done(stmt);
+		store_answers_free(&one);
+		return store_fail(err, STORE_EOS, "out of memory");
+	}
+	store_done(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, "read the answer");
+	*found = rc == SQLITE_ROW;
+	if (*found) {
+		*out = one.rows[0];
+		free(one.rows);
+	}
+	return STORE_OK;
+}
+
+/* The votes of the row just read into `r`. */
+static int row_votes(store *st, const char *sid, store_row_answer *r, size_t n_part,
+		     store_error *err)
+{
+	static const char sql[] =
+		"SELECT participant, vote FROM votes WHERE session = ?1 AND row_id = ?2";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int rc;
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	store_bind_text(stmt, 2, r->row_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int p = sqlite3_column_int(stmt, 0);
+
+		if (p >= 0 && (size_t)p < n_part)
+			r->votes[p] = sqlite3_column_int(stmt, 1);
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail_sql(st, err, rc, "read the votes");
+	return STORE_OK;
+}
+
+int store_answer_load_row(store *st, const char *session_id, const char *row_id,
+			  size_t n_participants, store_row_answer *out, int *found,
+			  store_error *err)
+{
+	int rc, started;
+
+	memset(out, 0, sizeof *out);
+	*found = 0;
+	if (!session_id || !row_id)
+		return store_fail(err, STORE_EUSAGE, "no session or row given");
+	rc = store_read_begin(st, &started, err);
+	if (!rc)
+		rc = one_row(st, session_id, row_id, n_participants, out, found, err);
+	if (!rc && *found)
+		rc = row_votes(st, session_id, out, n_participants, err);
+	store_read_end(st, started);
+	if (rc) {
+		store_row_answer_clear(out);
+		*found = 0;
+	} else {
+		store_ok(err);
+	}
+	return rc;
+}
+
+void store_row_answer_clear(store_row_answer *r)
+{
+	if (!r)
+		return;
+	free(r->row_id);
+	free(r->note);
+	free(r->votes);
+	memset(r, 0, sizeof *r);
 }
 
 /* ------------------------------------------------------------ row writers */

@@ -19,7 +19,7 @@
 /* No value nextsteps writes comes near this (a matrix snapshot is at most
  * CONTENT_MAX_BYTES); a larger one is a crafted file. */
 #define STORE_MAX_VALUE (2 * (int)CONTENT_MAX_BYTES)
-/* Checking a file on open (identity, schema, quick_check) stops after this
+/* Checking a file on open (identity, schema) stops after this
  * long: a crafted file cannot hold the program, or the write lock. */
 #define STORE_CHECK_MS 5000
 

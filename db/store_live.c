@@ -16,12 +16,14 @@
 /* An hour without a heartbeat: the process is long gone. */
 #define PRESENCE_FORGET_SECONDS 3600
 
-static const char *const role_names[] = { "facilitator", "watcher", "participant" };
+static const char *const role_names[] = {
+	"facilitator", "watcher", "participant", "asking", "refused"
+};
 
 /* Roles are stored as words, so the table reads well in sqlite3. */
 static const char *role_name(int role)
 {
-	if (role < 0 || role > STORE_ROLE_PARTICIPANT)
+	if (role < 0 || role > STORE_ROLE_REFUSED)
 		role = STORE_ROLE_WATCHER;
 	return role_names[role];
 }
@@ -30,7 +32,7 @@ static int role_of(const char *name)
 {
 	int i;
 
-	for (i = 0; i <= STORE_ROLE_PARTICIPANT; i++)
+	for (i = 0; i <= STORE_ROLE_REFUSED; i++)
 		if (name && strcmp(name, role_names[i]) == 0)
 			return i;
 	return STORE_ROLE_WATCHER;
@@ -43,13 +45,19 @@ static int presence_fail(store *st, store_error *err)
 	return store_last(err);
 }
 
-/* A plain write transaction: store_change_begin would touch the session. */
+/* A plain write transaction: store_change_begin would touch the session.
+ * A refusal written by the facilitator stays: the joiner's next beat only
+ * says it is still here. */
 int store_presence_beat(store *st, const char *session_id, const store_presence *me,
 			long long now, store_error *err)
 {
 	static const char upsert[] =
-		"INSERT OR REPLACE INTO presence (session, host, pid, role, name, last_seen)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+		"INSERT INTO presence (session, host, pid, role, name, last_seen)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+		" ON CONFLICT (session, host, pid) DO UPDATE SET"
+		"  role = CASE WHEN presence.role = 'refused' AND excluded.role = 'asking'"
+		"   THEN 'refused' ELSE excluded.role END,"
+		"  name = excluded.name, last_seen = excluded.last_seen";
 	static const char forget[] =
 		"DELETE FROM presence WHERE session = ?1 AND last_seen < ?2";
 	sqlite3_stmt *stmt;
@@ -97,6 +105,28 @@ int store_presence_leave(store *st, const char *session_id, const char *host,
 	store_bind_text(stmt, 2, host);
 	sqlite3_bind_int64(stmt, 3, pid);
 	if ((rc = store_run(st, stmt, "say goodbye", err)) != 0)
+		return presence_fail(st, err);
+	return store_change_end(st, STORE_OK, err);
+}
+
+int store_presence_refuse(store *st, const char *session_id, const char *name,
+			  store_error *err)
+{
+	static const char sql[] =
+		"UPDATE presence SET role = 'refused'"
+		" WHERE session = ?1 AND role = 'asking' AND name = ?2";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (!session_id || !name)
+		return store_fail(err, STORE_EUSAGE, "no session given");
+	if ((rc = store_begin(st, err)) != 0)
+		return rc;
+	if (!(stmt = store_sql(st, sql, err)))
+		return presence_fail(st, err);
+	store_bind_text(stmt, 1, session_id);
+	store_bind_text(stmt, 2, name);
+	if ((rc = store_run(st, stmt, "refuse the request to join", err)) != 0)
 		return presence_fail(st, err);
 	return store_change_end(st, STORE_OK, err);
 }

@@ -605,10 +605,11 @@ static int copy_session_row(store *st, const char *sid, const char *name,
 	static const char sql[] =
 		"INSERT INTO main.sessions (id, name, organisation, facilitator, track,"
 		" matrix_id, matrix_version, matrix, stage_labels, rows_total,"
-		" secret_ballot, current_section, current_row, created, updated, touched)"
+		" secret_ballot, current_section, current_row, created, updated, touched,"
+		" open_join)"
 		" SELECT id, ?2, organisation, facilitator, track, matrix_id,"
 		" matrix_version, ?3, stage_labels, rows_total, secret_ballot,"
-		" current_section, current_row, created, updated, ?4"
+		" current_section, current_row, created, updated, ?4, open_join"
 		" FROM other.sessions WHERE id = ?1";
 	sqlite3_stmt *stmt = store_sql(st, sql, err);
 

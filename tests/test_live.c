@@ -285,3 +285,95 @@ Test(live, a_group_shared_folder_gives_a_group_file)
 	cr_assert_eq(stat(wal, &sb), 0);
 	cr_assert_eq(sb.st_mode & 0660, 0660, "wal mode %o", sb.st_mode & 0777);
 }
+
+/* ------------------------------------------------------------ joining */
+
+/* The role of the one row of (host, pid), or -1. */
+static int role_of_row(const char *sid, const char *host, long long pid)
+{
+	store_presence *list;
+	size_t i, n;
+	int role = -1;
+
+	cr_assert_eq(store_presence_list(st, sid, &list, &n, &err), 0, "%s", err.message);
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i].host, host) == 0 && list[i].pid == pid)
+			role = list[i].role;
+	store_presence_free(list, n);
+	return role;
+}
+
+Test(live, a_refusal_stays_through_the_joiners_heartbeats)
+{
+	long long hist, stamp0, stamp1;
+	char id[40];
+
+	open_live(id);
+	beat(id, "hostA", 200, STORE_ROLE_ASKING, "Ann Typo", 1000);
+	beat(id, "hostA", 201, STORE_ROLE_ASKING, "Dee", 1000);
+	cr_assert_eq(role_of_row(id, "hostA", 200), STORE_ROLE_ASKING);
+	hist = testutil_query_int(st, "SELECT count(*) FROM history");
+	cr_assert_eq(store_session_stamp(st, id, &stamp0, &err), 0, "%s", err.message);
+
+	cr_assert_eq(store_presence_refuse(st, id, "Ann Typo", &err), 0, "%s", err.message);
+	cr_assert_eq(role_of_row(id, "hostA", 200), STORE_ROLE_REFUSED);
+	cr_assert_eq(role_of_row(id, "hostA", 201), STORE_ROLE_ASKING,
+		     "only the name refused is refused");
+	/* the joiner beats on, still asking: the answer is not overwritten */
+	beat(id, "hostA", 200, STORE_ROLE_ASKING, "Ann Typo", 1003);
+	cr_assert_eq(role_of_row(id, "hostA", 200), STORE_ROLE_REFUSED);
+	/* a refusal is no change of the session and no history */
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM history"), hist);
+	cr_assert_eq(store_session_stamp(st, id, &stamp1, &err), 0, "%s", err.message);
+	cr_assert_eq(stamp1, stamp0);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM participants"
+					" WHERE name = 'Ann Typo'"), 0);
+	/* an admitted joiner's next beat says participant */
+	beat(id, "hostA", 201, STORE_ROLE_PARTICIPANT, "Dee", 1004);
+	cr_assert_eq(role_of_row(id, "hostA", 201), STORE_ROLE_PARTICIPANT);
+}
+
+Test(live, admitting_is_the_facilitators_join_in_the_history)
+{
+	long long hist;
+	char id[40];
+	int index = -1;
+
+	open_live(id);
+	beat(id, "hostA", 300, STORE_ROLE_ASKING, "Elm Practice", 1000);
+	hist = testutil_query_int(st, "SELECT count(*) FROM history");
+	store_set_actor(st, -1);
+	cr_assert_eq(store_participant_add(st, id, "Elm Practice", &index, &err), 0,
+		     "%s", err.message);
+	cr_assert_eq(index, 2);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM history"), hist + 1);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM history"
+					" WHERE kind = 'join' AND actor IS NULL"), 1);
+}
+
+Test(live, open_join_is_kept_with_the_session)
+{
+	static const char *const people[] = { "Ash Practice" };
+	store_new_session spec = { "Open", NULL, NULL, 0, people, 1, 0, 1 };
+	store_session s;
+	char id[40], shut[40];
+
+	st = testutil_open(fx.path);
+	new_session(st, "Shut", shut);
+	cr_assert_eq(store_session_create(st, &spec, fx.matrix, id, &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0, "%s", err.message);
+	cr_assert_eq(s.open_join, 1);
+	store_session_clear(&s);
+	cr_assert_eq(store_session_find(st, shut, &s, &err), 0, "%s", err.message);
+	cr_assert_eq(s.open_join, 0, "a session is closed to strangers unless made open");
+	store_session_clear(&s);
+}
+
+Test(live, refusing_needs_a_session_and_a_name)
+{
+	st = testutil_open(fx.path);
+	cr_assert_neq(store_presence_refuse(st, NULL, "X", &err), 0);
+	cr_assert_eq(err.status, STORE_EUSAGE);
+	cr_assert_neq(store_presence_refuse(st, "some-id", NULL, &err), 0);
+	cr_assert_eq(err.status, STORE_EUSAGE);
+}

@@ -643,3 +643,26 @@ Test(merge, order_after_several_files_follows_the_rules)
 			       " FROM sessions"), 0);
 	store_close(third);
 }
+
+Test(merge, a_session_open_to_anyone_stays_open)
+{
+	static const char *const people[] = { "Ash Practice" };
+	store_new_session spec = { "Open", NULL, NULL, 0, people, 1, 0, 1 };
+	store_session s;
+	char a[40], b[40];
+
+	other = testutil_open(other_path);
+	cr_assert_eq(store_session_create(other, &spec, fx.matrix, a, &err), 0, "%s",
+		     err.message);
+	new_session(other, "Shut", "", b);
+	store_close(other);
+	other = NULL;
+	dst = testutil_open(fx.path);
+	expect_counts(merge(dst, other_path), 2, 0, 0, 0);
+	ok(store_session_find(dst, a, &s, &err));
+	cr_assert_eq(s.open_join, 1);
+	store_session_clear(&s);
+	ok(store_session_find(dst, b, &s, &err));
+	cr_assert_eq(s.open_join, 0);
+	store_session_clear(&s);
+}

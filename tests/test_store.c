@@ -203,7 +203,7 @@ Test(store, newer_schema_is_refused)
 	cr_assert_not_null(strstr(err.message, "newer nextsteps"), "%s", err.message);
 }
 
-Test(store, corrupt_pages_are_found_on_open)
+Test(store, corrupt_pages_are_found_by_the_check)
 {
 	char id[40], junk[4096], note[40];
 	struct stat sb;
@@ -229,11 +229,24 @@ Test(store, corrupt_pages_are_found_on_open)
 	for (off = 2 * 4096; off + 4096 < sb.st_size - 4096; off += 4096)
 		cr_assert_eq(pwrite(fd, junk, sizeof junk, off), (ssize_t)sizeof junk);
 	close(fd);
+	/* opening checks identity and schema only; the pages need store_check */
 	st = store_open(fx.path, 0, &err);
-	cr_assert_null(st);
+	if (st)
+		cr_assert_eq(store_check(st, &err), STORE_EDATA, "%d %s", err.status,
+			     err.message);
 	cr_assert_eq(err.status, STORE_EDATA, "%d %s", err.status, err.message);
 	cr_assert_not_null(strstr(err.message, "corrupt"), "%s", err.message);
 	cr_assert_null(strchr(err.message, '\n'));
+}
+
+Test(store, check_passes_a_sound_file)
+{
+	char id[40];
+
+	st = testutil_open(fx.path);
+	new_session(st, "Camden", "Camden GP Fed", id);
+	cr_assert_eq(store_check(st, &err), 0, "%s", err.message);
+	cr_assert_eq(err.status, STORE_OK);
 }
 
 Test(store, readonly_open_refuses_writes)
@@ -561,7 +574,7 @@ Test(store, session_ids_differ)
 
 Test(store, pcn_track_and_secret_ballot_at_creation)
 {
-	store_new_session spec = { "PCN", NULL, NULL, CONTENT_TRACK_PCN, NULL, 0, 1 };
+	store_new_session spec = { "PCN", NULL, NULL, CONTENT_TRACK_PCN, NULL, 0, 1, 0 };
 	store_session s;
 	char id[40];
 
@@ -579,7 +592,7 @@ Test(store, pcn_track_and_secret_ballot_at_creation)
 Test(store, bad_session_specs)
 {
 	static const char *const twice[] = { "A", "B", "A" };
-	store_new_session spec = { "", NULL, NULL, 0, NULL, 0, 0 };
+	store_new_session spec = { "", NULL, NULL, 0, NULL, 0, 0, 0 };
 	char id[40];
 
 	st = testutil_open(fx.path);
@@ -602,7 +615,7 @@ Test(store, bad_session_specs)
 
 Test(store, duplicate_name_is_refused)
 {
-	store_new_session spec = { "Camden", NULL, NULL, 0, NULL, 0, 0 };
+	store_new_session spec = { "Camden", NULL, NULL, 0, NULL, 0, 0, 0 };
 	char id[40];
 
 	open_with("Camden", id);
@@ -1377,7 +1390,7 @@ Test(store, limits_are_refused_with_a_clear_message)
 	store *s = testutil_open(fx.path);
 	char *ok_name = repeat_e(STORE_MAX_NAME), *long_name = repeat_e(10000);
 	char *note = malloc(STORE_MAX_NOTE + 2), id[40];
-	store_new_session spec = { NULL, NULL, NULL, 0, NULL, 0, 0 };
+	store_new_session spec = { NULL, NULL, NULL, 0, NULL, 0, 0, 0 };
 	const char **people = calloc(STORE_MAX_PARTICIPANTS + 1, sizeof *people);
 	char (*names)[16] = calloc(STORE_MAX_PARTICIPANTS + 1, sizeof *names);
 	store_answers a;
@@ -1446,6 +1459,90 @@ Test(store, secret_ballot_keeps_open_votes_shown)
 	cr_assert_eq(store_answers_row(&a, row(0))->revealed, 1);
 	cr_assert_eq(store_answers_row(&a, row(1))->revealed, 0);
 	store_answers_free(&a);
+}
+
+/* ------------------------------------------------------------ one row, a page */
+
+Test(store, one_row_loads_as_the_whole_session_has_it)
+{
+	store_row_answer r;
+	store_answers a;
+	const store_row_answer *whole;
+	char id[40], other[40];
+	int found = -1;
+
+	st = testutil_open(fx.path);
+	new_session(st, "Camden", "Camden GP Fed", id);
+	new_session(st, "Brent", "", other);
+	cr_assert_eq(store_set_agreed(st, id, row(1), STORE_ROW_AGREED, 2, &err), 0);
+	cr_assert_eq(store_set_note(st, id, row(1), "two practices disagree", &err), 0);
+	cr_assert_eq(store_set_vote(st, id, row(1), 0, 1, &err), 0, "%s", err.message);
+	cr_assert_eq(store_set_vote(st, id, row(1), 2, 2, &err), 0, "%s", err.message);
+	cr_assert_eq(store_set_agreed(st, other, row(1), STORE_ROW_AGREED, 0, &err), 0);
+	load(st, id, &a);
+	whole = store_answers_row(&a, row(1));
+	cr_assert_not_null(whole);
+	cr_assert_eq(store_answer_load_row(st, id, row(1), a.n_participants, &r, &found,
+					   &err), 0, "%s", err.message);
+	cr_assert_eq(found, 1);
+	cr_assert_str_eq(r.row_id, row(1));
+	cr_assert_eq(r.state, whole->state);
+	cr_assert_eq(r.stage, 2, "this session's stage, not the other's");
+	cr_assert_str_eq(r.note, "two practices disagree");
+	cr_assert_eq(r.votes[0], 1);
+	cr_assert_eq(r.votes[1], STORE_VOTE_NONE);
+	cr_assert_eq(r.votes[2], 2);
+	cr_assert_eq(r.updated, whole->updated);
+	store_row_answer_clear(&r);
+	/* nothing recorded: not found, and nothing to free */
+	cr_assert_eq(store_answer_load_row(st, id, row(3), a.n_participants, &r, &found,
+					   &err), 0, "%s", err.message);
+	cr_assert_eq(found, 0);
+	cr_assert_null(r.row_id);
+	store_row_answer_clear(&r);
+	store_answers_free(&a);
+	cr_assert_eq(store_answer_load_row(st, id, NULL, 3, &r, &found, &err), STORE_EUSAGE);
+}
+
+Test(store, session_pages_follow_the_list)
+{
+	store_session *list, *page;
+	size_t n, np, total, pos, i;
+	char id[40], name[16], third[40];
+
+	st = testutil_open(fx.path);
+	cr_assert_eq(store_session_count(st, &total, &err), 0);
+	cr_assert_eq(total, 0);
+	for (i = 0; i < 12; i++) {
+		snprintf(name, sizeof name, "S%02zu", i);
+		new_session(st, name, "", id);
+		if (i == 3)
+			snprintf(third, sizeof third, "%s", id);
+	}
+	cr_assert_eq(store_session_count(st, &total, &err), 0);
+	cr_assert_eq(total, 12);
+	cr_assert_eq(store_session_list(st, &list, &n, &err), 0);
+	cr_assert_eq(store_session_page(st, 5, 4, &page, &np, &err), 0, "%s", err.message);
+	cr_assert_eq(np, 4);
+	for (i = 0; i < np; i++)
+		cr_assert_str_eq(page[i].id, list[5 + i].id, "row %zu", i);
+	store_session_list_free(page, np);
+	/* the last page is short, past the end is empty */
+	cr_assert_eq(store_session_page(st, 10, 4, &page, &np, &err), 0);
+	cr_assert_eq(np, 2);
+	cr_assert_str_eq(page[1].id, list[11].id);
+	store_session_list_free(page, np);
+	cr_assert_eq(store_session_page(st, 12, 4, &page, &np, &err), 0);
+	cr_assert_eq(np, 0);
+	store_session_list_free(page, np);
+	/* a change moves a session to the top; its position follows */
+	cr_assert_eq(store_session_position(st, third, &pos, &err), 0);
+	cr_assert_str_eq(list[pos].id, third);
+	cr_assert_eq(store_set_agreed(st, third, row(0), STORE_ROW_AGREED, 0, &err), 0);
+	cr_assert_eq(store_session_position(st, third, &pos, &err), 0);
+	cr_assert_eq(pos, 0);
+	cr_assert_eq(store_session_position(st, "no-such-id", &pos, &err), STORE_ENOINPUT);
+	store_session_list_free(list, n);
 }
 
 /* ------------------------------------------------ undo and redo per person */

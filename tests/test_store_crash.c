@@ -35,7 +35,7 @@ static void setup(void)
 {
 	static const char *const people[PEOPLE] = { "P0", "P1", "P2", "P3", "P4",
 						     "P5", "P6", "P7" };
-	store_new_session spec = { "Crash", "Org", "", 0, people, PEOPLE, 0 };
+	store_new_session spec = { "Crash", "Org", "", 0, people, PEOPLE, 0, 0 };
 	store_error err;
 	store *st;
 
@@ -307,7 +307,7 @@ Test(store_crash, concurrent_first_open_migrates_once)
 	for (w = 0; w < 4; w++) {
 		pids[w] = fork();
 		if (pids[w] == 0) {
-			store_new_session spec = { names[w], NULL, NULL, 0, NULL, 0, 0 };
+			store_new_session spec = { names[w], NULL, NULL, 0, NULL, 0, 0, 0 };
 			store_error err;
 			store *st;
 			char c;

@@ -298,7 +298,7 @@ static int walk_step(store **st, char sid[40], int k, store_error *err)
 {
 	static const char *const people[] = { "Ash", "Birch" };
 	store_new_session spec = { "Camden", "Camden GP Fed", "Fay", CONTENT_TRACK_LGPO,
-				   people, 2, 0 };
+				   people, 2, 0, 0 };
 	long long action;
 	int undone;
 	char what[200];

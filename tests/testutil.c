@@ -81,7 +81,7 @@ void testutil_new_session(store *s, const content_matrix *m, const char *name,
 {
 	static const char *const people[] = { "Ash Practice", "Birch Surgery", "Cedar MC" };
 	store_new_session spec = { name, org, "Fay", CONTENT_TRACK_LGPO, people,
-				   n_people, secret };
+				   n_people, secret, 0 };
 	store_error err;
 
 	cr_assert_leq(n_people, 3);

@@ -79,8 +79,11 @@ if grep -q "Prompt: " "$dir/out"; then echo "not ok - prompts printed unasked"; 
 check "prompts only in text" 64 "$bin" --db "$db" report "Camden 2026" --with-prompts --format csv
 
 # Damage found while reading is a clear exit 65, even without the
-# whole-file check that list and report skip to stay fast.
+# whole-file check that opening leaves to check-db to stay fast.
 "$bin" --db "$dir/c.db" new "C" >/dev/null
+check "check-db on a sound file" 0 "$bin" --db "$dir/c.db" check-db
+expect_out out "c.db: ok"
+check "check-db takes no argument" 64 "$bin" --db "$dir/c.db" check-db x
 python3 -c "
 import os, sys
 p = sys.argv[1]
@@ -90,6 +93,9 @@ with open(p, 'r+b') as f:
 " "$dir/c.db"
 check "list corrupt database" 65 "$bin" --db "$dir/c.db" list
 expect_out err "database is corrupt"
+check "check-db on a damaged file" 65 "$bin" --db "$dir/c.db" check-db
+expect_out err "^nextsteps: .*damaged"
+if [ "$(wc -l <"$dir/err")" -ne 1 ]; then echo "not ok - check-db: one line"; fail=1; fi
 
 # Error messages quote what the user or a file said: never raw escapes.
 esc=$(printf '\033]0;pwned\007')

@@ -7,6 +7,8 @@
 #    row costs less than repainting the watcher's screen;
 #  - two joiners vote in a secret ballot: the facilitator sees who voted
 #    and how many, not what, until the reveal shows the spread everywhere;
+#    a joiner's vote still reaches the walk after the facilitator's own
+#    change (which reads back only its row);
 #  - kill -9 of the facilitator: the others say the facilitator is away and
 #    keep the last state, then follow again when the session is reopened.
 . "$(dirname "$0")/lib.sh"
@@ -109,7 +111,14 @@ ns_wait_for "Alpha row one"
 ns_open ann "" "" "" "" join Room --as Ann
 ns_wait_for "Your vote: none yet"
 ns_wait_for "Alpha row one"
+# Ben is not a participant yet: he asks, and the facilitator admits him.
 ns_open ben "" "" "" "" join Room --as Ben
+ns_wait_for "Waiting for the facilitator to admit you."
+ns_use 0
+ns_wait_for "Ben asks to join (+ admits, - refuses)"
+ns_keys +
+ns_wait_for "Saved: Ben joined as a participant."
+ns_use ben
 ns_wait_for "Your vote: none yet"
 ns_use 0
 ns_wait_for "Ann (not voted), Ben (not voted)"
@@ -148,6 +157,23 @@ ns_use ann
 ns_wait_for "[ ] 1 Start  · 1 vote  · your vote"
 
 # A joiner changes their vote; the facilitator sees it.
+ns_use ben
+ns_keys d
+ns_wait_for "Your vote: don't know"
+ns_use 0
+ns_wait_for "Start 1  Build 0  Enhance 0  don't know 1  (2 of 2 voted)"
+
+# The facilitator's own change reads back only its row; a joiner's vote
+# after it still reaches the walk, with the agreed stage kept.
+ns_keys 3
+ns_wait_for "Saved: Enhance agreed."
+ns_wait_for "[*] 3 Enhance"
+ns_use ben
+ns_keys 2
+ns_wait_for "Your vote: 2 Build"
+ns_use 0
+ns_wait_for "Start 1  Build 1  Enhance 0  don't know 0  (2 of 2 voted)"
+ns_wait_for "[*] 3 Enhance"
 ns_use ben
 ns_keys d
 ns_wait_for "Your vote: don't know"

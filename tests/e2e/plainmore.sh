@@ -34,7 +34,7 @@ plain() {   # plain INPUT ARGS...: the line mode through a pipe
 }
 
 "$bin" --db "$db" --content "$small" new Sec --org Org \
-	--participants "Dr A, Dr B, Dr C" --secret >/dev/null ||
+	--participants "Dr A, Dr B, Dr C" --secret --open-join >/dev/null ||
 	ns_fail "cannot create the session"
 
 # 1. Votes in a secret ballot are hidden, r reveals them, and the spread

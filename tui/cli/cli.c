@@ -32,7 +32,7 @@ enum opt_bits {
 	OPT_SECRET = 1 << 15, OPT_PLAIN = 1 << 16, OPT_AS = 1 << 17,
 	OPT_PORTFOLIO = 1 << 18, OPT_ALL = 1 << 19, OPT_TABLE = 1 << 20,
 	OPT_SINCE = 1 << 21, OPT_BOM = 1 << 22, OPT_NOGUARD = 1 << 23,
-	OPT_WITH_PROMPTS = 1 << 24
+	OPT_WITH_PROMPTS = 1 << 24, OPT_OPEN_JOIN = 1 << 25
 };
 
 typedef struct cli_args {
@@ -41,7 +41,7 @@ typedef struct cli_args {
 	const char *org, *type, *participants, *facilitator, *format, *output;
 	const char *as, *table, *since;
 	int width, page_length, utf8, secret, portfolio, all, bom, no_guard;
-	int with_prompts;
+	int with_prompts, open_join;
 	char **pos;                 /* positional words after the command */
 	int n_pos;
 	const char *command;
@@ -97,6 +97,7 @@ static void print_help(void)
 "Usage: nextsteps [OPTION]...            walk the room through the matrix\n"
 "  or:  nextsteps new NAME [--org ORG] [--type lgpo|pcn]\n"
 "                 [--participants \"A,B,C\"] [--facilitator NAME] [--secret]\n"
+"                 [--open-join]\n"
 "  or:  nextsteps list [--format text|csv|json]\n"
 "  or:  nextsteps report [SESSION] [--format text|csv|json] [-o FILE]\n"
 "                 [--width N] [--page-length N] [--utf8] [--with-prompts]\n"
@@ -108,6 +109,7 @@ static void print_help(void)
 "                                         every change, who made it, newest first\n"
 "  or:  nextsteps matrices                list the matrices --content can name\n"
 "  or:  nextsteps check-content FILE\n"
+"  or:  nextsteps check-db                read every page of the database\n"
 "  or:  nextsteps merge OTHER.db...\n"
 "  or:  nextsteps watch SESSION           follow the facilitator (projector)\n"
 "  or:  nextsteps join SESSION --as NAME  vote from your own terminal\n"
@@ -134,7 +136,11 @@ static void print_help(void)
 "      --type lgpo|pcn     larger-scale organisation or primary care network\n"
 "      --participants LIST comma-separated member practices or people\n"
 "      --facilitator NAME  who runs the workshop\n"
-"      --secret            hide votes until the facilitator reveals them\n"
+"      --secret            hide votes until the facilitator reveals them\n",
+	stdout);
+	fputs(
+"      --open-join         anyone may join (new); otherwise a name that is not\n"
+"                          a participant waits for the facilitator's +\n"
 "      --as NAME           who you are, for 'join'\n"
 "      --format FORMAT     report or list as text (default), csv or json\n"
 "  -o, --output FILE       write the report to FILE ('-' for standard output)\n"
@@ -154,8 +160,8 @@ static void print_help(void)
 "  -V, --version           show the version and exit\n"
 "\n"
 "Exit status: 0 ok, 64 usage, 65 bad content or data, 66 missing file or\n"
-"session, 70 the screens cannot go on, 71 out of memory, 73 cannot create,\n"
-"74 cannot write, 75 database busy.\n"
+"session (join: not admitted), 70 the screens cannot go on, 71 out of\n"
+"memory, 73 cannot create, 74 cannot write, 75 database busy.\n"
 "See nextsteps(1) for the keys and the export formats.\n"
 "Report bugs to: " PACKAGE_BUGREPORT "\n", stdout);
 }
@@ -183,7 +189,7 @@ enum { LO_DB = 256, LO_CONTENT, LO_SESSION, LO_ASCII, LO_NOCOLOR, LO_KIOSK,
        LO_ORG, LO_TYPE, LO_PARTICIPANTS, LO_FACILITATOR, LO_FORMAT, LO_WIDTH,
        LO_PAGELEN, LO_UTF8, LO_SECRET, LO_PLAIN, LO_AS, LO_PORTFOLIO,
        LO_ALL, LO_TABLE, LO_SINCE, LO_BOM, LO_NOGUARD,
-       LO_WITH_PROMPTS };
+       LO_WITH_PROMPTS, LO_OPEN_JOIN };
 
 static const struct option long_options[] = {
 	{ "db", required_argument, NULL, LO_DB },
@@ -199,6 +205,7 @@ static const struct option long_options[] = {
 	{ "participants", required_argument, NULL, LO_PARTICIPANTS },
 	{ "facilitator", required_argument, NULL, LO_FACILITATOR },
 	{ "secret", no_argument, NULL, LO_SECRET },
+	{ "open-join", no_argument, NULL, LO_OPEN_JOIN },
 	{ "format", required_argument, NULL, LO_FORMAT },
 	{ "output", required_argument, NULL, 'o' },
 	{ "width", required_argument, NULL, LO_WIDTH },
@@ -233,6 +240,7 @@ static int parse_option(cli_args *a, int c, const char *arg)
 	case LO_PARTICIPANTS: a->participants = arg; a->given |= OPT_PARTICIPANTS; break;
 	case LO_FACILITATOR: a->facilitator = arg; a->given |= OPT_FACILITATOR; break;
 	case LO_SECRET: a->secret = 1; a->given |= OPT_SECRET; break;
+	case LO_OPEN_JOIN: a->open_join = 1; a->given |= OPT_OPEN_JOIN; break;
 	case LO_FORMAT: a->format = arg; a->given |= OPT_FORMAT; break;
 	case 'o':
 		if (!*arg) {
@@ -326,7 +334,7 @@ static int check_allowed(const cli_args *a, unsigned allowed, int max_pos)
 		"--participants", "--facilitator", "--format", "--output",
 		"--width", "--page-length", "--utf8", "--secret", "--plain", "--as",
 		"--portfolio", "--all", "--table", "--since", "--bom",
-		"--no-formula-guard", "--with-prompts" };
+		"--no-formula-guard", "--with-prompts", "--open-join" };
 	unsigned bad = a->given & ~allowed;
 	size_t i;
 
@@ -446,6 +454,29 @@ static char **split_names(char *buf, size_t *n)
 	return out;
 }
 
+/* Opening checks only what the program's cost allows (identity, schema);
+ * this reads every page, so it takes as long as the file is large. */
+static int cmd_check_db(cli_args *a)
+{
+	store_error err;
+	store *st;
+	int rc;
+
+	if ((rc = check_allowed(a, OPT_DB, 0)) >= 0)
+		return rc;
+	rc = CLI_OK;
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_READER, &rc)))
+		return rc;
+	if (store_check(st, &err) != 0) {
+		cli_error("%s", err.message);
+		store_close(st);
+		return err.status;
+	}
+	printf("%s: ok\n", store_path(st));
+	store_close(st);
+	return CLI_OK;
+}
+
 static int cmd_new(cli_args *a)
 {
 	store_new_session spec;
@@ -456,7 +487,8 @@ static int cmd_new(cli_args *a)
 	int rc = CLI_OK;
 
 	if ((rc = check_allowed(a, OPT_DB | OPT_CONTENT | OPT_ORG | OPT_TYPE |
-				OPT_PARTICIPANTS | OPT_FACILITATOR | OPT_SECRET, 1)) >= 0)
+				OPT_PARTICIPANTS | OPT_FACILITATOR | OPT_SECRET |
+				OPT_OPEN_JOIN, 1)) >= 0)
 		return rc;
 	rc = CLI_OK;
 	memset(&spec, 0, sizeof spec);
@@ -468,6 +500,7 @@ static int cmd_new(cli_args *a)
 	spec.organisation = a->org;
 	spec.facilitator = a->facilitator;
 	spec.secret_ballot = a->secret;
+	spec.open_join = a->open_join;
 	spec.track = a->type ? content_track_parse(a->type) : CONTENT_TRACK_LGPO;
 	if (!spec.track) {
 		cli_error("--type must be 'lgpo' or 'pcn', not '%s'", a->type);
@@ -622,7 +655,7 @@ static int cmd_list(cli_args *a)
 		return CLI_USAGE;
 	}
 	rc = CLI_OK;
-	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK | STORE_OPEN_READER, &rc)))
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_READER, &rc)))
 		return rc;
 	if (store_session_list(st, &list, &n, &err) != 0) {
 		cli_error("%s", err.message);
@@ -743,7 +776,7 @@ static int cmd_report(cli_args *a)
 	if (ro.utf8 && !locale_is_utf8() && !setlocale(LC_CTYPE, "C.UTF-8"))
 		setlocale(LC_CTYPE, "en_US.UTF-8");
 	rc = CLI_OK;
-	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK | STORE_OPEN_READER, &rc)))
+	if (!(st = cli_open_store(&a->o, STORE_OPEN_READER, &rc)))
 		return rc;
 	memset(&s, 0, sizeof s);
 	if (a->portfolio)
@@ -798,7 +831,7 @@ static int cmd_history(cli_args *a)
 	if (ro.utf8 && !locale_is_utf8() && !setlocale(LC_CTYPE, "C.UTF-8"))
 		setlocale(LC_CTYPE, "en_US.UTF-8");
 	rc = CLI_OK;
-	if (!(st = cli_open_store(&a->o, STORE_OPEN_NOCHECK, &rc)))
+	if (!(st = cli_open_store(&a->o, 0, &rc)))
 		return rc;
 	memset(&s, 0, sizeof s);
 	if (store_session_find(st, a->pos[0], &s, &err) != 0 ||
@@ -933,6 +966,8 @@ static int run_command(cli_args *a)
 		return cmd_screens(a);
 	if (strcmp(a->command, "check-content") == 0)
 		return cmd_check_content(a);
+	if (strcmp(a->command, "check-db") == 0)
+		return cmd_check_db(a);
 	if (strcmp(a->command, "new") == 0)
 		return cmd_new(a);
 	if (strcmp(a->command, "list") == 0)

@@ -81,7 +81,6 @@ live *live_start(store *st, const char *session_id, int role, const char *name,
 		free(lv);
 		return NULL;
 	}
-	beat(lv, now);
 	lv->version = store_data_version(st);
 	store_session_stamp(st, lv->sid, &lv->stamp, &err);
 	read_people(lv);
@@ -110,12 +109,16 @@ unsigned live_poll(live *lv, time_t now)
 	unsigned long long sig;
 	long long v, stamp;
 	store_error err;
-	int fac;
+	int fac, first = !lv->last_beat;
 
-	if (now - lv->last_beat >= (lv->beat_failed ? LIVE_RETRY_SECONDS
-						    : LIVE_BEAT_SECONDS))
+	if (first || now - lv->last_beat >= (lv->beat_failed ? LIVE_RETRY_SECONDS
+							     : LIVE_BEAT_SECONDS))
 		beat(lv, now);
 	v = store_data_version(lv->st);
+	/* Our own first heartbeat does not move data_version: read the
+	 * rows again so this process counts itself. */
+	if (first && v == lv->version)
+		read_people(lv);
 	if (v != lv->version) {
 		lv->version = v;
 		read_people(lv);
@@ -178,4 +181,62 @@ int live_has_joined(const live *lv, const char *name, time_t now)
 			return 1;
 	}
 	return 0;
+}
+
+int live_participant_index(const store_session *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < s->n_participants; i++)
+		if (strcmp(s->participants[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int live_must_ask(const store_session *s, const char *name)
+{
+	return !s->open_join && live_participant_index(s, name) < 0;
+}
+
+/* Reads the rows as last polled: the facilitator's walk pays nothing more
+ * for a request than for any other presence row. */
+const store_presence *live_asking(const live *lv, const store_session *s,
+				  time_t now, size_t *n)
+{
+	const store_presence *first = NULL;
+	size_t i, k = 0;
+
+	for (i = 0; i < lv->n_people; i++) {
+		const store_presence *p = &lv->people[i];
+
+		if (p->role != STORE_ROLE_ASKING || !live_is_here(lv, p, now) ||
+		    live_participant_index(s, p->name) >= 0)
+			continue;
+		if (!first)
+			first = p;
+		k++;
+	}
+	if (n)
+		*n = k;
+	return first;
+}
+
+int live_refused(const live *lv)
+{
+	size_t i;
+
+	for (i = 0; i < lv->n_people; i++) {
+		const store_presence *p = &lv->people[i];
+
+		if (p->pid == lv->me.pid && strcmp(p->host, lv->me.host) == 0)
+			return p->role == STORE_ROLE_REFUSED;
+	}
+	return 0;
+}
+
+void live_admitted(live *lv, int index)
+{
+	lv->me.role = STORE_ROLE_PARTICIPANT;
+	lv->participant = index;
+	lv->last_beat = 0;
 }

@@ -42,8 +42,10 @@ typedef struct live {
 	int facilitator_here;
 } live;
 
-/* Starts this process's presence in a session (role: store_role) and writes
- * the first heartbeat; NULL only when out of memory. */
+/* Starts this process's presence in a session (role: store_role), reading
+ * who is here; it writes nothing, so the first screen comes before any
+ * sync: the first heartbeat is the first live_poll's.  NULL only when out
+ * of memory. */
 live *live_start(store *st, const char *session_id, int role, const char *name,
 		 time_t now);
 /* Removes this process's row and frees everything; safe on NULL. */
@@ -56,5 +58,23 @@ int live_is_here(const live *lv, const store_presence *p, time_t now);
 size_t live_count(const live *lv, enum store_role role, time_t now);
 /* Whether participant `name` has a terminal open in the room. */
 int live_has_joined(const live *lv, const char *name, time_t now);
+
+/* Asking to join: `join --as` a name that is not a participant of a
+ * session that is not open to anyone waits in the role STORE_ROLE_ASKING
+ * until the facilitator admits it (makes it a participant: `+` on the
+ * walk) or refuses it (`-`).  The position of `name` among the session's
+ * participants, or -1. */
+int live_participant_index(const store_session *s, const char *name);
+/* Whether `join --as name` must ask the facilitator first. */
+int live_must_ask(const store_session *s, const char *name);
+/* The first request to join that is waiting here now (a name that is not
+ * yet a participant of `s`), or NULL; *n (may be NULL) counts them. */
+const store_presence *live_asking(const live *lv, const store_session *s,
+				  time_t now, size_t *n);
+/* Whether the facilitator refused this process's request. */
+int live_refused(const live *lv);
+/* This process was admitted as participant `index`: it says so with its
+ * next heartbeat, at once. */
+void live_admitted(live *lv, int index);
 
 #endif

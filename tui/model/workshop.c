@@ -24,7 +24,45 @@ static int build_steps(workshop *ws)
 				k++;
 			}
 	ws->n_steps = k;
+	free(ws->sec_first);
+	free(ws->sec_steps);
+	free(ws->sec_answered);
+	ws->sec_first = calloc(m->n_sections + 1, sizeof *ws->sec_first);
+	ws->sec_steps = calloc(m->n_sections + 1, sizeof *ws->sec_steps);
+	ws->sec_answered = calloc(m->n_sections + 1, sizeof *ws->sec_answered);
+	if (!ws->sec_first || !ws->sec_steps || !ws->sec_answered)
+		return -1;
+	for (i = m->n_sections; i-- > 0;)
+		ws->sec_first[i] = ws->n_steps;
+	for (k = ws->n_steps; k-- > 0;) {
+		ws->sec_first[ws->steps[k].section] = k;
+		ws->sec_steps[ws->steps[k].section]++;
+	}
+	/* a section with no walked rows starts where the next one does */
+	for (i = m->n_sections; i-- > 1;)
+		if (!ws->sec_steps[i - 1])
+			ws->sec_first[i - 1] = ws->sec_first[i];
 	return 0;
+}
+
+static int step_answered(const store_row_answer *a)
+{
+	return a && (a->state == STORE_ROW_AGREED ||
+		     a->state == STORE_ROW_NOT_APPLICABLE);
+}
+
+/* The answered counts, after the answers were loaded afresh. */
+static void count_answered(workshop *ws)
+{
+	size_t k;
+
+	memset(ws->sec_answered, 0, (ws->m->n_sections + 1) * sizeof *ws->sec_answered);
+	ws->answered = 0;
+	for (k = 0; k < ws->n_steps; k++)
+		if (workshop_step_answered(ws, k)) {
+			ws->sec_answered[ws->steps[k].section]++;
+			ws->answered++;
+		}
 }
 
 /* The stored position as a step: the row if it still applies, else the
@@ -88,9 +126,13 @@ workshop *workshop_open(store *st, const char *name_or_id, store_error *err)
 		store_session_clear(&ws->s);
 		content_free(ws->m);
 		free(ws->steps);
+		free(ws->sec_first);
+		free(ws->sec_steps);
+		free(ws->sec_answered);
 		free(ws);
 		return NULL;
 	}
+	count_answered(ws);
 	ws->cur = resume_step(ws);
 	ws->entered = (time_t)text_now();
 	ws->data_version = store_data_version(st);
@@ -108,6 +150,9 @@ void workshop_close(workshop *ws)
 	store_session_clear(&ws->s);
 	content_free(ws->m);
 	free(ws->steps);
+	free(ws->sec_first);
+	free(ws->sec_steps);
+	free(ws->sec_answered);
 	free(ws);
 }
 
@@ -130,6 +175,101 @@ int workshop_reload(workshop *ws, store_error *err)
 	ws->s = s;
 	ws->a = a;
 	ws->data_version = store_data_version(ws->st);
+	count_answered(ws);
+	ws->reloads++;
+	return 0;
+}
+
+/* Where row_id's entry is, or goes, in the sorted rows. */
+static size_t row_slot(const store_answers *a, const char *row_id, int *there)
+{
+	size_t lo = 0, hi = a->n_rows;
+
+	*there = 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(a->rows[mid].row_id, row_id);
+
+		if (c == 0) {
+			*there = 1;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Puts `r` (or nothing, found == 0) in row_id's place; 0, or -1 when out
+ * of memory (the old entry is then kept). */
+static int replace_row(store_answers *a, const char *row_id, store_row_answer *r,
+		       int found)
+{
+	int there;
+	size_t at = row_slot(a, row_id, &there);
+
+	if (there && found) {
+		store_row_answer_clear(&a->rows[at]);
+		a->rows[at] = *r;
+		return 0;
+	}
+	if (there) {
+		store_row_answer_clear(&a->rows[at]);
+		memmove(&a->rows[at], &a->rows[at + 1],
+			(a->n_rows - at - 1) * sizeof *a->rows);
+		a->n_rows--;
+		return 0;
+	}
+	if (found) {
+		store_row_answer *rows = realloc(a->rows, (a->n_rows + 1) * sizeof *rows);
+
+		if (!rows)
+			return -1;
+		a->rows = rows;
+		memmove(&rows[at + 1], &rows[at], (a->n_rows - at) * sizeof *rows);
+		rows[at] = *r;
+		a->n_rows++;
+	}
+	return 0;
+}
+
+int workshop_refresh_row(workshop *ws, const char *row_id, store_error *err)
+{
+	size_t step = workshop_find_step(ws, row_id);
+	store_row_answer r;
+	char *id;
+	int found, rc, was;
+
+	/* another process wrote since the last load: read it all */
+	if (store_data_version(ws->st) != ws->data_version)
+		return workshop_reload(ws, err);
+	/* row_id may point into the entry being replaced */
+	if (!(id = strdup(row_id)))
+		return workshop_reload(ws, err);
+	rc = store_answer_load_row(ws->st, ws->s.id, id, ws->a.n_participants, &r,
+				   &found, err);
+	if (rc != 0) {
+		free(id);
+		return rc;
+	}
+	was = step_answered(store_answers_row(&ws->a, id));
+	if (replace_row(&ws->a, id, &r, found) != 0) {
+		store_row_answer_clear(&r);
+		free(id);
+		return workshop_reload(ws, err);
+	}
+	free(id);
+	if (step < ws->n_steps) {
+		int now = workshop_step_answered(ws, step);
+		size_t sec = ws->steps[step].section;
+
+		ws->sec_answered[sec] += (size_t)now - (size_t)was;
+		ws->answered += (size_t)now - (size_t)was;
+		ws->changed_step = step;
+	}
+	ws->row_changes++;
 	return 0;
 }
 
@@ -214,31 +354,23 @@ int workshop_goto(workshop *ws, size_t step, store_error *err)
 
 size_t workshop_section_start(const workshop *ws, size_t section)
 {
-	size_t k;
-
-	for (k = 0; k < ws->n_steps; k++)
-		if (ws->steps[k].section >= section)
-			return k;
-	return ws->n_steps;
+	if (section >= ws->m->n_sections)
+		return ws->n_steps;
+	return ws->sec_first[section];
 }
 
+/* A section's walked rows are consecutive steps. */
 static size_t row_in_section_at(const workshop *ws, size_t step, size_t *n_in_section)
 {
-	size_t k, idx = 0, n = 0, sec;
+	size_t sec;
 
 	if (step >= ws->n_steps) {
 		*n_in_section = 0;
 		return 0;
 	}
 	sec = ws->steps[step].section;
-	for (k = 0; k < ws->n_steps; k++)
-		if (ws->steps[k].section == sec) {
-			if (k < step)
-				idx++;
-			n++;
-		}
-	*n_in_section = n;
-	return idx;
+	*n_in_section = ws->sec_steps[sec];
+	return step - ws->sec_first[sec];
 }
 
 size_t workshop_row_in_section(const workshop *ws, size_t *n_in_section)
@@ -273,33 +405,23 @@ void workshop_step_number(const workshop *ws, size_t step, char *out, size_t siz
 
 int workshop_step_answered(const workshop *ws, size_t step)
 {
-	const store_row_answer *a = workshop_answer_at(ws, step);
-
-	return a && (a->state == STORE_ROW_AGREED ||
-		     a->state == STORE_ROW_NOT_APPLICABLE);
+	return step_answered(workshop_answer_at(ws, step));
 }
 
 size_t workshop_answered(const workshop *ws, size_t *total)
 {
-	size_t k, n = 0;
-
-	for (k = 0; k < ws->n_steps; k++)
-		n += workshop_step_answered(ws, k) ? 1 : 0;
 	*total = ws->n_steps;
-	return n;
+	return ws->answered;
 }
 
 size_t workshop_section_answered(const workshop *ws, size_t section, size_t *total)
 {
-	size_t k, n = 0, t = 0;
-
-	for (k = 0; k < ws->n_steps; k++)
-		if (ws->steps[k].section == section) {
-			t++;
-			n += workshop_step_answered(ws, k) ? 1 : 0;
-		}
-	*total = t;
-	return n;
+	if (section >= ws->m->n_sections) {
+		*total = 0;
+		return 0;
+	}
+	*total = ws->sec_steps[section];
+	return ws->sec_answered[section];
 }
 
 long long workshop_stored_seconds(const workshop *ws, size_t section)

@@ -28,6 +28,15 @@ typedef struct workshop {
 	store_answers a;
 	workshop_step *steps;      /* rows that apply to s.track */
 	size_t n_steps;
+	/* Per section (m->n_sections entries): its first step (or the next
+	 * section's, n_steps past the last), how many steps, how many of
+	 * them answered.  Kept so that nothing a key does counts every row. */
+	size_t *sec_first, *sec_steps, *sec_answered;
+	size_t answered;           /* steps answered in the whole session */
+	/* Bumped by every full reload, and by every one-row refresh (which
+	 * also sets changed_step): a screen's cached layout compares them. */
+	unsigned long long reloads, row_changes;
+	size_t changed_step;
 	size_t cur;                /* index into steps */
 	time_t entered;            /* when the current section's clock started */
 	long long data_version;    /* store_data_version at the last load */
@@ -41,6 +50,10 @@ void workshop_close(workshop *ws);
 /* Reads the session and its answers again (after any change, or when
  * another process changed the file). */
 int workshop_reload(workshop *ws, store_error *err);
+/* Reads one row's answer again after this process changed it (the rest
+ * of the session is as loaded): a change costs the same in a matrix of
+ * 10,000 rows as of 10.  Another process's change needs workshop_reload. */
+int workshop_refresh_row(workshop *ws, const char *row_id, store_error *err);
 
 /* A follower's move to the facilitator's stored position; 1 when the
  * current row changed. */

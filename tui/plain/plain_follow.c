@@ -192,17 +192,52 @@ static int plain_follow_wait(plain_follow *f)
 	return plain_follow_changes(f);
 }
 
-/* join --as NAME makes NAME a participant (again, when it comes back). */
+/* join --as NAME makes NAME a participant (again, when it comes back)
+ * when it is one already or the session is open to anyone; any other
+ * name asks the facilitator first (f->me stays -1). */
 static int plain_follow_join(plain_follow *f, const char *as_name)
 {
 	store_error err;
 
+	if (live_must_ask(&f->p->ws->s, as_name))
+		return CLI_OK;
 	if (store_participant_add(f->p->st, f->p->ws->s.id, as_name, &f->me,
 				  &err) != 0 || workshop_reload(f->p->ws, &err) != 0) {
 		cli_error("%s", err.message);
 		return err.status ? (int)err.status : CLI_IOERR;
 	}
 	return CLI_OK;
+}
+
+/* Until the facilitator answers (or a signal ends it).  Nothing is read
+ * meanwhile: votes piped in wait for the admission. */
+static int plain_follow_ask(plain_follow *f, const char *as_name)
+{
+	int index;
+
+	plain_say(f->p, "Waiting for the facilitator to admit you.");
+	fflush(stdout);
+	for (;;) {
+		poll(NULL, 0, PLAIN_FOLLOW_WAIT_MS / 2);
+		if (plain_stopped()) {
+			plain_say(f->p, "Left the session before being admitted.");
+			return CLI_OK;
+		}
+		if (live_poll(f->lv, time(NULL)) & LIVE_SESSION) {
+			plain_reload(f->p);
+			workshop_follow(f->p->ws);
+		}
+		if (live_refused(f->lv)) {
+			cli_error("the facilitator did not admit you to this session");
+			return CLI_NOINPUT;
+		}
+		if ((index = live_participant_index(&f->p->ws->s, as_name)) >= 0) {
+			live_admitted(f->lv, index);
+			f->me = index;
+			plain_say(f->p, "The facilitator admitted you.");
+			return -1;
+		}
+	}
 }
 
 static int plain_follow_loop(plain_follow *f)
@@ -257,13 +292,16 @@ int plain_follow_run(plain *p, int join, const char *session,
 	if (join && (rc = plain_follow_join(&f, as_name)) != CLI_OK)
 		return rc;
 	workshop_follow(p->ws);
-	f.lv = live_start(p->st, p->ws->s.id, join ? STORE_ROLE_PARTICIPANT
-			  : STORE_ROLE_WATCHER, join ? as_name : "", time(NULL));
+	f.lv = live_start(p->st, p->ws->s.id, !join ? STORE_ROLE_WATCHER
+			  : f.me < 0 ? STORE_ROLE_ASKING : STORE_ROLE_PARTICIPANT,
+			  join ? as_name : "", time(NULL));
 	if (!f.lv)
 		plain_oom();
 	f.lv->participant = f.me;
 	f.facilitator_here = f.lv->facilitator_here;
-	rc = plain_follow_loop(&f);
+	rc = join && f.me < 0 ? plain_follow_ask(&f, as_name) : -1;
+	if (rc < 0)
+		rc = plain_follow_loop(&f);
 	live_stop(f.lv);
 	return rc;
 }

@@ -199,14 +199,18 @@ static void plain_set(plain *p, enum store_row_state state, int stage,
 		      const char *done)
 {
 	workshop *ws = p->ws;
+	const char *row = workshop_row(ws)->id;
 	store_error err;
 
-	if (store_set_agreed(ws->st, ws->s.id, workshop_row(ws)->id, state, stage,
-			     &err) != 0)
+	if (store_set_agreed(ws->st, ws->s.id, row, state, stage, &err) != 0) {
 		plain_error(p, "Not saved", &err);
-	else
-		plain_say(p, "Saved: %s.", done);
-	plain_reload(p);
+		plain_reload(p);
+		return;
+	}
+	plain_say(p, "Saved: %s.", done);
+	/* only this row changed: reading it alone keeps a row's cost flat */
+	if (workshop_refresh_row(ws, row, &err) != 0)
+		plain_error(p, "Error", &err);
 }
 
 /* A number at the walk prompt: 1..N agrees that stage, 0 clears it. */

@@ -147,6 +147,10 @@ static void people_line(const ui *u, const room_view *rv, char *buf, size_t size
 		snprintf(buf, size, "The facilitator is away: showing the last state.");
 		return;
 	}
+	if (u->live && u->live->me.role == STORE_ROLE_ASKING) {
+		snprintf(buf, size, "Waiting for the facilitator to admit you.");
+		return;
+	}
 	joined = u->live ? live_count(u->live, STORE_ROLE_PARTICIPANT, now) : 0;
 	watching = u->live ? live_count(u->live, STORE_ROLE_WATCHER, now) : 0;
 	joined += rv->participant >= 0;
@@ -479,11 +483,18 @@ int room_people_text(const ui *u, char *buf, size_t size)
 {
 	const workshop *ws = u->ws;
 	time_t now = time(NULL);
-	size_t i, len = 0, joined = 0, watching;
+	size_t i, len = 0, joined = 0, watching, n_ask;
+	const store_presence *ask;
 
 	buf[0] = '\0';
 	if (!u->live || !ws)
 		return 0;
+	if ((ask = live_asking(u->live, &ws->s, now, &n_ask)) != NULL) {
+		append(buf, size, &len, "%s asks to join (+ admits, - refuses)", ask->name);
+		if (n_ask > 1)
+			append(buf, size, &len, ", %zu more waiting", n_ask - 1);
+		append(buf, size, &len, "  ");
+	}
 	for (i = 0; i < u->live->n_people; i++) {
 		const store_presence *p = &u->live->people[i];
 

@@ -31,8 +31,12 @@ static void join_vote(ui *u, int vote)
 	const content_row *row = workshop_row(ws);
 	store_error err;
 
-	if (!row || jv->participant < 0)
+	if (!row)
 		return;
+	if (jv->participant < 0) {
+		ui_say(u, "Not saved: waiting for the facilitator to admit you.");
+		return;
+	}
 	if (store_set_vote(ws->st, ws->s.id, row->id, jv->participant, vote, &err) != 0) {
 		ui_error(u, &err);
 		return;
@@ -47,6 +51,18 @@ static void join_vote(ui *u, int vote)
 		ui_say(u, "Saved: you voted don't know.");
 	else
 		ui_say(u, "Saved: you voted %s.", ws->m->stages[vote].label);
+}
+
+/* Admitted while the screen waited: the own-vote line appears. */
+static void join_changed(ui *u, unsigned what)
+{
+	room_view *jv = ui_private(u, &screen_join);
+
+	if (u->live && u->live->participant != jv->participant) {
+		join_reset(u);
+		return;
+	}
+	room_screen_changed(u, what);
 }
 
 static void join_action(ui *u, enum action a, int arg)
@@ -77,5 +93,5 @@ const screen_ops screen_join = {
 	.draw = room_screen_draw,
 	.action = join_action,
 	.resize = join_reset,
-	.changed = room_screen_changed,
+	.changed = join_changed,
 };

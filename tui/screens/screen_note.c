@@ -201,9 +201,8 @@ static int note_save(ui *u, int quiet)
 	free(ns->saved);
 	ns->saved = ui_xstrdup(ns->eb.s);
 	u->status_error = 0;    /* an earlier "Not saved" is over: say so */
-	ui_reload(u);
-	if (!u->status_error)
-		ui_say(u, quiet ? "Saved: note (automatically)." : "Saved: note.");
+	ui_saved_row(u, 0, &err, ns->row_id,
+		     quiet ? "Saved: note (automatically)." : "Saved: note.");
 	return 0;
 }
 

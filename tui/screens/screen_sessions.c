@@ -16,9 +16,11 @@
 
 #define LIST_TOP 3
 
+/* Only the sessions on screen are read: `list` holds `n` of them from
+ * position `first` of the whole list, whose length is lv.n. */
 typedef struct sessions_state {
 	store_session *list;
-	size_t n;
+	size_t n, first;
 	listview lv;
 	char selected_id[40];
 	char new_id[40];
@@ -31,29 +33,58 @@ static size_t list_height(const ui *u)
 	return h > 0 ? (size_t)h : 1;
 }
 
+static void page_free(sessions_state *ss)
+{
+	store_session_list_free(ss->list, ss->n);
+	ss->list = NULL;
+	ss->n = ss->first = 0;
+}
+
+/* Reads the lines from lv.top that fit on the screen. */
+static void page_load(ui *u, sessions_state *ss)
+{
+	store_error err;
+
+	page_free(ss);
+	if (store_session_page(u->st, ss->lv.top, list_height(u), &ss->list,
+			       &ss->n, &err) != 0)
+		ui_error(u, &err);
+	ss->first = ss->lv.top;
+	ui_dirty(u, DIRTY_BODY);
+}
+
+/* Reads the page again when the screen shows lines it does not hold. */
+static void page_follow(ui *u, sessions_state *ss)
+{
+	size_t h = list_height(u), want = ss->lv.top + h;
+
+	if (want > ss->lv.n)
+		want = ss->lv.n;
+	if (ss->lv.top < ss->first || want > ss->first + ss->n)
+		page_load(u, ss);
+}
+
 /* Reads the list again, keeping the same session selected. */
 static void sessions_load(ui *u)
 {
 	sessions_state *ss = ui_private(u, &screen_sessions);
 	store_error err;
-	size_t i;
+	size_t pos;
 
-	store_session_list_free(ss->list, ss->n);
-	ss->list = NULL;
-	ss->n = 0;
-	if (store_session_list(u->st, &ss->list, &ss->n, &err) != 0)
+	if (store_session_count(u->st, &ss->lv.n, &err) != 0)
 		ui_error(u, &err);
-	ss->lv.n = ss->n;
-	for (i = 0; i < ss->n; i++)
-		if (strcmp(ss->list[i].id, ss->selected_id) == 0)
-			ss->lv.sel = i;
+	if (ss->selected_id[0] &&
+	    store_session_position(u->st, ss->selected_id, &pos, &err) == 0)
+		ss->lv.sel = pos;
 	listview_fit(&ss->lv, list_height(u));
-	ui_dirty(u, DIRTY_BODY);
+	page_load(u, ss);
 }
 
 static const store_session *selected(sessions_state *ss)
 {
-	return ss->n ? &ss->list[ss->lv.sel] : NULL;
+	if (!ss->lv.n || ss->lv.sel < ss->first || ss->lv.sel >= ss->first + ss->n)
+		return NULL;
+	return &ss->list[ss->lv.sel - ss->first];
 }
 
 /* ------------------------------------------------------------ new session */
@@ -262,9 +293,9 @@ static void sessions_draw(ui *u)
 	size_t i, h = list_height(u);
 
 	draw_fmt(u->body, 0, 1, u->cols - 2, draw_attr(ATTR_HEADING),
-		 u->opts->kiosk ? "Sessions (%zu)" : "Sessions (%zu) in %s", ss->n,
+		 u->opts->kiosk ? "Sessions (%zu)" : "Sessions (%zu) in %s", ss->lv.n,
 		 store_path(u->st));
-	if (!ss->n) {
+	if (!ss->lv.n) {
 		draw_text(u->body, 2, 1, u->cols - 2,
 			  "No sessions yet. Press n to start one.", A_NORMAL);
 		return;
@@ -273,8 +304,10 @@ static void sessions_draw(ui *u)
 	draw_text(u->body, 2, 4 + wn, wo, "ORGANISATION", draw_attr(ATTR_HEADING));
 	draw_text(u->body, 2, 6 + wn + wo, u->cols - 6 - wn - wo,
 		  "TYPE  PROGRESS  LAST CHANGE", draw_attr(ATTR_HEADING));
-	for (i = ss->lv.top; i < ss->n && i < ss->lv.top + h; i++)
-		draw_line(u, LIST_TOP + (int)(i - ss->lv.top), &ss->list[i], wn, wo,
+	for (i = ss->lv.top; i < ss->first + ss->n && i < ss->lv.top + h; i++)
+		if (i >= ss->first)
+			draw_line(u, LIST_TOP + (int)(i - ss->lv.top),
+				  &ss->list[i - ss->first], wn, wo,
 			  i == ss->lv.sel ? draw_attr(ATTR_SELECTED) : A_NORMAL);
 }
 
@@ -287,9 +320,9 @@ static void sessions_action(ui *u, enum action a, int arg)
 
 	(void)arg;
 	if (listview_action(&ss->lv, a, list_height(u))) {
-		if (s)
-			snprintf(ss->selected_id, sizeof ss->selected_id, "%s",
-				 ss->list[ss->lv.sel].id);
+		page_follow(u, ss);
+		if ((s = selected(ss)))
+			snprintf(ss->selected_id, sizeof ss->selected_id, "%s", s->id);
 		ui_dirty(u, DIRTY_BODY);
 		return;
 	}
@@ -315,18 +348,20 @@ static void sessions_enter(ui *u)
 {
 	sessions_state *ss = ui_private(u, &screen_sessions);
 
+	/* Under a walk opened from the command line the list is read when
+	 * it is first shown (resume), not before the walk's first screen. */
+	if (u->ws) {
+		snprintf(ss->selected_id, sizeof ss->selected_id, "%s", u->ws->s.id);
+		return;
+	}
 	sessions_load(u);
-	if (!ss->n && !u->ws)
+	if (!ss->lv.n)
 		sessions_new(u);
 }
 
 static void sessions_leave(ui *u)
 {
-	sessions_state *ss = ui_private(u, &screen_sessions);
-
-	store_session_list_free(ss->list, ss->n);
-	ss->list = NULL;
-	ss->n = 0;
+	page_free(ui_private(u, &screen_sessions));
 }
 
 static void sessions_resize(ui *u)
@@ -334,6 +369,7 @@ static void sessions_resize(ui *u)
 	sessions_state *ss = ui_private(u, &screen_sessions);
 
 	listview_fit(&ss->lv, list_height(u));
+	page_follow(u, ss);
 }
 
 const screen_ops screen_sessions = {

@@ -142,9 +142,9 @@ static void votes_store(ui *u, int vote)
 		ui_say(u, "No participants yet: + adds one.");
 		return;
 	}
-	if (!ui_saved(u, store_set_vote(ws->st, ws->s.id, workshop_row(ws)->id,
-					(int)vs->list.sel, vote, &err), &err,
-		      "Saved: vote %s.", vote == STORE_VOTE_NONE ? "cleared" : "recorded"))
+	if (!ui_saved_row(u, store_set_vote(ws->st, ws->s.id, workshop_row(ws)->id,
+					    (int)vs->list.sel, vote, &err), &err,
+			  workshop_row(ws)->id, "Saved: vote %s.", vote == STORE_VOTE_NONE ? "cleared" : "recorded"))
 		return;
 	if (vote != STORE_VOTE_NONE && vs->list.sel + 1 < vs->list.n)
 		listview_action(&vs->list, ACT_DOWN, votes_height(u));
@@ -209,8 +209,8 @@ static void votes_reveal(ui *u)
 		ui_say(u, "Votes are not secret in this session (b makes them secret).");
 		return;
 	}
-	ui_saved(u, store_set_revealed(ws->st, ws->s.id, workshop_row(ws)->id, reveal, &err),
-		 &err, reveal ? "Saved: votes revealed." : "Saved: votes hidden again.");
+	ui_saved_row(u, store_set_revealed(ws->st, ws->s.id, workshop_row(ws)->id, reveal,
+					   &err), &err, workshop_row(ws)->id, reveal ? "Saved: votes revealed." : "Saved: votes hidden again.");
 }
 
 static void votes_secret(ui *u)
@@ -228,9 +228,9 @@ static void votes_agree(ui *u, int stage)
 	workshop *ws = u->ws;
 	store_error err;
 
-	if (ui_saved(u, store_set_agreed(ws->st, ws->s.id, workshop_row(ws)->id,
-					 STORE_ROW_AGREED, stage, &err), &err,
-		     "Saved: %s agreed.", ws->m->stages[stage].label))
+	if (ui_saved_row(u, store_set_agreed(ws->st, ws->s.id, workshop_row(ws)->id,
+					     STORE_ROW_AGREED, stage, &err), &err,
+			 workshop_row(ws)->id, "Saved: %s agreed.", ws->m->stages[stage].label))
 		ui_pop(u);
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "live.h"
 #include "report_file.h"
 #include "room.h"
 #include "screens.h"
@@ -26,14 +27,27 @@
 /* Where the text of the foot lines and the section intro starts. */
 #define WALK_LABEL_W 10
 
-/* The walk's own state: where its report goes (p, P), and whether the
- * facilitator's panel (f) stands in for the stages. */
+/* The lines each row of the current section needs (descriptor_lines),
+ * kept until the width, the session, the section or a row's answers
+ * change: a redraw then costs the same in a section of 10,000 rows as of
+ * ten.  `lines` has `n` entries from step `first`; `most` is their max. */
+typedef struct walk_layout {
+	int *lines;
+	size_t n, first, section;
+	int cols, most, valid;
+	const workshop *ws;
+	unsigned long long reloads, row_changes;
+} walk_layout;
+
+/* The walk's own state: where its report goes (p, P), whether the
+ * facilitator's panel (f) stands in for the stages, and the layout. */
 typedef struct walk_state {
 	report_file report;
 	int info;
+	walk_layout layout;
 } walk_state;
 
-static walk_state *walk_state_of(ui *u)
+static walk_state *walk_state_of(const ui *u)
 {
 	return ui_private(u, &screen_walk);
 }
@@ -331,19 +345,73 @@ static int descriptor_lines(const ui *u, size_t k)
  * place, so moving between those rows costs no bytes for it; otherwise
  * on the section's first row only, cut to the room there.  The
  * descriptors always come first: the intro only takes spare lines. */
+static void layout_most(walk_layout *l)
+{
+	size_t i;
+
+	l->most = 0;
+	for (i = 0; i < l->n; i++)
+		if (l->lines[i] > l->most)
+			l->most = l->lines[i];
+}
+
+/* Every row of the section laid out again. */
+static void layout_build(const ui *u, walk_layout *l, size_t sec)
+{
+	const workshop *ws = u->ws;
+	size_t n, i;
+
+	n = ws->sec_steps[sec];
+	free(l->lines);
+	l->lines = ui_xmalloc((n ? n : 1) * sizeof *l->lines);
+	l->n = n;
+	l->first = workshop_section_start(ws, sec);
+	for (i = 0; i < n; i++)
+		l->lines[i] = descriptor_lines(u, l->first + i);
+	layout_most(l);
+	l->section = sec;
+	l->cols = u->cols;
+	l->ws = ws;
+	l->valid = 1;
+}
+
+/* The most lines a row of the current section needs, from the layout
+ * when it still holds: a change to one row lays out that row alone. */
+static int section_most_lines(const ui *u)
+{
+	const workshop *ws = u->ws;
+	walk_layout *l = &walk_state_of(u)->layout;
+	size_t sec = ws->steps[ws->cur].section;
+
+	if (!l->valid || l->ws != ws || l->section != sec || l->cols != u->cols ||
+	    l->reloads != ws->reloads || l->row_changes + 1 < ws->row_changes) {
+		layout_build(u, l, sec);
+	} else if (l->row_changes != ws->row_changes) {
+		size_t k = ws->changed_step;
+
+		if (k >= l->first && k < l->first + l->n) {
+			l->lines[k - l->first] = descriptor_lines(u, k);
+			layout_most(l);
+		}
+	}
+	l->reloads = ws->reloads;
+	l->row_changes = ws->row_changes;
+	return l->most;
+}
+
 static int intro_lines(const ui *u, int avail)
 {
 	const workshop *ws = u->ws;
 	const char *intro = workshop_section(ws)->intro;
-	size_t sec = ws->steps[ws->cur].section, first = workshop_section_start(ws, sec), k;
-	int want, room = avail;
+	size_t sec = ws->steps[ws->cur].section, first = workshop_section_start(ws, sec);
+	int want, room;
 
 	if (text_is_blank(intro))
 		return 0;
 	want = draw_wrapped_lines(intro, u->cols - WALK_LABEL_W - 1);
-	for (k = first; k < ws->n_steps && ws->steps[k].section == sec; k++)
-		if (avail - descriptor_lines(u, k) < room)
-			room = avail - descriptor_lines(u, k);
+	room = avail - section_most_lines(u);
+	if (room > avail)
+		room = avail;
 	if (room > want)
 		return want;
 	room = avail - descriptor_lines(u, ws->cur);
@@ -420,6 +488,33 @@ static void walk_show_note(ui *u)
 		      : "Saved: the note is hidden from watchers.");
 }
 
+/* `+` and `-` answer the first request to join the room line names; the
+ * admission is the facilitator's change (history: "NAME joined"). */
+static void walk_answer_join(ui *u, int admit)
+{
+	workshop *ws = u->ws;
+	const store_presence *ask;
+	store_error err;
+	char *name;
+	int rc;
+
+	ask = u->live ? live_asking(u->live, &ws->s, time(NULL), NULL) : NULL;
+	if (!ask) {
+		ui_say(u, "Nobody is asking to join.");
+		return;
+	}
+	/* the presence list is read again by the change below */
+	if (!(name = strdup(ask->name)))
+		ui_die("out of memory");
+	rc = admit ? store_participant_add(ws->st, ws->s.id, name, NULL, &err)
+		   : store_presence_refuse(ws->st, ws->s.id, name, &err);
+	if (rc == 0 && admit)
+		ui_reload(u);
+	ui_saved(u, rc, &err, admit ? "Saved: %s joined as a participant."
+		 : "Refused: %s is told they were not admitted.", name);
+	free(name);
+}
+
 static void walk_goto(ui *u, size_t step)
 {
 	store_error err;
@@ -434,8 +529,10 @@ static void walk_set(ui *u, enum store_row_state state, int stage, const char *d
 	workshop *ws = u->ws;
 	store_error err;
 
-	ui_saved(u, store_set_agreed(ws->st, ws->s.id, workshop_row(ws)->id, state, stage,
-				     &err), &err, "Saved: %s.", done);
+	const char *row = workshop_row(ws)->id;
+
+	ui_saved_row(u, store_set_agreed(ws->st, ws->s.id, row, state, stage, &err),
+		     &err, row, "Saved: %s.", done);
 }
 
 static void walk_stage(ui *u, int digit)
@@ -533,6 +630,8 @@ static void walk_action(ui *u, enum action a, int arg)
 	case ACT_REPORT_AS: report_file_write_as(u, &walk_state_of(u)->report); break;
 	case ACT_SESSIONS: ui_pop(u); break;
 	case ACT_SHOW_NOTE: walk_show_note(u); break;
+	case ACT_ADMIT: walk_answer_join(u, 1); break;
+	case ACT_REFUSE: walk_answer_join(u, 0); break;
 	default: break;
 	}
 }
@@ -541,6 +640,12 @@ static void walk_action(ui *u, enum action a, int arg)
 
 static void walk_leave(ui *u)
 {
+	walk_state *w = walk_state_of(u);
+
+	if (w) {
+		free(w->layout.lines);
+		memset(&w->layout, 0, sizeof w->layout);
+	}
 	ui_close_session(u);
 }
 

@@ -98,6 +98,8 @@ enum action_scope {
 	_(JOIN_DONT_KNOW, SC_JOIN,               'd', 0, 0,                         "don't know", NONE,    "Vote don't know") \
 	_(JOIN_CLEAR,     SC_JOIN,               '0', KF(KEY_DC), 0,                "clear",    NONE,      "Withdraw your vote") \
 	_(SHOW_NOTE,      SC_WALK,               'N', 0, 0,                         NULL,       NONE,      "Show the row's note on watchers' screens until you move to another row (again to hide it)") \
+	_(ADMIT,          SC_WALK,               '+', 0, 0,                         NULL,       NONE,      "Admit the person the room line says asks to join: they become a participant") \
+	_(REFUSE,         SC_WALK,               '-', 0, 0,                         NULL,       NONE,      "Refuse the person asking to join: their terminal stops waiting") \
 	_(WATCH_KEYS,     SC_WATCH,              0, 0, 0,                           NULL,       NONE,      "Follows the facilitator's row by itself; read-only") \
 	/* history */ \
 	_(HISTORY_ROW,    SC_HISTORY,            'r', 0, 0,                         "this row", NONE,      "Only the current row's changes (again for every row)") \

@@ -96,6 +96,8 @@ struct ui {
 	void *ask_ctx;                       /* what both answers are given */
 
 	int quit;
+	int exit_status;                     /* non-zero: the run ends with it */
+	char exit_text[200];                 /* and says this on stderr */
 };
 
 /* The screen on top of the stack. */
@@ -123,6 +125,11 @@ const char *ui_status_shown(const ui *u, char *buf, size_t size);
  * the confirmation `fmt`, after reading the session again.  1 when both
  * the change and the reload worked. */
 int ui_saved(ui *u, int rc, const store_error *err, const char *fmt, ...);
+/* The same after a change to row `row_id` alone, reading only that row
+ * again (workshop_refresh_row), so the key costs the same whatever the
+ * size of the matrix. */
+int ui_saved_row(ui *u, int rc, const store_error *err, const char *row_id,
+		 const char *fmt, ...);
 /* The matrix for new sessions (--content, else the built-in one loaded on
  * first use); NULL, with the reason on the status line, when it fails. */
 const content_matrix *ui_matrix(ui *u);

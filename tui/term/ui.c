@@ -62,7 +62,9 @@ void ui_pop(ui *u)
 	free(u->private[--u->depth]);
 	u->private[u->depth] = NULL;
 	ui_dirty(u, DIRTY_ALL);
-	if (u->depth && ui_top(u)->resume)
+	/* On the way out nothing more is shown: the screen below is not
+	 * brought up to date (the sessions list would read the whole file). */
+	if (u->depth && !u->quit && ui_top(u)->resume)
 		ui_top(u)->resume(u);
 	if (!u->depth)
 		u->quit = 1;
@@ -124,6 +126,34 @@ int ui_saved(ui *u, int rc, const store_error *err, const char *fmt, ...)
 	ui_reload(u);
 	if (u->status_error)
 		return 0;
+	va_start(ap, fmt);
+	ui_vsay(u, fmt, ap);
+	va_end(ap);
+	return 1;
+}
+
+/* The same for a change to one row: only that row is read again. */
+int ui_saved_row(ui *u, int rc, const store_error *err, const char *row_id,
+		 const char *fmt, ...)
+{
+	store_error rerr;
+	va_list ap;
+
+	if (rc != 0) {
+		ui_error(u, err);
+		ui_reload(u);
+		return 0;
+	}
+	if (u->ws && workshop_refresh_row(u->ws, row_id, &rerr) != 0) {
+		snprintf(u->status_text, sizeof u->status_text,
+			 "Could not refresh the screen: %s", rerr.message);
+		u->status_error = 1;
+		ui_dirty(u, DIRTY_STATUS | DIRTY_BODY | DIRTY_TITLE);
+		return 0;
+	}
+	if (u->ws && u->ws->follower)
+		workshop_follow(u->ws);
+	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
 	va_start(ap, fmt);
 	ui_vsay(u, fmt, ap);
 	va_end(ap);
@@ -193,8 +223,17 @@ void ui_ask_either(ui *u, void (*yes)(ui *u, void *ctx), void (*no)(ui *u, void 
 static void say_if_matrix_changed(ui *u)
 {
 	const content_matrix *then = u->ws->m, *now;
+	size_t len;
 
-	if (u->mode != CLI_MODE_FACILITATE || !(now = ui_matrix(u)))
+	if (u->mode != CLI_MODE_FACILITATE)
+		return;
+	/* The built-in text is embedded with LF line ends and no byte-order
+	 * mark, as a session stores it: the same bytes mean the same matrix,
+	 * and parsing it (most of the start-up) is needed only when they
+	 * differ. */
+	if (!u->matrix && strcmp(content_builtin_text(&len), then->text) == 0)
+		return;
+	if (!(now = ui_matrix(u)))
 		return;
 	if (strcmp(now->id, then->id) == 0 && strcmp(now->text, then->text) != 0)
 		ui_say(u, "Matrix edited since this session began (version %s, now %s);"
@@ -317,6 +356,7 @@ static int ui_prepare(ui *u, const char *session)
 static void ui_finish(ui *u)
 {
 	u->status_error = 0;
+	u->quit = 1;
 	while (u->depth)
 		ui_pop(u);
 	ui_close_session(u);
@@ -328,6 +368,8 @@ static void ui_finish(ui *u)
 
 		cli_error("%s", ui_status_shown(u, shown, sizeof shown));
 	}
+	if (u->exit_status)
+		cli_error("%s", u->exit_text);
 	ui_term_windows_free(u);
 	store_close(u->st);
 	content_free(u->matrix);
@@ -370,6 +412,8 @@ int ui_run(const cli_options *o, enum cli_mode mode, const char *session,
 	}
 	ui_loop(&u);
 	ui_finish(&u);
-	return ui_term_signal() ? 128 + ui_term_signal() : CLI_OK;
+	if (ui_term_signal())
+		return 128 + ui_term_signal();
+	return u.exit_status ? u.exit_status : CLI_OK;
 }
 

@@ -40,11 +40,15 @@ static int role_of_mode(int mode)
 	return STORE_ROLE_FACILITATOR;
 }
 
-/* `join --as NAME` makes NAME a participant (again, when it comes back). */
+/* `join --as NAME` makes NAME a participant (again, when it comes back)
+ * when it is one already or the session is open to anyone; any other name
+ * asks the facilitator and waits (*index stays -1). */
 static int join_as(ui *u, int *index)
 {
 	store_error err;
 
+	if (live_must_ask(&u->ws->s, u->as_name))
+		return 0;
 	if (store_participant_add(u->st, u->ws->s.id, u->as_name, index, &err) != 0 ||
 	    workshop_reload(u->ws, &err) != 0) {
 		ui_error(u, &err);
@@ -72,7 +76,9 @@ int ui_live_open(ui *u)
 		name = u->ws->s.facilitator;
 	}
 	ui_live_close(u);
-	u->live = live_start(u->st, u->ws->s.id, role_of_mode(u->mode), name, time(NULL));
+	u->live = live_start(u->st, u->ws->s.id,
+			     u->mode == CLI_MODE_JOIN && index < 0 ? STORE_ROLE_ASKING
+			     : role_of_mode(u->mode), name, time(NULL));
 	if (!u->live)
 		ui_die("out of memory");
 	u->live->participant = index;
@@ -114,6 +120,31 @@ static unsigned reload_if_stale(ui *u, const screen_ops *s)
 	return LIVE_SESSION;
 }
 
+/* A joiner waiting to be admitted: the facilitator's answer is either
+ * the name among the participants (a change of the session, reloaded by
+ * now) or this process's presence row turned "refused". */
+static unsigned answer_to_asking(ui *u)
+{
+	int index;
+
+	if (u->mode != CLI_MODE_JOIN || u->live->me.role != STORE_ROLE_ASKING)
+		return 0;
+	if (live_refused(u->live)) {
+		u->exit_status = CLI_NOINPUT;
+		snprintf(u->exit_text, sizeof u->exit_text, "the facilitator did not "
+			 "admit you to this session");
+		u->quit = 1;
+		return 0;
+	}
+	if ((index = live_participant_index(&u->ws->s, u->as_name)) < 0)
+		return 0;
+	live_admitted(u->live, index);
+	store_set_actor(u->st, index);
+	ui_say(u, "The facilitator admitted you: press 1 to %zu to vote.",
+	       u->ws->m->n_stages);
+	return LIVE_PEOPLE;
+}
+
 void ui_live_poll(ui *u, time_t now)
 {
 	const screen_ops *s = ui_top(u);
@@ -127,8 +158,18 @@ void ui_live_poll(ui *u, time_t now)
 	if (what & LIVE_SESSION)
 		u->live_stale = 1;
 	what = (what & ~(unsigned)LIVE_SESSION) | reload_if_stale(u, s);
+	what |= answer_to_asking(u);
 	if (what && s && s->changed && !u->too_small)
 		s->changed(u, what);
+}
+
+int ui_live_greet(ui *u)
+{
+	if (!u->live || u->live->last_beat)
+		return 0;
+	u->live_polled_ms = monotonic_ms() - UI_LIVE_WAIT_MS;
+	ui_live_poll(u, time(NULL));
+	return 1;
 }
 
 int ui_live_facilitator_here(const ui *u)

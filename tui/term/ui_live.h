@@ -22,6 +22,9 @@ int ui_live_wait(const ui *u);
 /* One look at the file, at most every UI_LIVE_WAIT_MS: reloads what other
  * terminals changed and tells the screen on top (screen_ops.changed). */
 void ui_live_poll(ui *u, time_t now);
+/* Once the first screen is out, the first heartbeat (live_start writes
+ * nothing); 1 when it was written now. */
+int ui_live_greet(ui *u);
 /* Whether the facilitator has the session open (always 1 for the
  * facilitator's own screens). */
 int ui_live_facilitator_here(const ui *u);

@@ -145,6 +145,8 @@ void ui_loop(ui *u)
 		int key;
 
 		ui_paint(u);
+		if (ui_live_greet(u))
+			continue;
 		key = ui_input_key(u, ui_live_wait(u));
 		if (ui_term_signal())
 			break;

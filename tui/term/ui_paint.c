@@ -17,7 +17,9 @@
 /* ------------------------------------------------------------ painting */
 
 /* The section timer, for the facilitator only: watchers get no timer, so
- * an idle watcher writes nothing. */
+ * an idle watcher writes nothing.  Whole minutes are enough for pacing,
+ * and the text (so the title bar) changes only once a minute: an idle walk
+ * sends a few bytes a minute rather than an attribute change a second. */
 static void clock_text(const ui *u, char *buf, size_t size)
 {
 	long long t;
@@ -26,10 +28,7 @@ static void clock_text(const ui *u, char *buf, size_t size)
 	if (!u->ws || !u->ws->n_steps || u->mode != CLI_MODE_FACILITATE)
 		return;
 	t = workshop_section_seconds(u->ws, (time_t)text_now());
-	if (t >= 3600)
-		snprintf(buf, size, "%lld:%02lld:%02lld", t / 3600, t / 60 % 60, t % 60);
-	else
-		snprintf(buf, size, "%02lld:%02lld", t / 60, t % 60);
+	snprintf(buf, size, "%lld min", t / 60);
 }
 
 /* The session, its track and the section on the title bar. */
