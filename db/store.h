@@ -165,6 +165,17 @@ int store_session_latest(store *st, store_session *out, store_error *err);
  * no organisation. */
 int store_session_previous(store *st, const store_session *s, store_session *out,
 			   store_error *err);
+/* What the trend and the benchmark compare with, on s's matrix id: the
+ * sessions of s's organisation (compared without regard to case) created
+ * before s, at most `max_earlier` for each spelling of the name, newest
+ * first; and the latest session of each other organisation name (exact
+ * spelling; sessions naming none are left out).  Participants are not
+ * filled.  The cost follows the number of organisations, not of sessions.
+ * Free both with store_session_list_free. */
+int store_session_related(store *st, const store_session *s, size_t max_earlier,
+			  store_session **earlier, size_t *n_earlier,
+			  store_session **others, size_t *n_others,
+			  store_error *err);
 void store_session_clear(store_session *s);
 /* The exact matrix text the session was created with (malloc'd). */
 int store_session_matrix(store *st, const char *session_id, char **text,

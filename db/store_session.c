@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define SESSION_COLUMNS \
@@ -360,6 +361,125 @@ int store_session_previous(store *st, const store_session *s, store_session *out
 	if (!rc)
 		store_ok(err);
 	return rc;
+}
+
+/* Appends every session `stmt` gives to *list (growing *cap). */
+static int append_sessions(store *st, sqlite3_stmt *stmt, store_session **list,
+			   size_t *n, size_t *cap, store_error *err)
+{
+	int rc = STORE_OK, step;
+
+	while (!rc && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*n == *cap) {
+			size_t c = *cap ? *cap * 2 : 16;
+			store_session *l = realloc(*list, c * sizeof *l);
+
+			if (!l) {
+				rc = store_fail(err, STORE_EOS, "out of memory");
+				break;
+			}
+			*list = l;
+			*cap = c;
+		}
+		rc = read_session(stmt, &(*list)[*n], err);
+		if (!rc)
+			(*n)++;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_fail_sql(st, err, step, "read the sessions");
+	store_done(stmt);
+	return rc;
+}
+
+/* One organisation name (exact spelling) on the matrix id: its latest
+ * session, or its `max` latest created before `s`. */
+static int org_sessions(store *st, const store_session *s, const char *org,
+			int earlier, size_t max, store_session **list,
+			size_t *n, size_t *cap, store_error *err)
+{
+	static const char latest[] =
+		"SELECT " SESSION_COLUMNS " FROM sessions"
+		" WHERE organisation = ?1 AND matrix_id = ?2"
+		" ORDER BY created DESC, rowid DESC LIMIT 1";
+	static const char before[] =
+		"SELECT " SESSION_COLUMNS " FROM sessions"
+		" WHERE organisation = ?1 AND matrix_id = ?2 AND id <> ?3"
+		" AND created < ?4 ORDER BY created DESC, rowid DESC LIMIT ?5";
+	sqlite3_stmt *stmt = store_sql(st, earlier ? before : latest, err);
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, org);
+	store_bind_text(stmt, 2, s->matrix_id);
+	if (earlier) {
+		store_bind_text(stmt, 3, s->id);
+		sqlite3_bind_int64(stmt, 4, s->created);
+		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)max);
+	}
+	return append_sessions(st, stmt, list, n, cap, err);
+}
+
+/* The next organisation name after `after` in the index's order, through
+ * the index on (organisation, matrix_id, created): one seek per name, so
+ * the cost follows the number of organisations, not of sessions. */
+static int next_org(store *st, const char *after, char **out, store_error *err)
+{
+	static const char sql[] =
+		"SELECT organisation FROM sessions WHERE organisation > ?1"
+		" ORDER BY organisation LIMIT 1";
+	sqlite3_stmt *stmt = store_sql_text1(st, sql, after, err);
+	int rc;
+
+	*out = NULL;
+	if (!stmt)
+		return store_last(err);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(stmt, 0);
+
+		rc = (*out = strdup(t ? t : "")) ? STORE_OK
+			: store_fail(err, STORE_EOS, "out of memory");
+	} else if (rc == SQLITE_DONE) {
+		rc = STORE_OK;
+	} else {
+		rc = store_fail_sql(st, err, rc, "read the organisations");
+	}
+	store_done(stmt);
+	return rc;
+}
+
+int store_session_related(store *st, const store_session *s, size_t max_earlier,
+			  store_session **earlier, size_t *n_earlier,
+			  store_session **others, size_t *n_others,
+			  store_error *err)
+{
+	size_t cap_e = 0, cap_o = 0;
+	char *org = strdup(""), *next;
+	int rc = org ? STORE_OK : store_fail(err, STORE_EOS, "out of memory");
+
+	*earlier = *others = NULL;
+	*n_earlier = *n_others = 0;
+	while (!rc && (rc = next_org(st, org, &next, err)) == STORE_OK && next) {
+		free(org);
+		org = next;
+		if (s->organisation && *s->organisation &&
+		    strcasecmp(org, s->organisation) == 0)
+			rc = org_sessions(st, s, org, 1, max_earlier, earlier,
+					  n_earlier, &cap_e, err);
+		else
+			rc = org_sessions(st, s, org, 0, 1, others, n_others,
+					  &cap_o, err);
+	}
+	free(org);
+	if (rc) {
+		store_session_list_free(*earlier, *n_earlier);
+		store_session_list_free(*others, *n_others);
+		*earlier = *others = NULL;
+		*n_earlier = *n_others = 0;
+		return rc;
+	}
+	store_ok(err);
+	return STORE_OK;
 }
 
 /* The snapshot, so a report stays true after the content file changes. */

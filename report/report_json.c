@@ -21,7 +21,9 @@ static const char schema[] =
 	"CREATE TABLE stages (ord INTEGER PRIMARY KEY, id, label);"
 	"CREATE TABLE people (ord INTEGER PRIMARY KEY, name);"
 	"CREATE TABLE sections (ord INTEGER PRIMARY KEY, id, title, seconds INTEGER,"
-	" planned INTEGER);"
+	" planned INTEGER, bench_n, bench_stage);"
+	"CREATE TABLE history (ord INTEGER PRIMARY KEY, row, session, date, stage,"
+	" absent);"
 	"CREATE TABLE rows (ord INTEGER PRIMARY KEY, section, id, title, state,"
 	" agreed_id, agreed_label, hidden, note);"
 	"CREATE TABLE votes (ord INTEGER PRIMARY KEY, row, participant, vote);"
@@ -50,11 +52,18 @@ static const char document[] =
 	"    v.participant, 'vote', v.vote)) FROM"
 	"    (SELECT * FROM votes WHERE row = r.ord ORDER BY ord) v)),"
 	"   'note', r.note,"
+	"   'history', json((SELECT json_group_array(json_object('session',"
+	"    h.session, 'date', h.date, 'stage', h.stage, 'in_version',"
+	"    json(CASE WHEN h.absent THEN 'false' ELSE 'true' END))) FROM"
+	"    (SELECT * FROM history WHERE row = r.ord ORDER BY ord) h)),"
 	"   'actions', json((SELECT json_group_array(json_object('text', a.text,"
 	"    'owner', a.owner, 'due', a.due,"
 	"    'done', json(CASE WHEN a.done THEN 'true' ELSE 'false' END))) FROM"
 	"    (SELECT * FROM actions WHERE row = r.ord ORDER BY ord) a))))"
-	"  FROM (SELECT * FROM rows WHERE section = s.ord ORDER BY ord) r))))"
+	"  FROM (SELECT * FROM rows WHERE section = s.ord ORDER BY ord) r)),"
+	"  'benchmark', json(CASE WHEN s.bench_n IS NULL THEN NULL ELSE"
+	"   json_object('organisations', CAST(s.bench_n AS INTEGER),"
+	"    'median_stage', s.bench_stage) END)))"
 	"  FROM (SELECT * FROM sections ORDER BY ord) s)),"
 	" 'previous', json(CASE WHEN ?14 IS NULL THEN NULL ELSE"
 	"  json_object('id', ?14, 'name', ?15, 'created', ?16) END))";
@@ -96,9 +105,10 @@ static int put_matrix_and_people(sqlite3 *db, const report_summary *sm)
 		rc = insert(db, "INSERT INTO people (name) VALUES (?)", 1, v);
 	}
 	for (k = 0; k < sm->n_sections && !rc; k++) {
-		const char *v[5] = { NULL, sm->sections[k].section->id,
-				     sm->sections[k].section->title, NULL, NULL };
-		char ord[24], secs[24], plan[24];
+		const summary_benchmark *b = sm->benchmark ? &sm->benchmark[k] : NULL;
+		const char *v[7] = { NULL, sm->sections[k].section->id,
+				     sm->sections[k].section->title, NULL, NULL, NULL, NULL };
+		char ord[24], secs[24], plan[24], count[24];
 
 		snprintf(ord, sizeof ord, "%zu", k);
 		snprintf(secs, sizeof secs, "%lld", summary_section_seconds(sm, k));
@@ -106,8 +116,13 @@ static int put_matrix_and_people(sqlite3 *db, const report_summary *sm)
 		v[0] = ord;
 		v[3] = secs;
 		v[4] = plan;
+		if (b) {
+			snprintf(count, sizeof count, "%d", b->organisations);
+			v[5] = count;
+			v[6] = b->median >= 0 ? sm->matrix->stages[b->median].id : NULL;
+		}
 		rc = insert(db, "INSERT INTO sections VALUES (?, ?, ?, CAST(?4 AS INTEGER),"
-			    " CAST(?5 AS INTEGER))", 5, v);
+			    " CAST(?5 AS INTEGER), ?6, ?7)", 7, v);
 	}
 	return rc;
 }
@@ -139,6 +154,29 @@ static int put_votes(sqlite3 *db, const report_summary *sm,
 	return rc;
 }
 
+/* The row's agreed stage in each session of the trend, oldest first. */
+static int put_history(sqlite3 *db, const report_summary *sm, size_t i,
+		       const char *row_ord)
+{
+	const summary_trend *t = &sm->trend;
+	size_t k;
+	int rc = 0;
+
+	for (k = 0; k < t->n && !rc; k++) {
+		int stage = t->stages[i * t->n + k];
+		char date[32];
+		const char *v[5] = { row_ord, t->sessions[k]->name, date,
+			stage >= 0 ? sm->matrix->stages[stage].id : NULL,
+			stage == SUMMARY_NOT_IN_VERSION ? "1" : NULL };
+
+		report_iso_time(t->sessions[k]->created, date, sizeof date);
+		date[10] = '\0';
+		rc = insert(db, "INSERT INTO history (row, session, date, stage, absent)"
+			    " VALUES (?, ?, ?, ?, ?)", 5, v);
+	}
+	return rc;
+}
+
 static int put_row(sqlite3 *db, const report_summary *sm, size_t i)
 {
 	const summary_row *r = &sm->rows[i];
@@ -155,6 +193,8 @@ static int put_row(sqlite3 *db, const report_summary *sm, size_t i)
 	rc = insert(db, "INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", 9, v);
 	if (!rc)
 		rc = put_votes(db, sm, r, ord);
+	if (!rc)
+		rc = put_history(db, sm, i, ord);
 	for (k = 0; k < r->n_actions && !rc; k++) {
 		const store_action *a = r->actions[k];
 		const char *w[5] = { ord, a->text, a->owner ? a->owner : "",

@@ -510,10 +510,21 @@ static void write_not_in_previous(report_doc *d, const report_summary *sm)
 	}
 }
 
+/* " Not yet discussed: N." when this session has not reached rows that
+ * were agreed last time, so they are never counted as no longer agreed. */
+static const char *not_reached_words(const summary_changes *c, char *out,
+				     size_t size)
+{
+	if (!c->not_reached)
+		return "";
+	snprintf(out, size, " Not yet discussed: %d.", c->not_reached);
+	return out;
+}
+
 static void write_changes(report_doc *d, const report_summary *sm)
 {
 	const summary_changes *c = &sm->changes;
-	char date[16];
+	char date[16], reached[96];
 
 	report_doc_blank(d);
 	report_doc_heading(d, "Changes since the previous session", '=');
@@ -526,14 +537,17 @@ static void write_changes(report_doc *d, const report_summary *sm)
 	format_date(sm->previous->created, date);
 	para_owned(d, 0, NULL, report_doc_strf("Compared with the session '%s' "
 		   "of %s. Moved up: %d. Moved down: %d. Unchanged: %d. Agreed for "
-		   "the first time: %d. No longer agreed: %d.%s", sm->previous->name,
+		   "the first time: %d. No longer agreed: %d.%s%s", sm->previous->name,
 		   date, c->up, c->down, c->same, c->added, c->dropped,
+		   not_reached_words(c, reached, sizeof reached),
 		   c->not_in_previous ? " Some rows are not compared: the previous "
 		   "session did not have them." : ""));
 	write_change_group(d, sm, SUMMARY_CHANGE_UP, "Moved up");
 	write_change_group(d, sm, SUMMARY_CHANGE_DOWN, "Moved down");
 	write_change_group(d, sm, SUMMARY_CHANGE_NEW, "Agreed for the first time");
 	write_change_group(d, sm, SUMMARY_CHANGE_DROPPED, "No longer agreed");
+	write_change_group(d, sm, SUMMARY_CHANGE_NOT_REACHED,
+			   "Not yet discussed (agreed last time)");
 	write_not_in_previous(d, sm);
 }
 
@@ -561,6 +575,98 @@ static void write_disagreements(report_doc *d, const report_summary *sm)
 	if (!any)
 		report_doc_para(d, 0, NULL, "No votes two stages apart; no stage agreed "
 				"outside the votes.", 0);
+}
+
+/* ---------------------------------------------------------- trends */
+
+/* "2024 Start  2025 -  2026 Build" for one row or section. */
+static char *trend_line(const report_summary *sm, const int *stages)
+{
+	const summary_trend *t = &sm->trend;
+	size_t k, len = 1, used = 0;
+	char *out, label[16];
+
+	for (k = 0; k < t->n; k++)
+		len += 16 + 2 + strlen(summary_stage_words(sm, stages[k])) + 1;
+	if (!(out = malloc(len)))
+		return NULL;
+	out[0] = '\0';
+	for (k = 0; k < t->n; k++) {
+		summary_trend_label(sm, k, label);
+		used += (size_t)snprintf(out + used, len - used, "%s%s %s",
+			 k ? "  " : "", label, summary_stage_words(sm, stages[k]));
+	}
+	return out;
+}
+
+/* Each section's and row's agreed stage in every session of the
+ * organisation on this matrix, oldest first. */
+static void write_trends(report_doc *d, const report_summary *sm)
+{
+	const summary_trend *t = &sm->trend;
+	size_t i, j;
+
+	if (t->n < SUMMARY_TREND_MIN + 1)
+		return;
+	report_doc_blank(d);
+	report_doc_heading(d, "Trend across sessions", '=');
+	para_owned(d, 0, NULL, report_doc_strf("Agreed stages in the %zu sessions "
+		   "of %s on this matrix, oldest first (- not in that version, "
+		   "none: not agreed); a section's is the median of its rows' "
+		   "agreed stages.", t->n, sm->session->organisation));
+	for (j = 0; j < sm->n_sections; j++) {
+		const summary_section *sec = &sm->sections[j];
+		char *line = trend_line(sm, t->section_stages + j * t->n);
+
+		report_doc_blank(d);
+		para_owned(d, 0, NULL, report_doc_strf("%zu %s: %s", j + 1,
+			   sec->section->title, line ? line : "?"));
+		free(line);
+		for (i = sec->first_row; i < sec->first_row + sec->n_rows; i++) {
+			char num[32];
+
+			line = trend_line(sm, t->stages + i * t->n);
+			row_number(sm, &sm->rows[i], num);
+			para_owned(d, 2, NULL, report_doc_strf("%s %s: %s", num,
+				   sm->rows[i].row->title, line ? line : "?"));
+			free(line);
+		}
+	}
+}
+
+/* ---------------------------------------------------------- benchmark */
+
+/* Where the other organisations stand, per section, never by name. */
+static void write_benchmark(report_doc *d, const report_summary *sm)
+{
+	size_t j;
+
+	report_doc_blank(d);
+	report_doc_heading(d, "Benchmark", '=');
+	if (!sm->benchmark) {
+		report_doc_para(d, 0, NULL, "Benchmark: fewer than three other "
+				"organisations on this matrix.", 0);
+		return;
+	}
+	para_owned(d, 0, NULL, report_doc_strf("The latest sessions of %d other "
+		   "organisations on this matrix: per section, the median of their "
+		   "agreed stages, and how many organisations agreed a stage there.",
+		   sm->other_organisations));
+	for (j = 0; j < sm->n_sections; j++) {
+		const summary_benchmark *b = &sm->benchmark[j];
+		char here[128];
+		int mine = sm->trend.section_stages[j * sm->trend.n + sm->trend.n - 1];
+
+		snprintf(here, sizeof here, "%s", summary_stage_words(sm, mine));
+		para_owned(d, 2, NULL, b->organisations ? report_doc_strf("%zu %s: "
+			   "others %s (%d organisation%s); here %s", j + 1,
+			   sm->sections[j].section->title,
+			   summary_stage_words(sm, b->median), b->organisations,
+			   b->organisations == 1 ? "" : "s", here)
+			   : report_doc_strf("%zu %s: no other organisation agreed a "
+			   "stage here; here %s", j + 1, sm->sections[j].section->title,
+			   here));
+	}
 }
 
 static void write_open_rows(report_doc *d, const report_summary *sm)
@@ -634,6 +740,8 @@ int report_write_text(const report_summary *sm, const report_options *o,
 	write_plan(d, sm);
 	write_changes(d, sm);
 	write_disagreements(d, sm);
+	write_trends(d, sm);
+	write_benchmark(d, sm);
 	write_open_rows(d, sm);
 	write_glossary(d, sm->matrix);
 	header = *s->organisation ? report_doc_strf("%s - %s", s->name,
@@ -683,6 +791,8 @@ int report_write_summary_text(const report_summary *sm,
 	write_flags(d, sm);
 	write_plan(d, sm);
 	write_changes(d, sm);
+	write_trends(d, sm);
+	write_benchmark(d, sm);
 	rc = report_doc_write(d, out, 0, "");
 	report_doc_free(d);
 	return rc;

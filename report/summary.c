@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 /* The state and the vote spread of a row, as every reader sees them. */
 static void set_state(const report_summary *sm, summary_row *r)
@@ -152,10 +154,17 @@ static const char **previous_ids(const content_matrix *pm, unsigned track,
 }
 
 /* Compares one row with the previous session, by stage id. */
+static int ever_agreed(const summary_input *in, const char *row_id)
+{
+	return in->ever_agreed && bsearch(&row_id, in->ever_agreed,
+		in->n_ever_agreed, sizeof *in->ever_agreed, cmp_id) != NULL;
+}
+
 static void compare_row(report_summary *sm, summary_row *r,
-			const store_answers *prev, const char **prev_ids,
+			const summary_input *in, const char **prev_ids,
 			size_t n_prev)
 {
+	const store_answers *prev = in->prev_answers;
 	const store_row_answer *pa = store_answers_row(prev, r->row->id);
 	const content_matrix *pm = sm->prev_matrix;
 	int was = -1, now;
@@ -179,6 +188,9 @@ static void compare_row(report_summary *sm, summary_row *r,
 		r->change = SUMMARY_CHANGE_NONE;
 	else if (was < 0)
 		r->change = SUMMARY_CHANGE_NEW, sm->changes.added++;
+	else if (now < 0 && r->state != STORE_ROW_NOT_APPLICABLE &&
+		 !ever_agreed(in, r->row->id))
+		r->change = SUMMARY_CHANGE_NOT_REACHED, sm->changes.not_reached++;
 	else if (now < 0)
 		r->change = SUMMARY_CHANGE_DROPPED, sm->changes.dropped++;
 	else if (now > was)
@@ -187,6 +199,140 @@ static void compare_row(report_summary *sm, summary_row *r,
 		r->change = SUMMARY_CHANGE_DOWN, sm->changes.down++;
 	else
 		r->change = SUMMARY_CHANGE_SAME, sm->changes.same++;
+}
+
+/* ---------------------------------------------------------- trend */
+
+/* Row `id`'s agreed stage in a past session, as an index into this
+ * session's stages (by stage id, else by position), -1 when not agreed,
+ * SUMMARY_NOT_IN_VERSION when that session's matrix had no such row. */
+static int past_stage(const content_matrix *m, const summary_past *p,
+		      const char *id)
+{
+	const store_row_answer *a;
+	int k;
+
+	if (!content_find_row(p->matrix, id, NULL, NULL))
+		return SUMMARY_NOT_IN_VERSION;
+	a = store_answers_row(p->answers, id);
+	if (!a || a->state != STORE_ROW_AGREED || a->stage < 0 ||
+	    (size_t)a->stage >= p->matrix->n_stages)
+		return -1;
+	k = content_find_stage(m, p->matrix->stages[a->stage].id);
+	if (k < 0)
+		k = (size_t)a->stage < m->n_stages ? a->stage : -1;
+	return k;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The lower middle of the stages >= 0 among v[0], v[step], ...; -1 when
+ * there are none.  Sorts `scratch` (room for n ints). */
+static int lower_median(const int *v, size_t n, size_t step, int *scratch,
+			int *count)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (v[i * step] >= 0)
+			scratch[k++] = v[i * step];
+	if (count)
+		*count = (int)k;
+	if (!k)
+		return -1;
+	qsort(scratch, k, sizeof *scratch, cmp_int);
+	return scratch[(k - 1) / 2];
+}
+
+static void trend_sections(report_summary *sm, int *scratch)
+{
+	summary_trend *t = &sm->trend;
+	size_t j, k;
+
+	for (j = 0; j < sm->n_sections; j++) {
+		const summary_section *sec = &sm->sections[j];
+
+		for (k = 0; k < t->n; k++)
+			t->section_stages[j * t->n + k] = lower_median(
+				t->stages + sec->first_row * t->n + k, sec->n_rows,
+				t->n, scratch, NULL);
+	}
+}
+
+static int fill_trend(report_summary *sm, const summary_input *in)
+{
+	summary_trend *t = &sm->trend;
+	size_t i, k, n = in->n_past + 1;
+	int *scratch;
+
+	t->n = n;
+	t->sessions = calloc(n, sizeof *t->sessions);
+	t->matrices = calloc(n, sizeof *t->matrices);
+	t->stages = calloc(sm->n_rows * n + 1, sizeof *t->stages);
+	t->section_stages = calloc(sm->n_sections * n + 1, sizeof *t->section_stages);
+	scratch = calloc(sm->n_rows + 1, sizeof *scratch);
+	if (!t->sessions || !t->matrices || !t->stages || !t->section_stages ||
+	    !scratch) {
+		free(scratch);
+		return -1;
+	}
+	for (k = 0; k < in->n_past; k++) {
+		t->sessions[k] = in->past[k].session;
+		t->matrices[k] = in->past[k].matrix;
+	}
+	t->sessions[n - 1] = sm->session;
+	t->matrices[n - 1] = sm->matrix;
+	for (i = 0; i < sm->n_rows; i++) {
+		const summary_row *r = &sm->rows[i];
+
+		for (k = 0; k < in->n_past; k++)
+			t->stages[i * n + k] = past_stage(sm->matrix, &in->past[k],
+							  r->row->id);
+		t->stages[i * n + n - 1] = r->state == STORE_ROW_AGREED ? r->stage : -1;
+	}
+	trend_sections(sm, scratch);
+	free(scratch);
+	return 0;
+}
+
+/* ------------------------------------------------------ benchmark */
+
+/* Each other organisation's stage for each section, then their median. */
+static int fill_benchmark(report_summary *sm, const summary_input *in)
+{
+	size_t j, o, i, n = in->n_others;
+	int *by_org, *scratch, *rows;
+
+	sm->other_organisations = (int)n;
+	if (n < SUMMARY_BENCHMARK_MIN)
+		return 0;
+	sm->benchmark = calloc(sm->n_sections + 1, sizeof *sm->benchmark);
+	by_org = calloc(n + 1, sizeof *by_org);
+	scratch = calloc(n + sm->n_rows + 1, sizeof *scratch);
+	rows = calloc(sm->n_rows + 1, sizeof *rows);
+	if (!sm->benchmark || !by_org || !scratch || !rows) {
+		free(by_org), free(scratch), free(rows);
+		return -1;
+	}
+	for (j = 0; j < sm->n_sections; j++) {
+		const summary_section *sec = &sm->sections[j];
+
+		for (o = 0; o < n; o++) {
+			for (i = 0; i < sec->n_rows; i++)
+				rows[i] = past_stage(sm->matrix, &in->others[o],
+					sm->rows[sec->first_row + i].row->id);
+			by_org[o] = lower_median(rows, sec->n_rows, 1, scratch, NULL);
+		}
+		sm->benchmark[j].median = lower_median(by_org, n, 1, scratch,
+						       &sm->benchmark[j].organisations);
+	}
+	free(by_org), free(scratch), free(rows);
+	return 0;
 }
 
 /* The model borrows its inputs; only its own arrays are allocated. */
@@ -219,9 +365,11 @@ report_summary *summary_build(const summary_input *in)
 		sm->previous = in->previous;
 		sm->prev_matrix = in->prev_matrix;
 		for (i = 0; i < sm->n_rows; i++)
-			compare_row(sm, &sm->rows[i], in->prev_answers, ids, n_prev);
+			compare_row(sm, &sm->rows[i], in, ids, n_prev);
 		free((void *)ids);
 	}
+	if (fill_trend(sm, in) < 0 || fill_benchmark(sm, in) < 0)
+		goto fail;
 	return sm;
 fail:
 	report_summary_free(sm);
@@ -234,6 +382,11 @@ static void free_model(report_summary *sm)
 	free(sm->rows);
 	free(sm->sections);
 	free(sm->plan);
+	free((void *)sm->trend.sessions);
+	free((void *)sm->trend.matrices);
+	free(sm->trend.stages);
+	free(sm->trend.section_stages);
+	free(sm->benchmark);
 }
 
 const char *summary_change_name(enum summary_change change)
@@ -245,8 +398,53 @@ const char *summary_change_name(enum summary_change change)
 	case SUMMARY_CHANGE_SAME: return "same";
 	case SUMMARY_CHANGE_DROPPED: return "dropped";
 	case SUMMARY_CHANGE_NOT_IN_PREVIOUS: return "new-row";
+	case SUMMARY_CHANGE_NOT_REACHED: return "not-yet";
 	default: return "none";
 	}
+}
+
+const char *summary_change_words(enum summary_change change)
+{
+	switch (change) {
+	case SUMMARY_CHANGE_NEW: return "agreed for the first time";
+	case SUMMARY_CHANGE_UP: return "moved up";
+	case SUMMARY_CHANGE_DOWN: return "moved down";
+	case SUMMARY_CHANGE_SAME: return "unchanged";
+	case SUMMARY_CHANGE_DROPPED: return "no longer agreed";
+	case SUMMARY_CHANGE_NOT_IN_PREVIOUS: return "not in the previous session";
+	case SUMMARY_CHANGE_NOT_REACHED: return "not yet discussed";
+	default: return "";
+	}
+}
+
+static int year_of(long long t, struct tm *tm)
+{
+	time_t tt = (time_t)t;
+
+	return localtime_r(&tt, tm) ? tm->tm_year : -1;
+}
+
+void summary_trend_label(const report_summary *sm, size_t k, char out[16])
+{
+	const summary_trend *t = &sm->trend;
+	struct tm tm, other;
+	int year = year_of(t->sessions[k]->created, &tm), shared = 0;
+	size_t i;
+
+	for (i = 0; i < t->n && year >= 0; i++)
+		if (i != k && year_of(t->sessions[i]->created, &other) == year)
+			shared = 1;
+	if (year < 0 || !strftime(out, 16, shared ? "%Y-%m-%d" : "%Y", &tm))
+		strcpy(out, "?");
+}
+
+const char *summary_stage_words(const report_summary *sm, int stage)
+{
+	if (stage == SUMMARY_NOT_IN_VERSION)
+		return "-";
+	if (stage < 0 || (size_t)stage >= sm->matrix->n_stages)
+		return "none";
+	return sm->matrix->stages[stage].label;
 }
 
 char *summary_not_in_previous_text(const report_summary *sm,
@@ -300,7 +498,28 @@ typedef struct summary_owned {
 	store_session previous;
 	content_matrix *prev_matrix;
 	store_answers prev_answers;
+	const char **ever;               /* into history */
+	size_t n_ever;
+	store_change *history;
+	size_t n_history;
+	store_session *earlier, *peers;  /* store_session_related's lists */
+	size_t n_earlier, n_peers;
+	summary_past *past, *others;
+	size_t n_past, n_others;
 } summary_owned;
+
+static void free_pasts(summary_past *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; p && i < n; i++) {
+		content_free((content_matrix *)p[i].matrix);
+		if (p[i].answers)
+			store_answers_free((store_answers *)p[i].answers);
+		free((void *)p[i].answers);
+	}
+	free(p);
+}
 
 static void free_owned(summary_owned *o)
 {
@@ -314,6 +533,12 @@ static void free_owned(summary_owned *o)
 		content_free(o->prev_matrix);
 		store_answers_free(&o->prev_answers);
 	}
+	free((void *)o->ever);
+	store_history_free(o->history, o->n_history);
+	free_pasts(o->past, o->n_past);
+	free_pasts(o->others, o->n_others);
+	store_session_list_free(o->earlier, o->n_earlier);
+	store_session_list_free(o->peers, o->n_peers);
 	free(o);
 }
 
@@ -369,6 +594,104 @@ static int load_previous(store *st, summary_owned *o, store_error *err)
 	return 0;
 }
 
+static int out_of_memory(store_error *err)
+{
+	err->status = STORE_EOS;
+	snprintf(err->message, sizeof err->message, "out of memory");
+	return STORE_EOS;
+}
+
+/* The rows this session's history shows agreed at some point. */
+static int load_ever_agreed(store *st, summary_owned *o, store_error *err)
+{
+	size_t i;
+	int rc = store_history(st, o->session.id, 0, &o->history, &o->n_history,
+			       err);
+
+	if (rc != 0)
+		return rc;
+	if (!(o->ever = calloc(o->n_history + 1, sizeof *o->ever)))
+		return out_of_memory(err);
+	for (i = 0; i < o->n_history; i++) {
+		const store_change *c = &o->history[i];
+
+		if (c->type == STORE_CHANGE_AGREED && c->after.set &&
+		    c->after.state == STORE_ROW_AGREED && c->row_id && *c->row_id)
+			o->ever[o->n_ever++] = c->row_id;
+	}
+	qsort(o->ever, o->n_ever, sizeof *o->ever, cmp_id);
+	return 0;
+}
+
+static int load_past(store *st, const store_session *s, summary_past *p,
+		     store_error *err)
+{
+	content_matrix *m = NULL;
+	store_answers *a = calloc(1, sizeof *a);
+	int rc;
+
+	p->session = s;
+	if (!a)
+		return out_of_memory(err);
+	p->answers = a;
+	if ((rc = load_snapshot(st, s, &m, err)) != 0)
+		return rc;
+	p->matrix = m;
+	if ((rc = store_answers_load(st, s->id, a, err)) != 0) {
+		p->answers = NULL;
+		free(a);
+	}
+	return rc;
+}
+
+static int by_session_created(const void *pa, const void *pb)
+{
+	const store_session *a = pa, *b = pb;
+
+	return (a->created > b->created) - (a->created < b->created);
+}
+
+/* Whether another spelling of the same organisation has a later session
+ * in the list, so that one stands for the organisation. */
+static int later_of_same(const store_session *list, size_t n, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (i != k && strcasecmp(list[i].organisation, list[k].organisation) == 0 &&
+		    (list[i].created > list[k].created ||
+		     (list[i].created == list[k].created && i < k)))
+			return 1;
+	return 0;
+}
+
+/* The organisation's latest earlier sessions and each other
+ * organisation's latest one, all on this matrix id. */
+static int load_pasts(store *st, summary_owned *o, store_error *err)
+{
+	size_t i, first = 0;
+	int rc;
+
+	if ((rc = store_session_related(st, &o->session, SUMMARY_TREND_MAX,
+					&o->earlier, &o->n_earlier, &o->peers,
+					&o->n_peers, err)) != 0)
+		return rc;
+	o->past = calloc(o->n_earlier + 1, sizeof *o->past);
+	o->others = calloc(o->n_peers + 1, sizeof *o->others);
+	if (!o->past || !o->others)
+		return out_of_memory(err);
+	if (o->n_earlier > 1)
+		qsort(o->earlier, o->n_earlier, sizeof *o->earlier, by_session_created);
+	if (o->n_earlier > SUMMARY_TREND_MAX)
+		first = o->n_earlier - SUMMARY_TREND_MAX;
+	for (i = first; i < o->n_earlier && !rc; i++)
+		rc = load_past(st, &o->earlier[i], &o->past[o->n_past++], err);
+	for (i = 0; i < o->n_peers && !rc; i++)
+		if (!later_of_same(o->peers, o->n_peers, i))
+			rc = load_past(st, &o->peers[i], &o->others[o->n_others++], err);
+	return rc;
+}
+
 static int load_all(store *st, const store_session *s, summary_owned *o,
 		    store_error *err)
 {
@@ -379,7 +702,10 @@ static int load_all(store *st, const store_session *s, summary_owned *o,
 	    (rc = load_snapshot(st, &o->session, &o->matrix, err)) != 0 ||
 	    (rc = store_answers_load(st, o->session.id, &o->answers, err)) != 0)
 		return rc;
-	return load_previous(st, o, err);
+	if ((rc = load_previous(st, o, err)) != 0 ||
+	    (rc = load_ever_agreed(st, o, err)) != 0)
+		return rc;
+	return load_pasts(st, o, err);
 }
 
 int report_summary_load(store *st, const store_session *s, report_summary **out,
@@ -407,6 +733,12 @@ int report_summary_load(store *st, const store_session *s, report_summary **out,
 		in.prev_matrix = o->prev_matrix;
 		in.prev_answers = &o->prev_answers;
 	}
+	in.ever_agreed = o->ever;
+	in.n_ever_agreed = o->n_ever;
+	in.past = o->past;
+	in.n_past = o->n_past;
+	in.others = o->others;
+	in.n_others = o->n_others;
 	if (!(*out = summary_build(&in))) {
 		free_owned(o);
 		err->status = STORE_EOS;

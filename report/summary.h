@@ -49,8 +49,44 @@ enum summary_change {
 	SUMMARY_CHANGE_DOWN,
 	SUMMARY_CHANGE_SAME,
 	SUMMARY_CHANGE_DROPPED,    /* agreed before, not agreed now */
-	SUMMARY_CHANGE_NOT_IN_PREVIOUS  /* the previous session had no such row */
+	SUMMARY_CHANGE_NOT_IN_PREVIOUS, /* the previous session had no such row */
+	SUMMARY_CHANGE_NOT_REACHED /* agreed before; not yet discussed now */
 };
+
+/* A trend entry for a row the matrix of that session did not have. */
+#define SUMMARY_NOT_IN_VERSION (-2)
+/* Other organisations needed before a benchmark is shown. */
+#define SUMMARY_BENCHMARK_MIN 3
+/* Earlier sessions needed before the text report shows the trend, and
+ * the most it shows (the latest ones), so a report stays readable and its
+ * cost does not grow with the years. */
+#define SUMMARY_TREND_MIN 2
+#define SUMMARY_TREND_MAX 4
+
+/* An earlier session with what it was run against (see summary_input). */
+typedef struct summary_past {
+	const store_session *session;
+	const content_matrix *matrix;
+	const store_answers *answers;
+} summary_past;
+
+/* The organisation's sessions on this matrix, oldest first, this one last.
+ * stages[i * n + k] is row i's stage (an index into this matrix's stages)
+ * in session k, -1 when not agreed, or SUMMARY_NOT_IN_VERSION;
+ * section_stages[j * n + k] likewise for section j (-1: none agreed). */
+typedef struct summary_trend {
+	size_t n;
+	const store_session **sessions;
+	const content_matrix **matrices;
+	int *stages;
+	int *section_stages;
+} summary_trend;
+
+/* Where the other organisations stand on one section. */
+typedef struct summary_benchmark {
+	int organisations;               /* with an agreed stage in the section */
+	int median;                      /* stage index, -1 when organisations 0 */
+} summary_benchmark;
 
 typedef struct summary_row {
 	const content_row *row;          /* in the snapshot */
@@ -92,6 +128,7 @@ typedef struct summary_action {
 typedef struct summary_changes {
 	int up, down, same, added, dropped;
 	int not_in_previous;             /* rows with nothing to compare */
+	int not_reached;                 /* agreed before, not yet discussed */
 } summary_changes;
 
 typedef struct report_summary {
@@ -112,6 +149,10 @@ typedef struct report_summary {
 	const store_session *previous;
 	const content_matrix *prev_matrix;
 	summary_changes changes;
+	summary_trend trend;             /* n is at least 1: this session */
+	int other_organisations;         /* found for the benchmark */
+	summary_benchmark *benchmark;    /* per section; NULL when fewer than
+					    SUMMARY_BENCHMARK_MIN others */
 	void *owned;                     /* what report_summary_load allocated */
 } report_summary;
 
@@ -123,6 +164,13 @@ typedef struct summary_input {
 	const store_session *previous;       /* NULL when there is none */
 	const content_matrix *prev_matrix;
 	const store_answers *prev_answers;
+	/* Rows agreed at some point in this session, sorted by strcmp. */
+	const char *const *ever_agreed;
+	size_t n_ever_agreed;
+	const summary_past *past;            /* earlier sessions, oldest first */
+	size_t n_past;
+	const summary_past *others;          /* latest of each other organisation */
+	size_t n_others;
 } summary_input;
 
 /* Computes the model from inputs the caller keeps; NULL when out of memory. */
@@ -136,8 +184,18 @@ int report_summary_load(store *st, const store_session *s, report_summary **out,
 void report_summary_free(report_summary *sm);
 
 /* Name of a change for a reader ("up", "down", "same", "new", "dropped",
- * "new-row"). */
+ * "new-row", "not-yet"). */
 const char *summary_change_name(enum summary_change change);
+/* The change in the report's words: "moved up", "moved down", "unchanged",
+ * "agreed for the first time", "no longer agreed", "not in the previous
+ * session", "not yet discussed"; "" for SUMMARY_CHANGE_NONE. */
+const char *summary_change_words(enum summary_change change);
+/* A trend entry's session as a column head: its created year, or
+ * YYYY-MM-DD when another session of the trend shares that year. */
+void summary_trend_label(const report_summary *sm, size_t k, char out[16]);
+/* A trend or benchmark stage in words: the stage's label, "-" for
+ * SUMMARY_NOT_IN_VERSION, "none" when not agreed.  Not yet cleaned. */
+const char *summary_stage_words(const report_summary *sm, int stage);
 /* Why a SUMMARY_CHANGE_NOT_IN_PREVIOUS row has no comparison, in words:
  * "not in version 1.0" (the previous session's matrix version), or "not in
  * the previous session" when that version had the row on another track.

@@ -310,6 +310,46 @@ Test(summary, secret_ballot_hides_unrevealed_votes)
 	report_summary_free(sm);
 }
 
+/* An open row agreed last time is "not yet discussed" unless this
+ * session agreed it and then withdrew the agreement. */
+Test(summary, withdrawn_agreement_is_no_longer_agreed)
+{
+	const char *ever[] = { "system-voice" };
+	summary_input in;
+	report_summary *sm;
+	char *t;
+
+	memset(&in, 0, sizeof in);
+	in.matrix = fx.m;
+	in.session = &fx.s;
+	in.answers = &fx.a;
+	in.previous = &fx.prev;
+	in.prev_matrix = fx.m;
+	in.prev_answers = &fx.pa;
+	t = render(fx.sm, REPORT_TEXT, 200, 0, 0, NULL);
+	cr_assert_not_null(strstr(t, "No longer agreed: 0. Not yet discussed: 1."),
+			   "%s", t);
+	cr_assert_not_null(strstr(t, "\nNot yet discussed (agreed last time)\n"),
+			   "%s", t);
+	free(t);
+	in.ever_agreed = ever;
+	in.n_ever_agreed = 1;
+	sm = summary_build(&in);
+	cr_assert_not_null(sm);
+	cr_assert_eq(sm->rows[SV].change, SUMMARY_CHANGE_DROPPED);
+	cr_assert_eq(sm->changes.dropped, 1);
+	cr_assert_eq(sm->changes.not_reached, 0);
+	cr_assert_str_eq(summary_change_words(SUMMARY_CHANGE_DROPPED),
+			 "no longer agreed");
+	cr_assert_str_eq(summary_change_words(SUMMARY_CHANGE_NOT_REACHED),
+			 "not yet discussed");
+	t = render(sm, REPORT_TEXT, 200, 0, 0, NULL);
+	cr_assert_not_null(strstr(t, "No longer agreed: 1.\n"), "%s", t);
+	cr_assert_null(strstr(t, "Not yet discussed (agreed last time)"), "%s", t);
+	free(t);
+	report_summary_free(sm);
+}
+
 Test(summary, actions_per_row_and_plan_by_due_date)
 {
 	const report_summary *sm = fx.sm;
@@ -333,12 +373,14 @@ Test(summary, change_since_previous_session)
 	cr_assert_eq(sm->rows[SP].change, SUMMARY_CHANGE_UP);
 	cr_assert_str_eq(sm->rows[SP].prev_stage_id, "start");
 	cr_assert_eq(sm->rows[WP].change, SUMMARY_CHANGE_DOWN);
-	cr_assert_eq(sm->rows[SV].change, SUMMARY_CHANGE_DROPPED);
+	cr_assert_eq(sm->rows[SV].change, SUMMARY_CHANGE_NOT_REACHED,
+		     "open, never agreed in this session: not reached yet");
 	cr_assert_eq(sm->rows[LONG].change, SUMMARY_CHANGE_NEW);
 	cr_assert_eq(sm->rows[FG].change, SUMMARY_CHANGE_NONE);
 	cr_assert_eq(sm->changes.up, 1);
 	cr_assert_eq(sm->changes.down, 1);
-	cr_assert_eq(sm->changes.dropped, 1);
+	cr_assert_eq(sm->changes.dropped, 0);
+	cr_assert_eq(sm->changes.not_reached, 1);
 	cr_assert_eq(sm->changes.added, 1);
 	cr_assert_eq(sm->changes.same, 0);
 	cr_assert_str_eq(summary_change_name(SUMMARY_CHANGE_UP), "up");
@@ -1345,6 +1387,198 @@ Test(store, compares_across_matrix_versions)
 	store_session_clear(&s);
 	content_free(v10);
 	content_free(v11);
+}
+
+/* A session of `org` on `m`, created at `when`. */
+static void dated_session(const char *name, const char *org, content_matrix *m,
+			  long long when, char id[40])
+{
+	store_new_session spec;
+	store_error err;
+
+	testutil_set_now(when);
+	memset(&spec, 0, sizeof spec);
+	spec.name = name;
+	spec.organisation = org;
+	spec.track = CONTENT_TRACK_LGPO;
+	cr_assert_eq(store_session_create(st, &spec, m, id, &err), 0, "%s",
+		     err.message);
+}
+
+static report_summary *load_named(const char *name, store_session *s)
+{
+	report_summary *sm;
+	store_error err;
+
+	cr_assert_eq(store_session_find(st, name, s, &err), 0, "%s", err.message);
+	cr_assert_eq(report_summary_load(st, s, &sm, &err), 0, "%s", err.message);
+	return sm;
+}
+
+#define YEAR_2024 1704067200LL     /* 2024-01-01 UTC */
+#define YEAR_2025 1735689600LL
+#define YEAR_2026 1767225600LL
+
+/* In a real store: a row agreed last time that this session has not
+ * reached is not yet discussed; one agreed here and then cleared is no
+ * longer agreed. */
+Test(store, not_reached_is_not_withdrawn)
+{
+	char old[40], now[40];
+	report_summary *sm;
+	store_session s;
+	store_error err;
+	char *t;
+
+	dated_session("Last year", "Camden", sm_matrix, YEAR_2025, old);
+	agree(old, "shared-purpose", 1);
+	agree(old, "system-voice", 1);
+	dated_session("This year", "Camden", sm_matrix, YEAR_2026, now);
+	agree(now, "system-voice", 2);
+	cr_assert_eq(store_set_agreed(st, now, "system-voice", STORE_ROW_OPEN, -1,
+				      &err), 0, "%s", err.message);
+	sm = load_named("This year", &s);
+	cr_assert_eq(model_row(sm, "shared-purpose")->change,
+		     SUMMARY_CHANGE_NOT_REACHED);
+	cr_assert_eq(model_row(sm, "system-voice")->change, SUMMARY_CHANGE_DROPPED);
+	t = render(sm, REPORT_TEXT, 200, 0, 0, NULL);
+	cr_assert_not_null(strstr(t, "No longer agreed: 1. Not yet discussed: 1."),
+			   "%s", t);
+	free(t);
+	report_summary_free(sm);
+	store_session_clear(&s);
+}
+
+/* Three sessions of one organisation, created out of order, on 1.0 and
+ * 1.1: the trend is oldest first and a row 1.0 lacked is "-". */
+Test(store, trend_across_three_sessions_and_versions)
+{
+	content_error cerr;
+	content_matrix *v10 = content_load_file(TEST_DATA "/content/nextsteps-1.0.cfg",
+						&cerr);
+	content_matrix *v11 = content_load_builtin(&cerr);
+	char a[40], b[40], c[40], *t, *json;
+	const summary_row *sp, *ea;
+	report_summary *sm;
+	store_session s;
+	size_t n;
+
+	cr_assert_not_null(v10, "%s", cerr.message);
+	cr_assert_not_null(v11, "%s", cerr.message);
+	dated_session("Middle", "Camden", v11, YEAR_2025, b);
+	dated_session("Latest", "Camden", v11, YEAR_2026, c);
+	dated_session("Oldest", "CAMDEN", v10, YEAR_2024, a);
+	agree(a, "shared-purpose", 0);
+	agree(b, "shared-purpose", 1);
+	agree(b, "enhanced-access", 2);
+	agree(c, "shared-purpose", 1);
+	agree(c, "enhanced-access", 2);
+	sm = load_named("Latest", &s);
+	n = sm->trend.n;
+	cr_assert_eq(n, 3);
+	cr_assert_str_eq(sm->trend.sessions[0]->name, "Oldest");
+	cr_assert_str_eq(sm->trend.sessions[1]->name, "Middle");
+	cr_assert_str_eq(sm->trend.sessions[2]->name, "Latest");
+	sp = model_row(sm, "shared-purpose");
+	ea = model_row(sm, "enhanced-access");
+	cr_assert_eq(sm->trend.stages[(size_t)(sp - sm->rows) * n + 0], 0);
+	cr_assert_eq(sm->trend.stages[(size_t)(sp - sm->rows) * n + 2], 1);
+	cr_assert_eq(sm->trend.stages[(size_t)(ea - sm->rows) * n + 0],
+		     SUMMARY_NOT_IN_VERSION);
+	cr_assert_eq(sm->trend.section_stages[sp->section * n + 0], 0);
+	t = render(sm, REPORT_TEXT, 200, 0, 0, NULL);
+	cr_assert_not_null(strstr(t, "Shared purpose and priorities: 2024 Start  "
+				  "2025 Build  2026 Build"), "%s", t);
+	cr_assert_not_null(strstr(t, "appointments: 2024 -  2025 Enhance  "
+				  "2026 Enhance"), "%s", t);
+	cr_assert_not_null(strstr(t, "- not in that version"), "%s", t);
+	free(t);
+	json = render(sm, REPORT_JSON, 80, 0, 0, NULL);
+	cr_assert_not_null(strstr(json, "\"history\":[{\"session\":\"Oldest\","
+				  "\"date\":\"2024-01-01\",\"stage\":\"start\""),
+			   "%s", json);
+	cr_assert_not_null(strstr(json, "{\"session\":\"Oldest\",\"date\":"
+				  "\"2024-01-01\",\"stage\":null,\"in_version\":false}"),
+			   "%s", json);
+	free(json);
+	report_summary_free(sm);
+	store_session_clear(&s);
+	content_free(v10);
+	content_free(v11);
+}
+
+/* The trend keeps the latest SUMMARY_TREND_MAX earlier sessions, so a
+ * report's length and cost do not grow with the years. */
+Test(store, trend_keeps_the_latest_earlier_sessions)
+{
+	char id[40], name[32];
+	report_summary *sm;
+	store_session s;
+	int k;
+
+	for (k = 0; k < SUMMARY_TREND_MAX + 2; k++) {
+		snprintf(name, sizeof name, "Year %d", k);
+		dated_session(name, "Camden", sm_matrix, YEAR_2024 + k * 86400LL, id);
+	}
+	sm = load_named(name, &s);
+	cr_assert_eq(sm->trend.n, SUMMARY_TREND_MAX + 1);
+	cr_assert_str_eq(sm->trend.sessions[0]->name, "Year 1", "the oldest is left out");
+	cr_assert_str_eq(sm->trend.sessions[SUMMARY_TREND_MAX]->name, name);
+	report_summary_free(sm);
+	store_session_clear(&s);
+}
+
+/* Two other organisations give no benchmark; a third gives the median of
+ * their latest sessions, never their names. */
+Test(store, benchmark_needs_three_other_organisations)
+{
+	char id[40], *t, *json;
+	report_summary *sm;
+	store_session s;
+	size_t sec;
+
+	dated_session("Ours", "Camden", sm_matrix, YEAR_2026, id);
+	agree(id, "shared-purpose", 0);
+	dated_session("Ash old", "Ash", sm_matrix, YEAR_2024, id);
+	agree(id, "shared-purpose", 0);
+	dated_session("Ash new", "ASH", sm_matrix, YEAR_2025, id);
+	agree(id, "shared-purpose", 2);
+	dated_session("Birch", "Birch", sm_matrix, YEAR_2025, id);
+	agree(id, "shared-purpose", 0);
+	sm = load_named("Ours", &s);
+	cr_assert_eq(sm->other_organisations, 2);
+	cr_assert_null(sm->benchmark);
+	t = render(sm, REPORT_TEXT, 200, 0, 0, NULL);
+	cr_assert_not_null(strstr(t, "Benchmark: fewer than three other "
+				  "organisations on this matrix."), "%s", t);
+	free(t);
+	json = render(sm, REPORT_JSON, 80, 0, 0, NULL);
+	cr_assert_not_null(strstr(json, "\"benchmark\":null"), "%s", json);
+	free(json);
+	report_summary_free(sm);
+	store_session_clear(&s);
+
+	dated_session("Cedar", "Cedar", sm_matrix, YEAR_2025, id);
+	agree(id, "shared-purpose", 1);
+	sm = load_named("Ours", &s);
+	cr_assert_eq(sm->other_organisations, 3);
+	cr_assert_not_null(sm->benchmark);
+	sec = model_row(sm, "shared-purpose")->section;
+	cr_assert_eq(sm->benchmark[sec].organisations, 3);
+	cr_assert_eq(sm->benchmark[sec].median, 1, "median of Start, Build, Enhance");
+	t = render(sm, REPORT_TEXT, 200, 0, 0, NULL);
+	cr_assert_not_null(strstr(t, "others Build (3 organisations); here Start"),
+			   "%s", t);
+	cr_assert_null(strstr(t, "Birch"), "%s", t);
+	cr_assert_null(strstr(t, "Cedar"), "%s", t);
+	free(t);
+	json = render(sm, REPORT_JSON, 80, 0, 0, NULL);
+	cr_assert_not_null(strstr(json, "\"benchmark\":{\"organisations\":3,"
+				  "\"median_stage\":\"build\"}"), "%s", json);
+	cr_assert_null(strstr(json, "Birch"), "%s", json);
+	free(json);
+	report_summary_free(sm);
+	store_session_clear(&s);
 }
 
 /* The glossary is in every text report of a matrix that has one; the

@@ -117,7 +117,7 @@ ns_keys s
 ns_wait_for "Summary: Autumn, Riverside"
 ns_wait_for "Disagreements: no row"
 ns_wait_for "Compared with 'Spring' of"
-ns_wait_for "1 up, 0 down, 1 same, 0 new, 0 no longer agreed."
+ns_wait_for "1 up, 0 down, 1 same, 0 new, 0 no longer agreed, 0 not yet discussed."
 ns_screen | grep -q '^ up  *1\.1 Alpha row one  *Start -> Build' ||
 	ns_fail "no 'up' line for Alpha"
 ns_screen | grep -q '^ same  *2\.1 Beta row one  *Enhance -> Enhance' ||

@@ -289,8 +289,9 @@ static void build_changes(const report_summary *sm, cell_list *l)
 	cells_add(l, SL_TEXT, 0, sum_fmt("Compared with '%s' of %s:",
 		  sm->previous->name, date));
 	cells_add(l, SL_TEXT, 0, sum_fmt("%d up, %d down, %d same, %d new, "
-		  "%d no longer agreed%s", c->up, c->down, c->same, c->added,
-		  c->dropped, c->not_in_previous ? "; some rows not compared:" : "."));
+		  "%d no longer agreed, %d not yet discussed%s", c->up, c->down,
+		  c->same, c->added, c->dropped, c->not_reached,
+		  c->not_in_previous ? "; some rows not compared:" : "."));
 	for (i = 0; i < sm->n_rows; i++)
 		if (sm->rows[i].change != SUMMARY_CHANGE_NONE)
 			cells_add(l, SL_CHANGE, i, NULL);
