@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 """bench.py - the budgets of DESIGN.md, measured: bytes written to the
 terminal per keystroke, start-up, idle output and peak memory of nextsteps,
 side by side with dialog(1) in the same run and on the same terminal.

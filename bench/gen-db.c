@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* gen-db.c - the store benchmark's generator and stopwatch.
  *
  *   gen-db fill FILE [SESSIONS [FIRST]]

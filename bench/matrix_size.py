@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 """matrix_size.py NEXTSTEPS_BINARY [ROWS...] - how a key's cost and a
 line-mode walk grow with the matrix, on generated matrices whose rows are
 all in one section (default 100, 1000 and 10000 rows).

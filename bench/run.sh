@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # run.sh BUILD_DIR [large] - every benchmark of the project in one run
 # (`make bench`; `make bench-large` adds 20,000 sessions): terminal bytes,
 # start-up and memory against dialog (bench.py), the store (store.sh), one

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 """scale.py BUILD_DIR DB_DIR COUNT... - what one session costs as the file
 grows, through the real binary, on the databases DB_DIR/sCOUNT.db that
 bench/run.sh filled (bench/gen-db fill).  Medians of 7 runs.

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 """screendiff.py - the physical minimum of a screen update: the recorded
 output is replayed in a terminal emulator (pyte, Debian's python3-pyte),
 the two screens around a key are compared cell by cell, and the bytes an

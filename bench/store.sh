@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # store.sh BUILD_DIR [SESSIONS | FILE...] - the store benchmark.
 #
 # Measures each FILE (or, given a number, a database of SESSIONS realistic

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 """termbytes.py - run a terminal program in a pseudo-terminal of a fixed size
 and TERM, type scripted keys, and count the bytes it writes for each one.
 

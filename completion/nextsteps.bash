@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # bash completion for nextsteps(1): commands, options, session names (from
 # `nextsteps list --format csv`) and matrix names (from `nextsteps matrices`).
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* content.c - load and validate a matrix from libconfig text.
  *
  * Validation is strict (unknown fields are errors) because a typo in a

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* content.h - the matrix: sections, rows and stage descriptors.
  *
  * A matrix is loaded from libconfig text (a file, or the built-in copy

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # embed.sh FILE - print a C source that holds FILE's bytes, so the default
 # matrix is part of the binary and the program needs no installed data.
 set -e

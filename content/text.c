@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* text.c - see text.h.  Decoding is done here rather than with mbrtowc()
  * so that cleaning does not depend on the user's locale: a note typed in a
  * UTF-8 terminal must print safely from a cron job running in LANG=C.

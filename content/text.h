@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* text.h - UTF-8 text that is safe to show: validation, neutralising
  * control characters, display width and word wrapping.
  *

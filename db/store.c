@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* store.c - opening the workshop database, and the plumbing every other
  * file of db/ uses: error mapping, cached statements and transactions.
  *

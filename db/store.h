@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* store.h - the workshop store: sessions, answers and their history in
  * one SQLite file.
  *

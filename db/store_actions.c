@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* store_actions.c - the actions a room agrees (text, owner, due date,
  * done).
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* store_answers.c - what the room decided per row: agreed stage, votes,
  * notes, the reveal of a secret ballot, and actions.
  *

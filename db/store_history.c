@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* store_history.c - the append-only record of changes, and undo.
  *
  * Every change appends one entry holding the value before (`old`) and after

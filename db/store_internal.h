@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* store_internal.h - what the files of db/ share with each other and with
  * the store's own tests and benchmark; never included by screens or report.
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* store_live.c - the live room: who has a session open, and what the
  * facilitator chose to show to watchers.
  *

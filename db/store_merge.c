@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* store_merge.c - bringing sessions from other facilitators' databases into
  * this one, so a borough's workshops can be reported on together.
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* store_query.c - a cached statement with its text parameters bound, in
  * one call: most of the store's queries are keyed by a session id, or by
  * a session and a row. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* store_schema.c - knowing the file is ours and bringing its schema up to
  * date.
  *

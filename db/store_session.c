@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* store_session.c - sessions and their participants.
  *
  * A session keeps the exact matrix text it was run against (shared between

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* store_session_change.c - changing a session itself: its name, secret
  * ballot, the facilitator's position, section time and participants, and
  * deleting it.

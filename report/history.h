@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* history.h - the session's record of changes in words, newest first, for
  * the history screen and `nextsteps history` (text, CSV or JSON).
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* portfolio.c - the commissioners' view across organisations: for the
  * latest session of each organisation on each matrix, how many are at each
  * stage, per row and per section, and which organisations those are.

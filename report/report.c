@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* report.c - choosing a writer and putting its output safely on disk.
  *
  * A report file is written to a temporary file in the destination's own

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* report.h - the printable report and the exports of a session, and the
  * portfolio across organisations.  Every writer works from the one summary
  * model (summary.h). */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* report_all.c - every session in one table, for analysts (`report
  * --all`), and the sessions list as data (`list --format csv|json`).
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* report_csv.c - the CSV export of one session.  With a table asked for
  * (--table) it is one of the tidy tables of report_table.h, the shape
  * `report --all` writes; otherwise the session's own layout documented in

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* report_doc.h - a plain-text document built line by line, then written
  * continuous or in pages.
  *

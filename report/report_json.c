@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* report_json.c - the JSON document of one session (layout in report.h).
  *
  * The summary model is put into a few tables of a scratch in-memory

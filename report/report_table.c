@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* report_table.c - the tidy tables of the exports, kept in an in-memory
  * SQLite database so that one set of rows yields both the CSV and the JSON
  * (made by SQLite's JSON functions).  See report_table.h. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* report_table.h - the tidy tables analysts load (one observation a line),
  * and the scratch database in which SQLite's JSON functions build every
  * JSON document the program writes.

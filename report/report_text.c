@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* report_text.c - the printable report: what the practices take away.
  *
  * Layout, in order: a cover (session, organisation, type, date,

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* rowfacts.c - see rowfacts.h. */
 #include "rowfacts.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* rowfacts.h - what every reader says about one row: its state in words,
  * whether a secret ballot still hides its votes, and the spread of those
  * votes with the sentences that describe it.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* summary.c - see summary.h.  The model is computed once, in one pass over
  * the snapshot, so its cost follows the size of one session. */
 #include "summary.h"

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* summary.h - the summary model of one session: what every reader of a
  * session's results (the summary screen, the text report, the CSV and JSON
  * exports) computes from, so they can never disagree with each other.

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 """report_check.py - reads back the exports of tests/test_report.c with real
 parsers: `csv FILE RECORDS` and `json FILE ROWS`, as many of them as are
 given (one run checks many files).  Exit 0 when every file is valid;

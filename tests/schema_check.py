@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 """schema_check.py SCHEMA FILE... - validates each JSON file against the
 JSON Schema (draft 2020-12) that nextsteps installs for it.  Exit 0 when
 all are valid, 1 with the first reason on stderr, 77 (skip) when Python's

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* test_content.c - the matrix loader: every validation rule names the
  * right line with the right words, and no input can crash it. */
 #include <criterion/criterion.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* test_export.c - the tidy tables and the JSON made by SQLite: what a
  * terminal would act on is escaped, bytes that are not UTF-8 are
  * repaired, and the CSV options do what the man page says. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* test_live.c - the store's side of the live room: presence
  * heartbeats that never reach the history or the session's place in the
  * list, the session stamp followers reload by, the facilitator's "show the

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* test_merge.c - store_merge: bringing other facilitators' sessions into
  * one database.  Each test has its own temporary folder with a
  * destination ("ns.db") and one or two other files ("other.db", "third.db").

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* test_report.c - the summary model, the text report, the CSV and JSON
  * exports and safe file writing.
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* test_store.c - the workshop store: every operation, every migration path
  * and every bad-file case (missing, damaged, read-only, locked, newer, full), each in a temporary folder. */
 #include <criterion/criterion.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* test_store_crash.c - the store's promise under kill -9 and under two
  * writers: what a change call reported as done is in the file, and the file
  * always opens cleanly.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* test_store_fault.c - an I/O error at every write, the way SQLite tests
  * itself.
  *

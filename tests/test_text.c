@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* test_text.c - cleaning, widths and wrapping of user text. */
 #include <criterion/criterion.h>
 #include <locale.h>

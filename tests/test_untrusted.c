@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* test_untrusted.c - database files nextsteps did not write: tampered
  * schemas, views and triggers of their own, a recursive view, a huge
  * value, a future schema, things that are not files at all, and a file

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* testutil.h - what the store, merge, live, crash and report tests share:
  * a private folder per test, a scratch store in it, the built-in matrix,
  * sessions made in one call and one-number queries. */

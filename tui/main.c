@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* main.c - entry point: the locale first, then the command line, which
  * hands over to the screens or the line mode through the table below. */
 #include <locale.h>

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Joining is admitting: `join --as` a name that is not a participant asks
 # the facilitator and waits;
 #  - the walk's room line names who asks; + admits them, and their vote

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # The votes screen shows what the room already agreed, and Enter never
 # replaces it without asking: n keeps the stage, y replaces it.  An open
 # row is agreed at once, and votes all on one stage say so plainly.

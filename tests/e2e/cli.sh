@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # cli.sh - the command-line contract: exit statuses and messages that other
 # tools and the README rely on.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Disagreement in sight: votes of Start and Enhance say "Views differ" on
 # the walk's vote line and mark the row '!' on the overview; a stage agreed
 # above every vote says so on the walk, in the summary and the report;

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Fixing the set-up with `nextsteps edit`: renaming a participant keeps
 # their votes (the CSV has them under the new name), every change is in
 # the history and undone by u on the walk, and bad input changes nothing:

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # A participant, a session and a note holding terminal escape sequences
 # are shown in a visible form and never act on the terminal: the pane
 # title does not change.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # export.sh - what analysts and scripts load: report --all and --table
 # read back with Python's csv, every JSON document validated against the
 # JSON Schema that is installed for it, list --format, --bom and the

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Forms never lose text: a name longer than the field (wide characters
 # count two cells) survives a rename form saved unchanged, and what was
 # typed survives the terminal being shrunk below its minimum and back.

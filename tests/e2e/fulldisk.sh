@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # A full disk: opening says "disk full" in one line, and a "Not saved:
 # disk full" on the screen is replaced by "Saved" as soon as a save works
 # again.  The disk is a small tmpfs (root only; SKIP where it cannot be

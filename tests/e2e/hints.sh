@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # The hint bar puts what comes next first: the next section on a section's
 # last row, and the summary and report once every row is answered.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Typed text that is not what the locale claims is never lost: in LANG=C
 # with a terminal sending UTF-8 (PuTTY on a server with no locale) and in
 # a UTF-8 locale with a terminal sending a raw Latin-1 byte -- in the note

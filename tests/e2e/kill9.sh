@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # kill -9 in the middle of a walk: reopening shows every answer given and
 # the same section and row.  Then SIGHUP (a dropped SSH link) exits at
 # once and keeps everything too.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Reports from the screens: `p` writes next to the database, `P` asks for a
 # file name, never replacing a file without asking and never writing
 # through a planted symlink; --kiosk takes no path from the user at all.

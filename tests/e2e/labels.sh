@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Stage labels are never cut: the shipped PCN matrix's "Foundation" and
 # "Developing" (10 characters) and "Maturing" (8) read whole at 80x24 on
 # the walk; the summary heads its columns with them and wraps its section

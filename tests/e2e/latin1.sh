@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # A real ISO-8859-1 locale, built with localedef into the test's folder
 # (no root needed; the definitions come from Debian's locales package):
 # the terminal sends Latin-1 bytes, the store gets UTF-8, in the note

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # The source tree keeps to its map (HACKING.md): under tui/ only main.c
 # stands outside a folder, and nothing in the command line, the model or
 # the line mode includes curses, directly or through one of our headers.

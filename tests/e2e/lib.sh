@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # lib.sh - shared helpers for the end-to-end tests (sourced, POSIX sh).
 #
 # Each test drives the real binary in its own tmux server (-L), with the

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # The live room: a facilitator, a watcher and two joiners, each
 # in its own terminal, on one database.
 #  - the watcher follows the facilitator's row and stages within a second;

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # merge.sh - two facilitators' databases brought together with
 # `nextsteps merge`: every session arrives once, with the same answers
 # (report --format csv before and after), a clashing name is renamed, a

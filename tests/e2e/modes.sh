@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Report files get the database's rule, whatever the umask: 0600, or 0660
 # inside a group-writable setgid folder, and never more open than the file
 # they replace.  (The screens' `p` writes through the same function.)

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Two sessions whose names differ only at the end stay distinguishable at
 # 80 columns: the sessions screen shows the selected one's full name and
 # organisation under the list, and `nextsteps list` prints names in full.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # A note typed with accents and wide (CJK) characters, edited by
 # character (cursor moves, backspace over a wide character), read back
 # intact through the CSV export.

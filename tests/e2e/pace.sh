@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Pacing: the walk's title bar shows the section's minutes against its
 # plan (its share of the rows that apply) and the workshop's against the
 # whole, with an overrun mark; the overview shows every section's time and

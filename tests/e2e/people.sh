@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Many hands, one record: undo and redo are per person, and the history
 # screen and `nextsteps history` show every change with who made it.
 #  - the facilitator's u after a joiner's vote undoes the facilitator's

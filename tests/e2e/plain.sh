@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # plain.sh - the line-by-line mode (--plain, TERM=dumb, no TERM) driven
 # through a pipe, as a screen reader or a printing terminal would see it:
 # numbered prompts, no escape sequence, every line within $COLUMNS,

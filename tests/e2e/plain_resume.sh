@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # plain_resume.sh - the full screen resumes where the line mode left off,
 # and the other way round.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # plain_tty.sh - TERM=dumb on a real terminal (script(1) gives it one): the
 # line mode still writes not a byte of cursor addressing.
 . "$(dirname "$0")/lib.sh"

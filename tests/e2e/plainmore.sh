@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # plainmore.sh - the line mode does what the screens do: a secret ballot
 # revealed, the suggestion after the votes, actions edited and marked
 # done, the overview's jump, the summary with the summary screen's

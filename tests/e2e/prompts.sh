@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # The facilitator's help on the built-in matrix: f on the walk opens the
 # row's prompts, evidence and glossary terms in place of the stages (at
 # 80x24, and on a vt100 in ASCII) and f again closes it; the help screen

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Resizing to 30x8 and back, 50 times, in the middle of a walk: below the
 # minimum size the program says how large it needs to be, in lines that
 # fit 30 columns, never crashes, and comes back to the same screen.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # N shows the row's note to watchers for that row only: a note that says
 # who disagreed must not follow the facilitator onto the next row.
 . "$(dirname "$0")/lib.sh"

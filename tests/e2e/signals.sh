@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Signals and the terminal: SIGTERM, SIGINT, SIGPIPE, SIGQUIT, SIGUSR1 and
 # the other signals that would end the program, and a crash (SIGSEGV) each
 # leave the terminal sane -- off the alternate screen, cursor shown -- and

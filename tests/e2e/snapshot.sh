@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # A session keeps the exact matrix text it was run with: editing the
 # matrix file later changes neither its screens nor its report, and
 # opening it says the matrix has changed since.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # A real SSH drop.  OpenSSH's sshd runs on a free loopback port with its
 # own host key, authorized key and config, and a ForceCommand that starts
 # `nextsteps --kiosk`.  A client (ssh -tt, in tmux) walks a few rows; then

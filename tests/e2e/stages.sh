@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Matrices with other stage counts: nine stages (keys 1-9) and two.  Every
 # stage stays reachable and visible in the walk, the summary and the report.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # A row is not reached yet, parked (z on the walk), agreed or not
 # applicable, and the walk, the text report and CSV say the same word.
 # Due dates are typed YYYY-MM-DD or DD/MM/YYYY, stored YYYY-MM-DD and

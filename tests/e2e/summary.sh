@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # The summary screen, as the room sees it at the end of a workshop: the
 # profile's counts per section, a flagged disagreement, the action plan
 # with its due date, "No earlier session" and then the change after a

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # suspend.sh - Ctrl-Z under a job-control shell (as over SSH): ncurses
 # leaves screen mode before stopping, and `fg` brings the same screen back,
 # still working.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # TERM=vt100 (no colour) and LANG=C (ASCII drawing), at 80x24 and 200x60:
 # the walk is fully usable, the agreed stage is marked in text, and no
 # UTF-8 reaches the terminal.

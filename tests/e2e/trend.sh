@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Three yearly sessions of one organisation, each agreeing the first row
 # through the line mode from a pipe: `nextsteps report` on the latest shows
 # the row's and the section's trend, oldest first, and says the benchmark

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Undo never changes a row the room cannot see: each undo first takes the
 # walk to the undone change's row, and the status line names the row by
 # its number and title and says the change in words, not ids.  From the

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # Database files nextsteps did not write, and one failure with one status.
 #
 # A corpus of crafted files, made here from a real database (a view, a

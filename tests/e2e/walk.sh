@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The nextsteps authors
+# SPDX-License-Identifier: MIT
 # A whole walk of the small test matrix from a first start with an empty
 # database: the new-session form, stages, votes, a note and an action,
 # then the answers read back through the store (report --format csv, list).

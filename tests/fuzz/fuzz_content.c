@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* fuzz_content.c - libFuzzer target for the matrix loader: any bytes must
  * give either a matrix or a one-line error naming a line in the input.
  * Before fuzzing it loads every prefix of the built-in matrix, the

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* fuzz_report.c - libFuzzer target for the report writers fed with
  * arbitrary session text: whatever a participant types, the text report,
  * CSV and JSON must come out without a raw control character, the text

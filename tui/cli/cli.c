@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* cli.c - command-line parsing and the commands that need no screen.
  *
  * Options are accepted in any order around the command word (GNU style);

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* cli.h - the command line: parsing options and running the commands that
  * need no screen (new, list, report, check-content). */
 #ifndef NEXTSTEPS_CLI_H

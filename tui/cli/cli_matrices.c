@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* cli_matrices.c - the matrices a name can mean, and where they live.
  *
  * A name is looked up in the user's folder first, so someone can try a

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* cli_matrices.h - finding a matrix by name (--content NAME) among the
  * user's and the installed ones, and listing them all (`matrices`). */
 #ifndef NEXTSTEPS_CLI_MATRICES_H

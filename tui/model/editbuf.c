@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* editbuf.c - see editbuf.h.  Character boundaries come from text_decode,
  * so an invalid byte counts as one character, exactly as it is shown. */
 #include "editbuf.h"

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* editbuf.h - the text of a multi-line editor as UTF-8 with a cursor that
  * always sits on a character boundary, so moving and erasing work by
  * character, never by byte.  No curses here. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* live.h - the live room as one process sees it: its own
  * heartbeat, who else has the session open, whether the facilitator is
  * here, and whether another process changed the session.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* locale_info.c - the user's locale, asked once and remembered. */
 #include "locale_info.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* locale_info.h - what the user's locale can show and what their keys send.
  *
  * Every front end asks here: the command line and the line mode clean

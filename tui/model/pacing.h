@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* pacing.h - the workshop's time against its plan.
  *
  * A session plans its length in minutes; each section's share is its

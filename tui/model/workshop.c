@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* workshop.c - see workshop.h. */
 #include "workshop.h"
 #include "text.h"

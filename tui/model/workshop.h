@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* workshop.h - the open session as the screens see it: its matrix
  * snapshot, the rows that apply to its track in walking order, the answers
  * so far, where the facilitator is and how long the section has taken.

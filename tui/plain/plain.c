@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* plain.c - see plain.h.  Line input and output and the run; the session
  * picker is in plain_sessions.c, the walk in plain_walk.c and
  * plain_answers.c. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* plain.h - the line-by-line workshop: no cursor addressing, no curses.
  *
  * For screen readers, printing terminals and the worst links (`--plain`,

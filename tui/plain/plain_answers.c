@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* plain_answers.c - the plain walk's longer answers: votes participant by
  * participant, the note typed like a mail body, an action in three
  * questions.  Each is stored at once and confirmed only after the store

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* plain_follow.c - watch and join in the line mode: the row under
  * discussion printed as lines, and then only what changes (the
  * facilitator's next row, a stage agreed), so a screen reader reads each

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* plain_internal.h - shared by the files of the plain mode: plain.c (line
  * input and output, the run), plain_sessions.c (the session picker),
  * plain_walk.c (the walk) and plain_answers.c (votes, notes, actions).

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* plain_more.c - the line mode's views of the whole session and the row's
  * actions: the overview with its jump to a section, the summary printed
  * once, the secret ballot's reveal, the report file, and the actions

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* plain_sessions.c - the plain session picker: the sessions by number,
  * or the new-session form as a row of questions. */
 #include <stdio.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* plain_walk.c - the plain walk: one row at a time, numbered descriptors,
  * answers by number or letter, each stored before it is confirmed.
  *

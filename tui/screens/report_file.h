@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* report_file.h - writing the open session's text report to a file, for
  * the walk and the summary (p and P): the file's name, the question
  * before a file is replaced, the write and the status line.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* room.h - the row under discussion as the room sees it: the body shared
  * by the watch screen (a projector, a remote participant) and the join
  * screen (a participant's own terminal).

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screen_actions.c - the actions agreed for the current row: what, who
  * and by when (a real YYYY-MM-DD day), each one done or not. */
 #include <stdio.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screen_form.c - a small form of one-line fields, built on the ncurses
  * form library (wide-character aware in ncursesw): the new-session form,
  * renaming, the typed confirmation before a delete, and actions.

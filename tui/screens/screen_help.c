@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screen_help.c - the help screen, generated from the action table, so it
  * can never disagree with the keys.  The keys of the screen help was
  * opened from come first. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screen_history.c - every change of the session, newest first: when, who
  * made it, its row, and what it did (old -> new), undone and redone
  * changes marked as such.  r narrows the list to the current row and

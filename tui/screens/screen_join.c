@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screen_join.c - `nextsteps join SESSION --as NAME`: a participant's own
  * terminal.
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screen_note.c - the note for the current row: a small multi-line
  * editor that works by character and by display width, so accents, CJK
  * and other wide characters move, erase and wrap correctly.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screen_overview.c - every section with its progress, the stage agreed
  * for each of its rows so far (by number, so no colour is needed), and the
  * time spent; Enter walks the selected section. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screen_sessions.c - the sessions in the database, most recently changed
  * first, with their progress: open one, start one, rename or delete.
  *

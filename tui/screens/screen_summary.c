@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screen_summary.c - the session at a glance, for the end of a workshop:
  * the profile (sections x stages, with counts and bars drawn in text), the
  * rows where views differ widely, the action plan, and what changed since

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screen_votes.c - each participant's vote on the current row.
  *
  * The keyboard can be passed round the room: select a name, press the

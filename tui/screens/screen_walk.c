@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screen_walk.c - the walk: one row at a time, what the room looks at for
  * two hours.
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screen_watch.c - `nextsteps watch SESSION`: the read-only view for a
  * projector or a remote participant.
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* summary_profile.c - see summary_profile.h. */
 #include "summary_profile.h"
 

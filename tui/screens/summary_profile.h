@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* summary_profile.h - the profile table of the summary screen: a line per
  * section with the rows at each agreed stage, each count followed by a bar
  * drawn in text ('#', or a block in UTF-8) so nothing depends on colour,

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* walk_info.c - see walk_info.h.
  *
  * Each entry is a label in the left column and wrapped text beside it.

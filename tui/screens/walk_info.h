@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* walk_info.h - the facilitator's panel on the walk (f): the row's
  * prompts, what to look for (its evidence) and the glossary terms the row
  * uses with their meanings.  It takes the place of the stage descriptors

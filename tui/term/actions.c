@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* actions.c - the key table: lookup, key names, help and hint text. */
 #include "actions.h"
 

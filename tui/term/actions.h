@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* actions.h - every key the screens understand, in one table.
  *
  * ACTION_INFO is the only place a key is bound: the key lookup, the help

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* draw.h - putting text on the screen safely.
  *
  * Every string drawn here goes through text_clean() first, so names,

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* listview.h - the selection and scrolling of a list, shared by every
  * screen that shows one (sessions, overview, votes, actions, help). */
 #ifndef NEXTSTEPS_LISTVIEW_H

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screen.h - what every screen shares: the program state (`ui`), the
  * table of operations a screen provides, the screen stack, the status
  * line and the dirty flags that decide what is repainted.

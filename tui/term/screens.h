@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* screens.h - the screens, one file each (screen_*.c), and the few entry
  * points one screen uses to open another with arguments. */
 #ifndef NEXTSTEPS_SCREENS_H

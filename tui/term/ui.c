@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* ui.c - the screen stack, the status line, the open session, and the
  * start and end of the full-screen program.
  *

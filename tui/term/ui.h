@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* ui.h - the full-screen program's entry point (this header has no curses). */
 #ifndef NEXTSTEPS_UI_H
 #define NEXTSTEPS_UI_H

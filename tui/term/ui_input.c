@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* ui_input.c - keys from the terminal, and the locale they are read in.
  *
  * ncurses' wget_wch decodes with the locale, and a byte it cannot decode

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* ui_input.h - keys from the terminal, decoded by us (text_input) rather
  * than by ncurses, and the locale they are read in. */
 #ifndef NEXTSTEPS_UI_INPUT_H

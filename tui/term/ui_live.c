@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* ui_live.c - see ui_live.h.
  *
  * Nothing here draws.  A change found in the file becomes a reload of the

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* ui_live.h - the live room in the screens: presence for every open
  * session, following the facilitator for watch and join, and telling the
  * screen on top when another terminal changed something. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* ui_loop.c - the main loop: wait for a key (or a few times a second for
  * the live room), hand it to the screen on top, repaint what changed.
  */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* ui_loop.h - the main loop of the screens. */
 #ifndef NEXTSTEPS_UI_LOOP_H
 #define NEXTSTEPS_UI_LOOP_H

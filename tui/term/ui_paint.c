@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* ui_paint.c - turning the dirty flags into terminal output.
  *
  * Each turn repaints only the windows marked dirty, with wnoutrefresh per

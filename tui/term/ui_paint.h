@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* ui_paint.h - one repaint per turn of the loop. */
 #ifndef NEXTSTEPS_UI_PAINT_H
 #define NEXTSTEPS_UI_PAINT_H

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* ui_term.c - the terminal: screen mode on and off, signals, windows.
  *
  * Every way out -- q, SIGHUP from a dropped SSH link, SIGTERM, SIGINT,

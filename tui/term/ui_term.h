@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The nextsteps authors */
+/* SPDX-License-Identifier: MIT */
 /* ui_term.h - the terminal itself: starting and restoring it, the signals
  * that end the program, and the four windows the screens draw into. */
 #ifndef NEXTSTEPS_UI_TERM_H
