@@ -108,6 +108,19 @@ static int load_matrix(workshop *ws, store_error *err)
 	return 0;
 }
 
+/* Everything the workshop owns; answers not yet loaded are empty. */
+static void workshop_free(workshop *ws)
+{
+	store_answers_free(&ws->a);
+	store_session_clear(&ws->s);
+	content_free(ws->m);
+	free(ws->steps);
+	free(ws->sec_first);
+	free(ws->sec_steps);
+	free(ws->sec_answered);
+	free(ws);
+}
+
 workshop *workshop_open(store *st, const char *name_or_id, store_error *err)
 {
 	workshop *ws = calloc(1, sizeof *ws);
@@ -125,13 +138,7 @@ workshop *workshop_open(store *st, const char *name_or_id, store_error *err)
 			err->status = STORE_EIO;
 			snprintf(err->message, sizeof err->message, "out of memory");
 		}
-		store_session_clear(&ws->s);
-		content_free(ws->m);
-		free(ws->steps);
-		free(ws->sec_first);
-		free(ws->sec_steps);
-		free(ws->sec_answered);
-		free(ws);
+		workshop_free(ws);
 		return NULL;
 	}
 	count_answered(ws);
@@ -148,14 +155,7 @@ void workshop_close(workshop *ws)
 	if (!ws)
 		return;
 	workshop_flush_time(ws, (time_t)text_now(), &err);
-	store_answers_free(&ws->a);
-	store_session_clear(&ws->s);
-	content_free(ws->m);
-	free(ws->steps);
-	free(ws->sec_first);
-	free(ws->sec_steps);
-	free(ws->sec_answered);
-	free(ws);
+	workshop_free(ws);
 }
 
 int workshop_reload(workshop *ws, store_error *err)

@@ -291,7 +291,7 @@ char *plain_trim(char *s)
 }
 
 /* The prompt is flushed before reading, since stdout may be a pipe. */
-static const char *plain_vask(plain *p, const char *fmt, va_list ap)
+static size_t plain_vprompt(plain *p, const char *fmt, va_list ap)
 {
 	char *s = plain_vformat(fmt, ap), *q;
 	size_t n = strlen(s), col;
@@ -302,6 +302,13 @@ static const char *plain_vask(plain *p, const char *fmt, va_list ap)
 	col = plain_emit(p, "", q, 0, 1);
 	free(q);
 	fflush(stdout);
+	return col;
+}
+
+static const char *plain_vask(plain *p, const char *fmt, va_list ap)
+{
+	size_t col = plain_vprompt(p, fmt, ap);
+
 	if (plain_read(p) != 0) {
 		putchar('\n');
 		return NULL;
@@ -325,19 +332,11 @@ const char *plain_ask(plain *p, const char *fmt, ...)
 size_t plain_prompt(plain *p, const char *fmt, ...)
 {
 	va_list ap;
-	char *s, *q;
-	size_t n, col;
+	size_t col;
 
 	va_start(ap, fmt);
-	s = plain_vformat(fmt, ap);
+	col = plain_vprompt(p, fmt, ap);
 	va_end(ap);
-	n = strlen(s);
-	if (!(q = realloc(s, n + 3)))
-		plain_oom();
-	memcpy(q + n, " >", 3);
-	col = plain_emit(p, "", q, 0, 1);
-	free(q);
-	fflush(stdout);
 	return col;
 }
 
