@@ -422,6 +422,22 @@ static int read_candidate(store *st, sqlite3_stmt *stmt, undo_entry *u, int *fou
 	return STORE_OK;
 }
 
+/* One candidate of this handle's actor in session `sid`, by `sql` (a
+ * static literal: the statement cache is keyed by its address). */
+static int read_latest(store *st, const char *sql, const char *sid,
+		       undo_entry *u, int *found, store_error *err)
+{
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	memset(u, 0, sizeof *u);
+	*found = 0;
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	sqlite3_bind_int64(stmt, 2, st->actor);
+	return read_candidate(st, stmt, u, found, err);
+}
+
 /* The latest change by this handle's actor that undo can revert and has
  * not: a change or a redo, never an undo, a creation or a join. */
 static int last_undoable(store *st, const char *sid, undo_entry *u, int *found,
@@ -433,15 +449,8 @@ static int last_undoable(store *st, const char *sid, undo_entry *u, int *found,
 		" AND kind NOT IN ('create', 'join', 'undo')"
 		" AND NOT EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.id)"
 		" ORDER BY id DESC LIMIT 1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
 
-	memset(u, 0, sizeof *u);
-	*found = 0;
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	sqlite3_bind_int64(stmt, 2, st->actor);
-	return read_candidate(st, stmt, u, found, err);
+	return read_latest(st, sql, sid, u, found, err);
 }
 
 /* The latest undo by this actor not yet redone, provided they have made
@@ -461,15 +470,8 @@ static int last_redoable(store *st, const char *sid, undo_entry *u, int *found,
 		"  AND n.id > u.id AND coalesce(n.actor, -1) = ?2 AND n.undoes IS NULL"
 		"  AND n.kind NOT IN ('create', 'join'))"
 		" ORDER BY u.id DESC LIMIT 1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
 
-	memset(u, 0, sizeof *u);
-	*found = 0;
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	sqlite3_bind_int64(stmt, 2, st->actor);
-	return read_candidate(st, stmt, u, found, err);
+	return read_latest(st, sql, sid, u, found, err);
 }
 
 /* STORE_EDATA, saying who, when someone else has changed the same field

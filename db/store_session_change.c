@@ -277,6 +277,17 @@ static int add_participant_in_tx(store *st, const char *sid, const char *name,
 	return rc;
 }
 
+/* A participant's name: not blank, valid UTF-8, not too long. */
+static int check_participant_name(const char *name, store_error *err)
+{
+	if (!name || text_is_blank(name))
+		return store_fail(err, STORE_EUSAGE, "a participant needs a name");
+	if (!store_text_ok(name))
+		return store_fail(err, STORE_EUSAGE, "the participant's name is not "
+				  "valid UTF-8");
+	return store_check_length(name, STORE_MAX_NAME, "a participant's name", err);
+}
+
 /* `join --as NAME` twice with one name is the same person coming back. */
 int store_participant_add(store *st, const char *session_id, const char *name,
 			  int *index, store_error *err)
@@ -284,12 +295,7 @@ int store_participant_add(store *st, const char *session_id, const char *name,
 	long long now;
 	int pos = -1, rc;
 
-	if (!name || text_is_blank(name))
-		return store_fail(err, STORE_EUSAGE, "a participant needs a name");
-	if (!store_text_ok(name))
-		return store_fail(err, STORE_EUSAGE, "the participant's name is not "
-				  "valid UTF-8");
-	if ((rc = store_check_length(name, STORE_MAX_NAME, "a participant's name", err)))
+	if ((rc = check_participant_name(name, err)))
 		return rc;
 	rc = store_change_begin(st, session_id, &now, err);
 	if (!rc)
@@ -451,12 +457,7 @@ int store_participant_rename(store *st, const char *session_id, const char *old,
 	long long now;
 	int pos = -1, rc;
 
-	if (!name || text_is_blank(name))
-		return store_fail(err, STORE_EUSAGE, "a participant needs a name");
-	if (!store_text_ok(name))
-		return store_fail(err, STORE_EUSAGE, "the participant's name is not "
-				  "valid UTF-8");
-	if ((rc = store_check_length(name, STORE_MAX_NAME, "a participant's name", err)))
+	if ((rc = check_participant_name(name, err)))
 		return rc;
 	if ((rc = store_change_begin(st, session_id, &now, err)))
 		return rc;
