@@ -12,8 +12,7 @@
 . "$(dirname "$0")/lib.sh"
 ns_init
 
-ns_cli --content "$NS_SMALL" new Room --participants "Ann" >/dev/null ||
-	ns_fail "cannot create the session"
+ns_small Room
 ns_start 100 30 "" "" --session Room
 ns_wait_for "Alpha row one"
 
@@ -80,8 +79,7 @@ ns_wait_for "Saved: your vote: Enhance."
 echo "ok - the line mode's join waits, and is admitted or refused"
 
 # --open-join: anyone is a participant at once.
-ns_cli --content "$NS_SMALL" new Open --participants "Ann" --open-join >/dev/null ||
-	ns_fail "cannot create the open session"
+ns_small Open --open-join
 ns_open open 100 30 "" "" join Open --as "Bea"
 ns_wait_for "Your vote: none yet"
 ns_keys 1

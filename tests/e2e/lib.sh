@@ -28,6 +28,9 @@
 #   ns_respawn              runs the current terminal's command again
 #   ns_pipe_start FILE      appends every byte the program writes to FILE
 #   ns_pipe_stop            ends the pipe
+#   ns_small NAME [ARGS...] creates session NAME on the small matrix with
+#                           the participant Ann (ARGS go to 'new'), or fails
+#   ns_ok TEXT              prints "ok N - TEXT", numbering the checks
 #   ns_room SESSION         the live room's start: SESSION (small matrix,
 #                           participant Ann), its facilitator in terminal 0
 #                           and a watcher in terminal "watch"; back in 0 once
@@ -341,9 +344,20 @@ ns_expect_cli() {
 $out"
 }
 
+ns_small() {
+	name=$1
+	shift
+	ns_cli --content "$NS_SMALL" new "$name" --participants "Ann" "$@" >/dev/null ||
+		ns_fail "cannot create the session $name"
+}
+
+ns_ok() {
+	NS_OK=$((${NS_OK:-0} + 1))
+	echo "ok $NS_OK - $*"
+}
+
 ns_room() {
-	ns_cli --content "$NS_SMALL" new "$1" --participants "Ann" >/dev/null ||
-		ns_fail "cannot create the session"
+	ns_small "$1"
 	ns_start "" "" "" "" --session "$1"
 	ns_wait_for "Alpha row one"
 	ns_open watch "" "" "" "" watch "$1"

@@ -7,12 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 ns_init
 
-n=0
-ok() {
-	n=$((n + 1))
-	echo "ok $n - $*"
-}
-
 ns_cli --content "$NS_SMALL" new Camden --participants "Ann,Ben" >/dev/null ||
 	ns_fail "cannot create the session"
 
@@ -37,7 +31,7 @@ for m in 000 022 077; do
 	[ "$(mode "$NS_DIR/shared/r$m.txt")" = 660 ] ||
 		ns_fail "umask $m made a $(mode "$NS_DIR/shared/r$m.txt") report in a shared folder"
 done
-ok "a new report is 0600, or 0660 in a group-shared folder, under umask 000, 022 and 077"
+ns_ok "a new report is 0600, or 0660 in a group-shared folder, under umask 000, 022 and 077"
 
 # Replacing: never more open than the file was, never more than the rule.
 echo old > "$NS_DIR/shared/kept.txt"
@@ -56,4 +50,4 @@ chmod 0640 "$NS_DIR/shared/ro.txt"
 report_as 000 "$NS_DIR/shared/ro.txt"
 [ "$(mode "$NS_DIR/shared/ro.txt")" = 640 ] ||
 	ns_fail "a replaced 0640 file in a shared folder became $(mode "$NS_DIR/shared/ro.txt")"
-ok "a replaced report is never more open than the file it replaces"
+ns_ok "a replaced report is never more open than the file it replaces"

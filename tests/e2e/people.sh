@@ -11,8 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 ns_init
 
-ns_cli --content "$NS_SMALL" new Room --participants "Ann" >/dev/null ||
-	ns_fail "cannot create the session"
+ns_small Room
 
 ns_start 100 30 "" "" --session Room
 ns_wait_for "Alpha row one"

@@ -7,8 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 ns_init
 
-ns_cli --content "$NS_SMALL" new Snap --participants "Ann" >/dev/null ||
-	ns_fail "cannot create the session"
+ns_small Snap
 ns_cli report Snap --format csv >/dev/null || ns_fail "no report"
 sed -e 's/version = "1";/version = "2";/' \
     -e 's/Alpha one build text\./Alpha one build text, reworded./' \

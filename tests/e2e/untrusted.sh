@@ -17,12 +17,6 @@ ns_init
 command -v python3 >/dev/null 2>&1 || { echo "python3 is not installed"; exit 77; }
 command -v timeout >/dev/null 2>&1 || { echo "timeout is not installed"; exit 77; }
 
-n=0
-ok() {
-	n=$((n + 1))
-	echo "ok $n - $*"
-}
-
 ns_cli --content "$NS_SMALL" new Camden --participants "Ann,Ben" >/dev/null ||
 	ns_fail "cannot create the session"
 good=$NS_DIR/good.db
@@ -99,7 +93,7 @@ for kind in view trigger recursive dropcol coltype blob future fifo; do
 	ns_wait_for "NS-EXITED-65" 10
 	ns_wait_for "$words"
 	NS_DB=$keep
-	ok "$kind: report, list, merge, line mode and screens each exit 65 in one line"
+	ns_ok "$kind: report, list, merge, line mode and screens each exit 65 in one line"
 done
 # The destination of the refused merges is as it was, and still writable.
 ns_cli merge "$good" >/dev/null 2>&1
@@ -135,13 +129,13 @@ keep=$NS_DB; NS_DB=$good
 ns_start "" "" "" "" --session Nobody
 ns_wait_for "NS-EXITED-66"
 NS_DB=$keep
-ok "a missing session is 66 from the screens, the line mode and report"
+ns_ok "a missing session is 66 from the screens, the line mode and report"
 
 # Damaged: 65 everywhere (the tampered "no such column: note" included).
 status "report of a dropped column" 65 "$NEXTSTEPS_BIN" --db "$NS_DIR/dropcol.db" report Camden
 status "line mode on a dropped column" 65 "$NEXTSTEPS_BIN" --db "$NS_DIR/dropcol.db" --plain --session Camden
 screens "$NS_DIR/dropcol.db" 65 "damaged or not a nextsteps database"
-ok "a tampered schema is 65 from the screens, the line mode and report"
+ns_ok "a tampered schema is 65 from the screens, the line mode and report"
 
 # Locked: 75 everywhere.  In exclusive locking mode another program's
 # write keeps even readers out, as a rollback-journal writer would.
@@ -167,7 +161,7 @@ screens "$good" 75 "locked"
 kill "$lock" 2>/dev/null
 wait "$lock" 2>/dev/null
 unset NEXTSTEPS_BUSY_TIMEOUT
-ok "a lock is 75 from the screens, the line mode and report"
+ns_ok "a lock is 75 from the screens, the line mode and report"
 
 # ---------------------------------------------------------------- read-only folder
 # As `nobody` (root ignores permissions), in a folder nobody may not write.
@@ -192,7 +186,7 @@ SH
 		ns_fail "report in a read-only folder: $(cat "$NS_DIR/err")"
 	grep -q "alpha-one" "$NS_DIR/out" || ns_fail "report in a read-only folder is empty"
 	[ ! -e "$ro-shm" ] || ns_fail "a reader made a -shm file"
-	ok "list and report read a database in a folder the user cannot write"
+	ns_ok "list and report read a database in a folder the user cannot write"
 
 	# Unwritable: 74 from each front end that would write.
 	status "new in a read-only folder" 74 "$nobody" --db "$ro" new Other
@@ -202,7 +196,7 @@ SH
 	NEXTSTEPS_BIN=$NS_DIR/as-nobody.sh
 	screens "$ro" 74 "read-only"
 	NEXTSTEPS_BIN=$bin
-	ok "an unwritable database is 74 from the screens, the line mode and new"
+	ns_ok "an unwritable database is 74 from the screens, the line mode and new"
 else
 	echo "ok - read-only folder # SKIP needs root and setpriv to act as nobody"
 fi
