@@ -155,6 +155,35 @@ static const char schema_v5[] =
 	"CREATE INDEX sessions_touched_updated ON sessions(touched, updated);"
 	"DROP INDEX sessions_touched;";
 
+/* The answers view, one row per agreed stage and per vote that is not
+ * hidden; PARKED and UNREACHED are the words (SQL literals) for states 3
+ * and 0, the only part that has changed between versions. */
+#define ANSWERS_V(PARKED, UNREACHED) \
+	"CREATE VIEW answers_v AS" \
+	" SELECT s.id AS session_id, s.name AS session, s.organisation AS organisation," \
+	"  a.row_id AS row_id, NULL AS participant," \
+	"  CASE WHEN a.state = 1 THEN a.stage + 1 END AS stage_number," \
+	"  st.stage_label AS stage_label," \
+	"  CASE a.state WHEN 1 THEN 'agreed' WHEN 2 THEN 'not_applicable'" \
+	"   WHEN 3 THEN " PARKED " ELSE " UNREACHED " END AS state," \
+	"  a.note AS note," \
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', a.updated, 'unixepoch') AS updated" \
+	" FROM answers a JOIN sessions s ON s.id = a.session" \
+	" LEFT JOIN stages_v st ON a.state = 1 AND st.session_id = s.id" \
+	"  AND st.stage_number = a.stage + 1" \
+	" UNION ALL" \
+	" SELECT s.id, s.name, s.organisation, v.row_id, p.name," \
+	"  CASE WHEN v.vote >= 0 THEN v.vote + 1 END, st.stage_label," \
+	"  CASE WHEN v.vote >= 0 THEN 'vote' ELSE 'dont_know' END, NULL," \
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(a.updated, s.updated), 'unixepoch')" \
+	" FROM votes v JOIN sessions s ON s.id = v.session" \
+	" JOIN participants p ON p.session = v.session AND p.position = v.participant" \
+	" LEFT JOIN answers a ON a.session = v.session AND a.row_id = v.row_id" \
+	" LEFT JOIN stages_v st ON v.vote >= 0 AND st.session_id = s.id" \
+	"  AND st.stage_number = v.vote + 1" \
+	" WHERE (v.vote >= 0 OR v.vote = -2)" \
+	"  AND (s.secret_ballot = 0 OR coalesce(a.revealed, 0) = 1);"
+
 /* Version 6: read-only views for people who query the file with SQL
  * (documented in nextsteps(1), kept stable across versions: columns are
  * only ever added at the end).  They say in words and ISO 8601 UTC what
@@ -185,30 +214,7 @@ static const char schema_v6[] =
 	"  s.matrix_id AS matrix_id, s.matrix_version AS matrix_version,"
 	"  s.secret_ballot AS secret_ballot"
 	" FROM sessions s;"
-	"CREATE VIEW answers_v AS"
-	" SELECT s.id AS session_id, s.name AS session, s.organisation AS organisation,"
-	"  a.row_id AS row_id, NULL AS participant,"
-	"  CASE WHEN a.state = 1 THEN a.stage + 1 END AS stage_number,"
-	"  st.stage_label AS stage_label,"
-	"  CASE a.state WHEN 1 THEN 'agreed' WHEN 2 THEN 'not_applicable'"
-	"   WHEN 3 THEN 'not_discussed' ELSE 'open' END AS state,"
-	"  a.note AS note,"
-	"  strftime('%Y-%m-%dT%H:%M:%SZ', a.updated, 'unixepoch') AS updated"
-	" FROM answers a JOIN sessions s ON s.id = a.session"
-	" LEFT JOIN stages_v st ON a.state = 1 AND st.session_id = s.id"
-	"  AND st.stage_number = a.stage + 1"
-	" UNION ALL"
-	" SELECT s.id, s.name, s.organisation, v.row_id, p.name,"
-	"  CASE WHEN v.vote >= 0 THEN v.vote + 1 END, st.stage_label,"
-	"  CASE WHEN v.vote >= 0 THEN 'vote' ELSE 'dont_know' END, NULL,"
-	"  strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(a.updated, s.updated), 'unixepoch')"
-	" FROM votes v JOIN sessions s ON s.id = v.session"
-	" JOIN participants p ON p.session = v.session AND p.position = v.participant"
-	" LEFT JOIN answers a ON a.session = v.session AND a.row_id = v.row_id"
-	" LEFT JOIN stages_v st ON v.vote >= 0 AND st.session_id = s.id"
-	"  AND st.stage_number = v.vote + 1"
-	" WHERE (v.vote >= 0 OR v.vote = -2)"
-	"  AND (s.secret_ballot = 0 OR coalesce(a.revealed, 0) = 1);"
+	ANSWERS_V("'not_discussed'", "'open'")
 	"CREATE VIEW actions_v AS"
 	" SELECT a.id AS action_id, s.id AS session_id, s.name AS session,"
 	"  s.organisation AS organisation, a.row_id AS row_id, a.text AS text,"
@@ -239,30 +245,7 @@ static const char schema_v8[] =
 static const char schema_v9[] =
 	"ALTER TABLE sessions ADD COLUMN planned_minutes INTEGER NOT NULL DEFAULT 90;"
 	"DROP VIEW answers_v;"
-	"CREATE VIEW answers_v AS"
-	" SELECT s.id AS session_id, s.name AS session, s.organisation AS organisation,"
-	"  a.row_id AS row_id, NULL AS participant,"
-	"  CASE WHEN a.state = 1 THEN a.stage + 1 END AS stage_number,"
-	"  st.stage_label AS stage_label,"
-	"  CASE a.state WHEN 1 THEN 'agreed' WHEN 2 THEN 'not_applicable'"
-	"   WHEN 3 THEN 'parked' ELSE 'not_reached' END AS state,"
-	"  a.note AS note,"
-	"  strftime('%Y-%m-%dT%H:%M:%SZ', a.updated, 'unixepoch') AS updated"
-	" FROM answers a JOIN sessions s ON s.id = a.session"
-	" LEFT JOIN stages_v st ON a.state = 1 AND st.session_id = s.id"
-	"  AND st.stage_number = a.stage + 1"
-	" UNION ALL"
-	" SELECT s.id, s.name, s.organisation, v.row_id, p.name,"
-	"  CASE WHEN v.vote >= 0 THEN v.vote + 1 END, st.stage_label,"
-	"  CASE WHEN v.vote >= 0 THEN 'vote' ELSE 'dont_know' END, NULL,"
-	"  strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(a.updated, s.updated), 'unixepoch')"
-	" FROM votes v JOIN sessions s ON s.id = v.session"
-	" JOIN participants p ON p.session = v.session AND p.position = v.participant"
-	" LEFT JOIN answers a ON a.session = v.session AND a.row_id = v.row_id"
-	" LEFT JOIN stages_v st ON v.vote >= 0 AND st.session_id = s.id"
-	"  AND st.stage_number = v.vote + 1"
-	" WHERE (v.vote >= 0 OR v.vote = -2)"
-	"  AND (s.secret_ballot = 0 OR coalesce(a.revealed, 0) = 1);";
+	ANSWERS_V("'parked'", "'not_reached'");
 
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {

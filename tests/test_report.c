@@ -1330,15 +1330,23 @@ static const summary_row *model_row(const report_summary *sm, const char *id)
 	return NULL;
 }
 
+/* A matrix from a test file; the test fails if it does not load. */
+static content_matrix *load_matrix_file(const char *path)
+{
+	content_error cerr;
+	content_matrix *m = content_load_file(path, &cerr);
+
+	cr_assert_not_null(m, "%s: %s", path, cerr.message);
+	return m;
+}
+
 /* Sessions on 1.0 and on 1.1 of the built-in matrix compare by row id: a
  * row new in 1.1 says so and is never a change of stage, and a row 1.1
  * dropped is simply not in the model. */
 Test(store, compares_across_matrix_versions)
 {
-	content_error cerr;
-	content_matrix *v10 = content_load_file(TEST_DATA "/content/nextsteps-1.0.cfg",
-						&cerr);
-	content_matrix *v11 = content_load_builtin(&cerr);
+	content_matrix *v10 = load_matrix_file(TEST_DATA "/content/nextsteps-1.0.cfg");
+	content_matrix *v11 = testutil_builtin();
 	char old[40], now[40], *t;
 	const summary_row *r;
 	size_t len;
@@ -1346,8 +1354,6 @@ Test(store, compares_across_matrix_versions)
 	store_session s;
 	store_error err;
 
-	cr_assert_not_null(v10, "%s", cerr.message);
-	cr_assert_not_null(v11, "%s", cerr.message);
 	cr_assert_str_eq(v10->version, "1.0");
 	cr_assert_str_eq(v11->version, "1.1");
 	versioned_session("Autumn", v10, old);
@@ -1455,18 +1461,14 @@ Test(store, not_reached_is_not_withdrawn)
  * 1.1: the trend is oldest first and a row 1.0 lacked is "-". */
 Test(store, trend_across_three_sessions_and_versions)
 {
-	content_error cerr;
-	content_matrix *v10 = content_load_file(TEST_DATA "/content/nextsteps-1.0.cfg",
-						&cerr);
-	content_matrix *v11 = content_load_builtin(&cerr);
+	content_matrix *v10 = load_matrix_file(TEST_DATA "/content/nextsteps-1.0.cfg");
+	content_matrix *v11 = testutil_builtin();
 	char a[40], b[40], c[40], *t, *json;
 	const summary_row *sp, *ea;
 	report_summary *sm;
 	store_session s;
 	size_t n;
 
-	cr_assert_not_null(v10, "%s", cerr.message);
-	cr_assert_not_null(v11, "%s", cerr.message);
 	dated_session("Middle", "Camden", v11, YEAR_2025, b);
 	dated_session("Latest", "Camden", v11, YEAR_2026, c);
 	dated_session("Oldest", "CAMDEN", v10, YEAR_2024, a);
@@ -1663,11 +1665,9 @@ static int bar_after(const char *t, const char *from, const char *lead)
  * largest count. */
 Test(store, portfolio_groups_by_matrix_and_scales_bars)
 {
-	content_error cerr;
-	content_matrix *v10 = content_load_file(TEST_DATA "/content/nextsteps-1.0.cfg",
-						&cerr);
-	content_matrix *v11 = content_load_builtin(&cerr);
-	content_matrix *small = content_load_file(TEST_DATA "/small.cfg", &cerr);
+	content_matrix *v10 = load_matrix_file(TEST_DATA "/content/nextsteps-1.0.cfg");
+	content_matrix *v11 = testutil_builtin();
+	content_matrix *small = load_matrix_file(TEST_DATA "/small.cfg");
 	report_options o = { .format = REPORT_TEXT, .width = 80 };
 	char path[128], *t;
 	store_error err;
@@ -1675,8 +1675,6 @@ Test(store, portfolio_groups_by_matrix_and_scales_bars)
 	size_t len;
 	int full, less;
 
-	cr_assert_not_null(v10, "%s", cerr.message);
-	cr_assert_not_null(small, "%s", cerr.message);
 	org_session("C", "Camden", v11, "shared-purpose", 0);
 	org_session("H", "Hackney", v11, "shared-purpose", 0);
 	org_session("K", "Kensington", v11, "shared-purpose", 0);

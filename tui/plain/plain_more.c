@@ -75,30 +75,60 @@ static void plain_print_lines(const plain *p, char *text)
 	}
 }
 
+/* The report options the line mode prints with: text at its width. */
+static void plain_text_options(const plain *p, report_options *ro)
+{
+	memset(ro, 0, sizeof *ro);
+	ro->format = REPORT_TEXT;
+	ro->width = p->width < 30 ? 30 : p->width > 200 ? 200 : (int)p->width;
+	ro->utf8 = !(p->flags & TEXT_ASCII);
+}
+
+/* A memory stream for a writer's text; plain_stream_print prints it. */
+static FILE *plain_stream(char **text, size_t *len)
+{
+	FILE *m;
+
+	*text = NULL;
+	*len = 0;
+	if (!(m = open_memstream(text, len)))
+		plain_oom();
+	return m;
+}
+
+/* Closes the stream and prints its text; `ok` is whether the writer
+ * succeeded, and a cut text says so with `what`. */
+static void plain_stream_print(plain *p, FILE *m, char **text, int ok,
+			       const char *what)
+{
+	/* the stream sets *text only when it is closed */
+	if (fclose(m) != 0 || !ok)
+		plain_say(p, "The %s could not be printed in full.", what);
+	if (*text)
+		plain_print_lines(p, *text);
+	free(*text);
+	fflush(stdout);
+}
+
 /* Every change of the session, newest first, in the words of the history
  * screen and `nextsteps history`. */
 void plain_history(plain *p)
 {
 	report_options ro;
 	store_error err;
-	char *text = NULL;
-	size_t len = 0;
+	char *text;
+	size_t len;
 	FILE *m;
-	int rc;
 
-	memset(&ro, 0, sizeof ro);
-	ro.format = REPORT_TEXT;
-	ro.utf8 = !(p->flags & TEXT_ASCII);
-	if (!(m = open_memstream(&text, &len)))
-		plain_oom();
-	rc = history_write(p->st, &p->ws->s, &ro, m, &err);
-	if (fclose(m) != 0 && rc == 0)
-		plain_say(p, "The history could not be printed in full.");
-	if (rc != 0)
+	plain_text_options(p, &ro);
+	m = plain_stream(&text, &len);
+	if (history_write(p->st, &p->ws->s, &ro, m, &err) != 0) {
+		fclose(m);
+		free(text);
 		plain_error(p, "Error", &err);
-	else if (text)
-		plain_print_lines(p, text);
-	free(text);
+		return;
+	}
+	plain_stream_print(p, m, &text, 1, "history");
 }
 
 /* The summary model's text, once, in the report's words. */
@@ -107,28 +137,19 @@ void plain_summary(plain *p)
 	report_summary *sm;
 	report_options ro;
 	store_error err;
-	char *text = NULL;
-	size_t len = 0;
+	char *text;
+	size_t len;
 	FILE *m;
-	int rc;
+	int ok;
 
 	if (report_summary_load(p->st, &p->ws->s, &sm, &err) != 0) {
 		plain_error(p, "Error", &err);
 		return;
 	}
-	memset(&ro, 0, sizeof ro);
-	ro.format = REPORT_TEXT;
-	ro.width = p->width < 30 ? 30 : p->width > 200 ? 200 : (int)p->width;
-	ro.utf8 = !(p->flags & TEXT_ASCII);
-	if (!(m = open_memstream(&text, &len)))
-		plain_oom();
-	rc = report_write_summary_text(sm, &ro, m);
-	if (fclose(m) != 0 || rc != 0)
-		plain_say(p, "The summary could not be printed in full.");
-	if (text)
-		plain_print_lines(p, text);
-	free(text);
-	fflush(stdout);
+	plain_text_options(p, &ro);
+	m = plain_stream(&text, &len);
+	ok = report_write_summary_text(sm, &ro, m) == 0;
+	plain_stream_print(p, m, &text, ok, "summary");
 	report_summary_free(sm);
 }
 
