@@ -368,7 +368,7 @@ typedef struct undo_entry {
 	store_value old_value, new_value;
 } undo_entry;
 
-/* Frees what last_undoable filled. */
+/* Frees what last_candidate filled. */
 static void undo_entry_free(undo_entry *u)
 {
 	free(u->kind);
@@ -422,12 +422,37 @@ static int read_candidate(store *st, sqlite3_stmt *stmt, undo_entry *u, int *fou
 	return STORE_OK;
 }
 
-/* One candidate of this handle's actor in session `sid`, by `sql` (a
- * static literal: the statement cache is keyed by its address). */
-static int read_latest(store *st, const char *sql, const char *sid,
-		       undo_entry *u, int *found, store_error *err)
+/* The latest change by this handle's actor that undo can revert and has
+ * not: a change or a redo, never an undo, a creation or a join. */
+static const char undoable_sql[] =
+	"SELECT id, kind, row_id, coalesce(target, -1), summary, old, new, at"
+	" FROM history h WHERE session = ?1 AND coalesce(actor, -1) = ?2"
+	" AND kind NOT IN ('create', 'join', 'undo')"
+	" AND NOT EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.id)"
+	" ORDER BY id DESC LIMIT 1";
+
+/* The latest undo by this actor not yet redone, provided they have made
+ * no new change since it (a redo is not a new change).  Read as the
+ * change to write: the field's kind and the undone change's summary, and
+ * `old` is the value the redo puts back. */
+static const char redoable_sql[] =
+	"SELECT u.id, k.kind, u.row_id, coalesce(u.target, -1), k.summary,"
+	" u.old, u.new, u.at"
+	" FROM history u JOIN history k ON k.id = u.undoes"
+	" WHERE u.session = ?1 AND u.kind = 'undo' AND coalesce(u.actor, -1) = ?2"
+	" AND NOT EXISTS (SELECT 1 FROM history r WHERE r.undoes = u.id)"
+	" AND NOT EXISTS (SELECT 1 FROM history n WHERE n.session = u.session"
+	"  AND n.id > u.id AND coalesce(n.actor, -1) = ?2 AND n.undoes IS NULL"
+	"  AND n.kind NOT IN ('create', 'join'))"
+	" ORDER BY u.id DESC LIMIT 1";
+
+/* The latest candidate for undo, or with `redo` for redo, of this
+ * handle's actor in session `sid` (the statement cache is keyed by the
+ * SQL literal's address, so each keeps its statement). */
+static int last_candidate(store *st, const char *sid, int redo, undo_entry *u,
+			  int *found, store_error *err)
 {
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	sqlite3_stmt *stmt = store_sql(st, redo ? redoable_sql : undoable_sql, err);
 
 	memset(u, 0, sizeof *u);
 	*found = 0;
@@ -436,42 +461,6 @@ static int read_latest(store *st, const char *sql, const char *sid,
 	store_bind_text(stmt, 1, sid);
 	sqlite3_bind_int64(stmt, 2, st->actor);
 	return read_candidate(st, stmt, u, found, err);
-}
-
-/* The latest change by this handle's actor that undo can revert and has
- * not: a change or a redo, never an undo, a creation or a join. */
-static int last_undoable(store *st, const char *sid, undo_entry *u, int *found,
-			 store_error *err)
-{
-	static const char sql[] =
-		"SELECT id, kind, row_id, coalesce(target, -1), summary, old, new, at"
-		" FROM history h WHERE session = ?1 AND coalesce(actor, -1) = ?2"
-		" AND kind NOT IN ('create', 'join', 'undo')"
-		" AND NOT EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.id)"
-		" ORDER BY id DESC LIMIT 1";
-
-	return read_latest(st, sql, sid, u, found, err);
-}
-
-/* The latest undo by this actor not yet redone, provided they have made
- * no new change since it (a redo is not a new change).  Read as the
- * change to write: the field's kind and the undone change's summary, and
- * `old` is the value the redo puts back. */
-static int last_redoable(store *st, const char *sid, undo_entry *u, int *found,
-			 store_error *err)
-{
-	static const char sql[] =
-		"SELECT u.id, k.kind, u.row_id, coalesce(u.target, -1), k.summary,"
-		" u.old, u.new, u.at"
-		" FROM history u JOIN history k ON k.id = u.undoes"
-		" WHERE u.session = ?1 AND u.kind = 'undo' AND coalesce(u.actor, -1) = ?2"
-		" AND NOT EXISTS (SELECT 1 FROM history r WHERE r.undoes = u.id)"
-		" AND NOT EXISTS (SELECT 1 FROM history n WHERE n.session = u.session"
-		"  AND n.id > u.id AND coalesce(n.actor, -1) = ?2 AND n.undoes IS NULL"
-		"  AND n.kind NOT IN ('create', 'join'))"
-		" ORDER BY u.id DESC LIMIT 1";
-
-	return read_latest(st, sql, sid, u, found, err);
 }
 
 /* STORE_EDATA, saying who, when someone else has changed the same field
@@ -562,8 +551,7 @@ static int revert_in_tx(store *st, const char *sid, int redo, long long now,
 			  STORE_NULL_VALUE, 0 };
 	undo_entry u;
 	long long shown;
-	int found, rc = redo ? last_redoable(st, sid, &u, &found, err)
-			     : last_undoable(st, sid, &u, &found, err);
+	int found, rc = last_candidate(st, sid, redo, &u, &found, err);
 
 	if (!rc && !found)
 		rc = -1;
