@@ -1191,6 +1191,22 @@ Test(store, undo_of_a_rename_whose_name_was_taken_fails_cleanly)
 	cr_assert_not_null(strstr(err.message, "already exists"));
 }
 
+/* Undoes the session's last change into `c` and checks its kind, row
+ * and words. */
+static void undo_names(const char *id, store_change *c, const char *kind,
+		       const char *row_id, const char *words)
+{
+	char got[200];
+	int undone;
+
+	cr_assert_eq(store_undo_entry(st, id, c, &undone, &err), 0, "%s", err.message);
+	cr_assert_eq(undone, 1);
+	cr_assert_str_eq(c->kind, kind);
+	cr_assert_str_eq(c->row_id, row_id);
+	store_change_words(c, got, sizeof got);
+	cr_assert_str_eq(got, words);
+}
+
 /* The screen moves to the undone change's row before it says what was
  * undone, so the store names the entry: its kind, row and summary. */
 Test(store, undo_entry_names_the_undone_change)
@@ -1216,20 +1232,12 @@ Test(store, undo_entry_names_the_undone_change)
 	cr_assert_str_eq(words, "renamed the session from 'A' to 'B'");
 	store_change_clear(&c);
 
-	cr_assert_eq(store_undo_entry(st, id, &c, &undone, &err), 0, "%s", err.message);
-	cr_assert_str_eq(c.kind, "note");
-	cr_assert_str_eq(c.row_id, row(1));
-	store_change_words(&c, words, sizeof words);
-	cr_assert_str_eq(words, "added the note");
+	undo_names(id, &c, "note", row(1), "added the note");
 	store_change_clear(&c);
 
-	cr_assert_eq(store_undo_entry(st, id, &c, &undone, &err), 0, "%s", err.message);
-	cr_assert_str_eq(c.kind, "agreed");
-	cr_assert_str_eq(c.row_id, row(0));
+	undo_names(id, &c, "agreed", row(0), "agreed Enhance");
 	snprintf(want, sizeof want, "Agreed Enhance on %s", row(0));
 	cr_assert_str_eq(c.summary, want);
-	store_change_words(&c, words, sizeof words);
-	cr_assert_str_eq(words, "agreed Enhance");
 	/* The id is the history's own, and the history shows it undone. */
 	cr_assert_eq(store_history(st, id, 0, &h, &n, &err), 0, "%s", err.message);
 	for (i = 0; i < n && h[i].id != c.id; i++)

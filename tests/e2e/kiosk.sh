@@ -28,18 +28,19 @@ ns_wait_for "Report written to"
 grep -q "Kiosk Day" "$report" || ns_fail "the report is not the session's"
 echo "ok - --kiosk writes next to the database and takes no path"
 
+names_no_path() {   # names_no_path TEXT WHAT: the screen shows TEXT, no path
+	shown=$(ns_screen)
+	printf '%s\n' "$shown" | grep -F -q "$1" || ns_fail "--kiosk does not name $2"
+	printf '%s\n' "$shown" | grep -F -q "$NS_DIR" && ns_fail "--kiosk shows the path of $2"
+	return 0
+}
+
 # --kiosk names files, never their paths: the written report, the
 # question before replacing it, and a store error about the database.
-shown=$(ns_screen)
-printf '%s\n' "$shown" | grep -F -q "Report written to Kiosk-Day.txt" ||
-	ns_fail "--kiosk does not name the report it wrote"
-printf '%s\n' "$shown" | grep -F -q "$NS_DIR" && ns_fail "--kiosk shows the report's path"
+names_no_path "Report written to Kiosk-Day.txt" "the report it wrote"
 ns_keys p
 ns_wait_for "exists: replace it?"
-shown=$(ns_screen)
-printf '%s\n' "$shown" | grep -F -q "Kiosk-Day.txt exists: replace it?" ||
-	ns_fail "--kiosk does not name the file it would replace"
-printf '%s\n' "$shown" | grep -F -q "$NS_DIR" && ns_fail "--kiosk shows the path it would replace"
+names_no_path "Kiosk-Day.txt exists: replace it?" "the file it would replace"
 ns_keys n
 ns_wait_for "Cancelled"
 if command -v python3 >/dev/null 2>&1; then

@@ -28,6 +28,11 @@ has() {   # has TEXT [FILE]: the last run printed TEXT
 	ns_fail "missing: $1"
 }
 
+csv_has() {   # csv_has SESSION TEXT: the session's CSV report holds TEXT
+	"$bin" --db "$db" report "$1" --format csv >"$NS_DIR/csv"
+	has "$2" "$NS_DIR/csv"
+}
+
 plain() {   # plain INPUT ARGS...: the line mode through a pipe
 	input=$1
 	shift
@@ -55,8 +60,7 @@ has "Votes: Start 1, Build 0, Enhance 1, don't know 1 (3 of 3"
 has "Lowest Start, highest Enhance."
 has "Suggested: Start (the lower, as views differ). Type 1 to agree it."
 ! grep -q "$esc" "$out" || ns_fail "an escape byte in the line mode"
-"$bin" --db "$db" report Sec --format csv >"$NS_DIR/csv"
-has "Alpha row one,Dr B,enhance,Enhance,vote" "$NS_DIR/csv"
+csv_has Sec "Alpha row one,Dr B,enhance,Enhance,vote"
 echo "ok - a secret ballot is revealed from the line mode"
 
 # Undo and redo are this person's own; H prints the history with both.
@@ -69,12 +73,12 @@ H
 q
 " --plain --session Redo
 [ "$status" -eq 0 ] || ns_fail "the undo run ended with $status"
-has "Saved: Undone on 1.1 Alpha row one: agreed Build."
-has "Saved: Redone on 1.1 Alpha row one: agreed Build."
-has "History of 'Redo': 4 changes, newest first"
-has "[undone]"
-"$bin" --db "$db" report Redo --format csv >"$NS_DIR/csv"
-has "alpha-one,Alpha row one,,build,Build,agreed" "$NS_DIR/csv"
+for line in "Saved: Undone on 1.1 Alpha row one: agreed Build." \
+	"Saved: Redone on 1.1 Alpha row one: agreed Build." \
+	"History of 'Redo': 4 changes, newest first" "[undone]"; do
+	has "$line"
+done
+csv_has Redo "alpha-one,Alpha row one,,build,Build,agreed"
 echo "ok - undo, redo and the history from the line mode"
 
 # 2. An action added, edited (Enter keeps a field, - clears it) and
