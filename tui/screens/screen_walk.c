@@ -273,7 +273,8 @@ static int side_width(const ui *u)
 }
 
 static void votes_text(const workshop *ws, const store_row_answer *a,
-		       const rowfacts_spread *sp, char *buf, size_t size)
+		       const rowfacts_spread *sp, size_t width, char *buf,
+		       size_t size)
 {
 	size_t len;
 
@@ -293,8 +294,12 @@ static void votes_text(const workshop *ws, const store_row_answer *a,
 		strcpy(buf + len, ": "), len += 2;
 	rowfacts_counts_text(ws->m, sp, "  ", buf + len, size - len);
 	len = strlen(buf);
+	/* "(2 of 3 voted)" where it fits, else the short "(2/3 voted)". */
 	snprintf(buf + len, size - len, "  (%d of %zu voted)", sp->voted,
 		 ws->s.n_participants);
+	if (text_width(buf) > width)
+		snprintf(buf + len, size - len, "  (%d/%zu voted)", sp->voted,
+			 ws->s.n_participants);
 }
 
 static void actions_text(const workshop *ws, const char *row_id, char *buf,
@@ -332,7 +337,7 @@ static void draw_foot(ui *u, int y, const rowfacts_spread *sp)
 	int lw = WALK_LABEL_W;
 
 	draw_hline(u->body, y, 0, u->cols);
-	votes_text(ws, a, sp, buf, sizeof buf);
+	votes_text(ws, a, sp, (size_t)(u->cols - lw - 1), buf, sizeof buf);
 	draw_text(u->body, y + 1, 1, lw, "Votes", draw_attr(ATTR_HEADING));
 	draw_text(u->body, y + 1, lw, u->cols - lw - 1, buf, A_NORMAL);
 	draw_text(u->body, y + 2, 1, lw, "Note", draw_attr(ATTR_HEADING));
