@@ -85,3 +85,15 @@ ns_screen | grep -q "Oak\|Elm\|Ash" && ns_fail "another organisation is named"
 ns_keys q q
 ns_wait_for "NS-EXITED-0"
 echo "ok - the summary screen shows the benchmark with three other organisations"
+
+# The line mode's summary (s) has the same lines.
+printf 's\nq\n' | "$NEXTSTEPS_BIN" --db "$NS_DB" --plain --session "Review 2026" \
+	>"$NS_DIR/plain" 2>&1 || ns_fail "the line mode failed: $(cat "$NS_DIR/plain")"
+for want in "  1.1 Alpha row one: 2024 Start  2025 Enhance  2026 Build" \
+	"  2.2 Beta row two: 2024 -  2025 -  2026 none" \
+	"1 Alpha section: others Build (3 organisations); here Build"; do
+	grep -qF -- "$want" "$NS_DIR/plain" ||
+		ns_fail "the line mode's summary lacks '$want':
+$(cat "$NS_DIR/plain")"
+done
+echo "ok - the line mode's summary has the same trend and benchmark"
