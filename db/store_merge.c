@@ -6,14 +6,15 @@
  * The rules (see store_merge in store.h):
  *   - Sessions are matched by id, which is random and unique across files.
  *   - Absent here: the session and all its rows are copied.
- *   - Present here: the OTHER copy replaces this one only when its `updated`
- *     is later; equal or earlier is "already up to date" and left alone, so
- *     a merge never overwrites a newer copy and merging twice changes
- *     nothing.
+ *   - Present here: the two copies are combined field by field from their
+ *     histories (store_merge_fields.c); a copy whose history holds nothing
+ *     this one lacks is "already up to date" and left alone, so merging
+ *     twice changes nothing.
  *   - A name already used here by a different session is made unique as
  *     "NAME (from BASENAME)" (then "NAME (from BASENAME, 2)", ...).
- *   - Incoming sessions take their place in the list by `updated`, below
- *     sessions here changed in the same second (see place_session).
+ *   - Incoming sessions, and sessions the other copy changed later, take
+ *     their place in the list by `updated`, below sessions here changed in
+ *     the same second (see place_session).
  *   - One transaction per OTHER file: all of it is merged or none of it.
  *
  * The OTHER file is read through ATTACH and INSERT ... SELECT, after it has
