@@ -830,6 +830,28 @@ static int copy_one(merge_ctx *c, const merge_item *it, store_error *err)
 	return rc;
 }
 
+/* Both copies of a session were run against one matrix snapshot: the
+ * rows and stages their fields name must mean the same in both.  Reading
+ * the other copy's snapshot also meets a crafted one (too large, not
+ * text) before anything is combined. */
+static int same_matrix(merge_ctx *c, const merge_item *it, store_error *err)
+{
+	static const char sql[] =
+		"SELECT o.hash = m.hash AND o.text = m.text"
+		" FROM other.sessions os JOIN other.matrices o ON o.id = os.matrix,"
+		" main.sessions ms JOIN main.matrices m ON m.id = ms.matrix"
+		" WHERE os.id = ?1 AND ms.id = ?1";
+	long long same = 0;
+	int found = 0, rc = store_step_int(c->st, store_sql_text1(c->st, sql, it->id, err),
+					   &same, &found, "read the other database's session",
+					   err);
+
+	if (!rc && !same)
+		rc = store_fail(err, STORE_EDATA, "session '%s' (%s) was made from another"
+				" matrix in the other database: not merged", it->name, it->id);
+	return rc;
+}
+
 /* A session both files hold is combined field by field; when the other
  * copy changed later, the session takes its place in the list as an
  * incoming one does. */
@@ -839,7 +861,10 @@ static int combine_one(merge_ctx *c, const merge_item *it, int *changed,
 	static const char set[] = "UPDATE main.sessions SET touched = ?2 WHERE id = ?1";
 	long long touched = 0;
 	sqlite3_stmt *stmt;
-	int rc = store_merge_fields(c->st, it->id, c->label, c->res, changed, err);
+	int rc = same_matrix(c, it, err);
+
+	if (!rc)
+		rc = store_merge_fields(c->st, it->id, c->label, c->res, changed, err);
 
 	if (rc || !*changed || it->updated <= it->local_updated)
 		return rc;
