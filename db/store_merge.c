@@ -200,6 +200,8 @@ static const char merge_tables[] =
 	" (n INTEGER PRIMARY KEY, old INTEGER NOT NULL UNIQUE);"
 	"CREATE TEMP TABLE IF NOT EXISTS merge_order"
 	" (id TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL);"
+	"CREATE TEMP TABLE IF NOT EXISTS merge_keys"
+	" (kind TEXT PRIMARY KEY NOT NULL, key INTEGER NOT NULL);"
 	"CREATE TEMP TABLE IF NOT EXISTS merge_people"
 	" (there INTEGER PRIMARY KEY, here INTEGER NOT NULL);"
 	"CREATE TEMP TABLE IF NOT EXISTS merge_actions"
@@ -240,6 +242,7 @@ static void detach(store *st)
 	sqlite3_exec(st->db, "DROP TABLE IF EXISTS temp.merge_action_ids;"
 		     "DROP TABLE IF EXISTS temp.merge_history_ids;"
 		     "DROP TABLE IF EXISTS temp.merge_order;"
+		     "DROP TABLE IF EXISTS temp.merge_keys;"
 		     "DROP TABLE IF EXISTS temp.merge_people;"
 		     "DROP TABLE IF EXISTS temp.merge_actions;"
 		     "DROP TABLE IF EXISTS temp.merge_entries", NULL, NULL, NULL);

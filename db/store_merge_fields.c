@@ -42,7 +42,9 @@ typedef struct merge_value {
 	char *s;
 } merge_value;
 
-enum merge_key { MERGE_KEY_NONE, MERGE_KEY_PERSON, MERGE_KEY_ACTION };
+/* How an entry's `target` names its field; the values are those of
+ * temp.merge_keys, which the entry statements read. */
+enum merge_key { MERGE_KEY_NONE = 0, MERGE_KEY_PERSON = 1, MERGE_KEY_ACTION = 2 };
 
 /* What a writer or a describer knows about the field. */
 typedef struct merge_spot {
@@ -324,6 +326,8 @@ static const merge_kind merge_kinds[] = {
 	  " AND position = ?3), (SELECT name FROM other.participants"
 	  " WHERE session = ?1 AND position = ?4)",
 	  write_person, text_words },
+	/* a join is matched by map_people, not combined: no value of its own */
+	{ "join", NULL, 0, MERGE_KEY_PERSON, NULL, NULL, NULL },
 };
 
 static const merge_kind *kind_named(const char *kind)
@@ -508,9 +512,10 @@ static int map_people(store *st, const char *sid, store_error *err)
 static const char entries_there[] =
 	"INSERT INTO temp.merge_entries (session, side, id, uid, at, field, row_id, fkey,"
 	" target) SELECT ?1, 1, o.id, o.uid, o.at, o.field, o.row_id,"
-	" CASE WHEN o.field IN ('vote', 'participant') THEN coalesce((SELECT p.here"
+	" CASE (SELECT k.key FROM temp.merge_keys k WHERE k.kind = o.field)"
+	" WHEN 1 THEN coalesce((SELECT p.here"
 	"  FROM temp.merge_people p WHERE p.there = o.target), -1)"
-	" WHEN o.field = 'action' THEN coalesce(" ACTION_UID("other", "o") ", '')"
+	" WHEN 2 THEN coalesce(" ACTION_UID("other", "o") ", '')"
 	" ELSE '' END, o.target"
 	" FROM (SELECT h.*, coalesce(" FIELD_OF("other", "h") ", '') AS field"
 	"  FROM other.history h WHERE h.session = ?1 AND NOT EXISTS (SELECT 1"
@@ -519,8 +524,9 @@ static const char entries_there[] =
 static const char entries_here[] =
 	"INSERT INTO temp.merge_entries (session, side, id, uid, at, field, row_id, fkey,"
 	" target) SELECT ?1, 0, m.id, m.uid, m.at, m.field, m.row_id,"
-	" CASE WHEN m.field IN ('vote', 'participant') THEN m.target"
-	" WHEN m.field = 'action' THEN coalesce(" ACTION_UID("main", "m") ", '')"
+	" CASE (SELECT k.key FROM temp.merge_keys k WHERE k.kind = m.field)"
+	" WHEN 1 THEN m.target"
+	" WHEN 2 THEN coalesce(" ACTION_UID("main", "m") ", '')"
 	" ELSE '' END, m.target"
 	" FROM (SELECT h.*, coalesce(" FIELD_OF("main", "h") ", '') AS field"
 	"  FROM main.history h WHERE h.session = ?1 AND NOT EXISTS (SELECT 1"
@@ -725,7 +731,7 @@ static int resolve_field(store *st, const char *sid, const char *label,
 	merge_value h, t;
 	int rc = STORE_OK, take;
 
-	if (!k)
+	if (!k || !k->read_sql)
 		return STORE_OK;        /* create, join: nothing to combine */
 	if (k->key == MERGE_KEY_PERSON)
 		p.target = strtoll(f->fkey, NULL, 10);
@@ -761,10 +767,9 @@ static int append_history(store *st, const char *sid, store_error *err)
 		"INSERT INTO main.history (id, session, at, kind, row_id, summary,"
 		" target, old, new, undoes, actor, uid)"
 		" SELECT ?2 + e.rowid, o.session, o.at, o.kind, o.row_id, o.summary,"
-		" CASE WHEN e.field IN ('vote', 'participant', 'join') THEN (SELECT p.here"
-		"  FROM temp.merge_people p WHERE p.there = o.target)"
-		" WHEN e.field = 'action' THEN (SELECT a.here FROM temp.merge_actions a"
-		"  WHERE a.there = o.target)"
+		" CASE (SELECT k.key FROM temp.merge_keys k WHERE k.kind = e.field)"
+		" WHEN 1 THEN (SELECT p.here FROM temp.merge_people p WHERE p.there = o.target)"
+		" WHEN 2 THEN (SELECT a.here FROM temp.merge_actions a WHERE a.there = o.target)"
 		" ELSE o.target END,"
 		" o.old, o.new, NULL,"
 		" (SELECT p.here FROM temp.merge_people p WHERE p.there = o.actor), o.uid"
@@ -832,6 +837,24 @@ static int name_conflicts(store *st, const char *sid, store_merge_result *res,
 	return rc;
 }
 
+/* Each kind's key, for the statements that group and renumber entries. */
+static int fill_keys(store *st, store_error *err)
+{
+	static const char sql[] =
+		"INSERT OR REPLACE INTO temp.merge_keys (kind, key) VALUES (?1, ?2)";
+	sqlite3_stmt *stmt;
+	size_t i;
+	int rc = STORE_OK;
+
+	for (i = 0; !rc && i < sizeof merge_kinds / sizeof merge_kinds[0]; i++) {
+		if (!(stmt = store_sql_text1(st, sql, merge_kinds[i].kind, err)))
+			return store_last(err);
+		sqlite3_bind_int(stmt, 2, (int)merge_kinds[i].key);
+		rc = store_run(st, stmt, "merge a session", err);
+	}
+	return rc;
+}
+
 static const char clear_sql[] =
 	"DELETE FROM temp.merge_people; DELETE FROM temp.merge_actions;"
 	" DELETE FROM temp.merge_entries;";
@@ -846,6 +869,8 @@ int store_merge_fields(store *st, const char *sid, const char *label,
 	int rc = store_exec(st, clear_sql, "merge a session", err);
 
 	*changed = 0;
+	if (!rc)
+		rc = fill_keys(st, err);
 	if (!rc)
 		rc = map_people(st, sid, err);
 	if (!rc)

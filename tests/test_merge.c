@@ -1140,3 +1140,40 @@ Test(merge, copies_upgraded_apart_share_their_common_history)
 	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM answers"), 3);
 	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
 }
+
+/* A participant who joined in one copy only arrives with their votes,
+ * and the history still says they made them, when the other copy gave
+ * the same place to someone else. */
+Test(merge, a_joiner_of_the_other_copy_keeps_their_votes)
+{
+	store_session s;
+	store_answers x;
+	char id[40];
+	int eve, dan, actor;
+
+	dst = testutil_open(fx.path);
+	new_session(dst, "Camden", "", id);
+	other = copy_of(fx.path, other_path);
+	ok(store_participant_add(dst, id, "Eve", &eve, &err));
+	store_set_actor(dst, eve);
+	ok(store_set_vote(dst, id, row(0), eve, 0, &err));
+	ok(store_participant_add(other, id, "Dan", &dan, &err));
+	cr_assert_eq(dan, eve);
+	store_set_actor(other, dan);
+	ok(store_set_vote(other, id, row(0), dan, 2, &err));
+	expect_counts(merge(dst, other_path), 0, 1, 0, 0);
+	ok(store_session_find(dst, id, &s, &err));
+	cr_assert_eq(s.n_participants, 5);
+	cr_assert_str_eq(s.participants[3], "Eve");
+	cr_assert_str_eq(s.participants[4], "Dan");
+	store_session_clear(&s);
+	ok(store_answers_load(dst, id, &x, &err));
+	cr_assert_eq(store_answers_row(&x, row(0))->votes[3], 0);
+	cr_assert_eq(store_answers_row(&x, row(0))->votes[4], 2);
+	store_answers_free(&x);
+	ok(store_vote_author(dst, id, row(0), 4, &actor, &err));
+	cr_assert_eq(actor, 4);
+	/* merged again: Dan is known by his join, not added twice */
+	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM participants"), 5);
+}
