@@ -204,8 +204,8 @@ static const char merge_tables[] =
 	" (kind TEXT PRIMARY KEY NOT NULL, key INTEGER NOT NULL);"
 	"CREATE TEMP TABLE IF NOT EXISTS merge_people"
 	" (there INTEGER PRIMARY KEY, here INTEGER NOT NULL);"
-	"CREATE TEMP TABLE IF NOT EXISTS merge_actions"
-	" (there INTEGER PRIMARY KEY, here INTEGER NOT NULL);"
+	"CREATE TEMP TABLE IF NOT EXISTS merge_ids (kind TEXT NOT NULL,"
+	" there INTEGER NOT NULL, here INTEGER NOT NULL, PRIMARY KEY (kind, there));"
 	"CREATE TEMP TABLE IF NOT EXISTS merge_entries (session TEXT NOT NULL,"
 	" side INTEGER NOT NULL, id INTEGER NOT NULL, uid TEXT NOT NULL,"
 	" at INTEGER NOT NULL, field TEXT NOT NULL, row_id TEXT NOT NULL,"
@@ -244,7 +244,7 @@ static void detach(store *st)
 		     "DROP TABLE IF EXISTS temp.merge_order;"
 		     "DROP TABLE IF EXISTS temp.merge_keys;"
 		     "DROP TABLE IF EXISTS temp.merge_people;"
-		     "DROP TABLE IF EXISTS temp.merge_actions;"
+		     "DROP TABLE IF EXISTS temp.merge_ids;"
 		     "DROP TABLE IF EXISTS temp.merge_entries", NULL, NULL, NULL);
 	sqlite3_exec(st->db, "DETACH DATABASE other", NULL, NULL, NULL);
 }

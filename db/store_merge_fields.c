@@ -24,7 +24,9 @@
  *     when the join is shared, is matched by name otherwise, or is added
  *     at the end.
  *
- * Each kind of field is one entry of merge_kinds[]: how to read its value
+ * Each kind of field is one entry of merge_kinds[]: its history kind, how
+ * its entries' `target` names the field (nothing, a participant's
+ * position, or a record's id renumbered per file), how to read its value
  * in both copies (one statement, ?1 session, ?2 row, ?3 the key here, ?4
  * the key there), how to write it here, and how to say it in words.  A
  * feature that records a new kind of change adds one entry.
@@ -44,7 +46,13 @@ typedef struct merge_value {
 
 /* How an entry's `target` names its field; the values are those of
  * temp.merge_keys, which the entry statements read. */
-enum merge_key { MERGE_KEY_NONE = 0, MERGE_KEY_PERSON = 1, MERGE_KEY_ACTION = 2 };
+enum merge_key {
+	MERGE_KEY_NONE = 0,        /* one per row, or per session */
+	MERGE_KEY_PERSON = 1,      /* target: a participant's position */
+	MERGE_KEY_ID = 2           /* target: a record's id in its file (an
+				      action): known across files by the uid
+				      of the first entry of this kind about it */
+};
 
 /* What a writer or a describer knows about the field. */
 typedef struct merge_spot {
@@ -63,7 +71,11 @@ typedef struct merge_kind {
 	const char *read_sql;      /* here's value, there's value */
 	int (*write)(const merge_spot *p, const merge_value *v, store_error *err);
 	void (*words)(const merge_spot *p, const merge_value *v, char *out, size_t size);
+	/* MERGE_KEY_ID: a fresh id here for a record new here, reserved */
+	int (*new_id)(store *st, long long *id, store_error *err);
 } merge_kind;
+
+static int new_action_id(store *st, long long *id, store_error *err);
 
 /* ------------------------------------------------------------ small helpers */
 
@@ -293,41 +305,51 @@ static void action_words(const merge_spot *p, const merge_value *v, char *out,
 	"json_object('row_id', row_id, 'text', text, 'owner', owner, 'due', due," \
 	" 'done', done, 'created', created)"
 
+/* One entry per kind of change the history records.  A kind missing
+ * here (create, or one a later version adds) is carried in the history
+ * but not combined. */
 static const merge_kind merge_kinds[] = {
-	{ "agreed", "agreed", 1, MERGE_KEY_NONE, ROW_VALUE("state * 16 + stage + 1", "0"),
-	  write_agreed, agreed_words },
-	{ "note", "note", 1, MERGE_KEY_NONE, ROW_VALUE("note", "''"),
-	  write_note, text_words },
-	{ "reveal", "votes", 1, MERGE_KEY_NONE, ROW_VALUE("revealed", "0"),
-	  write_reveal, shown_words },
-	{ "vote", "vote", 1, MERGE_KEY_PERSON,
-	  "SELECT coalesce((SELECT vote FROM main.votes WHERE session = ?1"
+	{ .kind = "agreed", .what = "agreed", .per_row = 1,
+	  .read_sql = ROW_VALUE("state * 16 + stage + 1", "0"),
+	  .write = write_agreed, .words = agreed_words },
+	{ .kind = "note", .what = "note", .per_row = 1,
+	  .read_sql = ROW_VALUE("note", "''"),
+	  .write = write_note, .words = text_words },
+	{ .kind = "reveal", .what = "votes", .per_row = 1,
+	  .read_sql = ROW_VALUE("revealed", "0"),
+	  .write = write_reveal, .words = shown_words },
+	{ .kind = "vote", .what = "vote", .per_row = 1, .key = MERGE_KEY_PERSON,
+	  .read_sql = "SELECT coalesce((SELECT vote FROM main.votes WHERE session = ?1"
 	  " AND row_id = ?2 AND participant = ?3), -1),"
 	  " coalesce((SELECT vote FROM other.votes WHERE session = ?1"
 	  " AND row_id = ?2 AND participant = ?4), -1)",
-	  write_vote, vote_words },
-	{ "action", "action", 1, MERGE_KEY_ACTION,
-	  "SELECT (SELECT " ACTION_JSON " FROM main.actions WHERE session = ?1"
-	  " AND id = ?3), (SELECT " ACTION_JSON " FROM other.actions"
-	  " WHERE session = ?1 AND id = ?4)",
-	  write_action, action_words },
-	{ "rename", "name", 0, MERGE_KEY_NONE, SESSION_VALUE("name"),
-	  write_name, text_words },
-	{ "organisation", "organisation", 0, MERGE_KEY_NONE,
-	  SESSION_VALUE("organisation"), write_org, text_words },
-	{ "facilitator", "facilitator", 0, MERGE_KEY_NONE,
-	  SESSION_VALUE("facilitator"), write_facilitator, text_words },
-	{ "minutes", "planned minutes", 0, MERGE_KEY_NONE,
-	  SESSION_VALUE("planned_minutes"), write_minutes, minutes_words },
-	{ "secret", "secret ballot", 0, MERGE_KEY_NONE, SESSION_VALUE("secret_ballot"),
-	  write_secret, on_off_words },
-	{ "participant", "participant", 0, MERGE_KEY_PERSON,
-	  "SELECT (SELECT name FROM main.participants WHERE session = ?1"
+	  .write = write_vote, .words = vote_words },
+	{ .kind = "action", .what = "action", .per_row = 1, .key = MERGE_KEY_ID,
+	  .read_sql = "SELECT (SELECT " ACTION_JSON " FROM main.actions"
+	  " WHERE session = ?1 AND id = ?3), (SELECT " ACTION_JSON
+	  " FROM other.actions WHERE session = ?1 AND id = ?4)",
+	  .write = write_action, .words = action_words, .new_id = new_action_id },
+	{ .kind = "rename", .what = "name", .read_sql = SESSION_VALUE("name"),
+	  .write = write_name, .words = text_words },
+	{ .kind = "organisation", .what = "organisation",
+	  .read_sql = SESSION_VALUE("organisation"),
+	  .write = write_org, .words = text_words },
+	{ .kind = "facilitator", .what = "facilitator",
+	  .read_sql = SESSION_VALUE("facilitator"),
+	  .write = write_facilitator, .words = text_words },
+	{ .kind = "minutes", .what = "planned minutes",
+	  .read_sql = SESSION_VALUE("planned_minutes"),
+	  .write = write_minutes, .words = minutes_words },
+	{ .kind = "secret", .what = "secret ballot",
+	  .read_sql = SESSION_VALUE("secret_ballot"),
+	  .write = write_secret, .words = on_off_words },
+	{ .kind = "participant", .what = "participant", .key = MERGE_KEY_PERSON,
+	  .read_sql = "SELECT (SELECT name FROM main.participants WHERE session = ?1"
 	  " AND position = ?3), (SELECT name FROM other.participants"
 	  " WHERE session = ?1 AND position = ?4)",
-	  write_person, text_words },
+	  .write = write_person, .words = text_words },
 	/* a join is matched by map_people, not combined: no value of its own */
-	{ "join", NULL, 0, MERGE_KEY_PERSON, NULL, NULL, NULL },
+	{ .kind = "join", .key = MERGE_KEY_PERSON },
 };
 
 static const merge_kind *kind_named(const char *kind)
@@ -502,9 +524,10 @@ static int map_people(store *st, const char *sid, store_error *err)
 #define FIELD_OF(S, H) \
 	"CASE WHEN " H ".kind = 'undo' THEN (SELECT k.kind FROM " S ".history k" \
 	" WHERE k.id = " H ".undoes) ELSE " H ".kind END"
-/* An action's identity: the uid of the first entry about it in that copy. */
-#define ACTION_UID(S, H) \
-	"(SELECT a.uid FROM " S ".history a WHERE a.session = ?1 AND a.kind = 'action'" \
+/* A record's identity (MERGE_KEY_ID): the uid of the first entry of its
+ * kind about it in that copy. */
+#define RECORD_UID(S, H) \
+	"(SELECT a.uid FROM " S ".history a WHERE a.session = ?1 AND a.kind = " H ".field" \
 	" AND a.target = " H ".target ORDER BY a.id LIMIT 1)"
 
 /* The other copy's entries this one lacks, in their order (their rowid
@@ -515,7 +538,7 @@ static const char entries_there[] =
 	" CASE (SELECT k.key FROM temp.merge_keys k WHERE k.kind = o.field)"
 	" WHEN 1 THEN coalesce((SELECT p.here"
 	"  FROM temp.merge_people p WHERE p.there = o.target), -1)"
-	" WHEN 2 THEN coalesce(" ACTION_UID("other", "o") ", '')"
+	" WHEN 2 THEN coalesce(" RECORD_UID("other", "o") ", '')"
 	" ELSE '' END, o.target"
 	" FROM (SELECT h.*, coalesce(" FIELD_OF("other", "h") ", '') AS field"
 	"  FROM other.history h WHERE h.session = ?1 AND NOT EXISTS (SELECT 1"
@@ -526,7 +549,7 @@ static const char entries_here[] =
 	" target) SELECT ?1, 0, m.id, m.uid, m.at, m.field, m.row_id,"
 	" CASE (SELECT k.key FROM temp.merge_keys k WHERE k.kind = m.field)"
 	" WHEN 1 THEN m.target"
-	" WHEN 2 THEN coalesce(" ACTION_UID("main", "m") ", '')"
+	" WHEN 2 THEN coalesce(" RECORD_UID("main", "m") ", '')"
 	" ELSE '' END, m.target"
 	" FROM (SELECT h.*, coalesce(" FIELD_OF("main", "h") ", '') AS field"
 	"  FROM main.history h WHERE h.session = ?1 AND NOT EXISTS (SELECT 1"
@@ -610,7 +633,7 @@ static int new_action_id(store *st, long long *id, store_error *err)
 	static const char base[] =
 		"SELECT max(coalesce((SELECT seq FROM main.sqlite_sequence"
 		" WHERE name = 'actions'), 0), coalesce((SELECT max(id) FROM main.actions), 0),"
-		" coalesce((SELECT max(here) FROM temp.merge_actions), 0)) + 1";
+		" coalesce((SELECT max(here) FROM temp.merge_ids WHERE kind = 'action'), 0)) + 1";
 	static const char add[] =
 		"INSERT INTO main.sqlite_sequence (name, seq) SELECT 'actions', ?1"
 		" WHERE NOT EXISTS (SELECT 1 FROM main.sqlite_sequence WHERE name = 'actions')";
@@ -630,28 +653,28 @@ static int new_action_id(store *st, long long *id, store_error *err)
 	return rc;
 }
 
-/* The action's id here (a new one when it is new here), noted so the
+/* The record's id here (a new one when it is new here), noted so the
  * other copy's entries about it are renumbered. */
-static int action_here(store *st, const char *sid, const merge_field *f,
-		       long long *here, store_error *err)
+static int id_here(store *st, const char *sid, const merge_kind *k,
+		   const merge_field *f, long long *here, store_error *err)
 {
 	static const char find[] =
 		"SELECT target FROM main.history WHERE session = ?1 AND uid = ?2";
 	static const char note[] =
-		"INSERT OR REPLACE INTO temp.merge_actions (there, here) VALUES (?1, ?2)";
+		"INSERT OR REPLACE INTO temp.merge_ids (kind, there, here) VALUES (?1, ?2, ?3)";
 	sqlite3_stmt *stmt;
 	int found = 0, rc = store_step_int(st, store_sql_text2(st, find, sid, f->fkey, err),
-					   here, &found, "merge the actions", err);
+					   here, &found, "merge a session", err);
 
 	if (!rc && !found)
-		rc = new_action_id(st, here, err);
+		rc = k->new_id(st, here, err);
 	if (rc)
 		return rc;
-	if (!(stmt = store_sql(st, note, err)))
+	if (!(stmt = store_sql_text1(st, note, k->kind, err)))
 		return store_last(err);
-	sqlite3_bind_int64(stmt, 1, f->there_target);
-	sqlite3_bind_int64(stmt, 2, *here);
-	return store_run(st, stmt, "merge the actions", err);
+	sqlite3_bind_int64(stmt, 2, f->there_target);
+	sqlite3_bind_int64(stmt, 3, *here);
+	return store_run(st, stmt, "merge a session", err);
 }
 
 /* ------------------------------------------------------------ conflicts */
@@ -674,7 +697,7 @@ static int field_words(const merge_spot *p, const merge_kind *k, const merge_val
 		}
 		store_done(stmt);
 	}
-	if (k->key == MERGE_KEY_ACTION) {
+	if (k->key == MERGE_KEY_ID) {
 		text = action_field(p->st, h->type == SQLITE_TEXT ? h->s : t->s, "$.text");
 		store_quote(q, sizeof q, text ? text : "");
 		snprintf(extra, sizeof extra, " '%s'", q);
@@ -737,8 +760,8 @@ static int resolve_field(store *st, const char *sid, const char *label,
 		p.target = strtoll(f->fkey, NULL, 10);
 	if (k->key == MERGE_KEY_PERSON && p.target < 0)
 		return STORE_OK;
-	if (k->key == MERGE_KEY_ACTION)
-		rc = action_here(st, sid, f, &p.target, err);
+	if (k->key == MERGE_KEY_ID)
+		rc = id_here(st, sid, k, f, &p.target, err);
 	if (!rc)
 		rc = values_read(st, k, sid, f->row_id, p.target, f->there_target, &h, &t,
 				 err);
@@ -769,7 +792,8 @@ static int append_history(store *st, const char *sid, store_error *err)
 		" SELECT ?2 + e.rowid, o.session, o.at, o.kind, o.row_id, o.summary,"
 		" CASE (SELECT k.key FROM temp.merge_keys k WHERE k.kind = e.field)"
 		" WHEN 1 THEN (SELECT p.here FROM temp.merge_people p WHERE p.there = o.target)"
-		" WHEN 2 THEN (SELECT a.here FROM temp.merge_actions a WHERE a.there = o.target)"
+		" WHEN 2 THEN (SELECT a.here FROM temp.merge_ids a WHERE a.kind = e.field"
+		"  AND a.there = o.target)"
 		" ELSE o.target END,"
 		" o.old, o.new, NULL,"
 		" (SELECT p.here FROM temp.merge_people p WHERE p.there = o.actor), o.uid"
@@ -856,7 +880,7 @@ static int fill_keys(store *st, store_error *err)
 }
 
 static const char clear_sql[] =
-	"DELETE FROM temp.merge_people; DELETE FROM temp.merge_actions;"
+	"DELETE FROM temp.merge_people; DELETE FROM temp.merge_ids;"
 	" DELETE FROM temp.merge_entries;";
 
 /* Combines the other copy of session `sid` into this one; *changed is 0
