@@ -821,10 +821,18 @@ static int append_history(store *st, const char *sid, store_error *err)
 }
 
 /* What is not history: section time takes the larger count, each row's
- * and the session's `updated` the later time, so both directions agree. */
+ * and the session's `updated` the later time, so both directions agree.
+ * Turning the secret ballot on shows the votes already cast (their rows
+ * count as revealed) without an entry per row: a row neither copy
+ * revealed or hid since they parted is revealed when either shows it. */
 static int settle(store *st, const char *sid, store_error *err)
 {
 	static const char *const sql[] = {
+		"UPDATE main.answers SET revealed = 1 WHERE session = ?1 AND revealed = 0"
+		" AND EXISTS (SELECT 1 FROM other.answers o WHERE o.session = ?1"
+		" AND o.row_id = answers.row_id AND o.revealed = 1)"
+		" AND NOT EXISTS (SELECT 1 FROM temp.merge_entries e WHERE e.session = ?1"
+		" AND e.field = 'reveal' AND e.row_id = answers.row_id)",
 		"INSERT OR REPLACE INTO main.section_time (session, section_id, seconds)"
 		" SELECT o.session, o.section_id, max(o.seconds, coalesce((SELECT"
 		" m.seconds FROM main.section_time m WHERE m.session = o.session"

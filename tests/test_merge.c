@@ -729,7 +729,8 @@ static unsigned rnd(unsigned n)
  * can be checked to survive. */
 typedef struct touched {
 	int agreed[EDIT_ROWS], note[EDIT_ROWS], vote[EDIT_ROWS][EDIT_PEOPLE], name;
-	int undid;                 /* an undo may touch any field */
+	int undid;                 /* an undo may touch any field (so may the
+				      ballot and the reveal, for survives()) */
 } touched;
 
 /* The actions of a session, in creation order. */
@@ -744,7 +745,7 @@ static void random_edit(store *s, const char *id, const char *tag, int k, touche
 	static const char *const notes[] = { "", "rota", "letter", "café ☕" };
 	store_answers x;
 	char text[64];
-	unsigned r = rnd(EDIT_ROWS), op = rnd(10);
+	unsigned r = rnd(EDIT_ROWS), op = rnd(12);
 	int undone;
 
 	switch (op) {
@@ -784,6 +785,14 @@ static void random_edit(store *s, const char *id, const char *tag, int k, touche
 				ok(store_action_delete(s, id, a->id, &err));
 		}
 		store_answers_free(&x);
+		break;
+	case 10:
+		t->undid = 1;      /* other fields may change with it */
+		ok(store_set_revealed(s, id, row(r), (int)rnd(2), &err));
+		break;
+	case 11:
+		t->undid = 1;      /* turning it on shows the votes already cast */
+		ok(store_session_set_secret(s, id, (int)rnd(2), &err));
 		break;
 	default:
 		if (rnd(2)) {
