@@ -138,8 +138,9 @@ expect_status 0 "$BOROUGH" merge "$A"
 expect_line "$A: 0 sessions added, 1 updated, 1 already up to date"
 expect_line "conflict: 'Camden 2026' row alpha-one agreed: Start (here, 2026-01-01 02:00) vs Build ($A, 02:05): kept Build"
 expect_line "1 conflict"
-csv "$BOROUGH" "Camden 2026" | grep -q ',build,Build,agreed' ||
-	ns_fail "the later change was not kept"
+csv "$BOROUGH" "Camden 2026" >"$NS_DIR/camden.kept"
+out=$(ns_csv "$NS_DIR/camden.kept" row_id=alpha-one participant= stage_id=build \
+	state=agreed) || ns_fail "the later change was not kept: $out"
 run "$BOROUGH" history "Camden 2026" | grep -q 'agreed Start' ||
 	ns_fail "the losing change is not in the history"
 expect_status 0 "$BOROUGH" merge "$A"
