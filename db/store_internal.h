@@ -205,6 +205,12 @@ int store_write_minutes(store *st, const char *sid, int minutes, store_error *er
 int store_write_participant(store *st, const char *sid, int position,
 			    const char *name, store_error *err);
 
+/* ------------------------------------------------ store_pacing.c */
+
+/* A section's planned minutes (0: none set), for the change and its undo. */
+int store_write_section_minutes(store *st, const char *sid, const char *section_id,
+				int minutes, store_error *err);
+
 /* ------------------------------------------------ store_query.c */
 
 /* store_sql with ?1 (and ?2) bound to the texts a (and b) as

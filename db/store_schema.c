@@ -247,6 +247,11 @@ static const char schema_v9[] =
 	"DROP VIEW answers_v;"
 	ANSWERS_V("'parked'", "'not_reached'");
 
+/* Version 10: the minutes the facilitator plans for a section, beside
+ * its time; NULL while the section takes its share of the rows. */
+static const char schema_v10[] =
+	"ALTER TABLE section_time ADD COLUMN planned_minutes INTEGER;";
+
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -258,6 +263,7 @@ static const char *const migrations[] = {
 	schema_v7,
 	schema_v8,
 	schema_v9,
+	schema_v10,
 };
 
 /* The version this program writes. */
