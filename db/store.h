@@ -18,6 +18,8 @@
  *   NEXTSTEPS_NOW           Unix seconds used as "now" for every timestamp
  *                           (created, updated, history), so tests and golden
  *                           reports are deterministic; otherwise time(NULL).
+ *                           "@FILE": the seconds written in FILE, read each
+ *                           time (a test moves the clock while it runs).
  *   NEXTSTEPS_BUSY_TIMEOUT  milliseconds to wait for another process's lock
  *                           before STORE_EBUSY (default 5000).
  *
