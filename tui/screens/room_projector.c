@@ -8,8 +8,8 @@
  * reverse video and "[*] ... (agreed)", their descriptors with a blank
  * line between them, and after a reveal a bar of the votes per stage;
  * at the bottom the workshop clock, the shown note, and whether the room
- * follows the facilitator live (while the ballot is secret, how many have
- * voted).  The layout uses the whole window: wide windows
+ * follows the facilitator live, under the votes in figures (while the
+ * ballot is secret, how many have voted).  The layout uses the whole window: wide windows
  * get wider margins and the stages side by side, the stages sit in the
  * middle of the space between the title and the clock, and a small
  * window falls back to the label column or grid watch shares with join.
@@ -77,8 +77,9 @@ static int tall_height(const workshop *ws, int w)
 	return need;
 }
 
-/* Foot: the votes while the ballot hides them, the clock, the note when
- * shown, whether the room follows the facilitator. */
+/* Foot: the votes in figures (how many voted while the ballot hides
+ * them), the clock, the note when shown, whether the room follows the
+ * facilitator. */
 static int foot_height(const ui *u, room_layout *l)
 {
 	const store_row_answer *a = workshop_answer(u->ws);
@@ -91,7 +92,7 @@ static int foot_height(const ui *u, room_layout *l)
 		if (l->note_h > NOTE_MAX_LINES)
 			l->note_h = NOTE_MAX_LINES;
 	}
-	return workshop_ballot_hides(u->ws, a) + 2 + l->note_h;
+	return 3 + l->note_h;
 }
 
 /* Stages side by side when the columns are wide enough, else one under
@@ -246,11 +247,9 @@ static void draw_foot(ui *u, room_view *rv, const room_layout *l)
 	int y = l->foot_y;
 
 	room_clear_lines(u->body, y, getmaxy(u->body) - y);
-	if (workshop_ballot_hides(ws, a)) {
-		room_votes_line(ws, a, buf, sizeof buf);
-		draw_text(u->body, y, l->x, 6, "Votes", draw_attr(ATTR_HEADING));
-		draw_text(u->body, y++, l->x + 7, l->w - 7, buf, A_NORMAL);
-	}
+	room_votes_line(ws, a, buf, sizeof buf);
+	draw_text(u->body, y, l->x, 6, "Votes", draw_attr(ATTR_HEADING));
+	draw_text(u->body, y++, l->x + 7, l->w - 7, buf, A_NORMAL);
 	room_clock_line(ws, buf, sizeof buf);
 	draw_text(u->body, y++, l->x, l->w, buf, draw_attr(ATTR_HEADING));
 	if (l->note_h) {
