@@ -622,19 +622,46 @@ const char *text_date_show(const char *iso, char *buf, size_t size)
 
 /* ------------------------------------------------------------ the clock */
 
-long long text_now(void)
+/* Seconds as NEXTSTEPS_NOW spells them; -1 when it is not a number. */
+static long long now_number(const char *s)
 {
-	const char *e = getenv("NEXTSTEPS_NOW");
 	char *end;
 	long long v;
 
-	if (e && *e) {
-		errno = 0;
-		v = strtoll(e, &end, 10);
-		if (!errno && !*end && v >= 0)
-			return v;
-	}
-	return (long long)time(NULL);
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	while (*end == ' ' || *end == '\t' || *end == '\n')
+		end++;
+	return !errno && end != s && !*end && v >= 0 ? v : -1;
+}
+
+/* NEXTSTEPS_NOW=@FILE: the number in FILE, read at every call, so a test
+ * can move the clock of a program that is running.  -1 when FILE cannot
+ * be read or holds no number. */
+static long long now_from_file(const char *path)
+{
+	char buf[32];
+	size_t n;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return -1;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return now_number(buf);
+}
+
+long long text_now(void)
+{
+	const char *e = getenv("NEXTSTEPS_NOW");
+	long long v = -1;
+
+	if (e && *e == '@')
+		v = now_from_file(e + 1);
+	else if (e && *e)
+		v = now_number(e);
+	return v >= 0 ? v : (long long)time(NULL);
 }
 
 /* ---------------------------------------------------------------- paths */

@@ -130,7 +130,9 @@ char *text_hide_paths(const char *s, const char *dir, char *out, size_t size);
 
 /* "Now" in Unix seconds for every stored time and the section timer:
  * NEXTSTEPS_NOW when it holds a number (tests, golden reports and the
- * bench's byte counts need a clock that stands still), else time(NULL).
+ * bench's byte counts need a clock that stands still), or the number in
+ * FILE when it is "@FILE", read at every call (tests that move the clock
+ * of a running program), else time(NULL).
  * Liveness (heartbeats, who is away) reads the real clock instead. */
 long long text_now(void);
 

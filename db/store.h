@@ -18,6 +18,8 @@
  *   NEXTSTEPS_NOW           Unix seconds used as "now" for every timestamp
  *                           (created, updated, history), so tests and golden
  *                           reports are deterministic; otherwise time(NULL).
+ *                           "@FILE": the seconds written in FILE, read each
+ *                           time (a test moves the clock while it runs).
  *   NEXTSTEPS_BUSY_TIMEOUT  milliseconds to wait for another process's lock
  *                           before STORE_EBUSY (default 5000).
  *
@@ -301,6 +303,8 @@ typedef struct store_row_answer {
 typedef struct store_section_time {
 	char *section_id;
 	long long seconds;
+	int planned_minutes;           /* set by the facilitator; 0: the
+					  section's share of the rows */
 } store_section_time;
 
 /* Everything recorded for one session; its cost follows the session's size,
@@ -348,6 +352,18 @@ int store_action_update(store *st, const char *session_id, long long action_id,
 int store_action_delete(store *st, const char *session_id, long long action_id,
 			store_error *err);
 
+/* ------------------------------------------------------------ pacing */
+
+/* Plans `minutes` for one section of the session (1 to
+ * STORE_MINUTES_MAX), or with 0 lets it take its share of the rows
+ * again (report/plan.h shares the rest of the workshop among the other
+ * sections).  In the history (kind section_minutes, row_id the section's
+ * id) and undone by undo.  Out of range or no section: STORE_EUSAGE.
+ * The section id is not checked against the matrix: callers pass one of
+ * the session's sections.  (db/store_pacing.c) */
+int store_section_set_minutes(store *st, const char *session_id,
+			      const char *section_id, int minutes, store_error *err);
+
 /* ------------------------------------------------------------ history */
 
 /* History summaries are complete sentences built when the change is made,
@@ -364,7 +380,8 @@ int store_action_delete(store *st, const char *session_id, long long action_id,
  * User text in a summary is its first line, cut at 60 bytes with "...";
  * it is not cleaned for the terminal (use text_clean).
  * Kinds: create, rename, secret, join, agreed, vote, note, reveal, action,
- * undo.  Undo reverts agreed, vote, note, reveal, action, rename and secret;
+ * undo, and the set-up's (organisation, facilitator, minutes, participant,
+ * section_minutes: "Planned 20 minutes for section SECTION (was ...)").  Undo reverts agreed, vote, note, reveal, action, rename and secret;
  * it skips create and join.  Position and section time are not history.
  * A summary is for a person reading the history and is never parsed:
  * each entry also keeps its values before and after the change, and

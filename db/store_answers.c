@@ -179,6 +179,7 @@ static int load_time(sqlite3_stmt *stmt, void *ctx)
 	t = &list[a->n_times - 1];
 	t->section_id = store_col_dup(stmt, 0);
 	t->seconds = sqlite3_column_int64(stmt, 1);
+	t->planned_minutes = sqlite3_column_int(stmt, 2);
 	return t->section_id ? 0 : -1;
 }
 
@@ -197,7 +198,8 @@ static int load_all(store *st, const char *sid, store_answers *a, store_error *e
 		  load_vote, "read the votes" },
 		{ "SELECT id, row_id, text, owner, due, done FROM actions"
 		  " WHERE session = ?1 ORDER BY id", load_action, "read the actions" },
-		{ "SELECT section_id, seconds FROM section_time WHERE session = ?1",
+		{ "SELECT section_id, seconds, coalesce(planned_minutes, 0)"
+		  " FROM section_time WHERE session = ?1",
 		  load_time, "read the section times" },
 	};
 	size_t i;

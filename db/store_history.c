@@ -18,6 +18,8 @@
  *   secret   0 or 1
  *   organisation, facilitator   the text
  *   minutes  the planned minutes
+ *   section_minutes  a section's planned minutes, 0 for its share of the
+ *            rows; row_id = the section's id
  *   participant   the participant's name; target = position
  *   create, join   not undone by undo
  */
@@ -535,6 +537,8 @@ static int revert(store *st, const char *sid, const undo_entry *u, long long now
 		return store_write_session_text(st, sid, u->kind, o->s, err);
 	if (strcmp(u->kind, "minutes") == 0)
 		return store_write_minutes(st, sid, (int)i, err);
+	if (strcmp(u->kind, "section_minutes") == 0)
+		return store_write_section_minutes(st, sid, u->row_id, (int)i, err);
 	if (strcmp(u->kind, "participant") == 0)
 		return store_write_participant(st, sid, (int)u->target, o->s ? o->s : "", err);
 	return store_fail(err, STORE_EDATA, "cannot undo a change of kind '%s'", u->kind);

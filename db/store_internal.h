@@ -220,6 +220,12 @@ int store_merge_free_name(store *st, const char *name, const char *id,
 int store_merge_fields(store *st, const char *sid, const char *label,
 		       store_merge_result *res, int *changed, store_error *err);
 
+/* ------------------------------------------------ store_pacing.c */
+
+/* A section's planned minutes (0: none set), for the change and its undo. */
+int store_write_section_minutes(store *st, const char *sid, const char *section_id,
+				int minutes, store_error *err);
+
 /* ------------------------------------------------ store_query.c */
 
 /* store_sql with ?1 (and ?2) bound to the texts a (and b) as

@@ -668,8 +668,9 @@ static int copy_plain_children(store *st, const char *sid, store_error *err)
 		"INSERT INTO main.votes (session, row_id, participant, vote)"
 		" SELECT session, row_id, participant, vote FROM other.votes"
 		" WHERE session = ?1",
-		"INSERT INTO main.section_time (session, section_id, seconds)"
-		" SELECT session, section_id, seconds FROM other.section_time"
+		"INSERT INTO main.section_time (session, section_id, seconds,"
+		" planned_minutes) SELECT session, section_id, seconds,"
+		" planned_minutes FROM other.section_time"
 		" WHERE session = ?1",
 	};
 	size_t i;

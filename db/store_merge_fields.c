@@ -66,7 +66,9 @@ typedef struct merge_spot {
 typedef struct merge_kind {
 	const char *kind;          /* the history kind */
 	const char *what;          /* the field in a conflict line */
-	int per_row;               /* named "row ROW ..." */
+	int per_row;               /* named "row ROW ..." (1) or, for a
+				      section's field, "section ID ..." (2);
+				      the entry's row_id names either */
 	enum merge_key key;
 	const char *read_sql;      /* here's value, there's value */
 	int (*write)(const merge_spot *p, const merge_value *v, store_error *err);
@@ -189,6 +191,12 @@ static int write_facilitator(const merge_spot *p, const merge_value *v,
 static int write_minutes(const merge_spot *p, const merge_value *v, store_error *err)
 {
 	return store_write_minutes(p->st, p->sid, (int)v->i, err);
+}
+
+static int write_section_minutes(const merge_spot *p, const merge_value *v,
+				 store_error *err)
+{
+	return store_write_section_minutes(p->st, p->sid, p->row_id, (int)v->i, err);
 }
 
 static int write_secret(const merge_spot *p, const merge_value *v, store_error *err)
@@ -348,6 +356,12 @@ static const merge_kind merge_kinds[] = {
 	  " AND position = ?3), (SELECT name FROM other.participants"
 	  " WHERE session = ?1 AND position = ?4)",
 	  .write = write_person, .words = text_words },
+	{ .kind = "section_minutes", .what = "planned minutes", .per_row = 2,
+	  .read_sql = "SELECT coalesce((SELECT planned_minutes FROM main.section_time"
+	  " WHERE session = ?1 AND section_id = ?2), 0),"
+	  " coalesce((SELECT planned_minutes FROM other.section_time"
+	  " WHERE session = ?1 AND section_id = ?2), 0)",
+	  .write = write_section_minutes, .words = minutes_words },
 	/* a join is matched by map_people, not combined: no value of its own */
 	{ .kind = "join", .key = MERGE_KEY_PERSON },
 };
@@ -704,7 +718,8 @@ static int field_words(const merge_spot *p, const merge_kind *k, const merge_val
 		free(text);
 	}
 	if (k->per_row)
-		snprintf(buf, sizeof buf, "row %s %s%s", p->row_id, k->what, extra);
+		snprintf(buf, sizeof buf, "%s %s %s%s", k->per_row == 2 ? "section" : "row",
+			 p->row_id, k->what, extra);
 	else
 		snprintf(buf, sizeof buf, "%s%s", k->what, extra);
 	return (*out = strdup(buf)) != NULL;

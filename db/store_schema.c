@@ -268,6 +268,11 @@ static const char schema_v10[] =
 	" UPDATE history SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;"
 	" END;";
 
+/* Version 11: the minutes the facilitator plans for a section, beside
+ * its time; NULL while the section takes its share of the rows. */
+static const char schema_v11[] =
+	"ALTER TABLE section_time ADD COLUMN planned_minutes INTEGER;";
+
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -280,6 +285,7 @@ static const char *const migrations[] = {
 	schema_v8,
 	schema_v9,
 	schema_v10,
+	schema_v11,
 };
 
 /* The version this program writes. */

@@ -3,6 +3,7 @@
 /* summary.c - see summary.h.  The model is computed once, in one pass over
  * the snapshot, so its cost follows the size of one session. */
 #include "summary.h"
+#include "plan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -516,12 +517,18 @@ long long summary_section_seconds(const report_summary *sm, size_t k)
 	return 0;
 }
 
+/* The walk's figures too: both ask report/plan.c. */
 long long summary_section_planned_seconds(const report_summary *sm, size_t k)
 {
-	if (sm->totals.rows <= 0)
-		return 0;
-	return (long long)sm->session->planned_minutes * 60 *
-	       (long long)sm->sections[k].n_rows / sm->totals.rows;
+	plan p;
+	size_t i;
+
+	plan_begin(&p, sm->session->planned_minutes);
+	for (i = 0; i < sm->n_sections; i++)
+		plan_add(&p, sm->sections[i].n_rows,
+			 plan_set_minutes(sm->answers, sm->sections[i].section->id));
+	return plan_section_seconds(&p, sm->sections[k].n_rows,
+				    plan_set_minutes(sm->answers, sm->sections[k].section->id));
 }
 
 const char *summary_state_name(enum store_row_state state)

@@ -220,8 +220,9 @@ char *summary_benchmark_text(const report_summary *sm, size_t j);
  * Writes at most `size` bytes to `out` and returns it; not yet cleaned. */
 char *summary_not_in_previous_text(const report_summary *sm,
 				   const summary_row *r, char *out, size_t size);
-/* Seconds spent in section `k` (the stored section time), and its share
- * of the session's planned minutes: its share of the applicable rows. */
+/* Seconds spent in section `k` (the stored section time), and its
+ * planned seconds (report/plan.h: the minutes set for it, else its share
+ * of the applicable rows in what the set minutes leave). */
 long long summary_section_seconds(const report_summary *sm, size_t k);
 long long summary_section_planned_seconds(const report_summary *sm, size_t k);
 

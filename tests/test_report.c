@@ -105,7 +105,7 @@ static void make_session(void)
 
 static void make_answers(void)
 {
-	static store_section_time times[] = { { (char *)"leadership", 1200 } };
+	static store_section_time times[] = { { (char *)"leadership", 1200, 0 } };
 	store_answers *a = &fx.a;
 
 	fill_votes(fx.votes[0], 0, 1, 2, STORE_VOTE_DONT_KNOW);

@@ -1784,3 +1784,90 @@ Test(store, vote_author_says_who_last_changed_the_vote)
 	cr_assert_eq(store_vote_author(st, id, row(0), 0, &who, &err), 0);
 	cr_assert_eq(who, STORE_FACILITATOR, "the facilitator cleared it");
 }
+
+/* ------------------------------------------------ a section's minutes */
+
+static int planned_of(const char *id, const char *section, long long *seconds)
+{
+	store_answers a;
+	size_t i;
+	int minutes = -1;
+
+	cr_assert_eq(store_answers_load(st, id, &a, &err), 0, "%s", err.message);
+	for (i = 0; i < a.n_times; i++)
+		if (strcmp(a.times[i].section_id, section) == 0) {
+			minutes = a.times[i].planned_minutes;
+			if (seconds)
+				*seconds = a.times[i].seconds;
+		}
+	store_answers_free(&a);
+	return minutes;
+}
+
+Test(store, section_minutes_are_kept_beside_the_time_and_undone)
+{
+	store_change *h;
+	long long seconds = -1;
+	size_t n;
+	char id[40];
+
+	open_with("Plan", id);
+	cr_assert_eq(store_session_add_time(st, id, "s1", 120, &err), 0, "%s", err.message);
+	cr_assert_eq(store_section_set_minutes(st, id, "s1", 601, &err), STORE_EUSAGE);
+	cr_assert_eq(store_section_set_minutes(st, id, "s1", -1, &err), STORE_EUSAGE);
+	cr_assert_eq(store_section_set_minutes(st, id, "", 20, &err), STORE_EUSAGE);
+	cr_assert_eq(store_section_set_minutes(st, id, "s1", 20, &err), 0, "%s", err.message);
+	cr_assert_eq(planned_of(id, "s1", &seconds), 20);
+	cr_assert_eq(seconds, 120, "the time spent stays");
+	cr_assert_eq(store_session_add_time(st, id, "s1", 30, &err), 0);
+	cr_assert_eq(planned_of(id, "s1", &seconds), 20, "adding time keeps the plan");
+	cr_assert_eq(seconds, 150);
+	/* a section with no time yet gets a row of its own */
+	cr_assert_eq(store_section_set_minutes(st, id, "s2", 15, &err), 0, "%s", err.message);
+	cr_assert_eq(planned_of(id, "s2", &seconds), 15);
+	cr_assert_eq(seconds, 0);
+	cr_assert_eq(store_history(st, id, 0, &h, &n, &err), 0);
+	cr_assert_str_eq(h[n - 1].kind, "section_minutes");
+	cr_assert_str_eq(h[n - 1].row_id, "s2");
+	cr_assert_str_eq(h[n - 1].summary,
+			 "Planned 15 minutes for section s2 (was its share of the rows)");
+	store_history_free(h, n);
+	/* the same again records nothing */
+	cr_assert_eq(store_section_set_minutes(st, id, "s2", 15, &err), 0);
+	cr_assert_eq(store_history(st, id, 0, &h, &n, &err), 0);
+	cr_assert_str_eq(h[n - 1].kind, "section_minutes");
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM history"
+					    " WHERE kind = 'section_minutes'"), 2);
+	store_history_free(h, n);
+	/* blank: back to the share of the rows */
+	cr_assert_eq(store_section_set_minutes(st, id, "s1", 0, &err), 0);
+	cr_assert_eq(planned_of(id, "s1", NULL), 0);
+	undo_says(id, "changed the session");
+	cr_assert_eq(planned_of(id, "s1", NULL), 20, "undo puts the minutes back");
+	undo_says(id, "changed the session");
+	cr_assert_eq(planned_of(id, "s2", NULL), 0);
+	cr_assert_eq(planned_of(id, "s1", &seconds), 20);
+	cr_assert_eq(seconds, 150);
+}
+
+Test(store, section_time_survives_the_planned_minutes_migration)
+{
+	int v = store_schema_latest() - 1;
+	store *old = store_open_at_version(fx.path, STORE_OPEN_CREATE, v, &err);
+	char id[40];
+
+	cr_assert_not_null(old, "%s", err.message);
+	new_session(old, "Old", "", id);
+	cr_assert_eq(store_session_add_time(old, id, "s1", 300, &err), 0, "%s", err.message);
+	store_close(old);
+	st = testutil_open(fx.path);
+	cr_assert_eq(testutil_query_int(st, "PRAGMA user_version"), store_schema_latest());
+	{
+		long long seconds = -1;
+
+		cr_assert_eq(planned_of(id, "s1", &seconds), 0);
+		cr_assert_eq(seconds, 300);
+	}
+	cr_assert_eq(store_section_set_minutes(st, id, "s1", 25, &err), 0, "%s", err.message);
+	cr_assert_eq(planned_of(id, "s1", NULL), 25);
+}

@@ -2,6 +2,8 @@
 /* SPDX-License-Identifier: MIT */
 /* test_text.c - cleaning, widths and wrapping of user text. */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -377,4 +379,33 @@ Test(text, hide_paths_cuts_at_the_buffer)
 
 	cr_assert_str_eq(text_hide_paths("abcdefghij /x/y", NULL, out, sizeof out),
 			 "abcdefg");
+}
+
+Test(text, now_follows_a_number_or_a_clock_file)
+{
+	char path[] = "/tmp/ns-now-XXXXXX", spec[64];
+	FILE *f;
+	int fd = mkstemp(path);
+
+	cr_assert(fd >= 0);
+	close(fd);
+	setenv("NEXTSTEPS_NOW", "1800000000", 1);
+	cr_assert_eq(text_now(), 1800000000LL);
+	snprintf(spec, sizeof spec, "@%s", path);
+	setenv("NEXTSTEPS_NOW", spec, 1);
+	f = fopen(path, "w");
+	fputs("1800000060\n", f);
+	fclose(f);
+	cr_assert_eq(text_now(), 1800000060LL);
+	f = fopen(path, "w");
+	fputs("1800000120", f);
+	fclose(f);
+	cr_assert_eq(text_now(), 1800000120LL, "read again at every call");
+	f = fopen(path, "w");
+	fputs("soon", f);
+	fclose(f);
+	cr_assert_gt(text_now(), 1700000000LL, "not a number: the real clock");
+	unlink(path);
+	cr_assert_gt(text_now(), 1700000000LL, "no file: the real clock");
+	unsetenv("NEXTSTEPS_NOW");
 }

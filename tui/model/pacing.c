@@ -7,18 +7,34 @@
 
 long long pacing_section_plan(const workshop *ws, size_t section)
 {
-	size_t k, in = 0;
-
-	if (!ws->n_steps)
+	if (section >= ws->m->n_sections)
 		return 0;
-	for (k = 0; k < ws->n_steps; k++)
-		in += ws->steps[k].section == section;
-	return (long long)ws->s.planned_minutes * 60 * (long long)in / (long long)ws->n_steps;
+	return plan_section_seconds(&ws->plan, ws->sec_steps[section],
+				    ws->sec_minutes[section]);
+}
+
+int pacing_section_set(const workshop *ws, size_t section)
+{
+	return section < ws->m->n_sections ? ws->sec_minutes[section] : 0;
+}
+
+/* Each section's plan for the part of it answered: a section planned
+ * longer is due more of the clock for each of its rows. */
+static long long due_seconds(const workshop *ws)
+{
+	long long due = 0;
+	size_t i;
+
+	for (i = 0; i < ws->m->n_sections; i++)
+		if (ws->sec_steps[i])
+			due += pacing_section_plan(ws, i) * (long long)ws->sec_answered[i] /
+			       (long long)ws->sec_steps[i];
+	return due;
 }
 
 void pacing_of(const workshop *ws, time_t now, pacing *out)
 {
-	size_t i, total, cur = ws->n_steps ? ws->steps[ws->cur].section : 0;
+	size_t i, cur = ws->n_steps ? ws->steps[ws->cur].section : 0;
 
 	out->section_s = workshop_section_seconds(ws, now);
 	out->section_plan_s = pacing_section_plan(ws, cur);
@@ -27,8 +43,7 @@ void pacing_of(const workshop *ws, time_t now, pacing *out)
 	for (i = 0; i < ws->m->n_sections; i++)
 		if (i != cur)
 			out->total_s += workshop_stored_seconds(ws, i);
-	out->due_s = ws->n_steps ? out->total_plan_s *
-		(long long)workshop_answered(ws, &total) / (long long)ws->n_steps : 0;
+	out->due_s = due_seconds(ws);
 }
 
 /* Whole minutes, rounded down: the clock changes once a minute. */
@@ -63,5 +78,46 @@ const char *pacing_text(const pacing *p, const char *dot, char *buf, size_t size
 	snprintf(buf, size, "%lld/%lld min%s %s %s", minutes(p->section_s),
 		 minutes(p->section_plan_s), mark, dot,
 		 pacing_workshop_text(p, whole, sizeof whole));
+	return buf;
+}
+
+int pacing_parse_minutes(const char *text, int *minutes)
+{
+	long v = 0;
+
+	*minutes = 0;
+	while (text && (*text == ' ' || *text == '\t'))
+		text++;
+	if (!text || !*text)
+		return 0;
+	for (; *text >= '0' && *text <= '9'; text++)
+		if ((v = v * 10 + (*text - '0')) > STORE_MINUTES_MAX)
+			return -1;
+	while (*text == ' ' || *text == '\t')
+		text++;
+	if (*text)
+		return -1;
+	*minutes = (int)v;
+	return 0;
+}
+
+const char *pacing_minutes_prompt(const workshop *ws, size_t section, char *buf,
+				  size_t size)
+{
+	snprintf(buf, size, "Minutes for section %zu, 1-%d or blank for its share (now %lld)",
+		 section + 1, STORE_MINUTES_MAX, pacing_section_plan(ws, section) / 60);
+	return buf;
+}
+
+const char *pacing_section_words(const workshop *ws, size_t section, char *buf,
+				 size_t size)
+{
+	long long plan = pacing_section_plan(ws, section) / 60;
+
+	if (pacing_section_set(ws, section))
+		snprintf(buf, size, "section %zu planned at %lld min", section + 1, plan);
+	else
+		snprintf(buf, size, "section %zu takes its share of the rows, %lld min",
+			 section + 1, plan);
 	return buf;
 }

@@ -29,10 +29,12 @@ static int build_steps(workshop *ws)
 	free(ws->sec_first);
 	free(ws->sec_steps);
 	free(ws->sec_answered);
+	free(ws->sec_minutes);
 	ws->sec_first = calloc(m->n_sections + 1, sizeof *ws->sec_first);
 	ws->sec_steps = calloc(m->n_sections + 1, sizeof *ws->sec_steps);
 	ws->sec_answered = calloc(m->n_sections + 1, sizeof *ws->sec_answered);
-	if (!ws->sec_first || !ws->sec_steps || !ws->sec_answered)
+	ws->sec_minutes = calloc(m->n_sections + 1, sizeof *ws->sec_minutes);
+	if (!ws->sec_first || !ws->sec_steps || !ws->sec_answered || !ws->sec_minutes)
 		return -1;
 	for (i = m->n_sections; i-- > 0;)
 		ws->sec_first[i] = ws->n_steps;
@@ -65,6 +67,18 @@ static void count_answered(workshop *ws)
 			ws->sec_answered[ws->steps[k].section]++;
 			ws->answered++;
 		}
+}
+
+/* The plan, after the answers (which hold the set minutes) were loaded. */
+static void count_plan(workshop *ws)
+{
+	size_t i;
+
+	plan_begin(&ws->plan, ws->s.planned_minutes);
+	for (i = 0; i < ws->m->n_sections; i++) {
+		ws->sec_minutes[i] = plan_set_minutes(&ws->a, ws->m->sections[i].id);
+		plan_add(&ws->plan, ws->sec_steps[i], ws->sec_minutes[i]);
+	}
 }
 
 /* The stored position as a step: the row if it still applies, else the
@@ -118,6 +132,7 @@ static void workshop_free(workshop *ws)
 	free(ws->sec_first);
 	free(ws->sec_steps);
 	free(ws->sec_answered);
+	free(ws->sec_minutes);
 	free(ws);
 }
 
@@ -142,6 +157,7 @@ workshop *workshop_open(store *st, const char *name_or_id, store_error *err)
 		return NULL;
 	}
 	count_answered(ws);
+	count_plan(ws);
 	ws->cur = resume_step(ws);
 	ws->entered = (time_t)text_now();
 	ws->data_version = store_data_version(st);
@@ -178,6 +194,7 @@ int workshop_reload(workshop *ws, store_error *err)
 	ws->a = a;
 	ws->data_version = store_data_version(ws->st);
 	count_answered(ws);
+	count_plan(ws);
 	ws->reloads++;
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "content.h"
+#include "plan.h"
 #include "rowfacts.h"
 #include "store.h"
 
@@ -35,6 +36,11 @@ typedef struct workshop {
 	 * them answered.  Kept so that nothing a key does counts every row. */
 	size_t *sec_first, *sec_steps, *sec_answered;
 	size_t answered;           /* steps answered in the whole session */
+	/* Per section, the minutes the facilitator set (0: its share of the
+	 * rows), and the plan they make (report/plan.h), both read with the
+	 * answers. */
+	int *sec_minutes;
+	plan plan;
 	/* Bumped by every full reload, and by every one-row refresh (which
 	 * also sets changed_step): a screen's cached layout compares them. */
 	unsigned long long reloads, row_changes;

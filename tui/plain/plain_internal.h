@@ -84,6 +84,16 @@ int plain_pick(plain *p, char id[40]);
 int plain_walk(plain *p);
 /* Reads the session again after a change (or another process's). */
 void plain_reload(plain *p);
+
+/* The clock (plain_pacing.c): "Time: 12/15 min · 48/90 min, 4 behind.";
+ * a section's time against its plan ("10/30 min", "+5 min" when over,
+ * ", minutes set" when the facilitator set them; malloc'd); asking and
+ * storing a section's minutes; and storing the section's time once a
+ * minute, as the screens do, so a kill loses at most that. */
+void plain_pacing(const plain *p);
+char *plain_section_time(const plain *p, size_t section);
+void plain_section_minutes(plain *p, size_t section);
+void plain_keep_time(plain *p);
 /* The current row's votes as words (or how many, in a secret ballot). */
 void plain_show_votes(const plain *p);
 /* The range and the suggested stage after the votes (nothing while a

@@ -18,7 +18,27 @@
 
 /* ------------------------------------------------------------ overview */
 
-/* Every section with its progress, then a section to walk. */
+/* m at the overview: which section, then its minutes. */
+static void plain_overview_minutes(plain *p)
+{
+	const workshop *ws = p->ws;
+	long k;
+
+	for (;;) {
+		const char *a = plain_ask(p, "Plan the minutes of section [1-%zu], Enter "
+					  "leaves them", ws->m->n_sections);
+
+		if (!a || !*a)
+			return;
+		if (plain_number(a, 1, (long)ws->m->n_sections, &k) == 0)
+			break;
+		plain_say(p, "Type a section's number from the list, or Enter.");
+	}
+	plain_section_minutes(p, (size_t)k - 1);
+}
+
+/* Every section with its progress and its time against its plan, then a
+ * section to walk, or one whose minutes to plan. */
 void plain_overview(plain *p)
 {
 	const workshop *ws = p->ws;
@@ -28,23 +48,29 @@ void plain_overview(plain *p)
 	for (i = 0; i < ws->m->n_sections; i++) {
 		size_t total, done = workshop_section_answered(ws, i, &total);
 		char num[32];
-		char *t;
+		char *t, *time;
 
 		if (!total)
 			continue;
-		t = plain_format("%s: %zu of %zu rows answered%s", ws->m->sections[i].title,
-				 done, total, i == sec ? " (you are here)" : "");
+		time = plain_section_time(p, i);
+		t = plain_format("%s: %zu of %zu rows answered, %s%s", ws->m->sections[i].title,
+				 done, total, time, i == sec ? " (you are here)" : "");
+		free(time);
 		snprintf(num, sizeof num, "%3zu. ", i + 1);
 		plain_show(p, num, t, 0);
 		free(t);
 	}
 	for (;;) {
-		const char *a = plain_ask(p, "Walk section [1-%zu], Enter stays here",
-					  ws->m->n_sections);
+		const char *a = plain_ask(p, "Walk section [1-%zu], m plans a section's "
+					  "minutes, Enter stays here", ws->m->n_sections);
 		size_t step;
 
 		if (!a || !*a)
 			return;
+		if (strcmp(a, "m") == 0 || strcmp(a, "M") == 0) {
+			plain_overview_minutes(p);
+			return;
+		}
 		if (plain_number(a, 1, (long)ws->m->n_sections, &k) == 0 &&
 		    (step = workshop_section_start(ws, (size_t)k - 1)) < ws->n_steps) {
 			plain_step(p, step);

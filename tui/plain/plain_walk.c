@@ -146,6 +146,7 @@ static void plain_show_row(plain *p)
 	putchar('\n');
 	snprintf(prefix, sizeof prefix, "Row %zu of %zu: ", ws->cur + 1, ws->n_steps);
 	plain_show(p, prefix, row->title, 0);
+	plain_pacing(p);
 	for (i = 0; i < ws->m->n_stages; i++) {
 		char *pre = plain_format("  %zu. %s: ", i + 1, ws->m->stages[i].label);
 
@@ -365,6 +366,14 @@ static int plain_cmd_again(plain *p, long k) { (void)k; plain_show_row(p); retur
 static int plain_cmd_next(plain *p, long k) { (void)k; plain_next_row(p); return PLAIN_STAY; }
 static int plain_cmd_quit(plain *p, long k) { (void)p; (void)k; return PLAIN_QUIT; }
 static int plain_cmd_help(plain *p, long k);
+static int plain_cmd_time(plain *p, long k) { (void)k; plain_pacing(p); return PLAIN_STAY; }
+
+static int plain_cmd_minutes(plain *p, long k)
+{
+	(void)k;
+	plain_section_minutes(p, p->ws->steps[p->ws->cur].section);
+	return PLAIN_STAY;
+}
 
 static int plain_cmd_back(plain *p, long k)
 {
@@ -442,6 +451,10 @@ static const plain_cmd plain_cmds[] = {
 	{ "]", NULL, NULL, "the next section", plain_cmd_section, 1 },
 	{ "o", NULL, "overview", "every section with its progress; walk one",
 	  plain_cmd_overview, 0 },
+	{ "t", "time", NULL, "the time: this section's minutes against its plan and "
+	  "the workshop's against the whole", plain_cmd_time, 0 },
+	{ "m", NULL, NULL, "plan this section's minutes (blank: its share of the "
+	  "rows); the other sections share the rest", plain_cmd_minutes, 0 },
 	{ "s", NULL, "summary", "the summary: profile, disagreements, action "
 	  "plan, changes", plain_cmd_summary, 0 },
 	{ "p", NULL, "report", "write the printable report next to the database",
@@ -608,6 +621,8 @@ int plain_walk(plain *p)
 	while ((a = plain_walk_prompt(p)) != NULL)
 		if (plain_command(p, a) == PLAIN_QUIT)
 			break;
+		else
+			plain_keep_time(p);
 	live_stop(p->lv);
 	p->lv = NULL;
 	done = workshop_answered(p->ws, &total);

@@ -34,7 +34,7 @@
 
 /* Lines the note shown to the room takes: the point of showing it is
  * that the room can read it, so it wraps over up to four lines. */
-static int note_lines(const ui *u)
+int room_note_lines(const ui *u)
 {
 	const store_row_answer *a = u->ws ? workshop_answer(u->ws) : NULL;
 	int n;
@@ -47,7 +47,7 @@ static int note_lines(const ui *u)
 
 static int foot_lines(const ui *u, const room_view *rv)
 {
-	return (rv->participant >= 0 ? 4 : 3) + note_lines(u);
+	return (rv->participant >= 0 ? 4 : 3) + room_note_lines(u);
 }
 
 /* FNV-1a: a region's content in one number. */
@@ -66,7 +66,7 @@ static unsigned long long hash_int(unsigned long long h, long long v)
 	return hash_text(h, buf);
 }
 
-static int agreed_stage(const workshop *ws, const store_row_answer *a)
+int room_agreed(const workshop *ws, const store_row_answer *a)
 {
 	return workshop_state_of(ws, a).stage;
 }
@@ -83,7 +83,7 @@ int room_own_vote(const ui *u, const room_view *rv)
 
 /* ------------------------------------------------------------ the texts */
 
-static void state_line(const workshop *ws, const store_row_answer *a, char *buf,
+void room_state_line(const workshop *ws, const store_row_answer *a, char *buf,
 		       size_t size)
 {
 	rowfacts_state_text(ws->m, workshop_state_of(ws, a), ROWFACTS_HEADING, buf, size);
@@ -100,7 +100,7 @@ static void vote_name(const workshop *ws, int v, char *buf, size_t size)
 }
 
 /* The same words as the facilitator's walk, so every screen reads alike. */
-static void votes_line(const workshop *ws, const store_row_answer *a, char *buf,
+void room_votes_line(const workshop *ws, const store_row_answer *a, char *buf,
 		       size_t size)
 {
 	rowfacts_spread sp;
@@ -135,7 +135,7 @@ static void own_line(const ui *u, const room_view *rv, char *buf, size_t size)
 }
 
 /* The note only when the facilitator chose to show it (N on the walk). */
-static void note_line(const workshop *ws, const store_row_answer *a, char *buf,
+void room_note_line(const workshop *ws, const store_row_answer *a, char *buf,
 		      size_t size)
 {
 	if (ws->s.show_note && a && a->note[0])
@@ -145,7 +145,7 @@ static void note_line(const workshop *ws, const store_row_answer *a, char *buf,
 }
 
 /* Who is in the room, or that the facilitator is not. */
-static void people_line(const ui *u, const room_view *rv, char *buf, size_t size)
+void room_people_line(const ui *u, const room_view *rv, char *buf, size_t size)
 {
 	time_t now = time(NULL);
 	size_t joined, watching;
@@ -171,7 +171,7 @@ static void people_line(const ui *u, const room_view *rv, char *buf, size_t size
 /* The workshop clock for the room: the time the facilitator's terminal
  * has stored (it does once a minute), so it changes at most once a
  * minute and an idle room writes nothing in between. */
-static void clock_line(const workshop *ws, char *buf, size_t size)
+void room_clock_line(const workshop *ws, char *buf, size_t size)
 {
 	pacing p;
 	char t[64];
@@ -186,9 +186,9 @@ static unsigned long long head_sig(const ui *u)
 	char buf[128];
 	unsigned long long h = hash_int(FNV_START, (long long)u->ws->cur);
 
-	state_line(u->ws, a, buf, sizeof buf);
+	room_state_line(u->ws, a, buf, sizeof buf);
 	h = hash_text(h, buf);
-	clock_line(u->ws, buf, sizeof buf);
+	room_clock_line(u->ws, buf, sizeof buf);
 	return hash_int(hash_text(h, buf), u->cols);
 }
 
@@ -200,7 +200,7 @@ static unsigned long long stages_sig(const ui *u, const room_view *rv)
 	rowfacts_spread sp;
 	size_t i;
 
-	h = hash_int(h, agreed_stage(ws, a));
+	h = hash_int(h, room_agreed(ws, a));
 	h = hash_int(h, room_own_vote(u, rv));
 	h = hash_int(hash_int(h, u->cols), getmaxy(u->body));
 	if (workshop_ballot_hides(ws, a))
@@ -217,13 +217,13 @@ static unsigned long long foot_sig(const ui *u, const room_view *rv)
 	unsigned long long h = hash_int(hash_int(FNV_START, u->cols), getmaxy(u->body));
 	char buf[1024];
 
-	votes_line(u->ws, a, buf, sizeof buf);
+	room_votes_line(u->ws, a, buf, sizeof buf);
 	h = hash_text(h, buf);
 	own_line(u, rv, buf, sizeof buf);
 	h = hash_text(h, rv->participant >= 0 ? buf : "");
-	note_line(u->ws, a, buf, sizeof buf);
+	room_note_line(u->ws, a, buf, sizeof buf);
 	h = hash_text(h, buf);
-	people_line(u, rv, buf, sizeof buf);
+	room_people_line(u, rv, buf, sizeof buf);
 	return hash_text(h, buf);
 }
 
@@ -262,7 +262,7 @@ void room_reset(ui *u, room_view *rv, int participant)
 
 /* ------------------------------------------------------------ drawing */
 
-static void clear_lines(WINDOW *w, int y, int n)
+void room_clear_lines(WINDOW *w, int y, int n)
 {
 	for (; n > 0; n--, y++) {
 		wmove(w, y, 0);
@@ -278,7 +278,7 @@ static void draw_head(ui *u)
 	char left[64], right[64], state[128], clock[96];
 	int rw, lw;
 
-	clear_lines(u->body, 0, HEAD_LINES);
+	room_clear_lines(u->body, 0, HEAD_LINES);
 	snprintf(left, sizeof left, "Section %zu of %zu: ",
 		 ws->steps[ws->cur].section + 1, ws->m->n_sections);
 	snprintf(right, sizeof right, "Row %zu of %zu", idx + 1, n_in);
@@ -288,20 +288,20 @@ static void draw_head(ui *u)
 	draw_text(u->body, 0, 1 + lw, u->cols - rw - lw - 4, workshop_section(ws)->title,
 		  A_NORMAL);
 	draw_text(u->body, 0, u->cols - rw - 1, rw, right, A_NORMAL);
-	clock_line(ws, clock, sizeof clock);
+	room_clock_line(ws, clock, sizeof clock);
 	rw = (int)strlen(clock);
 	draw_text(u->body, 1, u->cols - rw - 1, rw, clock, A_NORMAL);
 	draw_text(u->body, 2, 1, u->cols - 2, workshop_row(ws)->title,
 		  draw_attr(ATTR_HEADING));
-	state_line(ws, a, state, sizeof state);
+	room_state_line(ws, a, state, sizeof state);
 	draw_text(u->body, 3, 1, u->cols - 2, state,
-		  agreed_stage(ws, a) >= 0 ? draw_attr(ATTR_HEADING) : A_NORMAL);
+		  room_agreed(ws, a) >= 0 ? draw_attr(ATTR_HEADING) : A_NORMAL);
 	draw_hline(u->body, 4, 0, u->cols);
 }
 
 /* The spread as a bar the back of the room can read: one '#' a vote, up
  * to a dozen (the count follows it in figures). */
-static const char *room_bar(int votes)
+const char *room_bar(int votes)
 {
 	static const char bars[] = "############";
 	int n = votes < (int)sizeof bars - 1 ? votes : (int)sizeof bars - 1;
@@ -311,12 +311,12 @@ static const char *room_bar(int votes)
 
 /* "[*] 2 Build (agreed)", with the vote count and the participant's own
  * vote when there is room: the agreed stage never by colour alone. */
-static void stage_label(const ui *u, const room_view *rv, size_t i, int full,
+void room_stage_label(const ui *u, const room_view *rv, size_t i, int full,
 			char *buf, size_t size)
 {
 	const workshop *ws = u->ws;
 	const store_row_answer *a = workshop_answer(ws);
-	int agreed = agreed_stage(ws, a) == (int)i;
+	int agreed = room_agreed(ws, a) == (int)i;
 	size_t len;
 
 	len = (size_t)snprintf(buf, size, "%s %zu %s", agreed ? "[*]" : "[ ]", i + 1,
@@ -343,7 +343,7 @@ static int draw_tall(ui *u, const room_view *rv, int y, int avail)
 {
 	const workshop *ws = u->ws;
 	const content_row *row = workshop_row(ws);
-	int agreed = agreed_stage(ws, workshop_answer(ws)), need = 0, gap, dw = u->cols - 6;
+	int agreed = room_agreed(ws, workshop_answer(ws)), need = 0, gap, dw = u->cols - 6;
 	size_t i, n = ws->m->n_stages;
 	char buf[256];
 
@@ -355,7 +355,7 @@ static int draw_tall(ui *u, const room_view *rv, int y, int avail)
 	for (i = 0; i < n; i++) {
 		int is = (int)i == agreed;
 
-		stage_label(u, rv, i, 1, buf, sizeof buf);
+		room_stage_label(u, rv, i, 1, buf, sizeof buf);
 		draw_text_fill(u->body, y, 1, u->cols - 2, buf,
 			       is ? draw_attr(ATTR_AGREED) : draw_attr(ATTR_HEADING));
 		y += 1 + draw_wrapped(u->body, y + 1, 5, dw, avail, row->descriptors[i],
@@ -366,23 +366,23 @@ static int draw_tall(ui *u, const room_view *rv, int y, int avail)
 
 /* A label column beside the descriptors, each stage an even share of the
  * lines (a long descriptor ends in an ellipsis). */
-static void draw_column(ui *u, const room_view *rv, int y, int avail)
+void room_draw_column(ui *u, const room_view *rv, int y, int avail)
 {
 	const workshop *ws = u->ws;
 	const content_row *row = workshop_row(ws);
-	int agreed = agreed_stage(ws, workshop_answer(ws));
+	int agreed = room_agreed(ws, workshop_answer(ws));
 	size_t i, n = ws->m->n_stages;
-	int lw = 18, dw = u->cols - lw - 2, share = avail / (int)n, spare;
+	int lw = 18, dw = u->cols - lw - 2, share = avail / (int)n, spare, end = y + avail;
 	char buf[256];
 
 	if (share < 1)
 		share = 1;
 	spare = avail - share * (int)n;
-	for (i = 0; i < n && y < HEAD_LINES + avail; i++) {
+	for (i = 0; i < n && y < end; i++) {
 		int is = (int)i == agreed, got = share + (spare-- > 0 ? 1 : 0);
 		attr_t at = is ? draw_attr(ATTR_AGREED) : draw_attr(ATTR_HEADING);
 
-		stage_label(u, rv, i, 0, buf, sizeof buf);
+		room_stage_label(u, rv, i, 0, buf, sizeof buf);
 		draw_text_fill(u->body, y, 1, lw - 1, buf, at);
 		if (got >= 2 && is)
 			draw_text_fill(u->body, y + 1, 1, lw - 1, "    (agreed)", at);
@@ -395,16 +395,16 @@ static void draw_column(ui *u, const room_view *rv, int y, int avail)
 
 /* More stages than lines: every stage keeps its number, name and marker,
  * in columns, so a joiner can always see the stage a key votes for. */
-static void draw_grid(ui *u, const room_view *rv, int y, int avail)
+void room_draw_grid(ui *u, const room_view *rv, int y, int avail)
 {
 	const workshop *ws = u->ws;
-	int agreed = agreed_stage(ws, workshop_answer(ws));
+	int agreed = room_agreed(ws, workshop_answer(ws));
 	size_t i, n = ws->m->n_stages;
 	int cols = ((int)n + avail - 1) / avail, cw = (u->cols - 2) / cols;
 	char buf[256];
 
 	for (i = 0; i < n; i++) {
-		stage_label(u, rv, i, 0, buf, sizeof buf);
+		room_stage_label(u, rv, i, 0, buf, sizeof buf);
 		draw_text(u->body, y + (int)i % avail, 1 + (int)i / avail * cw, cw - 1,
 			  buf, (int)i == agreed ? draw_attr(ATTR_AGREED) : A_NORMAL);
 	}
@@ -414,13 +414,13 @@ static void draw_stages(ui *u, const room_view *rv)
 {
 	int avail = getmaxy(u->body) - HEAD_LINES - foot_lines(u, rv);
 
-	clear_lines(u->body, HEAD_LINES, avail);
+	room_clear_lines(u->body, HEAD_LINES, avail);
 	if (avail <= 0)
 		return;
 	if (avail < (int)u->ws->m->n_stages)
-		draw_grid(u, rv, HEAD_LINES, avail);
+		room_draw_grid(u, rv, HEAD_LINES, avail);
 	else if (!draw_tall(u, rv, HEAD_LINES, avail))
-		draw_column(u, rv, HEAD_LINES, avail);
+		room_draw_column(u, rv, HEAD_LINES, avail);
 }
 
 /* A heading word, then the text beside it. */
@@ -439,22 +439,22 @@ static void draw_foot(ui *u, const room_view *rv)
 	int y = getmaxy(u->body) - foot_lines(u, rv);
 	char buf[1024];
 
-	clear_lines(u->body, y, foot_lines(u, rv));
+	room_clear_lines(u->body, y, foot_lines(u, rv));
 	draw_hline(u->body, y++, 0, u->cols);
-	votes_line(ws, a, buf, sizeof buf);
+	room_votes_line(ws, a, buf, sizeof buf);
 	foot_line(u, y++, "Votes", buf, A_NORMAL);
 	if (rv->participant >= 0) {
 		own_line(u, rv, buf, sizeof buf);
 		draw_text(u->body, y++, 1, u->cols - 2, buf, draw_attr(ATTR_HEADING));
 	}
-	note_line(ws, a, buf, sizeof buf);
+	room_note_line(ws, a, buf, sizeof buf);
 	if (buf[0]) {
 		draw_text(u->body, y, 1, NOTE_INDENT - 2, "Note", draw_attr(ATTR_HEADING));
 		draw_wrapped(u->body, y, NOTE_INDENT, u->cols - NOTE_INDENT - 1,
-			     note_lines(u), a->note, A_NORMAL);
+			     room_note_lines(u), a->note, A_NORMAL);
 	}
-	y += note_lines(u);
-	people_line(u, rv, buf, sizeof buf);
+	y += room_note_lines(u);
+	room_people_line(u, rv, buf, sizeof buf);
 	draw_text(u->body, y, 1, u->cols - 2, buf,
 		  ui_live_facilitator_here(u) ? A_NORMAL : draw_attr(ATTR_AGREED));
 }
@@ -465,6 +465,12 @@ void room_draw(ui *u, room_view *rv)
 		werase(u->body);
 		draw_text(u->body, 1, 1, u->cols - 2,
 			  "No rows of this matrix apply to this session's track.", A_NORMAL);
+		return;
+	}
+	if (rv->participant < 0) {
+		/* watch: the projector's layout (room_projector.c) */
+		room_projector_draw(u, rv);
+		rv->todo = 0;
 		return;
 	}
 	if (rv->todo & (1u << ROOM_HEAD))

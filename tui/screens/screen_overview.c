@@ -74,11 +74,12 @@ static void ov_line(ui *u, int y, size_t section, attr_t at)
 	if (ws->n_steps && ws->steps[ws->cur].section == section)
 		t = workshop_section_seconds(ws, (time_t)text_now());
 	row_marks(ws, section, marks, sizeof marks);
-	/* Time against plan in whole minutes, with the overrun in text. */
+	/* Time against plan in whole minutes, with the overrun in text; a
+	 * plan the facilitator set is marked '*'. */
 	if (t / 60 > plan / 60)
 		snprintf(over, sizeof over, " +%lld", t / 60 - plan / 60);
-	snprintf(right, sizeof right, "%2zu/%-2zu  %-12s %3lld/%lld min%-5s", done, total,
-		 marks, t / 60, plan / 60, over);
+	snprintf(right, sizeof right, "%2zu/%-2zu  %-12s %3lld/%lld%s min%-5s", done, total,
+		 marks, t / 60, plan / 60, pacing_section_set(ws, section) ? "*" : "", over);
 	rw = (int)strlen(right);
 	/* Marker plus the section number in reverse video: moving the
 	 * selection rewrites a few cells, not two titles, so it stays under
@@ -116,6 +117,9 @@ static void ov_draw(ui *u)
 	for (i = ov->top; i < ov->n && i < ov->top + h; i++)
 		ov_line(u, OV_TOP + (int)(i - ov->top), i,
 			i == ov->sel ? draw_attr(ATTR_SELECTED) : A_NORMAL);
+	draw_text(u->body, getmaxy(u->body) - 2, 1, u->cols - 2,
+		  "time: minutes spent/planned, * planned with m (the rest shared by rows)",
+		  A_NORMAL);
 	ov_legend(u, getmaxy(u->body) - 1);
 }
 
@@ -151,6 +155,50 @@ static void ov_jump(ui *u)
 	ui_pop(u);
 }
 
+/* The form's answer: the selected section's minutes, or blank. */
+static int minutes_submit(ui *u, char **v, void *ctx)
+{
+	const listview *ov = ctx;
+	size_t section = ov->sel;
+	store_error err;
+	char words[120];
+	int minutes;
+
+	if (pacing_parse_minutes(v[0], &minutes) != 0) {
+		ui_say(u, "%s", PACING_MINUTES_BAD);
+		return 1;
+	}
+	if (store_section_set_minutes(u->st, u->ws->s.id, u->ws->m->sections[section].id,
+				      minutes, &err) != 0) {
+		ui_error(u, &err);
+		return 1;
+	}
+	ui_reload(u);
+	ui_say(u, "Saved: %s.", pacing_section_words(u->ws, section, words, sizeof words));
+	return 0;
+}
+
+static void ov_minutes(ui *u)
+{
+	listview *ov = ui_private(u, &screen_overview);
+	char intro[200], now[16] = "";
+	form_spec f;
+	int set = pacing_section_set(u->ws, ov->sel);
+
+	if (set)
+		snprintf(now, sizeof now, "%d", set);
+	memset(&f, 0, sizeof f);
+	f.title = "Plan the section's minutes";
+	f.intro = pacing_minutes_prompt(u->ws, ov->sel, intro, sizeof intro);
+	f.fields[0].label = "Minutes";
+	f.fields[0].value = now;
+	f.fields[0].max_len = 3;
+	f.n_fields = 1;
+	f.submit = minutes_submit;
+	f.ctx = ov;
+	screen_form_open(u, &f);
+}
+
 static void ov_action(ui *u, enum action a, int arg)
 {
 	listview *ov = ui_private(u, &screen_overview);
@@ -160,6 +208,8 @@ static void ov_action(ui *u, enum action a, int arg)
 		ui_dirty(u, DIRTY_BODY);
 	else if (a == ACT_JUMP)
 		ov_jump(u);
+	else if (a == ACT_SECTION_MINUTES)
+		ov_minutes(u);
 	else if (a == ACT_SUMMARY)
 		ui_push(u, &screen_summary);
 }

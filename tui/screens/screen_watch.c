@@ -3,7 +3,8 @@
 /* screen_watch.c - `nextsteps watch SESSION`: the read-only view for a
  * projector or a remote participant.
  *
- * It shows the row the facilitator is on (room.c draws it) and changes
+ * It shows the row the facilitator is on (room_projector.c lays it out
+ * for a projector; the hint bar names only q) and changes
  * only when the file says something changed: the loop looks a few times a
  * second (ui_live.c), and this screen redraws just the regions whose
  * content moved.  There is no timer, so an idle watcher writes nothing.
@@ -25,6 +26,7 @@ const screen_ops screen_watch = {
 	.scope = SC_TOP | SC_WATCH,
 	.private_size = sizeof(room_view),
 	.keeps_body = 1,
+	.quit_hint_only = 1,
 	.enter = watch_reset,
 	.resume = watch_reset,
 	.draw = room_screen_draw,

@@ -88,6 +88,7 @@ enum action_scope {
 	_(HISTORY,        SC_WALK,               'H', 0, 0,                         NULL,       NONE,      "History: every change of the session, who made it, newest first") \
 	/* overview */ \
 	_(JUMP,           SC_OVERVIEW,           '\n', KF(KEY_ENTER), 0,            "go",       NONE,      "Walk the selected section") \
+	_(SECTION_MINUTES, SC_OVERVIEW,          'm', 0, 0,                         "minutes",  NONE,      "Plan the selected section's minutes (blank: its share of the rows); the other sections share the rest") \
 	/* votes */ \
 	_(VOTE_SET,       SC_VOTES,              KDIGITS, 0, 0,                     "vote",     NONE,      "The selected participant votes for this stage") \
 	_(VOTE_DONT_KNOW, SC_VOTES,              'd', 0, 0,                         "don't know", NONE,    "The selected participant does not know") \

@@ -47,6 +47,8 @@ typedef struct screen_ops {
 	int typing;                          /* a text field has the keyboard */
 	int keeps_body;                      /* draws into the body itself (forms):
 						not erased before draw */
+	int quit_hint_only;                  /* the hint bar names only q (a
+						projector: nothing else to read) */
 	void (*enter)(ui *u);                /* pushed */
 	void (*resume)(ui *u);               /* the screen above was closed */
 	void (*leave)(ui *u);                /* popped */

@@ -138,6 +138,8 @@ static void paint_hints(ui *u)
 			if (!(ai->scope & (s->scope | SC_ANY)) ||
 			    (pass == 1) == general)
 				continue;
+			if (s->quit_hint_only && ai->id != ACT_QUIT)
+				continue;
 			action_hint_text(ai, n_stages, s->typing, hint, sizeof hint);
 			if (!hint[0])
 				continue;
