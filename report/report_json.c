@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "report_table.h"
+#include "rowfacts.h"
 
 static const char schema[] =
 	"CREATE TABLE stages (ord INTEGER PRIMARY KEY, id, label);"
@@ -28,7 +29,7 @@ static const char schema[] =
 	" absent);"
 	"CREATE TABLE rows (ord INTEGER PRIMARY KEY, section, id, title, state,"
 	" agreed_id, agreed_label, hidden, note);"
-	"CREATE TABLE votes (ord INTEGER PRIMARY KEY, row, participant, vote);"
+	"CREATE TABLE votes (ord INTEGER PRIMARY KEY, row, participant, vote, given);"
 	"CREATE TABLE actions (ord INTEGER PRIMARY KEY, row, text, owner, due, done);";
 
 static const char document[] =
@@ -51,7 +52,7 @@ static const char document[] =
 	"    json_object('id', r.agreed_id, 'label', r.agreed_label) END),"
 	"   'votes_hidden', json(CASE WHEN r.hidden THEN 'true' ELSE 'false' END),"
 	"   'votes', json((SELECT json_group_array(json_object('participant',"
-	"    v.participant, 'vote', v.vote)) FROM"
+	"    v.participant, 'vote', v.vote, 'when', v.given)) FROM"
 	"    (SELECT * FROM votes WHERE row = r.ord ORDER BY ord) v)),"
 	"   'note', r.note,"
 	"   'history', json((SELECT json_group_array(json_object('session',"
@@ -142,16 +143,17 @@ static int put_votes(sqlite3 *db, const report_summary *sm,
 		int vote = r->answer->votes[p];
 		int on_stage = vote >= 0 && (size_t)vote < sm->matrix->n_stages;
 		char name[48];
-		const char *v[3] = { row_ord, name,
-			on_stage ? sm->matrix->stages[vote].id : "dont_know" };
+		const char *v[4] = { row_ord, name,
+			on_stage ? sm->matrix->stages[vote].id : "dont_know",
+			rowfacts_when_word(r->answer, p) };
 
 		if (!on_stage && vote != STORE_VOTE_DONT_KNOW)
 			continue;
 		snprintf(name, sizeof name, "Participant %zu", p + 1);
 		if (p < s->n_participants)
 			v[1] = s->participants[p];
-		rc = insert(db, "INSERT INTO votes (row, participant, vote)"
-			    " VALUES (?, ?, ?)", 3, v);
+		rc = insert(db, "INSERT INTO votes (row, participant, vote, given)"
+			    " VALUES (?, ?, ?, ?)", 4, v);
 	}
 	return rc;
 }

@@ -74,6 +74,33 @@ static char *join_participants(const store_session *s)
 	return out;
 }
 
+/* Private scores given before the workshop: how many votes, who scored
+ * how many rows (never the values), and the rows scored that this
+ * session's matrix does not have.  Nothing when nobody scored. */
+static void write_scores(report_doc *d, const report_summary *sm)
+{
+	rowfacts_progress pr;
+	char *who;
+
+	rowfacts_score_progress(sm->matrix, sm->session, sm->answers, &pr);
+	if (!pr.votes_before) {
+		rowfacts_progress_free(&pr);
+		return;
+	}
+	who = rowfacts_progress_text(&pr, sm->session);
+	para_owned(d, 0, "Scores:        ", report_doc_strf(
+		"%d vote%s given before the workshop%s%s%s.", pr.votes_before,
+		pr.votes_before == 1 ? " was" : "s were", who && *who ? " (" : "",
+		who ? who : "", who && *who ? ")" : ""));
+	if (pr.gone)
+		para_owned(d, 15, NULL, report_doc_strf(
+			"%d row%s scored before the workshop %s not in this matrix;"
+			" the scores are kept, not counted.", pr.gone,
+			pr.gone == 1 ? "" : "s", pr.gone == 1 ? "is" : "are"));
+	free(who);
+	rowfacts_progress_free(&pr);
+}
+
 static void write_cover(report_doc *d, const report_summary *sm)
 {
 	const store_session *s = sm->session;
@@ -99,6 +126,7 @@ static void write_cover(report_doc *d, const report_summary *sm)
 		"%d not reached yet.", t->rows - t->not_applicable - t->not_discussed
 		- t->not_agreed, t->rows, t->not_applicable, t->not_discussed,
 		t->not_agreed));
+	write_scores(d, sm);
 }
 
 /* ---------------------------------------------------------- profile */

@@ -164,7 +164,7 @@ void plain_reveal(plain *p)
 	int show = !(a && a->revealed);
 	store_error err;
 
-	if (!ws->s.secret_ballot) {
+	if (!rowfacts_reveal_applies(&ws->s, a)) {
 		plain_say(p, "Not saved: this session's votes are not secret, so there "
 			  "is nothing to reveal.");
 		return;

@@ -43,8 +43,8 @@ void plain_show_votes(const plain *p)
 	if (!sp.voted)
 		return;
 	if (workshop_ballot_hides(ws, a)) {
-		plain_say(p, "Votes: %d of %zu voted; secret until you reveal them "
-			  "(r).", sp.voted, ws->s.n_participants);
+		rowfacts_voted_text(&sp, ws->s.n_participants, counts, sizeof counts);
+		plain_say(p, "Votes: %s; secret until you reveal them (r).", counts);
 		return;
 	}
 	rowfacts_counts_text(ws->m, &sp, ", ", counts, sizeof counts);
@@ -593,6 +593,7 @@ int plain_walk(plain *p)
 {
 	size_t total, done = workshop_answered(p->ws, &total);
 	const char *a;
+	store_error err;
 
 	plain_say(p, "Session '%s': %zu of %zu rows answered. Every answer is "
 		  "saved as it is given.", p->ws->s.name, done, total);
@@ -600,6 +601,8 @@ int plain_walk(plain *p)
 		plain_say(p, "This session has no rows for its type.");
 		return CLI_OK;
 	}
+	if (workshop_open_row(p->ws, &err) != 0)
+		plain_error(p, "Not saved", &err);
 	plain_show_row(p);
 	p->lv = live_start(p->st, p->ws->s.id, STORE_ROLE_FACILITATOR,
 			   p->ws->s.facilitator, time(NULL));

@@ -70,9 +70,9 @@ static void draw_spread(ui *u, int y, const store_row_answer *a)
 	draw_text(u->body, y + 2, 1, u->cols - 2,
 		  rowfacts_state_text(ws->m, now, ROWFACTS_VOTES, buf, sizeof buf), A_NORMAL);
 	if (workshop_ballot_hides(ws, a)) {
+		rowfacts_voted_text(&sp, ws->s.n_participants, buf, sizeof buf);
 		draw_fmt(u->body, y, 1, u->cols - 2, A_NORMAL,
-			 "%d of %zu voted. Votes are secret until you reveal them (r).",
-			 sp.voted, ws->s.n_participants);
+			 "%s. Votes are secret until you reveal them (r).", buf);
 		return;
 	}
 	rowfacts_counts_text(ws->m, &sp, "  ", buf, sizeof buf);
@@ -207,7 +207,7 @@ static void votes_reveal(ui *u)
 	int reveal = !(a && a->revealed);
 	store_error err;
 
-	if (!ws->s.secret_ballot) {
+	if (!rowfacts_reveal_applies(&ws->s, a)) {
 		ui_say(u, "Votes are not secret in this session (b makes them secret).");
 		return;
 	}
