@@ -746,7 +746,7 @@ int store_vote_change(store *st, const char *session_id, const char *row_id,
 	if (before_only && (rc = store_row_is_open(st, session_id, row_id, &open, err)) == 0
 	    && open)
 		rc = store_fail(err, STORE_EDATA, "%s is locked: the workshop has opened"
-				" it, so the score stays as it was", row_id);
+				" it, so the score stays as it was.", row_id);
 	if (rc)
 		return store_change_end(st, rc, err);
 	return finish(st, vote_in_tx(st, session_id, row_id, participant, vote,

@@ -103,6 +103,10 @@ void plain_action(plain *p);
 int plain_follow_run(plain *p, int join, const char *session,
 		     const char *as_name);
 
+/* Private scoring before the workshop (plain_score.c): returns an exit
+ * status. */
+int plain_score_run(plain *p, const char *session, const char *as_name);
+
 /* The whole session and the row's actions (plain_more.c). */
 void plain_overview(plain *p);
 void plain_summary(plain *p);
