@@ -46,7 +46,8 @@ enum action_scope {
 	SC_SUMMARY = 1 << 13,
 	SC_WATCH = 1 << 14,      /* nextsteps watch: the read-only live view */
 	SC_JOIN = 1 << 15,       /* nextsteps join: a participant's own terminal */
-	SC_HISTORY = 1 << 16     /* the list of the session's changes */
+	SC_HISTORY = 1 << 16,    /* the list of the session's changes */
+	SC_SCORE = 1 << 17       /* nextsteps score: private scoring before the workshop */
 };
 
 #define ACTION_INFO(_) \
@@ -104,6 +105,14 @@ enum action_scope {
 	_(ADMIT,          SC_WALK,               '+', 0, 0,                         NULL,       NONE,      "Admit the person the room line says asks to join: they become a participant") \
 	_(REFUSE,         SC_WALK,               '-', 0, 0,                         NULL,       NONE,      "Refuse the person asking to join: their terminal stops waiting") \
 	_(WATCH_KEYS,     SC_WATCH,              0, 0, 0,                           NULL,       NONE,      "Follows the facilitator's row by itself; read-only") \
+	/* scoring before the workshop */ \
+	_(SCORE_SET,      SC_SCORE,              KDIGITS, 0, 0,                     "score",    NONE,      "Score the row at the stage with this number (saved at once, then the next row)") \
+	_(SCORE_DONT_KNOW, SC_SCORE,             'd', 0, 0,                         "don't know", NONE,    "Score don't know") \
+	_(SCORE_NEXT,     SC_SCORE,              'j', KF(KEY_DOWN), KF(KEY_RIGHT),  "row",      SCORE_PREV, "Next row, leaving this one as it is (skip)") \
+	_(SCORE_PREV,     SC_SCORE,              'k', KF(KEY_UP), KF(KEY_LEFT),     NULL,       NONE,      "Previous row") \
+	_(SCORE_CLEAR,    SC_SCORE,              '0', KF(KEY_DC), 0,                "clear",    NONE,      "Take back your score on this row") \
+	_(SCORE_UNDO,     SC_SCORE,              'u', 0, 0,                         "undo",     SCORE_REDO, "Undo your last score (never anyone else's), going to its row") \
+	_(SCORE_REDO,     SC_SCORE,              'U', KCTRL('r'), 0,                NULL,       NONE,      "Redo what your last undo reverted") \
 	/* history */ \
 	_(HISTORY_ROW,    SC_HISTORY,            'r', 0, 0,                         "this row", NONE,      "Only the current row's changes (again for every row)") \
 	_(HISTORY_GO,     SC_HISTORY,            '\n', KF(KEY_ENTER), 0,            "go",       NONE,      "Go to the selected change's row") \
