@@ -80,24 +80,17 @@ static char *join_participants(const store_session *s)
 static void write_scores(report_doc *d, const report_summary *sm)
 {
 	rowfacts_progress pr;
-	char *who;
+	char *gone;
 
 	rowfacts_score_progress(sm->matrix, sm->session, sm->answers, &pr);
-	if (!pr.votes_before) {
-		rowfacts_progress_free(&pr);
-		return;
+	if (pr.votes_before) {
+		para_owned(d, 0, "Scores:        ", rowfacts_progress_sentence(&pr, sm->session));
+		gone = rowfacts_gone_sentence(&pr);
+		if (gone && *gone)
+			para_owned(d, 15, NULL, gone);
+		else
+			free(gone);
 	}
-	who = rowfacts_progress_text(&pr, sm->session);
-	para_owned(d, 0, "Scores:        ", report_doc_strf(
-		"%d vote%s given before the workshop%s%s%s.", pr.votes_before,
-		pr.votes_before == 1 ? " was" : "s were", who && *who ? " (" : "",
-		who ? who : "", who && *who ? ")" : ""));
-	if (pr.gone)
-		para_owned(d, 15, NULL, report_doc_strf(
-			"%d row%s scored before the workshop %s not in this matrix;"
-			" the scores are kept, not counted.", pr.gone,
-			pr.gone == 1 ? "" : "s", pr.gone == 1 ? "is" : "are"));
-	free(who);
 	rowfacts_progress_free(&pr);
 }
 

@@ -163,6 +163,37 @@ void rowfacts_score_progress(const content_matrix *m, const store_session *s,
 	out->total = (int)content_count_rows(m, s->track);
 }
 
+char *rowfacts_progress_sentence(const rowfacts_progress *pr, const store_session *s)
+{
+	char *who = rowfacts_progress_text(pr, s), *out;
+	int n = pr->votes_before;
+	size_t size;
+
+	if (!who)
+		return NULL;
+	size = strlen(who) + 96;
+	if ((out = malloc(size)) != NULL)
+		snprintf(out, size, "%d vote%s given before the workshop%s%s%s.", n,
+			 n == 1 ? " was" : "s were", *who ? " (" : "", who, *who ? ")" : "");
+	free(who);
+	return out;
+}
+
+char *rowfacts_gone_sentence(const rowfacts_progress *pr)
+{
+	char *out = malloc(128);
+
+	if (!out)
+		return NULL;
+	if (!pr->gone)
+		out[0] = '\0';
+	else
+		snprintf(out, 128, "%d row%s scored before the workshop %s not in this"
+			 " matrix; the scores are kept, not counted.", pr->gone,
+			 pr->gone == 1 ? "" : "s", pr->gone == 1 ? "is" : "are");
+	return out;
+}
+
 void rowfacts_progress_free(rowfacts_progress *pr)
 {
 	free(pr->rows);

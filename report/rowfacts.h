@@ -88,6 +88,13 @@ void rowfacts_progress_free(rowfacts_progress *pr);
  * their order; "" when nobody has scored); malloc'd, NULL when out of
  * memory.  Not cleaned: names are user text. */
 char *rowfacts_progress_text(const rowfacts_progress *pr, const store_session *s);
+/* The sentences every reader shows (the summary screen, the line mode's
+ * summary, the text report): "4 votes were given before the workshop
+ * (Elm Practice 2/2, Oak Surgery 2/2)." and, when pr->gone, "1 row
+ * scored before the workshop is not in this matrix; the scores are kept,
+ * not counted." (else "").  malloc'd, NULL when out of memory. */
+char *rowfacts_progress_sentence(const rowfacts_progress *pr, const store_session *s);
+char *rowfacts_gone_sentence(const rowfacts_progress *pr);
 
 /* The spread of the votes on one row. */
 typedef struct rowfacts_spread {

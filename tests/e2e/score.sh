@@ -77,6 +77,21 @@ n=$(grep -c ",alpha-one,.*,vote,before," "$NS_DIR/csv")
 [ "$n" = 3 ] || ns_fail "CSV has $n votes given before: $(cat "$NS_DIR/csv")"
 ns_ok "the CSV says the scores were given before"
 
+ns_cli report Score --format json >"$NS_DIR/json" || ns_fail "no JSON"
+grep -q '"participant":"Elm Practice","vote":"build","when":"before"' "$NS_DIR/json" ||
+	ns_fail "JSON votes: $(cat "$NS_DIR/json")"
+grep -q '"votes_before":5' "$NS_DIR/json" || ns_fail "JSON scores: $(cat "$NS_DIR/json")"
+python3 "$TEST_SRCDIR/tests/schema_check.py" "$TEST_SRCDIR/schema/report.schema.json" \
+	"$NS_DIR/json" || ns_fail "the JSON breaks its schema"
+ns_ok "the JSON says when each vote was given and who scored"
+
+# The facilitator's summary says who scored how many rows.
+ns_keys s
+ns_wait_for "5 votes were given before the workshop (Elm Practice 2/2, Oak"
+ns_keys q
+ns_wait_for "Alpha row one"
+ns_ok "the summary screen says who scored"
+
 # The walk opened alpha-one: Elm can no longer change that score.
 out=$(printf 'b\n1\n' | score "Elm Practice") || ns_fail "Elm again: $out"
 printf '%s\n' "$out" | grep -q "Not saved: alpha-one is locked" ||
