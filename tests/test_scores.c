@@ -302,3 +302,48 @@ Test(scores, older_file_upgrades_with_votes_during_and_rows_opened)
 	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM answers_v"
 					" WHERE participant IS NOT NULL"), 1);
 }
+
+Test(scores, merge_keeps_scores_and_opened_rows)
+{
+	char other_path[160], oid[40];
+	store *other;
+	store_merge_result res;
+	store_row_answer r;
+
+	snprintf(other_path, sizeof other_path, "%s/other.db", fx.dir);
+	other = testutil_open(other_path);
+	testutil_new_session(other, fx.matrix, "Elsewhere", "", 3, 0, oid);
+	store_set_actor(other, 1);
+	cr_assert_eq(store_score_set(other, oid, testutil_row(fx.matrix, 0), 1, 2, &err), 0,
+		     "%s", err.message);
+	cr_assert_eq(store_score_set(other, oid, testutil_row(fx.matrix, 1), 1, 0, &err), 0,
+		     "%s", err.message);
+	store_set_actor(other, STORE_FACILITATOR);
+	cr_assert_eq(store_session_set_position(other, oid, fx.matrix->sections[0].id,
+						testutil_row(fx.matrix, 0), &err), 0);
+	store_close(other);
+
+	cr_assert_eq(store_merge(st, other_path, &res, &err), 0, "%s", err.message);
+	cr_assert_eq(res.added, 1);
+	memcpy(sid, oid, sizeof sid);
+	load_row(0, &r);
+	cr_assert_eq(r.votes[1], 2);
+	cr_assert(r.before[1], "the merged vote is still a score given before");
+	store_row_answer_clear(&r);
+	cr_assert_eq(score(1, 0, 1), STORE_EDATA, "the opened row stays locked");
+	cr_assert_eq(score(1, 1, 1), 0, "a row not opened stays open: %s", err.message);
+	/* the undo of the score made before the opening stays refused */
+	store_set_actor(st, 1);
+	{
+		store_change c;
+		int done;
+
+		cr_assert_eq(store_undo_entry(st, sid, &c, &done, &err), 0, "%s", err.message);
+		store_change_clear(&c);
+		cr_assert_eq(store_undo_entry(st, sid, &c, &done, &err), 0,
+			     "the score on the unopened row: %s", err.message);
+		store_change_clear(&c);
+		cr_assert_eq(store_undo_entry(st, sid, &c, &done, &err), STORE_EDATA,
+			     "the score on the opened row is locked");
+	}
+}
