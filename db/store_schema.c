@@ -280,6 +280,27 @@ static const char schema_v10[] =
 		  " AND NOT EXISTS (SELECT 1 FROM votes b WHERE b.session = v.session"
 		  " AND b.row_id = v.row_id AND b.given_before = 1)))");
 
+/* Version 10: every history entry has an identity that survives copying
+ * (ids are renumbered when a session is merged into another file), so a
+ * merge knows which changes both copies already share.  New entries get a
+ * random one from the trigger; entries written before this version get
+ * one made from what they hold and their place in their session's
+ * history, so two copies of one session upgraded apart give their shared
+ * entries the same identity and their own entries different ones. */
+static const char schema_v10[] =
+	"ALTER TABLE history ADD COLUMN uid TEXT;"
+	"UPDATE history SET uid = 'v' || (SELECT count(*) FROM history p"
+	" WHERE p.session = history.session AND p.id <= history.id)"
+	" || '-' || at || '-' || kind || '-' || row_id || '-' || coalesce(target, '')"
+	" || '-' || coalesce(actor, '') || '-' || coalesce(length(old), '')"
+	" || '-' || coalesce(length(new), '') || '-' || hex(substr(coalesce(old, ''), 1, 12))"
+	" || '-' || hex(substr(coalesce(new, ''), 1, 12));"
+	"CREATE INDEX history_uid ON history(session, uid);"
+	"CREATE TRIGGER history_uid_new AFTER INSERT ON history"
+	" WHEN NEW.uid IS NULL BEGIN"
+	" UPDATE history SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;"
+	" END;";
+
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
 	schema_v1,
