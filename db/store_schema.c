@@ -250,36 +250,6 @@ static const char schema_v9[] =
 	"DROP VIEW answers_v;"
 	ANSWERS_V("'parked'", "'not_reached'", ANSWERS_V_BALLOT);
 
-/* Version 10: private scores given before the workshop.  A vote written
- * on a row the facilitator's walk has not yet reached is a score given
- * before the workshop (given_before = 1); the walk reaching a row records
- * it in rows_opened, durably, with the last history id of the session at
- * that moment, so every change made before the row opened can be told
- * from those made in the room.  Rows that already hold answers, and each
- * session's current row, were opened in a workshop.  answers_v now also
- * hides the votes of a row holding a score given before the workshop
- * until the facilitator reveals it (the same columns as before). */
-static const char schema_v10[] =
-	"ALTER TABLE votes ADD COLUMN given_before INTEGER NOT NULL DEFAULT 0;"
-	"CREATE TABLE rows_opened ("
-	" session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
-	" row_id TEXT NOT NULL,"
-	" opened INTEGER NOT NULL,"
-	" history_id INTEGER NOT NULL,"
-	" PRIMARY KEY (session, row_id)) WITHOUT ROWID;"
-	"INSERT OR IGNORE INTO rows_opened (session, row_id, opened, history_id)"
-	" SELECT a.session, a.row_id, a.updated, coalesce((SELECT max(h.id)"
-	"  FROM history h WHERE h.session = a.session), 0) FROM answers a;"
-	"INSERT OR IGNORE INTO rows_opened (session, row_id, opened, history_id)"
-	" SELECT s.id, s.current_row, s.updated, coalesce((SELECT max(h.id)"
-	"  FROM history h WHERE h.session = s.id), 0) FROM sessions s"
-	" WHERE s.current_row IS NOT NULL;"
-	"DROP VIEW answers_v;"
-	ANSWERS_V("'parked'", "'not_reached'",
-		  "(coalesce(a.revealed, 0) = 1 OR (s.secret_ballot = 0"
-		  " AND NOT EXISTS (SELECT 1 FROM votes b WHERE b.session = v.session"
-		  " AND b.row_id = v.row_id AND b.given_before = 1)))");
-
 /* Version 10: every history entry has an identity that survives copying
  * (ids are renumbered when a session is merged into another file), so a
  * merge knows which changes both copies already share.  New entries get a
@@ -301,6 +271,36 @@ static const char schema_v10[] =
 	" UPDATE history SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;"
 	" END;";
 
+/* Version 11: private scores given before the workshop.  A vote written
+ * on a row the facilitator's walk has not yet reached is a score given
+ * before the workshop (given_before = 1); the walk reaching a row records
+ * it in rows_opened, durably, with the last history id of the session at
+ * that moment, so every change made before the row opened can be told
+ * from those made in the room.  Rows that already hold answers, and each
+ * session's current row, were opened in a workshop.  answers_v now also
+ * hides the votes of a row holding a score given before the workshop
+ * until the facilitator reveals it (the same columns as before). */
+static const char schema_v11[] =
+	"ALTER TABLE votes ADD COLUMN given_before INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE rows_opened ("
+	" session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	" row_id TEXT NOT NULL,"
+	" opened INTEGER NOT NULL,"
+	" history_id INTEGER NOT NULL,"
+	" PRIMARY KEY (session, row_id)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO rows_opened (session, row_id, opened, history_id)"
+	" SELECT a.session, a.row_id, a.updated, coalesce((SELECT max(h.id)"
+	"  FROM history h WHERE h.session = a.session), 0) FROM answers a;"
+	"INSERT OR IGNORE INTO rows_opened (session, row_id, opened, history_id)"
+	" SELECT s.id, s.current_row, s.updated, coalesce((SELECT max(h.id)"
+	"  FROM history h WHERE h.session = s.id), 0) FROM sessions s"
+	" WHERE s.current_row IS NOT NULL;"
+	"DROP VIEW answers_v;"
+	ANSWERS_V("'parked'", "'not_reached'",
+		  "(coalesce(a.revealed, 0) = 1 OR (s.secret_ballot = 0"
+		  " AND NOT EXISTS (SELECT 1 FROM votes b WHERE b.session = v.session"
+		  " AND b.row_id = v.row_id AND b.given_before = 1)))");
+
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -313,6 +313,7 @@ static const char *const migrations[] = {
 	schema_v8,
 	schema_v9,
 	schema_v10,
+	schema_v11,
 };
 
 /* The version this program writes. */

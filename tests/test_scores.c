@@ -347,3 +347,30 @@ Test(scores, merge_keeps_scores_and_opened_rows)
 			     "the score on the opened row is locked");
 	}
 }
+
+Test(scores, merging_two_copies_keeps_scores_before_and_opened_rows)
+{
+	char other_path[160];
+	store *other;
+	store_merge_result res;
+	store_row_answer r;
+
+	snprintf(other_path, sizeof other_path, "%s/copy.db", fx.dir);
+	other = testutil_open(other_path);
+	cr_assert_eq(store_merge(other, fx.path, &res, &err), 0, "%s", err.message);
+	store_set_actor(other, 2);
+	cr_assert_eq(store_score_set(other, sid, testutil_row(fx.matrix, 1), 2, 1, &err), 0,
+		     "%s", err.message);
+	store_set_actor(other, STORE_FACILITATOR);
+	cr_assert_eq(store_session_set_position(other, sid, fx.matrix->sections[0].id,
+						testutil_row(fx.matrix, 0), &err), 0);
+	store_close(other);
+
+	cr_assert_eq(store_merge(st, other_path, &res, &err), 0, "%s", err.message);
+	load_row(1, &r);
+	cr_assert_eq(r.votes[2], 1);
+	cr_assert(r.before[2], "the score from the other copy is one given before");
+	store_row_answer_clear(&r);
+	cr_assert_eq(score(0, 0, 1), STORE_EDATA, "the row the other walk opened is locked");
+	cr_assert_eq(score(0, 1, 1), 0, "%s", err.message);
+}
