@@ -422,8 +422,8 @@ static const plain_cmd plain_cmds[] = {
 	  plain_cmd_na, 0 },
 	{ "v", NULL, "votes", "record each participant's vote in turn, then the "
 	  "spread and the suggested stage", plain_cmd_votes, 0 },
-	{ "r", NULL, "reveal", "secret ballot: reveal the votes on this row (or "
-	  "hide them again)", plain_cmd_reveal, 0 },
+	{ "r", NULL, "reveal", "secret ballot or private scores: reveal the votes "
+	  "on this row (or hide them again)", plain_cmd_reveal, 0 },
 	{ "n", NULL, "note", "the note: shown, then replaced, added to or "
 	  "cleared; a line holding only . ends it", plain_cmd_note, 0 },
 	{ "a", NULL, "actions", "the row's actions: list, add, edit, mark done, "
