@@ -132,11 +132,14 @@ const char *rowfacts_when_word(const store_row_answer *a, size_t participant)
 	return a && a->before && a->before[participant] ? "before" : "during";
 }
 
+/* The matrix's rows are looked up in the answers (sorted: a bisection
+ * each), so the cost follows the rows, not their square. */
 void rowfacts_score_progress(const content_matrix *m, const store_session *s,
 			     const store_answers *ans, rowfacts_progress *out)
 {
 	size_t i, j, p, n = s->n_participants < ans->n_participants
 			      ? s->n_participants : ans->n_participants;
+	int scored_rows = 0, found_rows = 0;
 
 	memset(out, 0, sizeof *out);
 	out->n_participants = n;
@@ -145,21 +148,26 @@ void rowfacts_score_progress(const content_matrix *m, const store_session *s,
 		return;
 	for (i = 0; i < ans->n_rows; i++) {
 		const store_row_answer *a = &ans->rows[i];
-		const content_row *row = content_find_row(m, a->row_id, NULL, NULL);
-		int in = row && content_row_applies(row, s->track);
 
-		for (p = 0; a->before && p < n; p++) {
-			if (!a->before[p] || a->votes[p] == STORE_VOTE_NONE)
-				continue;
-			out->votes_before++;
-			if (in)
-				out->rows[p]++;
-		}
-		if (!in && rowfacts_scored(a, n))
-			out->gone++;
+		for (p = 0; a->before && p < n; p++)
+			out->votes_before += a->before[p] && a->votes[p] != STORE_VOTE_NONE;
+		scored_rows += rowfacts_scored(a, n) > 0;
 	}
-	for (j = 0; j < n; j++)
-		out->scorers += out->rows[j] > 0;
+	for (i = 0; scored_rows && i < m->n_sections; i++)
+		for (j = 0; j < m->sections[i].n_rows; j++) {
+			const content_row *row = &m->sections[i].rows[j];
+			const store_row_answer *a;
+
+			if (!content_row_applies(row, s->track) ||
+			    !(a = store_answers_row(ans, row->id)) || !rowfacts_scored(a, n))
+				continue;
+			found_rows++;
+			for (p = 0; p < n; p++)
+				out->rows[p] += a->before[p] && a->votes[p] != STORE_VOTE_NONE;
+		}
+	out->gone = scored_rows - found_rows;
+	for (p = 0; p < n; p++)
+		out->scorers += out->rows[p] > 0;
 	out->total = (int)content_count_rows(m, s->track);
 }
 

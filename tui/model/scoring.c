@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void count_rows(scoring *sc);
+
 static int load_opened(scoring *sc, store_error *err)
 {
 	store_opened_rows o;
@@ -16,6 +18,7 @@ static int load_opened(scoring *sc, store_error *err)
 		return rc;
 	store_rows_opened_free(&sc->opened);
 	sc->opened = o;
+	count_rows(sc);
 	return 0;
 }
 
@@ -97,16 +100,21 @@ size_t scoring_next_open(const scoring *sc, size_t from)
 	return sc->ws->n_steps;
 }
 
+static void count_rows(scoring *sc)
+{
+	size_t i;
+
+	sc->n_done = sc->n_locked = 0;
+	for (i = 0; i < sc->ws->n_steps; i++) {
+		sc->n_done += scoring_mine(sc, i) != STORE_VOTE_NONE;
+		sc->n_locked += scoring_locked(sc, i);
+	}
+}
+
 size_t scoring_done(const scoring *sc, size_t *locked)
 {
-	size_t i, n = 0;
-
-	*locked = 0;
-	for (i = 0; i < sc->ws->n_steps; i++) {
-		n += scoring_mine(sc, i) != STORE_VOTE_NONE;
-		*locked += scoring_locked(sc, i);
-	}
-	return n;
+	*locked = sc->n_locked;
+	return sc->n_done;
 }
 
 size_t scoring_gone(const scoring *sc, char *buf, size_t size)
@@ -135,6 +143,7 @@ int scoring_set(scoring *sc, int vote, store_error *err)
 {
 	workshop *ws = sc->ws;
 	const char *row = workshop_row(ws)->id;
+	int had = scoring_mine(sc, ws->cur) != STORE_VOTE_NONE;
 	int rc = store_score_set(ws->st, ws->s.id, row, sc->me, vote, err);
 
 	if (rc == STORE_EDATA) {
@@ -145,7 +154,11 @@ int scoring_set(scoring *sc, int vote, store_error *err)
 	}
 	if (rc)
 		return rc;
-	return workshop_refresh_row(ws, row, err);
+	rc = workshop_refresh_row(ws, row, err);
+	if (!rc)
+		sc->n_done = sc->n_done - (size_t)had +
+			     (scoring_mine(sc, ws->cur) != STORE_VOTE_NONE);
+	return rc;
 }
 
 int scoring_revert(scoring *sc, int redo, int *done, char *msg, size_t size,

@@ -22,6 +22,8 @@ typedef struct scoring {
 	workshop *ws;              /* the session; ws->cur is the scorer's row */
 	int me;                    /* the scorer's participant position */
 	store_opened_rows opened;  /* rows the workshop has opened: locked */
+	size_t n_done, n_locked;   /* counted on each load, kept by each score,
+				      so a key never counts every row */
 } scoring;
 
 /* Opens session `name_or_id` for participant `name` (exact after trimming,
@@ -42,7 +44,8 @@ int scoring_locked(const scoring *sc, size_t step);
 /* The first step from `from` on that the scorer has not scored and that
  * is not locked; n_steps when there is none. */
 size_t scoring_next_open(const scoring *sc, size_t from);
-/* Rows scored by the scorer, and (in *locked) rows locked, of the steps. */
+/* Rows scored by the scorer, and (in *locked) rows locked, of the steps
+ * (kept counts: no cost per row). */
 size_t scoring_done(const scoring *sc, size_t *locked);
 /* The scorer's scores on rows this session's matrix no longer walks:
  * kept in the store, never shown as rows; returns how many, and the
