@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "history.h"
@@ -1096,7 +1097,8 @@ static int cmd_follow(cli_args *a, enum cli_mode mode)
 		cli_error("%s needs --as NAME", a->command);
 		return CLI_USAGE;
 	}
-	if (mode == CLI_MODE_SCORE && cli_wants_plain(a))
+	/* Scores piped in need no --plain: the screens need a terminal. */
+	if (mode == CLI_MODE_SCORE && (cli_wants_plain(a) || !isatty(STDIN_FILENO)))
 		return a->fe->plain_score(&a->o, a->pos[0], a->as);
 	if (cli_wants_plain(a))
 		return a->fe->plain_follow(&a->o, mode, a->pos[0], a->as);
