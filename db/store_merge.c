@@ -759,7 +759,8 @@ static int copy_actions(store *st, const char *sid, long long *abase,
 
 /* History under new ids, in its old order; an action entry's target and
  * an undo entry's target (when it undid an action) and `undoes` follow
- * the renumbering. */
+ * the renumbering, and so does each opened row's last entry before it
+ * opened. */
 static int copy_history(store *st, const char *sid, long long abase,
 			store_error *err)
 {
