@@ -343,6 +343,11 @@ int store_set_note(store *st, const char *session_id, const char *row_id,
 		   const char *note, store_error *err);
 int store_set_revealed(store *st, const char *session_id, const char *row_id,
 		       int revealed, store_error *err);
+/* Reveals every row whose votes are hidden (a secret ballot's, or a row
+ * holding private scores) in one transaction, one history entry per row
+ * (undo takes them back a row at a time); *n_revealed says how many. */
+int store_reveal_all(store *st, const char *session_id, int *n_revealed,
+		     store_error *err);
 int store_action_add(store *st, const char *session_id, const char *row_id,
 		     const char *text, const char *owner, const char *due,
 		     long long *id_out, store_error *err);

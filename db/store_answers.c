@@ -838,3 +838,57 @@ int store_set_revealed(store *st, const char *session_id, const char *row_id,
 	return finish(st, revealed_in_tx(st, session_id, row_id, revealed != 0, now, err),
 		      err);
 }
+
+/* One hidden row's id into the growing list. */
+static int load_hidden(sqlite3_stmt *stmt, void *ctx)
+{
+	store_opened_rows *l = ctx;
+	char **ids;
+
+	if (l->n % 16 == 0) {
+		if (!(ids = realloc(l->ids, (l->n + 16) * sizeof *ids)))
+			return -1;
+		l->ids = ids;
+	}
+	if (!(l->ids[l->n] = store_col_dup(stmt, 0)))
+		return -1;
+	l->n++;
+	return 0;
+}
+
+int store_reveal_all(store *st, const char *session_id, int *n_revealed,
+		     store_error *err)
+{
+	static const char sql[] =
+		"SELECT a.row_id FROM answers a JOIN sessions s ON s.id = a.session"
+		" WHERE a.session = ?1 AND a.revealed = 0"
+		" AND EXISTS (SELECT 1 FROM votes v WHERE v.session = ?1"
+		"  AND v.row_id = a.row_id)"
+		" AND (s.secret_ballot OR EXISTS (SELECT 1 FROM votes b"
+		"  WHERE b.session = ?1 AND b.row_id = a.row_id AND b.given_before = 1))"
+		" ORDER BY a.row_id";
+	store_opened_rows rows = { NULL, 0 };
+	long long now;
+	size_t i;
+	int rc = store_change_begin(st, session_id, &now, err), one;
+
+	*n_revealed = 0;
+	if (rc)
+		return rc;
+	rc = store_each(st, sql, session_id, load_hidden, &rows, "read the hidden rows",
+			err);
+	for (i = 0; !rc && i < rows.n; i++) {
+		one = revealed_in_tx(st, session_id, rows.ids[i], 1, now, err);
+		if (one == 0)
+			++*n_revealed;
+		else if (one != -1)
+			rc = one;
+	}
+	store_rows_opened_free(&rows);
+	if (!rc && !*n_revealed)
+		rc = -1;
+	rc = finish(st, rc, err);
+	if (rc)
+		*n_revealed = 0;
+	return rc;
+}

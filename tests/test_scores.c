@@ -374,3 +374,35 @@ Test(scores, merging_two_copies_keeps_scores_before_and_opened_rows)
 	cr_assert_eq(score(0, 0, 1), STORE_EDATA, "the row the other walk opened is locked");
 	cr_assert_eq(score(0, 1, 1), 0, "%s", err.message);
 }
+
+Test(scores, reveal_all_shows_every_scored_row_and_undoes_a_row_at_a_time)
+{
+	store_session s;
+	store_row_answer r;
+	store_change c;
+	int n, done;
+
+	cr_assert_eq(score(0, 0, 1), 0, "%s", err.message);
+	cr_assert_eq(score(1, 1, 2), 0, "%s", err.message);
+	store_set_actor(st, STORE_FACILITATOR);
+	cr_assert_eq(store_reveal_all(st, sid, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 2);
+	find(&s);
+	load_row(0, &r);
+	cr_assert_not(rowfacts_ballot_hides(&s, &r));
+	store_row_answer_clear(&r);
+	cr_assert_eq(store_reveal_all(st, sid, &n, &err), 0);
+	cr_assert_eq(n, 0, "nothing left to reveal records nothing");
+	cr_assert_eq(store_undo_entry(st, sid, &c, &done, &err), 0, "%s", err.message);
+	cr_assert(done);
+	store_change_clear(&c);
+	/* one row is hidden again, the other stays revealed */
+	load_row(0, &r);
+	n = rowfacts_ballot_hides(&s, &r);
+	store_row_answer_clear(&r);
+	load_row(1, &r);
+	n += rowfacts_ballot_hides(&s, &r);
+	store_row_answer_clear(&r);
+	cr_assert_eq(n, 1, "undo takes back one row's reveal");
+	store_session_clear(&s);
+}

@@ -92,6 +92,13 @@ ns_keys q
 ns_wait_for "Alpha row one"
 ns_ok "the summary screen says who scored"
 
+# The line mode's R reveals every row still hidden: beta-one's scores.
+out=$(printf 'R\nq\n' | ns_cli --session Score --plain) || ns_fail "R: $out"
+printf '%s\n' "$out" | grep -q "Saved: votes revealed on 1 row." || ns_fail "R: $out"
+ns_cli report Score --format csv --table answers | grep -q ",beta-one,Elm Practice,3,.*,vote,before," ||
+	ns_fail "beta-one not revealed: $(ns_cli report Score --format csv --table answers)"
+ns_ok "R in the line mode reveals every hidden row"
+
 # The walk opened alpha-one: Elm can no longer change that score.
 out=$(printf 'b\n1\n' | score "Elm Practice") || ns_fail "Elm again: $out"
 printf '%s\n' "$out" | grep -q "Not saved: alpha-one is locked" ||

@@ -112,6 +112,7 @@ void plain_overview(plain *p);
 void plain_summary(plain *p);
 void plain_history(plain *p);
 void plain_reveal(plain *p);
+void plain_reveal_all(plain *p);
 void plain_report(plain *p);
 void plain_actions(plain *p);
 void plain_setup(plain *p);

@@ -181,6 +181,25 @@ void plain_reveal(plain *p)
 	plain_show_suggestion(p);
 }
 
+/* R: every hidden row's votes shown, as the votes screen's R does. */
+void plain_reveal_all(plain *p)
+{
+	store_error err;
+	int n;
+
+	if (store_reveal_all(p->ws->st, p->ws->s.id, &n, &err) != 0) {
+		plain_error(p, "Not saved", &err);
+		return;
+	}
+	if (!n) {
+		plain_say(p, "No row's votes are hidden.");
+		return;
+	}
+	plain_say(p, "Saved: votes revealed on %d row%s.", n, n == 1 ? "" : "s");
+	plain_reload(p);
+	plain_show_votes(p);
+}
+
 /* ------------------------------------------------------------ report */
 
 /* p: the text report next to the database under the session's name, the

@@ -352,6 +352,7 @@ static int plain_cmd_clear(plain *p, long k) { (void)k; plain_agree(p, 0); retur
 static int plain_cmd_na(plain *p, long k) { (void)k; plain_not_applicable(p); return PLAIN_STAY; }
 static int plain_cmd_votes(plain *p, long k) { (void)k; plain_votes(p); return PLAIN_STAY; }
 static int plain_cmd_reveal(plain *p, long k) { (void)k; plain_reveal(p); return PLAIN_STAY; }
+static int plain_cmd_reveal_all(plain *p, long k) { (void)k; plain_reveal_all(p); return PLAIN_STAY; }
 static int plain_cmd_note(plain *p, long k) { (void)k; plain_note(p); return PLAIN_STAY; }
 static int plain_cmd_actions(plain *p, long k) { (void)k; plain_actions(p); return PLAIN_STAY; }
 static int plain_cmd_undo(plain *p, long k) { plain_undo(p, (int)k); return PLAIN_STAY; }
@@ -424,6 +425,8 @@ static const plain_cmd plain_cmds[] = {
 	  "spread and the suggested stage", plain_cmd_votes, 0 },
 	{ "r", NULL, "reveal", "secret ballot or private scores: reveal the votes "
 	  "on this row (or hide them again)", plain_cmd_reveal, 0 },
+	{ "R", NULL, NULL, "reveal the votes on every row still hidden (secret "
+	  "ballot or private scores)", plain_cmd_reveal_all, 0 },
 	{ "n", NULL, "note", "the note: shown, then replaced, added to or "
 	  "cleared; a line holding only . ends it", plain_cmd_note, 0 },
 	{ "a", NULL, "actions", "the row's actions: list, add, edit, mark done, "

@@ -215,6 +215,23 @@ static void votes_reveal(ui *u)
 					   &err), &err, workshop_row(ws)->id, reveal ? "Saved: votes revealed." : "Saved: votes hidden again.");
 }
 
+static void votes_reveal_all(ui *u)
+{
+	workshop *ws = u->ws;
+	store_error err;
+	int n;
+
+	if (store_reveal_all(ws->st, ws->s.id, &n, &err) != 0) {
+		ui_error(u, &err);
+		return;
+	}
+	ui_reload(u);
+	if (n)
+		ui_say(u, "Saved: votes revealed on %d row%s.", n, n == 1 ? "" : "s");
+	else
+		ui_say(u, "No row's votes are hidden.");
+}
+
 static void votes_secret(ui *u)
 {
 	workshop *ws = u->ws;
@@ -333,6 +350,7 @@ static void votes_action(ui *u, enum action a, int arg)
 	case ACT_VOTE_DONT_KNOW: votes_store(u, STORE_VOTE_DONT_KNOW); break;
 	case ACT_VOTE_CLEAR: votes_clear(u); break;
 	case ACT_REVEAL: votes_reveal(u); break;
+	case ACT_REVEAL_ALL: votes_reveal_all(u); break;
 	case ACT_SECRET: votes_secret(u); break;
 	case ACT_ACCEPT: votes_accept(u); break;
 	case ACT_PARTICIPANT_ADD: votes_add(u); break;

@@ -94,6 +94,7 @@ enum action_scope {
 	_(VOTE_DONT_KNOW, SC_VOTES,              'd', 0, 0,                         "don't know", NONE,    "The selected participant does not know") \
 	_(VOTE_CLEAR,     SC_VOTES,              '0', KF(KEY_DC), 0,                "clear",    NONE,      "Clear the selected participant's vote (asks first when they cast it at their own terminal; the history says you cleared it)") \
 	_(REVEAL,         SC_VOTES,              'r', 0, 0,                         "reveal",   NONE,      "Secret ballot or private scores: reveal (or hide again) the row's votes") \
+	_(REVEAL_ALL,     SC_VOTES,              'R', 0, 0,                         NULL,       NONE,      "Reveal the votes on every row still hidden (secret ballot or private scores)") \
 	_(ACCEPT,         SC_VOTES,              '\n', KF(KEY_ENTER), 0,            "agree",    NONE,      "Agree the suggested stage: the lower where views differ, as maturity-matrix guidance advises. Asks before replacing a stage already agreed") \
 	_(SECRET,         SC_VOTES,              'b', 0, 0,                         "ballot",   NONE,      "Secret ballot on or off for the session") \
 	_(PARTICIPANT_ADD, SC_VOTES,             '+', 0, 0,                         "add",      NONE,      "Add a participant") \
