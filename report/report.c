@@ -58,10 +58,10 @@ int report_summary_write(const report_summary *sm, const report_options *o,
 		return rc;
 	errno = 0;
 	switch (o->format) {
-	case REPORT_CSV: rc = report_write_csv(sm, o, out); break;
+	case REPORT_CSV: rc = report_write_table(sm, o, out); break;
 	case REPORT_JSON:
 		rc = o->table == REPORT_TABLE_DEFAULT ? report_write_json(sm, out)
-						      : report_write_csv(sm, o, out);
+						      : report_write_table(sm, o, out);
 		break;
 	default: rc = report_write_text(sm, o, out); break;
 	}

@@ -95,25 +95,22 @@ int report_write_file(const char *path, int overwrite, report_writer w,
  *
  * CSV (RFC 4180, UTF-8 as typed, CRLF line ends, fields quoted when they
  * hold a comma, quote, CR or LF, quotes doubled; a UTF-8 byte-order mark
- * first with o->bom).  With o->table set, one of the tidy tables of
- * report_table.h (columns in nextsteps(1)); otherwise the session's own
- * layout, columns:
- *   session,organisation,section_id,section,row_id,row,participant,
- *   stage_id,stage_label,state,note,actions
- * Only rows that apply to the session's track appear, in matrix order.
- * For each row, first one line for the agreed stage (participant empty;
- * state agreed, not_applicable, parked or not_reached, the words of
- * rowfacts_state_word(); stage_id/stage_label empty unless agreed),
- * which alone carries the note and the actions ("text [owner, due, done];
- * ..." with owner/due/done left out when empty), then one line per
+ * first with o->bom): one of the tidy tables of report_table.h, the shape
+ * `report --all` writes (columns in nextsteps(1)), the answers table
+ * unless o->table says otherwise.  Only rows that apply to the session's
+ * track appear, in matrix order: for each, one line for the agreed stage
+ * (participant empty; state agreed, not_applicable, parked or
+ * not_reached, the words of rowfacts_state_word(); stage columns empty
+ * unless agreed), which alone carries the note, then one line per
  * participant who voted (state vote with the stage, or dont_know with the
  * stage empty).  Participants who did not vote have no line, nor do votes
- * of a secret ballot not yet revealed.  Notes keep their newlines; every
- * other control character, escape sequence and bidi control is made
- * visible as text ("^[", "<U+202E>").  A user-typed cell beginning with
- * =, +, -, @, tab or CR gets a leading ' so spreadsheets do not run it as
- * a formula (CSV injection), unless o->no_formula_guard; ids and fixed
- * words are never changed.
+ * of a secret ballot not yet revealed.  Actions are the actions table, one
+ * line each.  Notes keep their newlines; every other control character,
+ * escape sequence and bidi control is made visible as text ("^[",
+ * "<U+202E>").  A user-typed cell beginning with =, +, -, @, tab or CR
+ * gets a leading ' so spreadsheets do not run it as a formula (CSV
+ * injection), unless o->no_formula_guard; ids and fixed words are never
+ * changed.
  *
  * JSON: with o->table set, the same tables as
  *   {"format_version":1,"table":NAME,"rows":[{COLUMN:VALUE,...}]}
@@ -137,8 +134,9 @@ int report_write_file(const char *path, int overwrite, report_writer w,
  */
 int report_write_text(const report_summary *sm, const report_options *o,
 		      FILE *out);
-int report_write_csv(const report_summary *sm, const report_options *o,
-		     FILE *out);
+/* The tidy table o->table of the session as o->format (CSV or JSON). */
+int report_write_table(const report_summary *sm, const report_options *o,
+		       FILE *out);
 /* The summary alone, as the line mode prints it: the cover, the profile,
  * the rows whose views differ widely, the action plan and the changes
  * since the previous session, as one continuous document (no pages). */

@@ -573,3 +573,20 @@ int report_table_write(report_table *t, const report_options *o, FILE *out)
 		return -1;
 	return o->format == REPORT_JSON ? write_json(t, out) : write_csv(t, o, out);
 }
+
+/* ---------------------------------------------------------- one session */
+
+int report_write_table(const report_summary *sm, const report_options *o,
+		       FILE *out)
+{
+	report_table *t;
+	store_error err;
+	int rc;
+
+	if (!(t = report_table_new(o->table, &err)))
+		return -1;
+	rc = report_table_add_summary(t, sm, &err) == 0 ? report_table_write(t, o, out)
+							: -1;
+	report_table_free(t);
+	return rc;
+}

@@ -602,26 +602,6 @@ static void write_disagreements(report_doc *d, const report_summary *sm)
 
 /* ---------------------------------------------------------- trends */
 
-/* "2024 Start  2025 -  2026 Build" for one row or section. */
-static char *trend_line(const report_summary *sm, const int *stages)
-{
-	const summary_trend *t = &sm->trend;
-	size_t k, len = 1, used = 0;
-	char *out, label[16];
-
-	for (k = 0; k < t->n; k++)
-		len += 16 + 2 + strlen(summary_stage_words(sm, stages[k])) + 1;
-	if (!(out = malloc(len)))
-		return NULL;
-	out[0] = '\0';
-	for (k = 0; k < t->n; k++) {
-		summary_trend_label(sm, k, label);
-		used += (size_t)snprintf(out + used, len - used, "%s%s %s",
-			 k ? "  " : "", label, summary_stage_words(sm, stages[k]));
-	}
-	return out;
-}
-
 /* Each section's and row's agreed stage in every session of the
  * organisation on this matrix, oldest first. */
 static void write_trends(report_doc *d, const report_summary *sm)
@@ -629,7 +609,7 @@ static void write_trends(report_doc *d, const report_summary *sm)
 	const summary_trend *t = &sm->trend;
 	size_t i, j;
 
-	if (t->n < SUMMARY_TREND_MIN + 1)
+	if (!summary_trend_shown(sm))
 		return;
 	report_doc_blank(d);
 	report_doc_heading(d, "Trend across sessions", '=');
@@ -639,7 +619,7 @@ static void write_trends(report_doc *d, const report_summary *sm)
 		   "agreed stages.", t->n, sm->session->organisation));
 	for (j = 0; j < sm->n_sections; j++) {
 		const summary_section *sec = &sm->sections[j];
-		char *line = trend_line(sm, t->section_stages + j * t->n);
+		char *line = summary_trend_text(sm, t->section_stages + j * t->n);
 
 		report_doc_blank(d);
 		para_owned(d, 0, NULL, report_doc_strf("%zu %s: %s", j + 1,
@@ -648,7 +628,7 @@ static void write_trends(report_doc *d, const report_summary *sm)
 		for (i = sec->first_row; i < sec->first_row + sec->n_rows; i++) {
 			char num[32];
 
-			line = trend_line(sm, t->stages + i * t->n);
+			line = summary_trend_text(sm, t->stages + i * t->n);
 			row_number(sm, &sm->rows[i], num);
 			para_owned(d, 2, NULL, report_doc_strf("%s %s: %s", num,
 				   sm->rows[i].row->title, line ? line : "?"));
@@ -667,8 +647,7 @@ static void write_benchmark(report_doc *d, const report_summary *sm)
 	report_doc_blank(d);
 	report_doc_heading(d, "Benchmark", '=');
 	if (!sm->benchmark) {
-		report_doc_para(d, 0, NULL, "Benchmark: fewer than three other "
-				"organisations on this matrix.", 0);
+		report_doc_para(d, 0, NULL, SUMMARY_NO_BENCHMARK, 0);
 		return;
 	}
 	para_owned(d, 0, NULL, report_doc_strf("The latest sessions of %d other "
@@ -676,19 +655,11 @@ static void write_benchmark(report_doc *d, const report_summary *sm)
 		   "agreed stages, and how many organisations agreed a stage there.",
 		   sm->other_organisations));
 	for (j = 0; j < sm->n_sections; j++) {
-		const summary_benchmark *b = &sm->benchmark[j];
-		char here[128];
-		int mine = sm->trend.section_stages[j * sm->trend.n + sm->trend.n - 1];
+		char *line = summary_benchmark_text(sm, j);
 
-		snprintf(here, sizeof here, "%s", summary_stage_words(sm, mine));
-		para_owned(d, 2, NULL, b->organisations ? report_doc_strf("%zu %s: "
-			   "others %s (%d organisation%s); here %s", j + 1,
-			   sm->sections[j].section->title,
-			   summary_stage_words(sm, b->median), b->organisations,
-			   b->organisations == 1 ? "" : "s", here)
-			   : report_doc_strf("%zu %s: no other organisation agreed a "
-			   "stage here; here %s", j + 1, sm->sections[j].section->title,
-			   here));
+		para_owned(d, 2, NULL, report_doc_strf("%zu %s: %s", j + 1,
+			   sm->sections[j].section->title, line ? line : "?"));
+		free(line);
 	}
 }
 

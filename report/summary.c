@@ -449,6 +449,50 @@ const char *summary_stage_words(const report_summary *sm, int stage)
 	return sm->matrix->stages[stage].label;
 }
 
+int summary_trend_shown(const report_summary *sm)
+{
+	return sm->trend.n >= SUMMARY_TREND_MIN + 1;
+}
+
+char *summary_trend_text(const report_summary *sm, const int *stages)
+{
+	const summary_trend *t = &sm->trend;
+	size_t k, len = 1, used = 0;
+	char *out, label[16];
+
+	for (k = 0; k < t->n; k++)
+		len += 16 + 2 + strlen(summary_stage_words(sm, stages[k])) + 1;
+	if (!(out = malloc(len)))
+		return NULL;
+	out[0] = '\0';
+	for (k = 0; k < t->n; k++) {
+		summary_trend_label(sm, k, label);
+		used += (size_t)snprintf(out + used, len - used, "%s%s %s",
+			 k ? "  " : "", label, summary_stage_words(sm, stages[k]));
+	}
+	return out;
+}
+
+char *summary_benchmark_text(const report_summary *sm, size_t j)
+{
+	const summary_benchmark *b = &sm->benchmark[j];
+	const char *here = summary_stage_words(sm,
+		sm->trend.section_stages[j * sm->trend.n + sm->trend.n - 1]);
+	const char *others = summary_stage_words(sm, b->median);
+	size_t len = strlen(here) + strlen(others) + 96;
+	char *out = malloc(len);
+
+	if (!out)
+		return NULL;
+	if (b->organisations)
+		snprintf(out, len, "others %s (%d organisation%s); here %s", others,
+			 b->organisations, b->organisations == 1 ? "" : "s", here);
+	else
+		snprintf(out, len, "no other organisation agreed a stage here; "
+			 "here %s", here);
+	return out;
+}
+
 char *summary_not_in_previous_text(const report_summary *sm,
 				   const summary_row *r, char *out, size_t size)
 {

@@ -198,6 +198,22 @@ void summary_trend_label(const report_summary *sm, size_t k, char out[16]);
 /* A trend or benchmark stage in words: the stage's label, "-" for
  * SUMMARY_NOT_IN_VERSION, "none" when not agreed.  Not yet cleaned. */
 const char *summary_stage_words(const report_summary *sm, int stage);
+/* Whether the trend is shown: this session and at least SUMMARY_TREND_MIN
+ * earlier ones. */
+int summary_trend_shown(const report_summary *sm);
+/* One row's or section's trend, oldest first, as every front end words
+ * it: "2024 Start  2025 -  2026 Build" for trend.stages + i * trend.n (or
+ * section_stages + j * trend.n).  Returns malloc'd text, not yet cleaned;
+ * NULL when out of memory. */
+char *summary_trend_text(const report_summary *sm, const int *stages);
+/* Section j against the other organisations, never by name: "others Build
+ * (4 organisations); here Start", or "no other organisation agreed a
+ * stage here; here Start".  Only when sm->benchmark is set; malloc'd,
+ * not yet cleaned, NULL when out of memory. */
+char *summary_benchmark_text(const report_summary *sm, size_t j);
+/* What is said instead of a benchmark when sm->benchmark is NULL. */
+#define SUMMARY_NO_BENCHMARK \
+	"Benchmark: fewer than three other organisations on this matrix."
 /* Why a SUMMARY_CHANGE_NOT_IN_PREVIOUS row has no comparison, in words:
  * "not in version 1.0" (the previous session's matrix version), or "not in
  * the previous session" when that version had the row on another track.

@@ -10,8 +10,9 @@ import io
 import json
 import sys
 
-HEADER = ["session", "organisation", "section_id", "section", "row_id", "row",
-          "participant", "stage_id", "stage_label", "state", "note", "actions"]
+HEADER = ["session_id", "session", "organisation", "type", "date", "matrix_id",
+          "matrix_version", "section_id", "row_id", "participant",
+          "stage_number", "stage_id", "stage_label", "state", "when", "note"]
 STATES = {"agreed", "vote", "dont_know", "not_applicable", "parked", "not_reached"}
 
 
@@ -31,10 +32,15 @@ def check_csv(raw, records):
     for r in rows[1:]:
         if len(r) != len(HEADER):
             fail("record with %d fields: %r" % (len(r), r))
-        if r[9] not in STATES:
-            fail("bad state %r" % r[9])
-        if (r[6] == "") != (r[9] not in ("vote", "dont_know")):
+        r = dict(zip(HEADER, r))
+        if r["state"] not in STATES:
+            fail("bad state %r" % r["state"])
+        if (r["participant"] == "") != (r["state"] not in ("vote", "dont_know")):
             fail("participant/state mismatch: %r" % r)
+        if (r["stage_id"] == "") != (r["stage_number"] == ""):
+            fail("stage_id/stage_number mismatch: %r" % r)
+        if r["participant"] and r["note"]:
+            fail("a note on a vote's line: %r" % r)
     if len(rows) - 1 != records:
         fail("%d records, expected %d" % (len(rows) - 1, records))
     out = io.StringIO(newline="")

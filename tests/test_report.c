@@ -213,6 +213,26 @@ static char *render(const report_summary *sm, report_format f, int width,
 	return buf;
 }
 
+static int starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* One of the tidy tables of a session, as CSV. */
+static char *render_table(const report_summary *sm, report_table_kind table)
+{
+	report_options o = { .format = REPORT_CSV, .table = table };
+	store_error err;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *out = open_memstream(&buf, &n);
+
+	cr_assert_not_null(out);
+	cr_assert_eq(report_summary_write(sm, &o, out, &err), 0, "%s", err.message);
+	fclose(out);
+	return buf;
+}
+
 /* ---------------------------------------------------------- the model */
 
 TestSuite(summary, .init = setup, .fini = teardown);
@@ -306,8 +326,10 @@ Test(summary, secret_ballot_hides_unrevealed_votes)
 	cr_assert_eq(sm->rows[SP].votes.total, 0);
 	cr_assert(!sm->rows[WP].votes.hidden);
 	t = render(sm, REPORT_CSV, 80, 0, 0, NULL);
-	cr_assert_null(strstr(t, "shared-purpose,Shared purpose and priorities,"
-			      "Dr A. Patel"), "a hidden vote leaked:\n%s", t);
+	cr_assert_null(strstr(t, ",shared-purpose,Dr A. Patel,"),
+		       "a hidden vote leaked:\n%s", t);
+	cr_assert_not_null(strstr(t, ",workforce-planning,Dr A. Patel,2,build,"),
+			   "a revealed row keeps its votes:\n%s", t);
 	free(t);
 	report_summary_free(sm);
 }
@@ -800,21 +822,48 @@ Test(exports, csv_reads_back_with_a_real_parser)
 
 	/* 6 agreed-stage lines + votes: 4 + 2 + 4 */
 	python_check("csv", t, len, 16);
-	cr_assert(strncmp(t, "session,organisation,section_id,section,row_id,row,"
-			  "participant,stage_id,stage_label,state,", 70) == 0);
+	cr_assert(starts_with(t, "session_id,session,organisation,type,date,"
+			      "matrix_id,matrix_version,section_id,row_id,"
+			      "participant,stage_number,stage_id,stage_label,"
+			      "state,when,note\r\n0001-report-test,Spring 2026 "
+			      "review,North Camden GP Federation,lgpo,2026-03-14,"
+			      "report-test,2.1,leadership,shared-purpose,,2,build,"
+			      "Build,agreed,during,"),
+		  "the answers table, the same columns as report --all:\n%s", t);
 	cr_assert_not_null(strstr(t, "\"Board to review the statement in May.\n"
-				  "Second line: \"\"quoted\"\", with a comma.\""));
-	cr_assert_not_null(strstr(t, ",,build,Build,agreed,"));
-	cr_assert_not_null(strstr(t, ",Practice D,,,dont_know,,\r\n"));
-	cr_assert_not_null(strstr(t, ",\"Draft a one-page statement of shared aims "
-				  "for the federation board to sign off [Dr A. "
-				  "Patel, 2026-04-30]; Circulate to partners\"\r\n"));
-	cr_assert_not_null(strstr(t, "shared-training,Shared training and "
-				  "education,,,,parked,"));
-	cr_assert_not_null(strstr(t, "system-voice,Voice with commissioners and "
-				  "the wider system,,,,not_reached,"),
+				  "Second line: \"\"quoted\"\", with a comma.\"\r\n"));
+	cr_assert_not_null(strstr(t, ",shared-purpose,Practice D,,,,dont_know,"
+				  "during,\r\n"));
+	cr_assert_not_null(strstr(t, ",workforce,shared-training,,,,,parked,"));
+	cr_assert_not_null(strstr(t, ",leadership,system-voice,,,,,not_reached,"
+				  "during,Needs the LMC view first.\r\n"),
 			   "a row not reached yet says so, not parked");
-	cr_assert_not_null(strstr(t, "Zo\xc3\xab Smith"), "UTF-8 kept as typed");
+	cr_assert_not_null(strstr(t, ",Zo\xc3\xab Smith,2,build,"), "UTF-8 kept as typed");
+	cr_assert_null(strstr(t, "Circulate to partners"),
+		       "actions are a table of their own");
+	free(t);
+}
+
+/* The actions of one session: one line each, never packed into a cell. */
+Test(exports, csv_actions_table_has_one_line_per_action)
+{
+	char *t = render_table(fx.sm, REPORT_TABLE_ACTIONS);
+
+	cr_assert(starts_with(t, "session_id,session,organisation,row_id,text,"
+			      "owner,due,status,brought_from\r\n"), "%s", t);
+	cr_assert_not_null(strstr(t, "\r\n0001-report-test,Spring 2026 review,"
+				  "North Camden GP Federation,shared-purpose,"
+				  "Draft a one-page statement of shared aims for "
+				  "the federation board to sign off,Dr A. Patel,"
+				  "2026-04-30,open,"), "%s", t);
+	cr_assert_not_null(strstr(t, ",shared-purpose,Circulate to partners,,,open,"),
+			   "%s", t);
+	cr_assert_not_null(strstr(t, ",workforce-planning,Collect vacancy data,"
+				  "Practice C,2026-03-31,done,"), "%s", t);
+	free(t);
+	t = render_table(fx.sm, REPORT_TABLE_SESSIONS);
+	cr_assert_not_null(strstr(t, "\r\n0001-report-test,Spring 2026 review,"
+				  "North Camden GP Federation,lgpo,Sam O'Neill,"), "%s", t);
 	free(t);
 }
 
@@ -877,8 +926,11 @@ Test(exports, csv_guards_against_formulas)
 	t = render(sm, REPORT_CSV, 80, 0, 0, NULL);
 	cr_assert_not_null(strstr(t, "\"'=HYPERLINK(\"\"http://x\"\")\""));
 	cr_assert_not_null(strstr(t, ",'@SUM(A1),"));
-	cr_assert_not_null(strstr(t, "\r\n'-2+3,"));
-	cr_assert_not_null(strstr(t, ",\"'+1 [Dr A. Patel, 2026-04-30];"));
+	cr_assert_not_null(strstr(t, "\r\n0001-report-test,'-2+3,"));
+	free(t);
+	t = render_table(sm, REPORT_TABLE_ACTIONS);
+	cr_assert_not_null(strstr(t, ",shared-purpose,'+1,Dr A. Patel,2026-04-30,"),
+			   "%s", t);
 	free(t);
 	report_summary_free(sm);
 }
@@ -970,6 +1022,9 @@ Test(exports, control_characters_never_reach_any_output)
 			else
 				checks_add(&c, f == REPORT_CSV ? "csv" : "json", t, len,
 					   f == REPORT_CSV ? 16 : 6);
+			free(t);
+			t = render_table(sm, REPORT_TABLE_ACTIONS);
+			assert_inert(t, strlen(t), "actions csv");
 			free(t);
 			t = render(sm, REPORT_TEXT, 80, 0, 0, &len);
 			assert_inert(t, len, "ascii text");

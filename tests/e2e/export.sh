@@ -94,6 +94,24 @@ assert len(rows) == 4 and all(r[4] == 'Book, the "room"' and r[7] == "open" for 
 PY
 result $? "one line per action, text in its own cell"
 
+# One session's CSV is that session's lines of the --all table, header
+# and all, for each table: one shape whether one session or many.
+for table in "" actions sessions; do
+	"$bin" --db "$db" report --all --format csv ${table:+--table $table} \
+		>"$dir/all" 2>"$dir/err" &&
+	"$bin" --db "$db" report "W Hackney" --format csv ${table:+--table $table} \
+		>"$dir/out" 2>>"$dir/err" &&
+	python3 - "$dir/all" "$dir/out" <<'PY' >>"$dir/err" 2>&1
+import csv, sys
+read = lambda p: list(csv.reader(open(p, encoding="utf-8", newline=""), strict=True))
+every, one = read(sys.argv[1]), read(sys.argv[2])
+assert one[0] == every[0], (one[0], every[0])
+mine = [r for r in every[1:] if r[1] == "W Hackney"]   # session, or name
+assert len(one) > 1 and one[1:] == mine, (one, mine)
+PY
+	result $? "report SESSION --format csv ${table:+--table $table }is its lines of report --all"
+done
+
 check "report --all --org" 0 report --all --format csv --table sessions --org 'H*'
 [ "$(grep -c Hackney "$dir/out")" -eq 1 ] && ! grep -q Camden "$dir/out"
 result $? "--org keeps only matching organisations"

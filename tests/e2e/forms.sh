@@ -18,8 +18,8 @@ ns_keys C-s
 ns_wait_for "Sessions (1)"
 got=$(ns_cli report --format csv | python3 -c "
 import csv, sys
-rows = list(csv.reader(sys.stdin))
-print(len(rows[1][0]))")
+rows = list(csv.DictReader(sys.stdin))
+print(len(rows[0]['session']))")
 [ "$got" = 150 ] || ns_fail "the rename form cut a 150-character name to $got"
 echo "ok - a long wide-character name survives the rename form"
 

@@ -24,7 +24,7 @@ type_c() {
 	esac
 }
 note_and_action type_c
-csv_has Plainc ",Zoë café aëbc pé!,Zoë café aëbc pé!"
+csv_note_and_action Plainc "Zoë café aëbc pé!" "Zoë café aëbc pé!"
 echo "ok - LANG=C keeps UTF-8 typed in note and action"
 
 # 2. A UTF-8 locale, the terminal sends a raw Latin-1 0xEB: one '?', the
@@ -39,7 +39,7 @@ type_raw() {
 	ns_wait_for "could not be read in this terminal's character set"
 }
 note_and_action type_raw
-csv_has Rawbyte ",Zo? Adebayo,Zo? Adebayo"
+csv_note_and_action Rawbyte "Zo? Adebayo" "Zo? Adebayo"
 echo "ok - a raw 0xEB in a UTF-8 locale becomes '?' and the rest survives"
 
 # 3. Esc on a filled-in form asks; n keeps the form and its text, y
@@ -81,7 +81,7 @@ ns_keys q
 ns_wait_for "Alpha row one"
 ns_keys q
 ns_wait_for "NS-EXITED-0"
-csv_lacks Discard "Book the room"
+csv_lacks --table actions Discard "text~Book the room"
 echo "ok - Esc asks before discarding a filled-in form"
 
 # 4. --plain: bytes that are not UTF-8 are replaced, not refused; in LANG=C
@@ -96,5 +96,5 @@ printf '%s\n' "$out" | grep -q "Saved: note." || ns_fail "plain note not saved: 
 out=$(printf 'a\nAsk Zo\303\253 re caf\303\251\n\n\nq\n' |
 	LANG=C LC_ALL=C ns_cli --plain --session Plainmode 2>&1) ||
 	ns_fail "plain run failed: $out"
-csv_has Plainmode ",Zo? Adebayo,Ask Zoë re café"
+csv_note_and_action Plainmode "Zo? Adebayo" "Ask Zoë re café"
 echo "ok - plain mode replaces unreadable bytes and keeps UTF-8 in LANG=C"

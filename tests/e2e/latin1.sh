@@ -38,7 +38,7 @@ type_latin1() {
 	fi
 }
 note_and_action type_latin1
-csv_has Latin ",Zoë café,Zoë café"
+csv_note_and_action Latin "Zoë café" "Zoë café"
 # Text the locale cannot show (typed in a UTF-8 terminal) is kept when a
 # form is saved or left unchanged in the Latin-1 one.
 ns_cli --content "$NS_SMALL" new Wide >/dev/null || ns_fail "cannot create a session"
@@ -71,8 +71,8 @@ ns_keys q
 ns_wait_for "Alpha row one"
 ns_keys q
 ns_wait_for "NS-EXITED-0"
-csv_has Wide ",日本 Zoë"
+csv_has --table actions Wide row_id=alpha-one "text=日本 Zoë"
 out=$(printf 'n\nRen\351e\n.\nq\n' | LANG=en_GB.ISO-8859-1 LC_ALL=en_GB.ISO-8859-1 \
 	ns_cli --plain --session Wide 2>&1) || ns_fail "plain Latin-1 run failed: $out"
-csv_has Wide ",Renée,日本 Zoë"
+csv_note_and_action Wide "Renée" "日本 Zoë"
 echo "ok - an ISO-8859-1 locale is read in its own encoding and stored as UTF-8"

@@ -378,25 +378,61 @@ ns_new_action() {
 	ns_type "$3"
 }
 
-# Shared by the input tests (input.sh, latin1.sh): the CSV report of a
-# session, checks on it, and typing the same text into a note and an action.
+# The CSV report of a session, read back with Python's csv (tests/e2e/csvq.py):
+# a COND is COLUMN=VALUE (exact) or COLUMN~TEXT (the cell holds TEXT), the
+# columns those of the answers table (or of --table T's).
+#   ns_csv FILE [--none|--count N] COND...   asks a CSV file; prints why not
+#   csv SESSION [--table T]          writes the session's CSV to $NS_DIR/csv
+#   csv_has [--table T] SESSION COND...    some record meets every COND
+#   csv_lacks [--table T] SESSION COND...  no record does
+#   csv_note_and_action SESSION NOTE ACTION   alpha-one's note is NOTE and
+#                           it has an action whose text is ACTION
+ns_need_python() {
+	command -v python3 >/dev/null 2>&1 && return 0
+	echo "python3 is needed to read the CSV back: skipping"
+	exit 77
+}
+
+ns_csv() {
+	ns_need_python
+	python3 "$TEST_SRCDIR/tests/e2e/csvq.py" "$@"
+}
+
 csv() {
-	ns_cli report "$1" --format csv 2>&1 || ns_fail "report $1 failed"
+	ns_cli report "$@" --format csv >"$NS_DIR/csv" 2>&1 ||
+		ns_fail "report $* failed: $(cat "$NS_DIR/csv")"
 }
 
-csv_has() {   # csv_has SESSION TEXT
-	out=$(csv "$1")
-	printf '%s\n' "$out" | grep -F -q -- "$2" ||
-		ns_fail "report of $1 lacks '$2':
-$out"
-}
-
-csv_lacks() {   # csv_lacks SESSION TEXT
-	out=$(csv "$1")
-	if printf '%s\n' "$out" | grep -F -q -- "$2"; then
-		ns_fail "report of $1 has '$2':
-$out"
+csv_ask() {   # csv_ask MODE [--table T] SESSION COND...: MODE "" or --none
+	ns_mode=$1
+	shift
+	if [ "$1" = --table ]; then
+		csv "$3" --table "$2"
+		shift 3
+	else
+		csv "$1"
+		shift
 	fi
+	if [ -n "$ns_mode" ]; then
+		ns_csv "$NS_DIR/csv" "$ns_mode" "$@"
+	else
+		ns_csv "$NS_DIR/csv" "$@"
+	fi
+}
+
+csv_has() {
+	ns_need_python
+	ns_why=$(csv_ask "" "$@") || ns_fail "the CSV report of $*: $ns_why"
+}
+
+csv_lacks() {
+	ns_need_python
+	ns_why=$(csv_ask --none "$@") || ns_fail "the CSV report of $*: $ns_why"
+}
+
+csv_note_and_action() {
+	csv_has "$1" row_id=alpha-one participant= "note=$2"
+	csv_has --table actions "$1" row_id=alpha-one "text=$3"
 }
 
 # The note editor, then an action, from the walk of SESSION; TYPE is a

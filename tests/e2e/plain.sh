@@ -18,7 +18,7 @@ db=$NS_DB
 COLUMNS=50 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
 export COLUMNS LANG LC_ALL TERM
 esc=$(printf '\033')
-NS_SHOW="$dir/out $dir/err"   # shown when a check fails
+NS_SHOW="$dir/out $dir/err $dir/why"   # shown when a check fails
 
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "python3 is needed to measure line widths: skipping"
@@ -62,13 +62,15 @@ EOF
 	ns_result $? "$1: lines within $w columns"
 }
 
-csv() {
-	"$bin" --db "$db" report "Camden 2026" --format csv >"$dir/csv" 2>&1
+csv() {   # csv [--table T]: the session's CSV report into $dir/csv
+	"$bin" --db "$db" report "Camden 2026" --format csv "$@" >"$dir/csv" 2>&1
 }
 
-csv_has() {  # csv_has NAME TEXT
-	grep -F -q -- "$2" "$dir/csv"
-	ns_result $? "$1"
+csv_has() {  # csv_has NAME COND...: a record of $dir/csv meets every COND
+	name=$1
+	shift
+	ns_csv "$dir/csv" "$@" >"$dir/why"
+	ns_result $? "$name"
 }
 
 first_row() {   # the first "Row N of M" heading of the last run
@@ -123,12 +125,15 @@ no_escape "first run"
 within_width "first run"
 
 csv
-csv_has "agreed stage stored" "alpha-one,Alpha row one,,build,Build,agreed"
-csv_has "vote stored" "Alpha row one,Dr A,build,Build,vote"
-csv_has "don't know stored" "Alpha row one,Dr B,,,dont_know"
-csv_has "accented note stored" "First line café"
-csv_has "wide note stored" "第二行 wide 表"
-csv_has "action stored" "Book the room [J Patel, 2026-03-31]"
+csv_has "agreed stage stored" row_id=alpha-one participant= stage_number=2 \
+	stage_id=build stage_label=Build state=agreed
+csv_has "vote stored" row_id=alpha-one participant="Dr A" stage_id=build state=vote
+csv_has "don't know stored" row_id=alpha-one participant="Dr B" stage_id= state=dont_know
+csv_has "accented note stored" row_id=alpha-one participant= "note~First line café"
+csv_has "wide note stored" row_id=alpha-one participant= "note~第二行 wide 表"
+csv --table actions
+csv_has "action stored" row_id=alpha-one "text=Book the room" "owner=J Patel" \
+	due=2026-03-31 status=open
 
 # 2. The next run picks the session by number and resumes at row 2.
 run "1
@@ -174,8 +179,9 @@ ns_result $status "ASCII run: status 0"
 ns_result $? "ASCII run: only ASCII bytes"
 within_width "ASCII run" 24
 has "unfinished action not saved" "Not saved: input ended"
-csv
-[ "$(grep -c 'Call the PCN lead' "$dir/csv")" -eq 0 ]
+csv --table actions
+ns_csv "$dir/csv" --count 1 row_id=alpha-one >"$dir/why" &&
+	ns_csv "$dir/csv" --none "text~Call the PCN lead" >>"$dir/why"
 ns_result $? "unfinished action not in the store"
 
 ns_done

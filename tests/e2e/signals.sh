@@ -33,8 +33,7 @@ for sig in TERM INT PIPE; do
 	ns_wait_for "NS-EXITED-"
 	wait_alt 0
 	[ "$(cursor)" = 1 ] || ns_fail "SIG$sig left the cursor hidden"
-	ns_cli report Sig --format csv | grep -q ",alpha-one,.*,agreed" ||
-		ns_fail "SIG$sig lost the agreed stage"
+	csv_has Sig row_id=alpha-one participant= stage_number="$stage" state=agreed
 	echo "ok - SIG$sig restores the terminal and keeps the answer"
 	stage=$((stage % 3 + 1))
 done
@@ -54,8 +53,7 @@ for sig in QUIT USR1 USR2 ALRM VTALRM XCPU HUP; do
 	ns_wait_for "NS-EXITED-"
 	wait_alt 0
 	[ "$(cursor)" = 1 ] || ns_fail "SIG$sig left the cursor hidden"
-	ns_cli report Sig --format csv | grep -q -- "+$sig" ||
-		ns_fail "SIG$sig lost the note being typed"
+	csv_has Sig row_id=alpha-one participant= "note~+$sig"
 	echo "ok - SIG$sig restores the terminal and saves the note"
 done
 

@@ -80,14 +80,15 @@ ns_wait_for "Beta row one"
 ns_keys q
 ns_wait_for "NS-EXITED-0"
 
-csv=$(ns_cli report "Walk test" --format csv) || ns_fail "report failed"
-echo "$csv" | grep -q '^Walk test,.*alpha-one,.*,build,Build,agreed,Talk to the board,' ||
-	ns_fail "alpha-one not read back: $csv"
-echo "$csv" | grep -q '^Walk test,.*beta-one,.*,enhance,Enhance,agreed,' ||
-	ns_fail "beta-one not read back: $csv"
-echo "$csv" | grep -q 'Ann,start,Start,vote' || ns_fail "Ann's vote not read back: $csv"
-echo "$csv" | grep -q 'Ben,build,Build,vote' || ns_fail "Ben's vote not read back: $csv"
-echo "$csv" | grep -q 'Write the shared aims' || ns_fail "the action is not read back: $csv"
+csv_has "Walk test" "session=Walk test" "organisation=Riverside Federation" \
+	row_id=alpha-one participant= stage_id=build stage_label=Build state=agreed \
+	"note=Talk to the board"
+csv_has "Walk test" row_id=beta-one participant= stage_id=enhance \
+	stage_label=Enhance state=agreed
+csv_has "Walk test" row_id=alpha-one participant=Ann stage_id=start state=vote
+csv_has "Walk test" row_id=alpha-one participant=Ben stage_id=build state=vote
+csv_has --table actions "Walk test" row_id=alpha-one "text=Write the shared aims" \
+	owner=Ann due=2030-02-28 status=open
 ns_expect_cli "2/2" list
 ns_expect_cli "Riverside Federation" list
 echo "ok - walk"

@@ -88,7 +88,7 @@ static void write_all(const report_summary *sm, const report_options *o)
 	}
 	buf = NULL;
 	if ((f = open_memstream(&buf, &len))) {
-		report_write_csv(sm, &csv, f);
+		report_write_table(sm, &csv, f);
 		fclose(f);
 		check_output(buf, len, 0, 0);
 		free(buf);

@@ -169,7 +169,7 @@ static void print_help(void)
 "                          one part per matrix\n"
 "      --all               every session as one table (csv or json)\n"
 "      --since DATE        with --all: sessions created on or after DATE\n"
-"      --table TABLE       answers, actions or sessions (csv, json)\n"
+"      --table TABLE       answers (the default), actions or sessions (csv, json)\n"
 "      --bom               start CSV with a UTF-8 byte-order mark\n"
 "      --no-formula-guard  no ' before a CSV cell starting = + - @\n"
 "      --with-prompts      text report: print each row's facilitator prompts\n"

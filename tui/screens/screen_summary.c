@@ -2,8 +2,9 @@
 /* SPDX-License-Identifier: MIT */
 /* screen_summary.c - the session at a glance, for the end of a workshop:
  * the profile (sections x stages, with counts and bars drawn in text), the
- * rows where views differ widely, the action plan, and what changed since
- * the organisation's previous session.
+ * rows where views differ widely, the action plan, what changed since
+ * the organisation's previous session, and its trend and benchmark
+ * (summary_compare.c).
  *
  * Everything shown comes from the one summary model (report/summary.h),
  * the same one the printed report is written from, so the screen and the
@@ -31,6 +32,7 @@
 #include "report_file.h"
 #include "screens.h"
 #include "summary.h"
+#include "summary_compare.h"
 #include "summary_profile.h"
 #include "text.h"
 
@@ -48,7 +50,8 @@ enum sum_kind {
 	SL_FLAG_VOTES,      /* text: the row's vote spread, under it */
 	SL_PLAN_HEAD,
 	SL_PLAN,            /* idx: plan entry */
-	SL_CHANGE           /* idx: row */
+	SL_CHANGE,          /* idx: row */
+	SL_COMPARE          /* idx: a line of the trend and benchmark */
 };
 
 typedef struct sum_cell {
@@ -76,6 +79,7 @@ typedef struct summary_state {
 	int cols;           /* the width they were built for (titles wrap) */
 	listview lv;        /* lv.top: the first line shown; lv.n: lines */
 	summary_profile profile;
+	summary_compare compare;
 	report_file report; /* where p and P write the report */
 } summary_state;
 
@@ -333,6 +337,7 @@ static void lines_free(summary_state *ss)
 	free(ss->lines);
 	ss->lines = NULL;
 	ss->n_lines = 0;
+	summary_compare_free(&ss->compare);
 }
 
 static sum_line *line_new(summary_state *ss)
@@ -383,6 +388,8 @@ static void lines_build(ui *u)
 {
 	summary_state *ss = ui_private(u, &screen_summary);
 	cell_list prof = { 0 }, flags = { 0 }, plan = { 0 }, changes = { 0 };
+	cell_list compare = { 0 };
+	size_t k;
 
 	lines_free(ss);
 	ss->wide = u->cols >= UI_WIDE_COLS;
@@ -396,7 +403,12 @@ static void lines_build(ui *u)
 	build_flags(ss->sm, &flags);
 	build_plan(ss->sm, &plan);
 	build_changes(ss->sm, &changes);
-	ss->lines = ui_xmalloc((prof.n + flags.n + plan.n + changes.n) * sizeof *ss->lines);
+	summary_compare_build(&ss->compare, ss->sm, u->cols - 2);
+	cells_blank(&compare);
+	for (k = 0; k < ss->compare.n; k++)
+		cells_add(&compare, SL_COMPARE, k, NULL);
+	ss->lines = ui_xmalloc((prof.n + flags.n + plan.n + changes.n + compare.n) *
+			       sizeof *ss->lines);
 	lines_span(ss, &prof);
 	if (ss->wide) {
 		lines_span(ss, &plan);
@@ -406,6 +418,7 @@ static void lines_build(ui *u)
 		lines_span(ss, &plan);
 		lines_span(ss, &changes);
 	}
+	lines_span(ss, &compare);
 	ss->lv.n = ss->n_lines;
 }
 
@@ -560,6 +573,9 @@ static void draw_cell(ui *u, int y, int x, int width, const sum_cell *c)
 	case SL_PLAN_HEAD: draw_plan_head(u, y, x, width); break;
 	case SL_PLAN: draw_plan(u, y, x, width, c->idx); break;
 	case SL_CHANGE: draw_change(u, y, x, width, c->idx); break;
+	case SL_COMPARE:
+		summary_compare_draw(u->body, y, x, width, &ss->compare.v[c->idx]);
+		break;
 	default: break;
 	}
 }
