@@ -28,7 +28,7 @@ _nextsteps()
 		cword=$COMP_CWORD
 	fi
 
-	local commands="new edit list report check-content check-db merge watch join matrices"
+	local commands="new edit list report check-content check-db merge watch join score matrices"
 	local options="--db --content --session --ascii --no-color --kiosk --plain
 		--org --type --participants --facilitator --secret --as --format
 		--output -o --width --page-length --utf8 --portfolio --all --table
@@ -75,7 +75,7 @@ _nextsteps()
 		COMPREPLY=($(compgen -W "$commands" -- "$cur"))
 	else
 		case $cmd in
-		report | edit | watch | join)
+		report | edit | watch | join | score)
 			local IFS=$'\n'
 			COMPREPLY=($(compgen -W "$(_nextsteps_sessions "${dbopt[@]}")" -- "$cur")) ;;
 		check-content | merge)

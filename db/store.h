@@ -298,6 +298,10 @@ typedef struct store_row_answer {
 	int *votes;                    /* n_participants entries (store_vote or stage) */
 	int revealed;                  /* secret-ballot votes revealed for this row */
 	long long updated;
+	int *before;                   /* n_participants entries: 1 when that
+					  vote is a score given before the
+					  workshop opened the row */
+	int scored;                    /* how many of them are */
 } store_row_answer;
 
 typedef struct store_section_time {
@@ -343,6 +347,11 @@ int store_set_note(store *st, const char *session_id, const char *row_id,
 		   const char *note, store_error *err);
 int store_set_revealed(store *st, const char *session_id, const char *row_id,
 		       int revealed, store_error *err);
+/* Reveals every row whose votes are hidden (a secret ballot's, or a row
+ * holding private scores) in one transaction, one history entry per row
+ * (undo takes them back a row at a time); *n_revealed says how many. */
+int store_reveal_all(store *st, const char *session_id, int *n_revealed,
+		     store_error *err);
 int store_action_add(store *st, const char *session_id, const char *row_id,
 		     const char *text, const char *owner, const char *due,
 		     long long *id_out, store_error *err);
@@ -363,6 +372,41 @@ int store_action_delete(store *st, const char *session_id, long long action_id,
  * the session's sections.  (db/store_pacing.c) */
 int store_section_set_minutes(store *st, const char *session_id,
 			      const char *section_id, int minutes, store_error *err);
+
+/* ------------------------------------------------------------ private scores */
+
+/* A participant scores the rows privately before the workshop (`nextsteps
+ * score`): each score is their vote on the row, given before the
+ * facilitator's walk reached it, and marked so (store_row_answer.before).
+ * The walk reaching a row (store_session_set_position) opens it, once and
+ * durably; from then on its scores are locked for the scorers, and a vote
+ * changed in the room is one given during the workshop.  While a row
+ * holds a score given before the workshop, its votes are hidden as a
+ * secret ballot's are, until the facilitator reveals the row. */
+
+/* The position of the participant whose name is `name` once the blanks
+ * around both are trimmed (exact otherwise); STORE_ENOINPUT with a message
+ * naming how many participants `s` has (never their names).  `s` must
+ * come from store_session_find, which fills the participants. */
+int store_score_participant(const store_session *s, const char *name, int *index,
+			    store_error *err);
+/* Records `participant`'s score on the row (a stage index,
+ * STORE_VOTE_DONT_KNOW, or STORE_VOTE_NONE to take it back) as one change
+ * with its history entry, made under that participant as the actor (call
+ * store_set_actor(st, participant) first, else STORE_EUSAGE), so their
+ * undo and redo reach only their own scores.  A row the workshop has
+ * opened is locked: STORE_EDATA ("ROW is locked: ..."), nothing written. */
+int store_score_set(store *st, const char *session_id, const char *row_id,
+		    int participant, int vote, store_error *err);
+/* The rows of the session the workshop has opened, sorted by id. */
+typedef struct store_opened_rows {
+	char **ids;
+	size_t n;
+} store_opened_rows;
+int store_rows_opened(store *st, const char *session_id, store_opened_rows *out,
+		      store_error *err);
+int store_rows_opened_has(const store_opened_rows *o, const char *row_id);
+void store_rows_opened_free(store_opened_rows *o);
 
 /* ------------------------------------------------------------ history */
 

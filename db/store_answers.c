@@ -128,11 +128,22 @@ static int load_row(sqlite3_stmt *stmt, void *ctx)
 	r->revealed = sqlite3_column_int(stmt, 4);
 	r->updated = sqlite3_column_int64(stmt, 5);
 	r->votes = malloc((a->n_participants ? a->n_participants : 1) * sizeof *r->votes);
-	if (!r->row_id || !r->note || !r->votes)
+	r->before = calloc(a->n_participants ? a->n_participants : 1, sizeof *r->before);
+	if (!r->row_id || !r->note || !r->votes || !r->before)
 		return -1;
 	for (i = 0; i < a->n_participants; i++)
 		r->votes[i] = STORE_VOTE_NONE;
 	return 0;
+}
+
+/* Vote `p` of `r` from a (participant, vote, given_before) result. */
+static void put_vote(store_row_answer *r, size_t n_part, int p, int vote, int before)
+{
+	if (p < 0 || (size_t)p >= n_part)
+		return;
+	r->votes[p] = vote;
+	r->before[p] = before != 0;
+	r->scored += before != 0;
 }
 
 /* A vote goes into the votes array of its row (rows are sorted by id). */
@@ -143,8 +154,9 @@ static int load_vote(sqlite3_stmt *stmt, void *ctx)
 		(const char *)sqlite3_column_text(stmt, 0));
 	int p = sqlite3_column_int(stmt, 1);
 
-	if (r && p >= 0 && (size_t)p < l->a->n_participants)
-		r->votes[p] = sqlite3_column_int(stmt, 2);
+	if (r)
+		put_vote(r, l->a->n_participants, p, sqlite3_column_int(stmt, 2),
+			 sqlite3_column_int(stmt, 3));
 	return 0;
 }
 
@@ -194,7 +206,8 @@ static int load_all(store *st, const char *sid, store_answers *a, store_error *e
 	} parts[] = {
 		{ "SELECT row_id, state, stage, note, revealed, updated FROM answers"
 		  " WHERE session = ?1 ORDER BY row_id", load_row, "read the answers" },
-		{ "SELECT row_id, participant, vote FROM votes WHERE session = ?1",
+		{ "SELECT row_id, participant, vote, given_before FROM votes"
+		  " WHERE session = ?1",
 		  load_vote, "read the votes" },
 		{ "SELECT id, row_id, text, owner, due, done FROM actions"
 		  " WHERE session = ?1 ORDER BY id", load_action, "read the actions" },
@@ -277,7 +290,8 @@ static int row_votes(store *st, const char *sid, store_row_answer *r, size_t n_p
 		     store_error *err)
 {
 	static const char sql[] =
-		"SELECT participant, vote FROM votes WHERE session = ?1 AND row_id = ?2";
+		"SELECT participant, vote, given_before FROM votes"
+		" WHERE session = ?1 AND row_id = ?2";
 	sqlite3_stmt *stmt = store_sql(st, sql, err);
 	int rc;
 
@@ -285,12 +299,9 @@ static int row_votes(store *st, const char *sid, store_row_answer *r, size_t n_p
 		return store_last(err);
 	store_bind_text(stmt, 1, sid);
 	store_bind_text(stmt, 2, r->row_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int p = sqlite3_column_int(stmt, 0);
-
-		if (p >= 0 && (size_t)p < n_part)
-			r->votes[p] = sqlite3_column_int(stmt, 1);
-	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		put_vote(r, n_part, sqlite3_column_int(stmt, 0),
+			 sqlite3_column_int(stmt, 1), sqlite3_column_int(stmt, 2));
 	store_done(stmt);
 	if (rc != SQLITE_DONE)
 		return store_fail_sql(st, err, rc, "read the votes");
@@ -329,6 +340,7 @@ void store_row_answer_clear(store_row_answer *r)
 	free(r->row_id);
 	free(r->note);
 	free(r->votes);
+	free(r->before);
 	memset(r, 0, sizeof *r);
 }
 
@@ -425,13 +437,17 @@ int store_write_revealed(store *st, const char *sid, const char *row_id,
 	return write_row_field(st, sid, row_id, sql, revealed != 0, NULL, now, err);
 }
 
-/* Shared by set_vote and undo; NONE deletes the vote. */
+/* Shared by set_vote, scoring and undo; NONE deletes the vote.  With
+ * `before` on a row the workshop has not opened yet, it is a score given
+ * before the workshop. */
 int store_write_vote(store *st, const char *sid, const char *row_id,
-		     int participant, int vote, long long now, store_error *err)
+		     int participant, int vote, int before, long long now,
+		     store_error *err)
 {
 	static const char set[] =
-		"INSERT OR REPLACE INTO votes (session, row_id, participant, vote)"
-		" VALUES (?1, ?2, ?3, ?4)";
+		"INSERT OR REPLACE INTO votes (session, row_id, participant, vote,"
+		" given_before) VALUES (?1, ?2, ?3, ?4, ?5 AND NOT EXISTS (SELECT 1"
+		" FROM rows_opened o WHERE o.session = ?1 AND o.row_id = ?2))";
 	static const char del[] =
 		"DELETE FROM votes WHERE session = ?1 AND row_id = ?2 AND participant = ?3";
 	sqlite3_stmt *stmt;
@@ -445,8 +461,10 @@ int store_write_vote(store *st, const char *sid, const char *row_id,
 	store_bind_text(stmt, 1, sid);
 	store_bind_text(stmt, 2, row_id);
 	sqlite3_bind_int(stmt, 3, participant);
-	if (vote != STORE_VOTE_NONE)
+	if (vote != STORE_VOTE_NONE) {
 		sqlite3_bind_int(stmt, 4, vote);
+		sqlite3_bind_int(stmt, 5, before != 0);
+	}
 	rc = store_run(st, stmt, "record the vote", err);
 	return rc ? rc : prune_row(st, sid, row_id, err);
 }
@@ -676,7 +694,8 @@ static void vote_summary(const row_now *r, const char *who, const char *row_id,
 
 /* Returns -1 when the vote is unchanged. */
 static int vote_in_tx(store *st, const char *sid, const char *row_id,
-		      int participant, int vote, long long now, store_error *err)
+		      int participant, int vote, int before, long long now,
+		      store_error *err)
 {
 	char summary[300], who[80];
 	store_entry e = { "vote", row_id, summary, participant, STORE_NULL_VALUE,
@@ -692,8 +711,10 @@ static int vote_in_tx(store *st, const char *sid, const char *row_id,
 	if (!rc && old == vote)
 		rc = -1;
 	if (!rc)
-		rc = store_write_vote(st, sid, row_id, participant, vote, now, err);
+		rc = store_write_vote(st, sid, row_id, participant, vote, before, now, err);
 	if (!rc) {
+		/* a private score is as secret as a secret ballot's vote */
+		r.secret |= before;
 		vote_summary(&r, who, row_id, vote, summary, sizeof summary);
 		e.old_value = store_int_value(old);
 		e.new_value = store_int_value(vote);
@@ -707,8 +728,14 @@ static int vote_in_tx(store *st, const char *sid, const char *row_id,
 int store_set_vote(store *st, const char *session_id, const char *row_id,
 		   int participant, int vote, store_error *err)
 {
+	return store_vote_change(st, session_id, row_id, participant, vote, 0, err);
+}
+
+int store_vote_change(store *st, const char *session_id, const char *row_id,
+		      int participant, int vote, int before_only, store_error *err)
+{
 	long long now;
-	int rc = check_row(row_id, err);
+	int open = 0, rc = check_row(row_id, err);
 
 	if (!rc && (vote < STORE_VOTE_DONT_KNOW || vote >= CONTENT_MAX_STAGES))
 		rc = store_fail(err, STORE_EUSAGE, "vote %d is out of range", vote);
@@ -718,8 +745,14 @@ int store_set_vote(store *st, const char *session_id, const char *row_id,
 		rc = store_change_begin(st, session_id, &now, err);
 	if (rc)
 		return rc;
-	return finish(st, vote_in_tx(st, session_id, row_id, participant, vote, now, err),
-		      err);
+	if (before_only && (rc = store_row_is_open(st, session_id, row_id, &open, err)) == 0
+	    && open)
+		rc = store_fail(err, STORE_EDATA, "%s is locked: the workshop has opened"
+				" it, so the score stays as it was.", row_id);
+	if (rc)
+		return store_change_end(st, rc, err);
+	return finish(st, vote_in_tx(st, session_id, row_id, participant, vote,
+				     before_only, now, err), err);
 }
 
 /* Returns -1 when the note is unchanged. */
@@ -806,4 +839,58 @@ int store_set_revealed(store *st, const char *session_id, const char *row_id,
 		return rc;
 	return finish(st, revealed_in_tx(st, session_id, row_id, revealed != 0, now, err),
 		      err);
+}
+
+/* One hidden row's id into the growing list. */
+static int load_hidden(sqlite3_stmt *stmt, void *ctx)
+{
+	store_opened_rows *l = ctx;
+	char **ids;
+
+	if (l->n % 16 == 0) {
+		if (!(ids = realloc(l->ids, (l->n + 16) * sizeof *ids)))
+			return -1;
+		l->ids = ids;
+	}
+	if (!(l->ids[l->n] = store_col_dup(stmt, 0)))
+		return -1;
+	l->n++;
+	return 0;
+}
+
+int store_reveal_all(store *st, const char *session_id, int *n_revealed,
+		     store_error *err)
+{
+	static const char sql[] =
+		"SELECT a.row_id FROM answers a JOIN sessions s ON s.id = a.session"
+		" WHERE a.session = ?1 AND a.revealed = 0"
+		" AND EXISTS (SELECT 1 FROM votes v WHERE v.session = ?1"
+		"  AND v.row_id = a.row_id)"
+		" AND (s.secret_ballot OR EXISTS (SELECT 1 FROM votes b"
+		"  WHERE b.session = ?1 AND b.row_id = a.row_id AND b.given_before = 1))"
+		" ORDER BY a.row_id";
+	store_opened_rows rows = { NULL, 0 };
+	long long now;
+	size_t i;
+	int rc = store_change_begin(st, session_id, &now, err), one;
+
+	*n_revealed = 0;
+	if (rc)
+		return rc;
+	rc = store_each(st, sql, session_id, load_hidden, &rows, "read the hidden rows",
+			err);
+	for (i = 0; !rc && i < rows.n; i++) {
+		one = revealed_in_tx(st, session_id, rows.ids[i], 1, now, err);
+		if (one == 0)
+			++*n_revealed;
+		else if (one != -1)
+			rc = one;
+	}
+	store_rows_opened_free(&rows);
+	if (!rc && !*n_revealed)
+		rc = -1;
+	rc = finish(st, rc, err);
+	if (rc)
+		*n_revealed = 0;
+	return rc;
 }

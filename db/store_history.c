@@ -93,7 +93,10 @@ int store_history_add(store *st, const char *session_id, long long now,
 	" CASE WHEN h.kind = 'vote' THEN (SELECT name FROM participants p" \
 	"  WHERE p.session = h.session AND p.position = h.target) END," \
 	" s.stage_labels," \
-	" s.secret_ballot AND NOT coalesce((SELECT revealed FROM answers a" \
+	" (s.secret_ballot OR h.kind = 'vote' AND EXISTS (SELECT 1 FROM votes b" \
+	"  WHERE b.session = h.session AND b.row_id = h.row_id" \
+	"  AND b.given_before = 1))" \
+	" AND NOT coalesce((SELECT revealed FROM answers a" \
 	"  WHERE a.session = h.session AND a.row_id = h.row_id), 0)," \
 	" coalesce(h.actor, -1), (SELECT name FROM participants p" \
 	"  WHERE p.session = h.session AND p.position = h.actor)" \
@@ -511,6 +514,35 @@ static int check_not_built_on(store *st, const char *sid, const undo_entry *u,
 			  " change stays", verb, what, who);
 }
 
+/* STORE_EDATA when entry `u` is a score given before the workshop
+ * opened its row (or the undo of one) and the row is open now: the
+ * discussion has begun, so the score is changed in the room instead. */
+static int check_not_opened(store *st, const char *sid, const undo_entry *u,
+			    const char *verb, store_error *err)
+{
+	static const char sql[] =
+		"SELECT 1 FROM rows_opened WHERE session = ?1 AND row_id = ?2"
+		" AND history_id >= ?3";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (strcmp(u->kind, "vote") != 0)
+		return STORE_OK;
+	if (!(stmt = store_sql(st, sql, err)))
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	store_bind_text(stmt, 2, u->row_id);
+	sqlite3_bind_int64(stmt, 3, u->id);
+	rc = sqlite3_step(stmt);
+	store_done(stmt);
+	if (rc == SQLITE_DONE)
+		return STORE_OK;
+	if (rc != SQLITE_ROW)
+		return store_fail_sql(st, err, rc, "read the opened rows");
+	return store_fail(err, STORE_EDATA, "Cannot %s the score on %s: the workshop"
+			  " has opened that row", verb, u->row_id);
+}
+
 /* Puts the entry's old value back, through the same writers as a change. */
 static int revert(store *st, const char *sid, const undo_entry *u, long long now,
 		  store_error *err)
@@ -522,7 +554,11 @@ static int revert(store *st, const char *sid, const undo_entry *u, long long now
 		return store_write_agreed(st, sid, u->row_id, (enum store_row_state)(i / 16),
 					  (int)(i % 16) - 1, now, err);
 	if (strcmp(u->kind, "vote") == 0)
-		return store_write_vote(st, sid, u->row_id, (int)u->target, (int)i, now, err);
+		/* Only a scorer undoes on a row not yet opened: putting
+		 * their earlier score back (check_not_opened refuses
+		 * once the row is open). */
+		return store_write_vote(st, sid, u->row_id, (int)u->target, (int)i,
+					st->actor >= 0, now, err);
 	if (strcmp(u->kind, "note") == 0)
 		return store_write_note(st, sid, u->row_id, o->s, now, err);
 	if (strcmp(u->kind, "reveal") == 0)
@@ -561,6 +597,8 @@ static int revert_in_tx(store *st, const char *sid, int redo, long long now,
 		rc = -1;
 	if (!rc)
 		rc = check_not_built_on(st, sid, &u, redo ? "redo" : "undo", err);
+	if (!rc)
+		rc = check_not_opened(st, sid, &u, redo ? "redo" : "undo", err);
 	if (!rc)
 		rc = revert(st, sid, &u, now, err);
 	if (!rc) {

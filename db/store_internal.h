@@ -175,7 +175,8 @@ int store_write_agreed(store *st, const char *sid, const char *row_id,
 		       enum store_row_state state, int stage, long long now,
 		       store_error *err);
 int store_write_vote(store *st, const char *sid, const char *row_id,
-		     int participant, int vote, long long now, store_error *err);
+		     int participant, int vote, int before, long long now,
+		     store_error *err);
 int store_write_note(store *st, const char *sid, const char *row_id,
 		     const char *note, long long now, store_error *err);
 int store_write_revealed(store *st, const char *sid, const char *row_id,
@@ -184,6 +185,21 @@ int store_write_revealed(store *st, const char *sid, const char *row_id,
  * when `json` is NULL. */
 int store_write_action(store *st, const char *sid, long long action_id,
 		       const char *json, store_error *err);
+
+/* ------------------------------------------------ store_scores.c */
+
+/* Records, inside the caller's change, that the workshop has opened the
+ * row (once: the first opening counts), which locks its scores. */
+int store_row_open(store *st, const char *sid, const char *row_id, long long now,
+		   store_error *err);
+/* Whether the workshop has opened the row: *open 1 or 0. */
+int store_row_is_open(store *st, const char *sid, const char *row_id, int *open,
+		      store_error *err);
+/* store_set_vote; with `before_only` a score given before the workshop,
+ * refused (STORE_EDATA, nothing written) when the workshop has opened the
+ * row, checked in the same transaction as the write. */
+int store_vote_change(store *st, const char *session_id, const char *row_id,
+		      int participant, int vote, int before_only, store_error *err);
 
 /* ------------------------------------------------ store_session.c */
 

@@ -665,9 +665,9 @@ static int copy_plain_children(store *st, const char *sid, store_error *err)
 		"INSERT INTO main.answers (session, row_id, state, stage, note,"
 		" revealed, updated) SELECT session, row_id, state, stage, note,"
 		" revealed, updated FROM other.answers WHERE session = ?1",
-		"INSERT INTO main.votes (session, row_id, participant, vote)"
-		" SELECT session, row_id, participant, vote FROM other.votes"
-		" WHERE session = ?1",
+		"INSERT INTO main.votes (session, row_id, participant, vote,"
+		" given_before) SELECT session, row_id, participant, vote,"
+		" given_before FROM other.votes WHERE session = ?1",
 		"INSERT INTO main.section_time (session, section_id, seconds,"
 		" planned_minutes) SELECT session, section_id, seconds,"
 		" planned_minutes FROM other.section_time"
@@ -760,7 +760,8 @@ static int copy_actions(store *st, const char *sid, long long *abase,
 
 /* History under new ids, in its old order; an action entry's target and
  * an undo entry's target (when it undid an action) and `undoes` follow
- * the renumbering. */
+ * the renumbering, and so does each opened row's last entry before it
+ * opened. */
 static int copy_history(store *st, const char *sid, long long abase,
 			store_error *err)
 {
@@ -781,6 +782,13 @@ static int copy_history(store *st, const char *sid, long long abase,
 		" h.actor, h.uid"
 		" FROM other.history h JOIN temp.merge_history_ids m ON m.old = h.id"
 		" WHERE h.session = ?1 ORDER BY m.n";
+	/* The last history entry before a row opened keeps its place in
+	 * the renumbered history. */
+	static const char opened[] =
+		"INSERT INTO main.rows_opened (session, row_id, opened, history_id)"
+		" SELECT o.session, o.row_id, o.opened, ?2 + coalesce((SELECT max(m.n)"
+		"  FROM temp.merge_history_ids m WHERE m.old <= o.history_id), 0)"
+		" FROM other.rows_opened o WHERE o.session = ?1";
 	sqlite3_stmt *stmt;
 	long long hbase = 0;
 	int rc = query_num(st, history_base, &hbase, err);
@@ -796,6 +804,13 @@ static int copy_history(store *st, const char *sid, long long abase,
 		sqlite3_bind_int64(stmt, 2, hbase);
 		sqlite3_bind_int64(stmt, 3, abase);
 		rc = store_run(st, stmt, "copy the history", err);
+	}
+	if (!rc && !(stmt = store_sql(st, opened, err)))
+		rc = store_last(err);
+	if (!rc) {
+		store_bind_text(stmt, 1, sid);
+		sqlite3_bind_int64(stmt, 2, hbase);
+		rc = store_run(st, stmt, "copy the opened rows", err);
 	}
 	return rc;
 }

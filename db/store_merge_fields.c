@@ -152,10 +152,25 @@ static int write_reveal(const merge_spot *p, const merge_value *v, store_error *
 				    err);
 }
 
+/* The other copy's vote keeps its "given before the workshop". */
 static int write_vote(const merge_spot *p, const merge_value *v, store_error *err)
 {
+	static const char sql[] =
+		"SELECT o.given_before FROM other.votes o JOIN temp.merge_people m"
+		" ON m.there = o.participant WHERE o.session = ?1 AND o.row_id = ?2"
+		" AND m.here = ?3";
+	sqlite3_stmt *stmt = store_sql_text2(p->st, sql, p->sid, p->row_id, err);
+	long long before = 0;
+	int found, rc;
+
+	if (!stmt)
+		return store_last(err);
+	sqlite3_bind_int64(stmt, 3, p->target);
+	rc = store_step_int(p->st, stmt, &before, &found, "merge the votes", err);
+	if (rc)
+		return rc;
 	return store_write_vote(p->st, p->sid, p->row_id, (int)p->target, (int)v->i,
-				row_stamp(p), err);
+				found && before, row_stamp(p), err);
 }
 
 static int write_action(const merge_spot *p, const merge_value *v, store_error *err)
@@ -867,6 +882,21 @@ static int settle(store *st, const char *sid, store_error *err)
 	return rc;
 }
 
+/* Rows the other copy's walk opened are opened here too (their scores
+ * locked), after the same entry of the shared history; not history
+ * themselves, so whether or not the copy holds a new change. */
+static int open_rows(store *st, const char *sid, store_error *err)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO main.rows_opened (session, row_id, opened, history_id)"
+		" SELECT o.session, o.row_id, o.opened, coalesce((SELECT max(m.id)"
+		"  FROM main.history m JOIN other.history h ON h.uid = m.uid"
+		"  WHERE m.session = ?1 AND h.session = ?1 AND h.id <= o.history_id), 0)"
+		" FROM other.rows_opened o WHERE o.session = ?1";
+
+	return store_run_text1(st, sql, sid, "merge the opened rows", err);
+}
+
 /* The session's name here, after the merge, for its conflict lines. */
 static int name_conflicts(store *st, const char *sid, store_merge_result *res,
 			  size_t from, store_error *err)
@@ -935,6 +965,8 @@ int store_merge_fields(store *st, const char *sid, const char *label,
 		rc = append_history(st, sid, err);
 	if (!rc && *changed)
 		rc = settle(st, sid, err);
+	if (!rc)
+		rc = open_rows(st, sid, err);
 	if (!rc)
 		rc = name_conflicts(st, sid, res, from, err);
 	return rc;

@@ -158,7 +158,7 @@ static const char schema_v5[] =
 /* The answers view, one row per agreed stage and per vote that is not
  * hidden; PARKED and UNREACHED are the words (SQL literals) for states 3
  * and 0, the only part that has changed between versions. */
-#define ANSWERS_V(PARKED, UNREACHED) \
+#define ANSWERS_V(PARKED, UNREACHED, SHOWN) \
 	"CREATE VIEW answers_v AS" \
 	" SELECT s.id AS session_id, s.name AS session, s.organisation AS organisation," \
 	"  a.row_id AS row_id, NULL AS participant," \
@@ -182,7 +182,10 @@ static const char schema_v5[] =
 	" LEFT JOIN stages_v st ON v.vote >= 0 AND st.session_id = s.id" \
 	"  AND st.stage_number = v.vote + 1" \
 	" WHERE (v.vote >= 0 OR v.vote = -2)" \
-	"  AND (s.secret_ballot = 0 OR coalesce(a.revealed, 0) = 1);"
+	"  AND " SHOWN ";"
+
+/* When a vote is shown, before scores given ahead of the workshop. */
+#define ANSWERS_V_BALLOT "(s.secret_ballot = 0 OR coalesce(a.revealed, 0) = 1)"
 
 /* Version 6: read-only views for people who query the file with SQL
  * (documented in nextsteps(1), kept stable across versions: columns are
@@ -214,7 +217,7 @@ static const char schema_v6[] =
 	"  s.matrix_id AS matrix_id, s.matrix_version AS matrix_version,"
 	"  s.secret_ballot AS secret_ballot"
 	" FROM sessions s;"
-	ANSWERS_V("'not_discussed'", "'open'")
+	ANSWERS_V("'not_discussed'", "'open'", ANSWERS_V_BALLOT)
 	"CREATE VIEW actions_v AS"
 	" SELECT a.id AS action_id, s.id AS session_id, s.name AS session,"
 	"  s.organisation AS organisation, a.row_id AS row_id, a.text AS text,"
@@ -245,7 +248,7 @@ static const char schema_v8[] =
 static const char schema_v9[] =
 	"ALTER TABLE sessions ADD COLUMN planned_minutes INTEGER NOT NULL DEFAULT 90;"
 	"DROP VIEW answers_v;"
-	ANSWERS_V("'parked'", "'not_reached'");
+	ANSWERS_V("'parked'", "'not_reached'", ANSWERS_V_BALLOT);
 
 /* Version 10: every history entry has an identity that survives copying
  * (ids are renumbered when a session is merged into another file), so a
@@ -273,6 +276,36 @@ static const char schema_v10[] =
 static const char schema_v11[] =
 	"ALTER TABLE section_time ADD COLUMN planned_minutes INTEGER;";
 
+/* Version 12: private scores given before the workshop.  A vote written
+ * on a row the facilitator's walk has not yet reached is a score given
+ * before the workshop (given_before = 1); the walk reaching a row records
+ * it in rows_opened, durably, with the last history id of the session at
+ * that moment, so every change made before the row opened can be told
+ * from those made in the room.  Rows that already hold answers, and each
+ * session's current row, were opened in a workshop.  answers_v now also
+ * hides the votes of a row holding a score given before the workshop
+ * until the facilitator reveals it (the same columns as before). */
+static const char schema_v12[] =
+	"ALTER TABLE votes ADD COLUMN given_before INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE rows_opened ("
+	" session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	" row_id TEXT NOT NULL,"
+	" opened INTEGER NOT NULL,"
+	" history_id INTEGER NOT NULL,"
+	" PRIMARY KEY (session, row_id)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO rows_opened (session, row_id, opened, history_id)"
+	" SELECT a.session, a.row_id, a.updated, coalesce((SELECT max(h.id)"
+	"  FROM history h WHERE h.session = a.session), 0) FROM answers a;"
+	"INSERT OR IGNORE INTO rows_opened (session, row_id, opened, history_id)"
+	" SELECT s.id, s.current_row, s.updated, coalesce((SELECT max(h.id)"
+	"  FROM history h WHERE h.session = s.id), 0) FROM sessions s"
+	" WHERE s.current_row IS NOT NULL;"
+	"DROP VIEW answers_v;"
+	ANSWERS_V("'parked'", "'not_reached'",
+		  "(coalesce(a.revealed, 0) = 1 OR (s.secret_ballot = 0"
+		  " AND NOT EXISTS (SELECT 1 FROM votes b WHERE b.session = v.session"
+		  " AND b.row_id = v.row_id AND b.given_before = 1)))");
+
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -286,6 +319,7 @@ static const char *const migrations[] = {
 	schema_v9,
 	schema_v10,
 	schema_v11,
+	schema_v12,
 };
 
 /* The version this program writes. */

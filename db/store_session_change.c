@@ -196,6 +196,8 @@ int store_session_set_position(store *st, const char *session_id,
 	if (row_id)
 		store_bind_text(stmt, 3, row_id);
 	rc = store_run(st, stmt, "remember the position", err);
+	if (!rc && row_id)
+		rc = store_row_open(st, session_id, row_id, now, err);
 	return store_change_end(st, rc, err);
 }
 

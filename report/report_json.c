@@ -18,17 +18,19 @@
 #include <string.h>
 
 #include "report_table.h"
+#include "rowfacts.h"
 
 static const char schema[] =
 	"CREATE TABLE stages (ord INTEGER PRIMARY KEY, id, label);"
-	"CREATE TABLE people (ord INTEGER PRIMARY KEY, name);"
+	"CREATE TABLE people (ord INTEGER PRIMARY KEY, name, scored INTEGER);"
+	"CREATE TABLE scores (votes_before INTEGER, gone INTEGER);"
 	"CREATE TABLE sections (ord INTEGER PRIMARY KEY, id, title, seconds INTEGER,"
 	" planned INTEGER, bench_n, bench_stage);"
 	"CREATE TABLE history (ord INTEGER PRIMARY KEY, row, session, date, stage,"
 	" absent);"
 	"CREATE TABLE rows (ord INTEGER PRIMARY KEY, section, id, title, state,"
 	" agreed_id, agreed_label, hidden, note);"
-	"CREATE TABLE votes (ord INTEGER PRIMARY KEY, row, participant, vote);"
+	"CREATE TABLE votes (ord INTEGER PRIMARY KEY, row, participant, vote, given);"
 	"CREATE TABLE actions (ord INTEGER PRIMARY KEY, row, text, owner, due, done);";
 
 static const char document[] =
@@ -43,6 +45,10 @@ static const char document[] =
 	"   (SELECT * FROM stages ORDER BY ord)))),"
 	" 'participants', json((SELECT json_group_array(name) FROM"
 	"  (SELECT name FROM people ORDER BY ord))),"
+	" 'scores', json((SELECT json_object('votes_before', votes_before,"
+	"  'rows_not_in_matrix', gone, 'participants', json((SELECT"
+	"   json_group_array(json_object('participant', name, 'rows', scored)) FROM"
+	"   (SELECT * FROM people WHERE scored > 0 ORDER BY ord)))) FROM scores)),"
 	" 'sections', json((SELECT json_group_array(json_object('id', s.id,"
 	"  'title', s.title, 'seconds', s.seconds, 'planned_seconds', s.planned,"
 	"  'rows', json((SELECT json_group_array(json_object("
@@ -51,7 +57,7 @@ static const char document[] =
 	"    json_object('id', r.agreed_id, 'label', r.agreed_label) END),"
 	"   'votes_hidden', json(CASE WHEN r.hidden THEN 'true' ELSE 'false' END),"
 	"   'votes', json((SELECT json_group_array(json_object('participant',"
-	"    v.participant, 'vote', v.vote)) FROM"
+	"    v.participant, 'vote', v.vote, 'when', v.given)) FROM"
 	"    (SELECT * FROM votes WHERE row = r.ord ORDER BY ord) v)),"
 	"   'note', r.note,"
 	"   'history', json((SELECT json_group_array(json_object('session',"
@@ -84,7 +90,20 @@ static int insert(sqlite3 *db, const char *sql, int n, const char *const *v)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
-static int put_matrix_and_people(sqlite3 *db, const report_summary *sm)
+/* Who scored how many rows before the workshop, never the values. */
+static int put_scores(sqlite3 *db, const rowfacts_progress *pr)
+{
+	char before[24], gone[24];
+	const char *v[2] = { before, gone };
+
+	snprintf(before, sizeof before, "%d", pr->votes_before);
+	snprintf(gone, sizeof gone, "%d", pr->gone);
+	return insert(db, "INSERT INTO scores VALUES (CAST(?1 AS INTEGER),"
+		      " CAST(?2 AS INTEGER))", 2, v);
+}
+
+static int put_matrix_and_people(sqlite3 *db, const report_summary *sm,
+				 const rowfacts_progress *pr)
 {
 	const store_session *s = sm->session;
 	size_t k, n = s->n_participants;
@@ -99,12 +118,15 @@ static int put_matrix_and_people(sqlite3 *db, const report_summary *sm)
 	if (sm->answers->n_participants > n)
 		n = sm->answers->n_participants;
 	for (k = 0; k < n && !rc; k++) {
-		const char *v[1] = { name };
+		char scored[24];
+		const char *v[2] = { name, scored };
 
 		snprintf(name, sizeof name, "Participant %zu", k + 1);
+		snprintf(scored, sizeof scored, "%d", k < pr->n_participants ? pr->rows[k] : 0);
 		if (k < s->n_participants)
 			v[0] = s->participants[k];
-		rc = insert(db, "INSERT INTO people (name) VALUES (?)", 1, v);
+		rc = insert(db, "INSERT INTO people (name, scored)"
+			    " VALUES (?, CAST(?2 AS INTEGER))", 2, v);
 	}
 	for (k = 0; k < sm->n_sections && !rc; k++) {
 		const summary_benchmark *b = sm->benchmark ? &sm->benchmark[k] : NULL;
@@ -142,16 +164,17 @@ static int put_votes(sqlite3 *db, const report_summary *sm,
 		int vote = r->answer->votes[p];
 		int on_stage = vote >= 0 && (size_t)vote < sm->matrix->n_stages;
 		char name[48];
-		const char *v[3] = { row_ord, name,
-			on_stage ? sm->matrix->stages[vote].id : "dont_know" };
+		const char *v[4] = { row_ord, name,
+			on_stage ? sm->matrix->stages[vote].id : "dont_know",
+			rowfacts_when_word(r->answer, p) };
 
 		if (!on_stage && vote != STORE_VOTE_DONT_KNOW)
 			continue;
 		snprintf(name, sizeof name, "Participant %zu", p + 1);
 		if (p < s->n_participants)
 			v[1] = s->participants[p];
-		rc = insert(db, "INSERT INTO votes (row, participant, vote)"
-			    " VALUES (?, ?, ?)", 3, v);
+		rc = insert(db, "INSERT INTO votes (row, participant, vote, given)"
+			    " VALUES (?, ?, ?, ?)", 4, v);
 	}
 	return rc;
 }
@@ -237,14 +260,21 @@ int report_write_json(const report_summary *sm, FILE *out)
 {
 	sqlite3 *db = report_scratch_open(0);
 	sqlite3_stmt *q = NULL;
+	rowfacts_progress pr;
 	size_t i;
 	int rc;
 
 	if (!db)
 		return -1;
 	rc = sqlite3_exec(db, schema, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	rowfacts_score_progress(sm->matrix, sm->session, sm->answers, &pr);
+	if (!pr.rows)
+		rc = -1;
 	if (!rc)
-		rc = put_matrix_and_people(db, sm);
+		rc = put_matrix_and_people(db, sm, &pr);
+	if (!rc)
+		rc = put_scores(db, &pr);
+	rowfacts_progress_free(&pr);
 	for (i = 0; i < sm->n_rows && !rc; i++)
 		rc = put_row(db, sm, i);
 	if (!rc)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "rowfacts.h"
 #include "text.h"
 
 enum col_kind {
@@ -327,6 +328,7 @@ static int add_answer_lines(report_table *t, const report_summary *sm,
 		v[11] = on_stage ? m->stages[vote].id : NULL;
 		v[12] = on_stage ? m->stages[vote].label : NULL;
 		v[13] = on_stage ? "vote" : "dont_know";
+		v[14] = rowfacts_when_word(r->answer, p);
 		v[15] = NULL;
 		if ((rc = add_line(t, v, err)) != 0)
 			return rc;

@@ -74,6 +74,26 @@ static char *join_participants(const store_session *s)
 	return out;
 }
 
+/* Private scores given before the workshop: how many votes, who scored
+ * how many rows (never the values), and the rows scored that this
+ * session's matrix does not have.  Nothing when nobody scored. */
+static void write_scores(report_doc *d, const report_summary *sm)
+{
+	rowfacts_progress pr;
+	char *gone;
+
+	rowfacts_score_progress(sm->matrix, sm->session, sm->answers, &pr);
+	if (pr.votes_before) {
+		para_owned(d, 0, "Scores:        ", rowfacts_progress_sentence(&pr, sm->session));
+		gone = rowfacts_gone_sentence(&pr);
+		if (gone && *gone)
+			para_owned(d, 15, NULL, gone);
+		else
+			free(gone);
+	}
+	rowfacts_progress_free(&pr);
+}
+
 static void write_cover(report_doc *d, const report_summary *sm)
 {
 	const store_session *s = sm->session;
@@ -99,6 +119,7 @@ static void write_cover(report_doc *d, const report_summary *sm)
 		"%d not reached yet.", t->rows - t->not_applicable - t->not_discussed
 		- t->not_agreed, t->rows, t->not_applicable, t->not_discussed,
 		t->not_agreed));
+	write_scores(d, sm);
 }
 
 /* ---------------------------------------------------------- profile */

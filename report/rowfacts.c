@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void append_text(char **s, size_t *len, const char *a, const char *b);
+
 rowfacts_state rowfacts_state_of(const content_matrix *m, const store_row_answer *a)
 {
 	rowfacts_state s = { STORE_ROW_OPEN, -1 };
@@ -93,7 +95,133 @@ const char *rowfacts_state_text(const content_matrix *m, rowfacts_state s,
 
 int rowfacts_ballot_hides(const store_session *s, const store_row_answer *a)
 {
-	return s->secret_ballot && !(a && a->revealed);
+	if (a && a->revealed)
+		return 0;
+	return s->secret_ballot || (a && a->scored > 0);
+}
+
+int rowfacts_reveal_applies(const store_session *s, const store_row_answer *a)
+{
+	return s->secret_ballot || (a && a->scored > 0);
+}
+
+void rowfacts_voted_text(const rowfacts_spread *sp, size_t n_participants,
+			 char *buf, size_t size)
+{
+	if (sp->scored && sp->scored == sp->voted)
+		snprintf(buf, size, "%d scored", sp->scored);
+	else if (sp->scored)
+		snprintf(buf, size, "%d scored, %d of %zu voted", sp->scored, sp->voted,
+			 n_participants);
+	else
+		snprintf(buf, size, "%d of %zu voted", sp->voted, n_participants);
+}
+
+int rowfacts_scored(const store_row_answer *a, size_t n_participants)
+{
+	size_t p;
+	int n = 0;
+
+	for (p = 0; a && a->before && p < n_participants; p++)
+		n += a->before[p] && a->votes[p] != STORE_VOTE_NONE;
+	return n;
+}
+
+const char *rowfacts_when_word(const store_row_answer *a, size_t participant)
+{
+	return a && a->before && a->before[participant] ? "before" : "during";
+}
+
+/* The matrix's rows are looked up in the answers (sorted: a bisection
+ * each), so the cost follows the rows, not their square. */
+void rowfacts_score_progress(const content_matrix *m, const store_session *s,
+			     const store_answers *ans, rowfacts_progress *out)
+{
+	size_t i, j, p, n = s->n_participants < ans->n_participants
+			      ? s->n_participants : ans->n_participants;
+	int scored_rows = 0, found_rows = 0;
+
+	memset(out, 0, sizeof *out);
+	out->n_participants = n;
+	out->rows = calloc(n ? n : 1, sizeof *out->rows);
+	if (!out->rows)
+		return;
+	for (i = 0; i < ans->n_rows; i++) {
+		const store_row_answer *a = &ans->rows[i];
+
+		for (p = 0; a->before && p < n; p++)
+			out->votes_before += a->before[p] && a->votes[p] != STORE_VOTE_NONE;
+		scored_rows += rowfacts_scored(a, n) > 0;
+	}
+	for (i = 0; scored_rows && i < m->n_sections; i++)
+		for (j = 0; j < m->sections[i].n_rows; j++) {
+			const content_row *row = &m->sections[i].rows[j];
+			const store_row_answer *a;
+
+			if (!content_row_applies(row, s->track) ||
+			    !(a = store_answers_row(ans, row->id)) || !rowfacts_scored(a, n))
+				continue;
+			found_rows++;
+			for (p = 0; p < n; p++)
+				out->rows[p] += a->before[p] && a->votes[p] != STORE_VOTE_NONE;
+		}
+	out->gone = scored_rows - found_rows;
+	for (p = 0; p < n; p++)
+		out->scorers += out->rows[p] > 0;
+	out->total = (int)content_count_rows(m, s->track);
+}
+
+char *rowfacts_progress_sentence(const rowfacts_progress *pr, const store_session *s)
+{
+	char *who = rowfacts_progress_text(pr, s), *out;
+	int n = pr->votes_before;
+	size_t size;
+
+	if (!who)
+		return NULL;
+	size = strlen(who) + 96;
+	if ((out = malloc(size)) != NULL)
+		snprintf(out, size, "%d vote%s given before the workshop%s%s%s.", n,
+			 n == 1 ? " was" : "s were", *who ? " (" : "", who, *who ? ")" : "");
+	free(who);
+	return out;
+}
+
+char *rowfacts_gone_sentence(const rowfacts_progress *pr)
+{
+	char *out = malloc(128);
+
+	if (!out)
+		return NULL;
+	if (!pr->gone)
+		out[0] = '\0';
+	else
+		snprintf(out, 128, "%d row%s scored before the workshop %s not in this"
+			 " matrix; the scores are kept, not counted.", pr->gone,
+			 pr->gone == 1 ? "" : "s", pr->gone == 1 ? "is" : "are");
+	return out;
+}
+
+void rowfacts_progress_free(rowfacts_progress *pr)
+{
+	free(pr->rows);
+	memset(pr, 0, sizeof *pr);
+}
+
+char *rowfacts_progress_text(const rowfacts_progress *pr, const store_session *s)
+{
+	char num[48];
+	char *out = calloc(1, 1);
+	size_t len = 0, p;
+
+	for (p = 0; out && p < pr->n_participants; p++) {
+		if (!pr->rows[p])
+			continue;
+		snprintf(num, sizeof num, " %d/%d", pr->rows[p], pr->total);
+		append_text(&out, &len, len ? ", " : "", s->participants[p]);
+		append_text(&out, &len, num, NULL);
+	}
+	return out;
 }
 
 /* Lowest, highest, lower median and the suggestion, from the counts. */
@@ -128,6 +256,7 @@ void rowfacts_spread_of(const content_matrix *m, const store_session *s,
 		return;
 	for (p = 0; p < n_participants; p++)
 		out->voted += a->votes[p] != STORE_VOTE_NONE;
+	out->scored = rowfacts_scored(a, n_participants);
 	if (rowfacts_ballot_hides(s, a)) {
 		/* Hidden only when there is something to hide: a row nobody
 		 * voted on reads "no votes", not "not revealed". */
@@ -211,7 +340,7 @@ void rowfacts_range_text(const content_matrix *m, const rowfacts_spread *sp,
 }
 
 /* Appends a then b (may be NULL) to the growing string *s. */
-static void append(char **s, size_t *len, const char *a, const char *b)
+static void append_text(char **s, size_t *len, const char *a, const char *b)
 {
 	size_t n = strlen(a) + (b ? strlen(b) : 0);
 	char *p;
@@ -241,16 +370,16 @@ char *rowfacts_spread_text(const content_matrix *m, const rowfacts_spread *sp)
 	s = calloc(1, 1);
 	for (k = 0; sp->total && k < m->n_stages; k++) {
 		snprintf(num, sizeof num, " %d", sp->count[k]);
-		append(&s, &len, k ? ", " : "", st[k].label);
-		append(&s, &len, num, NULL);
+		append_text(&s, &len, k ? ", " : "", st[k].label);
+		append_text(&s, &len, num, NULL);
 	}
 	if (sp->dont_know) {
 		snprintf(num, sizeof num, "don't know %d", sp->dont_know);
-		append(&s, &len, sp->total ? "; " : "", num);
+		append_text(&s, &len, sp->total ? "; " : "", num);
 	}
 	if (sp->differ) {
-		append(&s, &len, "; range ", st[sp->lowest].label);
-		append(&s, &len, "-", st[sp->highest].label);
+		append_text(&s, &len, "; range ", st[sp->lowest].label);
+		append_text(&s, &len, "-", st[sp->highest].label);
 	}
 	return s;
 }

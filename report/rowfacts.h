@@ -55,9 +55,46 @@ enum rowfacts_phrase {
 const char *rowfacts_state_text(const content_matrix *m, rowfacts_state s,
 				enum rowfacts_phrase ph, char *buf, size_t size);
 
-/* Whether a secret ballot hides the row's votes: the session's ballot is
- * secret and the facilitator has not revealed this row. */
+/* Whether the row's votes are hidden: the session's ballot is secret, or
+ * the row holds a private score given before the workshop (store.h,
+ * "private scores"), and the facilitator has not revealed this row.
+ * Every reader (screens, watch, join, line mode, reports) asks here;
+ * answers_v in the store says the same in SQL. */
 int rowfacts_ballot_hides(const store_session *s, const store_row_answer *a);
+
+/* How many of the row's first `n_participants` votes are scores given
+ * before the workshop ("3 scored" on the walk's vote line). */
+int rowfacts_scored(const store_row_answer *a, size_t n_participants);
+/* "before" or "during": when participant's vote on the row was given,
+ * the word CSV and JSON carry. */
+const char *rowfacts_when_word(const store_row_answer *a, size_t participant);
+
+/* Who has scored how many rows, never the values: what the facilitator's
+ * screens and every report show of the private scores. */
+typedef struct rowfacts_progress {
+	size_t n_participants;
+	int *rows;          /* per participant: rows of the session scored */
+	int total;          /* rows of the session (its matrix and type) */
+	int scorers;        /* participants with any row scored */
+	int votes_before;   /* every vote given before the workshop */
+	int gone;           /* rows holding scores that the session's matrix
+			       does not have (or not for its type): kept,
+			       reported, never shown as rows */
+} rowfacts_progress;
+void rowfacts_score_progress(const content_matrix *m, const store_session *s,
+			     const store_answers *ans, rowfacts_progress *out);
+void rowfacts_progress_free(rowfacts_progress *pr);
+/* "Elm Practice 36/36, Oak Surgery 12/36" (participants with a score, in
+ * their order; "" when nobody has scored); malloc'd, NULL when out of
+ * memory.  Not cleaned: names are user text. */
+char *rowfacts_progress_text(const rowfacts_progress *pr, const store_session *s);
+/* The sentences every reader shows (the summary screen, the line mode's
+ * summary, the text report): "4 votes were given before the workshop
+ * (Elm Practice 2/2, Oak Surgery 2/2)." and, when pr->gone, "1 row
+ * scored before the workshop is not in this matrix; the scores are kept,
+ * not counted." (else "").  malloc'd, NULL when out of memory. */
+char *rowfacts_progress_sentence(const rowfacts_progress *pr, const store_session *s);
+char *rowfacts_gone_sentence(const rowfacts_progress *pr);
 
 /* The spread of the votes on one row. */
 typedef struct rowfacts_spread {
@@ -72,8 +109,18 @@ typedef struct rowfacts_spread {
 	int differ;         /* highest - lowest >= 1 */
 	int flag;           /* highest - lowest >= 2: views differ widely */
 	int hidden;         /* the ballot hides votes someone has cast: only
-			       `voted` is counted */
+			       `voted` and `scored` are counted */
+	int scored;         /* votes that are scores given before the workshop */
 } rowfacts_spread;
+
+/* Who has voted, never what: "3 scored" when every vote is a score given
+ * before the workshop, "3 scored, 4 of 5 voted" when some are not, else
+ * "2 of 3 voted". */
+void rowfacts_voted_text(const rowfacts_spread *sp, size_t n_participants,
+			 char *buf, size_t size);
+/* Whether the facilitator's reveal (r) applies to the row: a secret
+ * ballot, or scores given before the workshop. */
+int rowfacts_reveal_applies(const store_session *s, const store_row_answer *a);
 
 /* Counts the first `n_participants` votes of `a` (may be NULL).  The
  * median of an even count is the lower middle vote, and the suggestion

@@ -944,7 +944,7 @@ Test(exports, json_is_valid_and_complete)
 	cr_assert_not_null(strstr(t, "\"type\":\"lgpo\""));
 	cr_assert_not_null(strstr(t, "\"created\":\"2026-03-14T09:30:00Z\""));
 	cr_assert_not_null(strstr(t, "\"agreed\":{\"id\":\"build\",\"label\":\"Build\"}"));
-	cr_assert_not_null(strstr(t, "{\"participant\":\"Practice D\",\"vote\":\"dont_know\"}"));
+	cr_assert_not_null(strstr(t, "{\"participant\":\"Practice D\",\"vote\":\"dont_know\",\"when\":\"during\"}"));
 	cr_assert_not_null(strstr(t, "\"note\":\"Board to review the statement in "
 				  "May.\\nSecond line: \\\"quoted\\\", with a comma.\""));
 	cr_assert_not_null(strstr(t, "\"previous\":{\"id\":\"0000-report-test\""));

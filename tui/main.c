@@ -10,7 +10,8 @@
 
 int main(int argc, char **argv)
 {
-	static const cli_frontends fe = { ui_run, plain_run, plain_follow_main };
+	static const cli_frontends fe = { ui_run, plain_run, plain_follow_main,
+					  plain_score_main };
 
 	setlocale(LC_ALL, "");
 	return cli_main(argc, argv, &fe);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "history.h"
@@ -122,6 +123,8 @@ static void print_help(void)
 "                                         conflict is printed, the later kept\n"
 "  or:  nextsteps watch SESSION           follow the facilitator (projector)\n"
 "  or:  nextsteps join SESSION --as NAME  vote from your own terminal\n"
+"  or:  nextsteps score SESSION --as NAME score the rows privately before the\n"
+"                                         workshop (1..N, d don't know, Enter skips)\n"
 "Run a 'Next Steps to the Strategic Commissioning Framework' collaboration\n"
 "workshop: for each row of the matrix the group agrees whether it is at the\n"
 "Start, Build or Enhance stage.  Every answer is saved the moment it is given.\n"
@@ -155,7 +158,8 @@ static void print_help(void)
 "      --rename-participant OLD=NEW  edit: rename one, keeping their votes\n"
 "      --open-join         anyone may join (new); otherwise a name that is not\n"
 "                          a participant waits for the facilitator's +\n"
-"      --as NAME           who you are, for 'join'\n"
+"      --as NAME           who you are, for 'join' and 'score' (score: a\n"
+"                          participant's exact name)\n"
 "      --format FORMAT     report or list as text (default), csv or json\n"
 "  -o, --output FILE       write the report to FILE ('-' for standard output)\n"
 "      --width N           report line width, 60 to 200 (default 80)\n"
@@ -174,8 +178,9 @@ static void print_help(void)
 "  -V, --version           show the version and exit\n"
 "\n"
 "Exit status: 0 ok, 64 usage, 65 bad content or data, 66 missing file or\n"
-"session (join: not admitted), 70 the screens cannot go on, 71 out of\n"
-"memory, 73 cannot create, 74 cannot write, 75 database busy.\n"
+"session (join: not admitted; score: not a participant), 70 the screens\n"
+"cannot go on, 71 out of memory, 73 cannot create, 74 cannot write, 75\n"
+"database busy.\n"
 "See nextsteps(1) for the keys and the export formats.\n"
 "Report bugs to: " PACKAGE_BUGREPORT "\n", stdout);
 }
@@ -1082,16 +1087,19 @@ static int cmd_follow(cli_args *a, enum cli_mode mode)
 	int rc;
 	unsigned allowed = OPT_DB | OPT_ASCII | OPT_NOCOLOR | OPT_KIOSK | OPT_PLAIN;
 
-	if ((rc = check_allowed(a, allowed | (mode == CLI_MODE_JOIN ? OPT_AS : 0), 1)) >= 0)
+	if ((rc = check_allowed(a, allowed | (mode != CLI_MODE_WATCH ? OPT_AS : 0), 1)) >= 0)
 		return rc;
 	if (a->n_pos != 1) {
 		cli_error("%s needs a SESSION", a->command);
 		return CLI_USAGE;
 	}
-	if (mode == CLI_MODE_JOIN && (!a->as || text_is_blank(a->as))) {
-		cli_error("join needs --as NAME");
+	if (mode != CLI_MODE_WATCH && (!a->as || text_is_blank(a->as))) {
+		cli_error("%s needs --as NAME", a->command);
 		return CLI_USAGE;
 	}
+	/* Scores piped in need no --plain: the screens need a terminal. */
+	if (mode == CLI_MODE_SCORE && (cli_wants_plain(a) || !isatty(STDIN_FILENO)))
+		return a->fe->plain_score(&a->o, a->pos[0], a->as);
 	if (cli_wants_plain(a))
 		return a->fe->plain_follow(&a->o, mode, a->pos[0], a->as);
 	return a->fe->screens(&a->o, mode, a->pos[0], a->as);
@@ -1147,6 +1155,8 @@ static int run_command(cli_args *a)
 		return cmd_follow(a, CLI_MODE_WATCH);
 	if (strcmp(a->command, "join") == 0)
 		return cmd_follow(a, CLI_MODE_JOIN);
+	if (strcmp(a->command, "score") == 0)
+		return cmd_follow(a, CLI_MODE_SCORE);
 	if (strcmp(a->command, "merge") == 0)
 		return cmd_merge(a);
 	if (strcmp(a->command, "history") == 0)

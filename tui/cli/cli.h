@@ -36,7 +36,8 @@ typedef struct cli_options {
 enum cli_mode {
 	CLI_MODE_FACILITATE,   /* the facilitator's screens */
 	CLI_MODE_WATCH,        /* read-only view that follows the facilitator */
-	CLI_MODE_JOIN          /* a participant's own terminal, to vote */
+	CLI_MODE_JOIN,         /* a participant's own terminal, to vote */
+	CLI_MODE_SCORE         /* a participant scoring before the workshop */
 };
 typedef struct cli_frontends {
 	/* The full screens; `session` may be NULL (start on the sessions
@@ -48,6 +49,9 @@ typedef struct cli_frontends {
 	/* watch and join in the line mode, as `screens` takes them. */
 	int (*plain_follow)(const cli_options *o, enum cli_mode mode,
 			    const char *session, const char *as_name);
+	/* score in the line mode (the screens take CLI_MODE_SCORE). */
+	int (*plain_score)(const cli_options *o, const char *session,
+			   const char *as_name);
 } cli_frontends;
 
 int cli_main(int argc, char **argv, const cli_frontends *fe);

@@ -371,6 +371,17 @@ int workshop_goto(workshop *ws, size_t step, store_error *err)
 	return rc;
 }
 
+int workshop_open_row(workshop *ws, store_error *err)
+{
+	if (ws->follower || !ws->n_steps)
+		return 0;
+	/* Stored there already: opened then (or by the upgrade). */
+	if (ws->s.current_row && strcmp(ws->s.current_row, workshop_row(ws)->id) == 0)
+		return 0;
+	return store_session_set_position(ws->st, ws->s.id, workshop_section(ws)->id,
+					  workshop_row(ws)->id, err);
+}
+
 size_t workshop_section_start(const workshop *ws, size_t section)
 {
 	if (section >= ws->m->n_sections)

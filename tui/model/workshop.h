@@ -79,6 +79,11 @@ const store_row_answer *workshop_answer_at(const workshop *ws, size_t step);
  * ever sees it under another row.  The move happens even when storing
  * fails. */
 int workshop_goto(workshop *ws, size_t step, store_error *err);
+/* The facilitator's walk is on its row: stored as the position, which
+ * opens the row in the workshop (locking its private scores, store.h).
+ * Called when the walk starts; workshop_goto does it for every move.
+ * Nothing for a follower. */
+int workshop_open_row(workshop *ws, store_error *err);
 /* The step of the row with id `row_id`, or n_steps when it is not walked
  * (no such row, or a row of the other track). */
 size_t workshop_find_step(const workshop *ws, const char *row_id);

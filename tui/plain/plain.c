@@ -483,6 +483,22 @@ out:
 	return plain_signal ? 128 + plain_signal : rc;
 }
 
+/* A scorer, like a joiner, needs the facilitator's file: never create one. */
+int plain_score_main(const cli_options *o, const char *session, const char *as_name)
+{
+	plain p;
+	int rc = CLI_OK;
+
+	plain_init(&p, o);
+	setvbuf(stdin, NULL, _IONBF, 0);
+	if ((p.st = cli_open_store(o, 0, &rc)) != NULL) {
+		plain_signals();
+		rc = plain_score_run(&p, session, as_name);
+	}
+	plain_free(&p);
+	return plain_signal ? 128 + plain_signal : rc;
+}
+
 /* Watchers and joiners need the facilitator's file: never create one. */
 int plain_follow_main(const cli_options *o, enum cli_mode mode,
 		      const char *session, const char *as_name)

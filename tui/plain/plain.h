@@ -27,4 +27,9 @@ int plain_run(const cli_options *o, const char *session);
 int plain_follow_main(const cli_options *o, enum cli_mode mode,
 		      const char *session, const char *as_name);
 
+/* `score SESSION --as NAME` in the line mode: the participant scores the
+ * rows privately before the workshop, one answer line per row; ends at
+ * the end of input or on q, every score given kept. */
+int plain_score_main(const cli_options *o, const char *session, const char *as_name);
+
 #endif

@@ -113,11 +113,16 @@ void plain_action(plain *p);
 int plain_follow_run(plain *p, int join, const char *session,
 		     const char *as_name);
 
+/* Private scoring before the workshop (plain_score.c): returns an exit
+ * status. */
+int plain_score_run(plain *p, const char *session, const char *as_name);
+
 /* The whole session and the row's actions (plain_more.c). */
 void plain_overview(plain *p);
 void plain_summary(plain *p);
 void plain_history(plain *p);
 void plain_reveal(plain *p);
+void plain_reveal_all(plain *p);
 void plain_report(plain *p);
 void plain_actions(plain *p);
 void plain_setup(plain *p);

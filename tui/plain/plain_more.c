@@ -190,7 +190,7 @@ void plain_reveal(plain *p)
 	int show = !(a && a->revealed);
 	store_error err;
 
-	if (!ws->s.secret_ballot) {
+	if (!rowfacts_reveal_applies(&ws->s, a)) {
 		plain_say(p, "Not saved: this session's votes are not secret, so there "
 			  "is nothing to reveal.");
 		return;
@@ -205,6 +205,25 @@ void plain_reveal(plain *p)
 	plain_reload(p);
 	plain_show_votes(p);
 	plain_show_suggestion(p);
+}
+
+/* R: every hidden row's votes shown, as the votes screen's R does. */
+void plain_reveal_all(plain *p)
+{
+	store_error err;
+	int n;
+
+	if (store_reveal_all(p->ws->st, p->ws->s.id, &n, &err) != 0) {
+		plain_error(p, "Not saved", &err);
+		return;
+	}
+	if (!n) {
+		plain_say(p, "No row's votes are hidden.");
+		return;
+	}
+	plain_say(p, "Saved: votes revealed on %d row%s.", n, n == 1 ? "" : "s");
+	plain_reload(p);
+	plain_show_votes(p);
 }
 
 /* ------------------------------------------------------------ report */

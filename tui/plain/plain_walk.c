@@ -43,8 +43,8 @@ void plain_show_votes(const plain *p)
 	if (!sp.voted)
 		return;
 	if (workshop_ballot_hides(ws, a)) {
-		plain_say(p, "Votes: %d of %zu voted; secret until you reveal them "
-			  "(r).", sp.voted, ws->s.n_participants);
+		rowfacts_voted_text(&sp, ws->s.n_participants, counts, sizeof counts);
+		plain_say(p, "Votes: %s; secret until you reveal them (r).", counts);
 		return;
 	}
 	rowfacts_counts_text(ws->m, &sp, ", ", counts, sizeof counts);
@@ -353,6 +353,7 @@ static int plain_cmd_clear(plain *p, long k) { (void)k; plain_agree(p, 0); retur
 static int plain_cmd_na(plain *p, long k) { (void)k; plain_not_applicable(p); return PLAIN_STAY; }
 static int plain_cmd_votes(plain *p, long k) { (void)k; plain_votes(p); return PLAIN_STAY; }
 static int plain_cmd_reveal(plain *p, long k) { (void)k; plain_reveal(p); return PLAIN_STAY; }
+static int plain_cmd_reveal_all(plain *p, long k) { (void)k; plain_reveal_all(p); return PLAIN_STAY; }
 static int plain_cmd_note(plain *p, long k) { (void)k; plain_note(p); return PLAIN_STAY; }
 static int plain_cmd_actions(plain *p, long k) { (void)k; plain_actions(p); return PLAIN_STAY; }
 static int plain_cmd_undo(plain *p, long k) { plain_undo(p, (int)k); return PLAIN_STAY; }
@@ -431,8 +432,10 @@ static const plain_cmd plain_cmds[] = {
 	  plain_cmd_na, 0 },
 	{ "v", NULL, "votes", "record each participant's vote in turn, then the "
 	  "spread and the suggested stage", plain_cmd_votes, 0 },
-	{ "r", NULL, "reveal", "secret ballot: reveal the votes on this row (or "
-	  "hide them again)", plain_cmd_reveal, 0 },
+	{ "r", NULL, "reveal", "secret ballot or private scores: reveal the votes "
+	  "on this row (or hide them again)", plain_cmd_reveal, 0 },
+	{ "R", NULL, NULL, "reveal the votes on every row still hidden (secret "
+	  "ballot or private scores)", plain_cmd_reveal_all, 0 },
 	{ "n", NULL, "note", "the note: shown, then replaced, added to or "
 	  "cleared; a line holding only . ends it", plain_cmd_note, 0 },
 	{ "a", NULL, "actions", "the row's actions: list, add, edit, mark done, "
@@ -606,6 +609,7 @@ int plain_walk(plain *p)
 {
 	size_t total, done = workshop_answered(p->ws, &total);
 	const char *a;
+	store_error err;
 
 	plain_say(p, "Session '%s': %zu of %zu rows answered. Every answer is "
 		  "saved as it is given.", p->ws->s.name, done, total);
@@ -613,6 +617,8 @@ int plain_walk(plain *p)
 		plain_say(p, "This session has no rows for its type.");
 		return CLI_OK;
 	}
+	if (workshop_open_row(p->ws, &err) != 0)
+		plain_error(p, "Not saved", &err);
 	plain_show_row(p);
 	p->lv = live_start(p->st, p->ws->s.id, STORE_ROLE_FACILITATOR,
 			   p->ws->s.facilitator, time(NULL));

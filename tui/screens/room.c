@@ -112,8 +112,10 @@ void room_votes_line(const workshop *ws, const store_row_answer *a, char *buf,
 		return;
 	}
 	if (workshop_ballot_hides(ws, a)) {
-		snprintf(buf, size, "%d of %zu voted; secret until the facilitator reveals them",
-			 sp.voted, ws->s.n_participants);
+		char who[96];
+
+		rowfacts_voted_text(&sp, ws->s.n_participants, who, sizeof who);
+		snprintf(buf, size, "%s; secret until the facilitator reveals them", who);
 		return;
 	}
 	rowfacts_disagreement_text(workshop_state_of(ws, a), &sp, buf, size);

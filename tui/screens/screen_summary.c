@@ -213,6 +213,29 @@ static void build_none(cell_list *l, const char *heading, const char *text)
 	cells_blank(l);
 }
 
+/* Who scored how many rows before the workshop, never the values;
+ * nothing when nobody scored. */
+static void build_scores(const report_summary *sm, cell_list *l)
+{
+	rowfacts_progress pr;
+	char *gone;
+
+	rowfacts_score_progress(sm->matrix, sm->session, sm->answers, &pr);
+	if (pr.votes_before) {
+		char *said = rowfacts_progress_sentence(&pr, sm->session);
+
+		cells_add(l, SL_HEADING, 0, sum_fmt("Scores"));
+		cells_add(l, SL_TEXT, 0, said ? said : ui_xstrdup("?"));
+		gone = rowfacts_gone_sentence(&pr);
+		if (gone && *gone)
+			cells_add(l, SL_TEXT, 0, gone);
+		else
+			free(gone);
+		cells_blank(l);
+	}
+	rowfacts_progress_free(&pr);
+}
+
 /* The row's disagreement: views differ widely, or the room agreed a stage
  * outside every vote. */
 static int row_disagrees(const summary_row *r)
@@ -376,6 +399,7 @@ static void lines_build(ui *u)
 	build_profile(ss->sm, &prof,
 		      summary_profile_title_width(&ss->profile, ss->sm, u->cols - 2),
 		      u->cols - 2);
+	build_scores(ss->sm, &prof);
 	build_flags(ss->sm, &flags);
 	build_plan(ss->sm, &plan);
 	build_changes(ss->sm, &changes);

@@ -70,9 +70,9 @@ static void draw_spread(ui *u, int y, const store_row_answer *a)
 	draw_text(u->body, y + 2, 1, u->cols - 2,
 		  rowfacts_state_text(ws->m, now, ROWFACTS_VOTES, buf, sizeof buf), A_NORMAL);
 	if (workshop_ballot_hides(ws, a)) {
+		rowfacts_voted_text(&sp, ws->s.n_participants, buf, sizeof buf);
 		draw_fmt(u->body, y, 1, u->cols - 2, A_NORMAL,
-			 "%d of %zu voted. Votes are secret until you reveal them (r).",
-			 sp.voted, ws->s.n_participants);
+			 "%s. Votes are secret until you reveal them (r).", buf);
 		return;
 	}
 	rowfacts_counts_text(ws->m, &sp, "  ", buf, sizeof buf);
@@ -207,12 +207,29 @@ static void votes_reveal(ui *u)
 	int reveal = !(a && a->revealed);
 	store_error err;
 
-	if (!ws->s.secret_ballot) {
+	if (!rowfacts_reveal_applies(&ws->s, a)) {
 		ui_say(u, "Votes are not secret in this session (b makes them secret).");
 		return;
 	}
 	ui_saved_row(u, store_set_revealed(ws->st, ws->s.id, workshop_row(ws)->id, reveal,
 					   &err), &err, workshop_row(ws)->id, reveal ? "Saved: votes revealed." : "Saved: votes hidden again.");
+}
+
+static void votes_reveal_all(ui *u)
+{
+	workshop *ws = u->ws;
+	store_error err;
+	int n;
+
+	if (store_reveal_all(ws->st, ws->s.id, &n, &err) != 0) {
+		ui_error(u, &err);
+		return;
+	}
+	ui_reload(u);
+	if (n)
+		ui_say(u, "Saved: votes revealed on %d row%s.", n, n == 1 ? "" : "s");
+	else
+		ui_say(u, "No row's votes are hidden.");
 }
 
 static void votes_secret(ui *u)
@@ -333,6 +350,7 @@ static void votes_action(ui *u, enum action a, int arg)
 	case ACT_VOTE_DONT_KNOW: votes_store(u, STORE_VOTE_DONT_KNOW); break;
 	case ACT_VOTE_CLEAR: votes_clear(u); break;
 	case ACT_REVEAL: votes_reveal(u); break;
+	case ACT_REVEAL_ALL: votes_reveal_all(u); break;
 	case ACT_SECRET: votes_secret(u); break;
 	case ACT_ACCEPT: votes_accept(u); break;
 	case ACT_PARTICIPANT_ADD: votes_add(u); break;

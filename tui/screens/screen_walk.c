@@ -283,8 +283,10 @@ static void votes_text(const workshop *ws, const store_row_answer *a,
 		return;
 	}
 	if (workshop_ballot_hides(ws, a)) {
-		snprintf(buf, size, "%d of %zu voted; secret until revealed (v, then r)",
-			 sp->voted, ws->s.n_participants);
+		char who[96];
+
+		rowfacts_voted_text(sp, ws->s.n_participants, who, sizeof who);
+		snprintf(buf, size, "%s; secret until revealed (v, then r)", who);
 		return;
 	}
 	/* The disagreement first, so a narrow screen never cuts it off. */
@@ -729,10 +731,21 @@ static const enum action *walk_hints_first(ui *u)
 	return NULL;
 }
 
+/* The row the walk starts on is opened in the workshop like every row
+ * it moves to. */
+static void walk_enter(ui *u)
+{
+	store_error err;
+
+	if (workshop_open_row(u->ws, &err) != 0)
+		ui_error(u, &err);
+}
+
 const screen_ops screen_walk = {
 	.name = "walk",
 	.scope = SC_TOP | SC_WALK | SC_CHANGES,
 	.private_size = sizeof(walk_state),
+	.enter = walk_enter,
 	.leave = walk_leave,
 	.draw = walk_draw,
 	.action = walk_action,

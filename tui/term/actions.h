@@ -46,7 +46,8 @@ enum action_scope {
 	SC_SUMMARY = 1 << 13,
 	SC_WATCH = 1 << 14,      /* nextsteps watch: the read-only live view */
 	SC_JOIN = 1 << 15,       /* nextsteps join: a participant's own terminal */
-	SC_HISTORY = 1 << 16     /* the list of the session's changes */
+	SC_HISTORY = 1 << 16,    /* the list of the session's changes */
+	SC_SCORE = 1 << 17       /* nextsteps score: private scoring before the workshop */
 };
 
 #define ACTION_INFO(_) \
@@ -93,7 +94,8 @@ enum action_scope {
 	_(VOTE_SET,       SC_VOTES,              KDIGITS, 0, 0,                     "vote",     NONE,      "The selected participant votes for this stage") \
 	_(VOTE_DONT_KNOW, SC_VOTES,              'd', 0, 0,                         "don't know", NONE,    "The selected participant does not know") \
 	_(VOTE_CLEAR,     SC_VOTES,              '0', KF(KEY_DC), 0,                "clear",    NONE,      "Clear the selected participant's vote (asks first when they cast it at their own terminal; the history says you cleared it)") \
-	_(REVEAL,         SC_VOTES,              'r', 0, 0,                         "reveal",   NONE,      "Secret ballot: reveal (or hide again) the votes") \
+	_(REVEAL,         SC_VOTES,              'r', 0, 0,                         "reveal",   NONE,      "Secret ballot or private scores: reveal (or hide again) the row's votes") \
+	_(REVEAL_ALL,     SC_VOTES,              'R', 0, 0,                         NULL,       NONE,      "Reveal the votes on every row still hidden (secret ballot or private scores)") \
 	_(ACCEPT,         SC_VOTES,              '\n', KF(KEY_ENTER), 0,            "agree",    NONE,      "Agree the suggested stage: the lower where views differ, as maturity-matrix guidance advises. Asks before replacing a stage already agreed") \
 	_(SECRET,         SC_VOTES,              'b', 0, 0,                         "ballot",   NONE,      "Secret ballot on or off for the session") \
 	_(PARTICIPANT_ADD, SC_VOTES,             '+', 0, 0,                         "add",      NONE,      "Add a participant") \
@@ -105,6 +107,14 @@ enum action_scope {
 	_(ADMIT,          SC_WALK,               '+', 0, 0,                         NULL,       NONE,      "Admit the person the room line says asks to join: they become a participant") \
 	_(REFUSE,         SC_WALK,               '-', 0, 0,                         NULL,       NONE,      "Refuse the person asking to join: their terminal stops waiting") \
 	_(WATCH_KEYS,     SC_WATCH,              0, 0, 0,                           NULL,       NONE,      "Follows the facilitator's row by itself; read-only") \
+	/* scoring before the workshop */ \
+	_(SCORE_SET,      SC_SCORE,              KDIGITS, 0, 0,                     "score",    NONE,      "Score the row at the stage with this number (saved at once, then the next row)") \
+	_(SCORE_DONT_KNOW, SC_SCORE,             'd', 0, 0,                         "don't know", NONE,    "Score don't know") \
+	_(SCORE_NEXT,     SC_SCORE,              'j', KF(KEY_DOWN), KF(KEY_RIGHT),  "row",      SCORE_PREV, "Next row, leaving this one as it is (skip)") \
+	_(SCORE_PREV,     SC_SCORE,              'k', KF(KEY_UP), KF(KEY_LEFT),     NULL,       NONE,      "Previous row") \
+	_(SCORE_CLEAR,    SC_SCORE,              '0', KF(KEY_DC), 0,                "clear",    NONE,      "Take back your score on this row") \
+	_(SCORE_UNDO,     SC_SCORE,              'u', 0, 0,                         "undo",     SCORE_REDO, "Undo your last score (never anyone else's), going to its row") \
+	_(SCORE_REDO,     SC_SCORE,              'U', KCTRL('r'), 0,                NULL,       NONE,      "Redo what your last undo reverted") \
 	/* history */ \
 	_(HISTORY_ROW,    SC_HISTORY,            'r', 0, 0,                         "this row", NONE,      "Only the current row's changes (again for every row)") \
 	_(HISTORY_GO,     SC_HISTORY,            '\n', KF(KEY_ENTER), 0,            "go",       NONE,      "Go to the selected change's row") \

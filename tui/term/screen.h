@@ -78,7 +78,8 @@ struct ui {
 	store *st;
 	content_matrix *matrix;              /* for new sessions */
 	workshop *ws;                        /* the open session, or NULL */
-	const char *as_name;                 /* join: the participant's name */
+	const char *as_name;                 /* join, score: the participant's name */
+	const char *score_session;           /* score: the session named */
 	struct live *live;                   /* the live room (ui_live.c), or NULL */
 	int live_stale;                      /* a reload waits for a screen that takes it */
 	long long live_polled_ms;            /* when the file was last looked at */

@@ -18,6 +18,7 @@ extern const screen_ops screen_form;       /* screen_form.c */
 extern const screen_ops screen_summary;    /* screen_summary.c */
 extern const screen_ops screen_watch;      /* screen_watch.c */
 extern const screen_ops screen_join;       /* screen_join.c */
+extern const screen_ops screen_score;      /* screen_score.c */
 extern const screen_ops screen_history;    /* screen_history.c */
 
 /* ------------------------------------------------------------ forms */

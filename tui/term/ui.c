@@ -19,6 +19,7 @@
 
 #include "locale_info.h"
 #include "screens.h"
+#include "scoring.h"
 #include "text.h"
 #include "ui_input.h"
 #include "ui_live.h"
@@ -326,6 +327,23 @@ const content_matrix *ui_matrix(ui *u)
 	return u->matrix;
 }
 
+/* A session and participant the score screen can open, checked before
+ * the terminal changes mode so that a wrong name is one line on stderr. */
+static int ui_check_scorer(ui *u, const char *session)
+{
+	store_error err;
+	scoring *sc = scoring_open(u->st, session, u->as_name, &err);
+
+	if (!sc) {
+		cli_error("%s", err.message);
+		return err.status ? (int)err.status : CLI_NOINPUT;
+	}
+	scoring_close(sc);
+	store_set_actor(u->st, STORE_FACILITATOR);
+	u->score_session = session;
+	return CLI_OK;
+}
+
 /* Everything the screens need before the terminal changes mode, so that
  * errors print as ordinary one-line messages. */
 static int ui_prepare(ui *u, const char *session)
@@ -342,6 +360,8 @@ static int ui_prepare(ui *u, const char *session)
 	if (!(u->st = cli_open_store(u->opts, u->mode == CLI_MODE_FACILITATE ?
 				     STORE_OPEN_CREATE : 0, &status)))
 		return status;
+	if (u->mode == CLI_MODE_SCORE)
+		return ui_check_scorer(u, session);
 	if (session && (status = ui_open_session(u, session)) != 0) {
 		char shown[sizeof u->status_text];
 
@@ -407,6 +427,8 @@ int ui_run(const cli_options *o, enum cli_mode mode, const char *session,
 		ui_push(&u, &screen_watch);
 	} else if (mode == CLI_MODE_JOIN) {
 		ui_push(&u, &screen_join);
+	} else if (mode == CLI_MODE_SCORE) {
+		ui_push(&u, &screen_score);
 	} else {
 		ui_push(&u, &screen_sessions);
 		if (u.ws)
