@@ -409,14 +409,17 @@ static void craft_v1(sqlite3 *db)
 		"  'Start\nBuild\nEnhance', 36, 100, 300),"
 		" ('b', 'Old B', 'Org', '', 1, 'nextsteps', '1', 1,"
 		"  'Start\nBuild\nEnhance', 36, 200, 200);"
-		"INSERT INTO participants VALUES ('a', 0, 'P0'), ('a', 1, 'P1');"
+		"INSERT INTO participants (session, position, name)"
+		" VALUES ('a', 0, 'P0'), ('a', 1, 'P1');"
 		"INSERT INTO answers (session, row_id, state, stage, note, updated) VALUES"
 		" ('a', 'r1', 1, 2, 'n1', 300), ('a', 'r2', 2, -1, '', 300),"
 		" ('a', 'r3', 3, -1, 'n3', 300), ('b', 'r1', 1, 0, '', 200);"
-		"INSERT INTO votes VALUES ('a', 'r1', 0, 2), ('a', 'r1', 1, -2);"
+		"INSERT INTO votes (session, row_id, participant, vote)"
+		" VALUES ('a', 'r1', 0, 2), ('a', 'r1', 1, -2);"
 		"INSERT INTO actions (session, row_id, text, created)"
 		" VALUES ('a', 'r1', 'Call the LMC', 300);"
-		"INSERT INTO section_time VALUES ('a', 's1', 90);";
+		"INSERT INTO section_time (session, section_id, seconds)"
+		" VALUES ('a', 's1', 90);";
 
 	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK, "%s",
 		     sqlite3_errmsg(db));
