@@ -38,6 +38,24 @@ static void bind_value(sqlite3_stmt *stmt, int i, const store_value *v)
 		sqlite3_bind_null(stmt, i);
 }
 
+/* This handle's actor as the history records them: -1 for the
+ * facilitator, else the participant's position (the handle holds their
+ * index, as front ends count them). */
+static int actor_position(store *st, const char *sid, long long *out, store_error *err)
+{
+	int pos = -1, rc;
+
+	*out = STORE_FACILITATOR;
+	if (st->actor == STORE_FACILITATOR)
+		return STORE_OK;
+	rc = store_participant_position(st, sid, st->actor, &pos, err);
+	if (!rc && pos < 0)
+		rc = store_fail(err, STORE_EDATA, "you are no longer a participant of "
+				"this session");
+	*out = pos;
+	return rc;
+}
+
 /* Called inside every change's transaction, so history and data agree.
  * The facilitator's entries leave `actor` NULL (and so never name the
  * column: the tests write through a schema older than it). */
@@ -50,9 +68,13 @@ int store_history_add(store *st, const char *session_id, long long now,
 	static const char by_participant[] =
 		"INSERT INTO history (session, at, kind, row_id, summary, target, old, new,"
 		" undoes, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-	sqlite3_stmt *stmt = store_sql(st, st->actor == STORE_FACILITATOR ? sql
-				       : by_participant, err);
+	sqlite3_stmt *stmt;
+	long long actor;
+	int rc = actor_position(st, session_id, &actor, err);
 
+	if (rc)
+		return rc;
+	stmt = store_sql(st, st->actor == STORE_FACILITATOR ? sql : by_participant, err);
 	if (!stmt)
 		return store_last(err);
 	store_bind_text(stmt, 1, session_id);
@@ -67,7 +89,7 @@ int store_history_add(store *st, const char *session_id, long long now,
 	if (e->undoes > 0)
 		sqlite3_bind_int64(stmt, 9, e->undoes);
 	if (st->actor != STORE_FACILITATOR)
-		sqlite3_bind_int64(stmt, 10, st->actor);
+		sqlite3_bind_int64(stmt, 10, actor);
 	return store_run(st, stmt, "record the history", err);
 }
 
@@ -452,14 +474,18 @@ static const char redoable_sql[] =
 static int last_candidate(store *st, const char *sid, int redo, undo_entry *u,
 			  int *found, store_error *err)
 {
-	sqlite3_stmt *stmt = store_sql(st, redo ? redoable_sql : undoable_sql, err);
+	sqlite3_stmt *stmt;
+	long long actor;
+	int rc = actor_position(st, sid, &actor, err);
 
 	memset(u, 0, sizeof *u);
 	*found = 0;
-	if (!stmt)
+	if (rc)
+		return rc;
+	if (!(stmt = store_sql(st, redo ? redoable_sql : undoable_sql, err)))
 		return store_last(err);
 	store_bind_text(stmt, 1, sid);
-	sqlite3_bind_int64(stmt, 2, st->actor);
+	sqlite3_bind_int64(stmt, 2, actor);
 	return read_candidate(st, stmt, u, found, err);
 }
 
@@ -478,17 +504,20 @@ static int check_not_built_on(store *st, const char *sid, const undo_entry *u,
 		" AND CASE WHEN h.kind = 'undo' THEN (SELECT k.kind FROM history k"
 		"  WHERE k.id = h.undoes) ELSE h.kind END = ?6"
 		" ORDER BY h.id DESC LIMIT 1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	sqlite3_stmt *stmt;
 	char who[120], what[80];
-	int rc;
+	long long actor;
+	int rc = actor_position(st, sid, &actor, err);
 
-	if (!stmt)
+	if (rc)
+		return rc;
+	if (!(stmt = store_sql(st, sql, err)))
 		return store_last(err);
 	store_bind_text(stmt, 1, sid);
 	sqlite3_bind_int64(stmt, 2, u->id);
 	store_bind_text(stmt, 3, u->row_id);
 	sqlite3_bind_int64(stmt, 4, u->target);
-	sqlite3_bind_int64(stmt, 5, st->actor);
+	sqlite3_bind_int64(stmt, 5, actor);
 	store_bind_text(stmt, 6, u->kind);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
@@ -509,6 +538,27 @@ static int check_not_built_on(store *st, const char *sid, const undo_entry *u,
 			  " change stays", verb, what, who);
 }
 
+/* A vote or a name change of a participant removed since cannot be put
+ * back: they are no longer there to hold it (undoing the removal first
+ * brings them back). */
+static int still_there(store *st, const char *sid, const undo_entry *u,
+		       store_error *err)
+{
+	static const char sql[] =
+		"SELECT 1 FROM participants WHERE session = ?1 AND position = ?2";
+	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
+	long long v = 0;
+	int found = 0, rc;
+
+	if (stmt)
+		sqlite3_bind_int64(stmt, 2, u->target);
+	rc = store_step_int(st, stmt, &v, &found, "read the participants", err);
+	if (!rc && !found)
+		rc = store_fail(err, STORE_EDATA, "Cannot undo \"%s\": that participant "
+				"has been removed", u->summary);
+	return rc;
+}
+
 /* Puts the entry's old value back, through the same writers as a change. */
 static int revert(store *st, const char *sid, const undo_entry *u, long long now,
 		  store_error *err)
@@ -519,6 +569,12 @@ static int revert(store *st, const char *sid, const undo_entry *u, long long now
 	if (strcmp(u->kind, "agreed") == 0)
 		return store_write_agreed(st, sid, u->row_id, (enum store_row_state)(i / 16),
 					  (int)(i % 16) - 1, now, err);
+	if (strcmp(u->kind, "vote") == 0 || strcmp(u->kind, "participant") == 0) {
+		int rc = still_there(st, sid, u, err);
+
+		if (rc)
+			return rc;
+	}
 	if (strcmp(u->kind, "vote") == 0)
 		return store_write_vote(st, sid, u->row_id, (int)u->target, (int)i, now, err);
 	if (strcmp(u->kind, "note") == 0)
@@ -537,6 +593,11 @@ static int revert(store *st, const char *sid, const undo_entry *u, long long now
 		return store_write_minutes(st, sid, (int)i, err);
 	if (strcmp(u->kind, "participant") == 0)
 		return store_write_participant(st, sid, (int)u->target, o->s ? o->s : "", err);
+	if (strcmp(u->kind, "type") == 0)
+		return store_write_track(st, sid, (unsigned)i, err);
+	if (strcmp(u->kind, "remove") == 0)
+		return store_write_removed(st, sid, (int)u->target, o->s, u->new_value.s,
+					   err);
 	return store_fail(err, STORE_EDATA, "cannot undo a change of kind '%s'", u->kind);
 }
 
@@ -641,23 +702,34 @@ int store_vote_author(store *st, const char *session_id, const char *row_id,
 		" AND row_id = ?2 AND target = ?3 AND (kind = 'vote' OR (kind = 'undo'"
 		"  AND (SELECT k.kind FROM history k WHERE k.id = h.undoes) = 'vote'))"
 		" ORDER BY id DESC LIMIT 1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-	int rc;
+	sqlite3_stmt *stmt;
+	int position = -1, who = STORE_FACILITATOR, rc, started;
 
 	*actor = STORE_FACILITATOR;
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, session_id);
-	store_bind_text(stmt, 2, row_id);
-	sqlite3_bind_int(stmt, 3, participant);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*actor = sqlite3_column_int(stmt, 0);
-	store_done(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail_sql(st, err, rc, "read the history");
-	store_ok(err);
-	return STORE_OK;
+	if ((rc = store_read_begin(st, &started, err)))
+		return rc;
+	/* the caller counts by index, the history by position */
+	rc = store_participant_position(st, session_id, participant, &position, err);
+	stmt = rc ? NULL : store_sql(st, sql, err);
+	if (!rc && !stmt)
+		rc = store_last(err);
+	if (!rc) {
+		store_bind_text(stmt, 1, session_id);
+		store_bind_text(stmt, 2, row_id);
+		sqlite3_bind_int(stmt, 3, position);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW)
+			who = sqlite3_column_int(stmt, 0);
+		store_done(stmt);
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
+			: store_fail_sql(st, err, rc, "read the history");
+	}
+	if (!rc && who != STORE_FACILITATOR)
+		rc = store_participant_index(st, session_id, who, actor, err);
+	store_read_end(st, started);
+	if (!rc)
+		store_ok(err);
+	return rc;
 }
 
 /* ------------------------------------------------------------ listing */
