@@ -64,4 +64,59 @@ ns_cli report Edit --table sessions --format csv | grep -q ',Riverside PCN,.*,90
 undo_once
 ns_cli report Edit --table sessions --format csv | grep -q ',Riverside PCN,' &&
 	ns_fail "undo did not put back the organisation"
+# The type: rows outside it keep their answers, hidden, until it comes back.
+ns_cli --content "$NS_SMALL" new Net --type pcn --participants "Ann,Ben,Cy" \
+	>/dev/null || ns_fail "cannot create Net"
+ns_start "" "" "" "" --session Net
+ns_wait_for "Alpha row one"
+ns_keys 2
+ns_wait_for "Saved: Build agreed."
+ns_keys j
+ns_wait_for "Alpha row for networks"
+ns_keys 3
+ns_wait_for "Saved: Enhance agreed."
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+ncsv() { ns_cli report Net --format csv; }
+ns_expect_cli "changed session 'Net'" edit Net --type lgpo
+ncsv | grep -q alpha-pcn && ns_fail "a row outside the type is still reported: $(ncsv)"
+ns_cli list | grep -q "Net .*lgpo  *1/2 " || ns_fail "the count follows the type: $(ns_cli list)"
+ns_expect_cli "changed session 'Net'" edit Net --type pcn
+ncsv | grep -q ',alpha-pcn,Alpha row for networks,,enhance,Enhance,agreed,' ||
+	ns_fail "the hidden answer did not come back: $(ncsv)"
+ns_cli list | grep -q "Net .*pcn  *2/3 " || ns_fail "the count is not back: $(ns_cli list)"
+check 64 "type" edit Net --type gp
+
+# Removing someone who voted takes --force; the others keep their votes.
+ns_start "" "" "" "" --session Net
+ns_wait_for "Alpha row for networks"
+ns_keys k
+ns_wait_for "Row 1 of 2: Alpha row one"
+ns_keys v
+ns_wait_for "Votes: Alpha row one"
+ns_keys 1 2 3
+ns_wait_for "Lowest Start, highest Enhance."
+ns_keys q q
+ns_wait_for "NS-EXITED-0"
+check 65 "2 votes\|1 vote" edit Net --remove-participant Ben
+check 65 "remove-participant: 'Ben' has 1 vote that would go" edit Net \
+	--remove-participant Ben
+check 66 "remove-participant: .*Zed" edit Net --remove-participant Zed
+check 64 "remove-participant" edit Net --remove-participant ""
+ncsv | grep -q ',alpha-one,Alpha row one,Ben,build,Build,vote,' ||
+	ns_fail "a refused removal changed something: $(ncsv)"
+ns_expect_cli "changed session 'Net'" edit Net --remove-participant Ben --force
+ncsv | grep -q ',Ben,' && ns_fail "Ben is still in the CSV: $(ncsv)"
+ncsv | grep -q ',alpha-one,Alpha row one,Cy,enhance,Enhance,vote,' ||
+	ns_fail "Cy lost her vote when Ben went: $(ncsv)"
+ns_start "" "" "" "" --session Net
+ns_wait_for "Section 1 of 2"
+ns_keys u
+ns_wait_for "Undone: changed the session"
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+ncsv | grep -q ',alpha-one,Alpha row one,Ben,build,Build,vote,' ||
+	ns_fail "undo did not give Ben back his vote: $(ncsv)"
+ncsv | grep -q ',alpha-one,Alpha row one,Cy,enhance,Enhance,vote,' ||
+	ns_fail "undo moved Cy's vote: $(ncsv)"
 echo "ok - edit"
