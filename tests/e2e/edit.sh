@@ -119,4 +119,52 @@ ncsv | grep -q ',alpha-one,Alpha row one,Ben,build,Build,vote,' ||
 	ns_fail "undo did not give Ben back his vote: $(ncsv)"
 ncsv | grep -q ',alpha-one,Alpha row one,Cy,enhance,Enhance,vote,' ||
 	ns_fail "undo moved Cy's vote: $(ncsv)"
+# The settings from the walk: rename a participant, change the minutes.
+ns_start "" "" "" "" --session Edit
+ns_wait_for "Section 1 of"
+ns_keys e
+ns_wait_for "Participants (2)"
+ns_keys r
+ns_wait_for "Rename the participant"
+ns_keys C-u
+ns_type "Annie"
+ns_keys C-s
+ns_wait_for "Saved: participant renamed"
+ns_keys e
+ns_wait_for "Each change is in the history"
+ns_keys Tab Tab Tab Tab C-u
+ns_type "5"
+ns_keys C-s
+ns_wait_for "Not saved: Minutes takes a number from 15 to 600, not '5'."
+ns_keys C-u
+ns_type "45"
+ns_keys C-s
+ns_wait_for "Minutes       45"
+ns_keys q
+ns_wait_for "Section 1 of"
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+csv | grep -q ',alpha-one,Alpha row one,Annie,start,Start,vote,' ||
+	ns_fail "the renamed participant lost the vote: $(csv)"
+ns_cli report Edit --table sessions --format csv | grep -q ',45,2,' ||
+	ns_fail "the minutes did not change from the settings"
+
+# From the sessions screen: removing someone who voted asks first.
+ns_start "" "" "" ""
+ns_wait_for "Sessions (3)"
+ns_wait_for "Edit"
+ns_keys e
+ns_wait_for "Participants (2)"
+ns_keys D
+ns_wait_for "Remove Annie and their 1 vote? y/n"
+ns_keys y
+ns_wait_for "Saved: participant removed."
+ns_wait_for "Participants (1)"
+ns_keys q
+ns_wait_for "Sessions (3)"
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+csv | grep -q ',Annie,' && ns_fail "Annie is still in the CSV: $(csv)"
+csv | grep -q ',alpha-one,Alpha row one,Ben,build,Build,vote,' ||
+	ns_fail "Ben lost his vote: $(csv)"
 echo "ok - edit"
