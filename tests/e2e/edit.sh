@@ -167,4 +167,24 @@ ns_wait_for "NS-EXITED-0"
 csv | grep -q ',Annie,' && ns_fail "Annie is still in the CSV: $(csv)"
 csv | grep -q ',alpha-one,Alpha row one,Ben,build,Build,vote,' ||
 	ns_fail "Ben lost his vote: $(csv)"
+# The line mode's set-up, from a pipe: the same changes, Saved: or
+# Not saved: for each, and ? lists it.
+printf '%s\n' "?" i o "Canal PCN" f Fay t 1 m 5 m 75 r Cy Cyd D Ben y + Eve "" q |
+	ns_cli --plain --session Net >"$NS_DIR/plain" 2>&1 ||
+	ns_fail "the line mode failed: $(cat "$NS_DIR/plain")"
+for want in "remove a participant" "Saved: Organisation changed." \
+	"Saved: Facilitator changed." "Saved: the type is LGPO" \
+	"Not saved: Minutes takes a number from 15 to 600, not '5'." \
+	"Saved: 75 minutes planned." "Saved: 'Cy' is now 'Cyd'" \
+	"Remove Ben and their 1 vote? [y/n]" "Saved: Ben removed" \
+	"Saved: Eve is participant 3."; do
+	grep -qF -- "$want" "$NS_DIR/plain" ||
+		ns_fail "the line mode did not say '$want': $(cat "$NS_DIR/plain")"
+done
+ncsv | grep -q ',alpha-one,Alpha row one,Cyd,enhance,Enhance,vote,' ||
+	ns_fail "Cyd lost her vote: $(ncsv)"
+ncsv | grep -q alpha-pcn && ns_fail "the line mode's type change kept the row"
+ncsv | grep -q ',Ben,' && ns_fail "Ben is still in the CSV"
+ns_cli report Net --table sessions --format csv | grep -q ',Canal PCN,lgpo,Fay,.*,75,' ||
+	ns_fail "the set-up did not change: $(ns_cli report Net --table sessions --format csv)"
 echo "ok - edit"
