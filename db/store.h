@@ -398,7 +398,9 @@ enum store_change_kind {
 	STORE_CHANGE_NOTE,
 	STORE_CHANGE_REVEAL,
 	STORE_CHANGE_ACTION,
-	STORE_CHANGE_UNDO
+	STORE_CHANGE_UNDO,
+	STORE_CHANGE_TYPE,             /* the session's type (track) */
+	STORE_CHANGE_REMOVE            /* a participant removed */
 };
 
 /* One side (before or after) of a change, read from the history's stored
@@ -409,9 +411,11 @@ typedef struct store_change_value {
 	enum store_row_state state;    /* agreed: the row's state */
 	int stage;                     /* agreed: the stage, -1 unless agreed */
 	int number;                    /* vote: a store_vote or a stage index;
-					  reveal, secret: 0 or 1; action: done */
+					  reveal, secret: 0 or 1; action: done;
+					  type: the track */
 	char *text;                    /* note, rename, join: the text; action:
-					  its text; else NULL */
+					  its text; remove: the participant's
+					  name (before); else NULL */
 	char *owner, *due;             /* action: its owner and due date */
 	char *label;                   /* agreed on a stage, vote for a stage:
 					  the stage's label; else NULL */

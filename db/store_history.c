@@ -116,12 +116,13 @@ int store_history_add(store *st, const char *session_id, long long now,
 	" s.secret_ballot AND NOT coalesce((SELECT revealed FROM answers a" \
 	"  WHERE a.session = h.session AND a.row_id = h.row_id), 0)," \
 	" coalesce(h.actor, -1), (SELECT name FROM participants p" \
-	"  WHERE p.session = h.session AND p.position = h.actor)" \
+	"  WHERE p.session = h.session AND p.position = h.actor)," \
+	" CASE WHEN h.kind = 'remove' THEN json_extract(h.old, '$.name') END" \
 	" FROM history h JOIN sessions s ON s.id = h.session"
 
 enum { COL_OLD = 8, COL_NEW = 9, COL_OLD_ACTION = 10, COL_NEW_ACTION = 14,
        COL_WHO = 18, COL_LABELS = 19, COL_HIDDEN = 20, COL_ACTOR = 21,
-       COL_ACTOR_NAME = 22 };
+       COL_ACTOR_NAME = 22, COL_REMOVED = 23 };
 
 static const struct {
 	const char *name;
@@ -132,6 +133,7 @@ static const struct {
 	{ "agreed", STORE_CHANGE_AGREED }, { "vote", STORE_CHANGE_VOTE },
 	{ "note", STORE_CHANGE_NOTE }, { "reveal", STORE_CHANGE_REVEAL },
 	{ "action", STORE_CHANGE_ACTION }, { "undo", STORE_CHANGE_UNDO },
+	{ "type", STORE_CHANGE_TYPE }, { "remove", STORE_CHANGE_REMOVE },
 };
 
 static enum store_change_kind kind_of(const char *name)
@@ -190,6 +192,11 @@ static int read_value(sqlite3_stmt *stmt, int raw, int action,
 	case STORE_CHANGE_SECRET:
 		v->number = i != 0;
 		return 1;
+	case STORE_CHANGE_TYPE:
+		v->number = (int)i;
+		return 1;
+	case STORE_CHANGE_REMOVE:
+		return raw != COL_OLD || (v->text = store_col_dup(stmt, COL_REMOVED)) != NULL;
 	case STORE_CHANGE_NOTE:
 	case STORE_CHANGE_RENAME:
 	case STORE_CHANGE_JOIN:
@@ -375,6 +382,14 @@ void store_change_words(const store_change *c, char *out, size_t size)
 	case STORE_CHANGE_JOIN:
 		store_quote(who, sizeof who, c->who ? c->who : "");
 		snprintf(out, size, "%s joined", who);
+		break;
+	case STORE_CHANGE_TYPE:
+		snprintf(out, size, "changed the type to %s",
+			 c->after.number == CONTENT_TRACK_PCN ? "PCN" : "LGPO");
+		break;
+	case STORE_CHANGE_REMOVE:
+		store_quote(who, sizeof who, c->before.text ? c->before.text : "");
+		snprintf(out, size, "removed participant '%s'", who);
 		break;
 	case STORE_CHANGE_CREATE: snprintf(out, size, "created the session"); break;
 	case STORE_CHANGE_UNDO: snprintf(out, size, "undid an earlier change"); break;

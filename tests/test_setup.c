@@ -65,14 +65,25 @@ static void find(store_session *s)
 	cr_assert_eq(store_session_find(st, id, s, &err), 0, "%s", err.message);
 }
 
+/* Undoes the latest change, which the history words as `want` (NULL:
+ * not checked). */
+static void undo_says(const char *want)
+{
+	store_change c;
+	char words[200];
+	int undone = 0;
+
+	cr_assert_eq(store_undo_entry(st, id, &c, &undone, &err), 0, "%s", err.message);
+	cr_assert_eq(undone, 1);
+	store_change_words(&c, words, sizeof words);
+	if (want)
+		cr_assert_str_eq(words, want);
+	store_change_clear(&c);
+}
+
 static void undo(void)
 {
-	int undone = 0;
-	char what[200];
-
-	cr_assert_eq(store_undo(st, id, &undone, what, sizeof what, &err), 0, "%s",
-		     err.message);
-	cr_assert_eq(undone, 1);
+	undo_says(NULL);
 }
 
 static void redo(void)
@@ -158,7 +169,7 @@ Test(setup, type_change_is_one_undoable_entry)
 	/* the same type again records nothing */
 	cr_assert_eq(store_session_set_track(st, id, CONTENT_TRACK_PCN, &err), 0);
 	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM history"), before + 2);
-	undo();
+	undo_says("changed the type to PCN");
 	find(&s);
 	cr_assert_eq(s.track, CONTENT_TRACK_LGPO);
 	cr_assert_eq(s.rows_answered, 1);
@@ -243,7 +254,7 @@ Test(setup, removing_keeps_the_others_votes_and_undo_gives_them_back)
 	cr_assert_eq(store_participant_add(st, id, "Dale", &index, &err), 0);
 	cr_assert_eq(index, 2, "the same name is the same person");
 
-	undo();	/* the removal (the join is not undone) */
+	undo_says("removed participant 'Birch Surgery'");	/* the join is not undone */
 	find(&s);
 	cr_assert_eq(s.n_participants, 4);
 	cr_assert_str_eq(s.participants[1], "Birch Surgery");

@@ -112,7 +112,7 @@ ncsv | grep -q ',alpha-one,Alpha row one,Cy,enhance,Enhance,vote,' ||
 ns_start "" "" "" "" --session Net
 ns_wait_for "Section 1 of 2"
 ns_keys u
-ns_wait_for "Undone: changed the session"
+ns_wait_for "Undone: removed participant 'Ben'"
 ns_keys q
 ns_wait_for "NS-EXITED-0"
 ncsv | grep -q ',alpha-one,Alpha row one,Ben,build,Build,vote,' ||
