@@ -336,3 +336,31 @@ Test(setup, a_file_of_the_previous_version_keeps_its_counts)
 	cr_assert_eq(testutil_query_int(old, "SELECT count(*) FROM answers_v"), 2);
 	store_close(old);
 }
+
+/* ------------------------------------------------------------ merging */
+
+Test(setup, a_merged_session_keeps_its_hidden_rows)
+{
+	const char *lgpo = only_on(CONTENT_TRACK_LGPO), *both = on_both();
+	store_merge_result res;
+	char path[200], oid[40];
+	store_session s;
+	store *other;
+
+	snprintf(path, sizeof path, "%s/other.db", fx.dir);
+	other = testutil_open(path);
+	testutil_new_session(other, fx.matrix, "Elsewhere", "Org B", 2, 0, oid);
+	cr_assert_eq(store_set_agreed(other, oid, lgpo, STORE_ROW_AGREED, 0, &err), 0);
+	cr_assert_eq(store_set_agreed(other, oid, both, STORE_ROW_AGREED, 1, &err), 0);
+	cr_assert_eq(store_session_set_track(other, oid, CONTENT_TRACK_PCN, &err), 0);
+	store_close(other);
+	cr_assert_eq(store_merge(st, path, &res, &err), 0, "%s", err.message);
+	cr_assert_eq(res.added, 1);
+	cr_assert_eq(store_session_find(st, oid, &s, &err), 0, "%s", err.message);
+	cr_assert_eq(s.rows_answered, 1, "the hidden row is not counted here either");
+	store_session_clear(&s);
+	cr_assert_eq(store_session_set_track(st, oid, CONTENT_TRACK_LGPO, &err), 0);
+	cr_assert_eq(store_session_find(st, oid, &s, &err), 0, "%s", err.message);
+	cr_assert_eq(s.rows_answered, 2, "and it comes back after the merge");
+	store_session_clear(&s);
+}

@@ -5,7 +5,10 @@
 # their votes (the CSV has them under the new name), every change is in
 # the history and undone by u on the walk, and bad input changes nothing:
 # unknown session 66, a name already taken 65, --minutes 5 64, an empty
-# name 64, each with one line naming the field.
+# name 64, each with one line naming the field.  A type change hides the
+# answers of rows outside it and gives them back; removing a participant
+# who voted takes --force and leaves the others' votes theirs.  The same
+# from the settings screen (walk and sessions list) and the line mode.
 . "$(dirname "$0")/lib.sh"
 ns_init
 
@@ -167,6 +170,27 @@ ns_wait_for "NS-EXITED-0"
 csv | grep -q ',Annie,' && ns_fail "Annie is still in the CSV: $(csv)"
 csv | grep -q ',alpha-one,Alpha row one,Ben,build,Build,vote,' ||
 	ns_fail "Ben lost his vote: $(csv)"
+
+# A type changed from the walk's settings: the walk follows at once.
+ns_start "" "" "" "" --session Net
+ns_wait_for "Row 1 of 2: Alpha row one"
+ns_keys j
+ns_wait_for "Row 2 of 2: Alpha row for networks"
+ns_keys e
+ns_wait_for "Type          PCN (3 rows apply)"
+ns_keys e
+ns_wait_for "Each change is in the history"
+ns_keys Tab Tab Tab Space C-s
+ns_wait_for "Type          LGPO (2 rows apply)"
+ns_keys q
+ns_wait_for "Row 1 of 1: Beta row one"
+ns_keys e e Tab Tab Tab Space C-s
+ns_wait_for "Type          PCN (3 rows apply)"
+ns_keys q
+ns_wait_for "Section 2 of 2"
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+
 # The line mode's set-up, from a pipe: the same changes, Saved: or
 # Not saved: for each, and ? lists it.
 printf '%s\n' "?" i o "Canal PCN" f Fay t 1 m 5 m 75 r Cy Cyd D Ben y + Eve "" q |
