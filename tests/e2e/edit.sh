@@ -48,6 +48,9 @@ check 65 "Other" edit Edit --name Other
 check 64 "minutes" edit Edit --minutes 5
 check 64 "name" edit Edit --name ""
 check 64 "rename-participant" edit Edit --rename-participant Anne=
+check 66 "rename-participant: .*Zed" edit Edit --rename-participant Zed=Q
+check 65 "rename-participant: .*Ben" edit Edit --rename-participant Anne=Ben
+check 64 "type" edit Edit --type gp
 
 # Undo on the walk takes the changes back one at a time, newest first.
 undo_once() {
@@ -88,7 +91,6 @@ ns_expect_cli "changed session 'Net'" edit Net --type pcn
 ncsv | grep -q ',alpha-pcn,Alpha row for networks,,enhance,Enhance,agreed,' ||
 	ns_fail "the hidden answer did not come back: $(ncsv)"
 ns_cli list | grep -q "Net .*pcn  *2/3 " || ns_fail "the count is not back: $(ns_cli list)"
-check 64 "type" edit Net --type gp
 
 # Removing someone who voted takes --force; the others keep their votes.
 ns_start "" "" "" "" --session Net
@@ -126,6 +128,11 @@ ncsv | grep -q ',alpha-one,Alpha row one,Cy,enhance,Enhance,vote,' ||
 ns_start "" "" "" "" --session Edit
 ns_wait_for "Section 1 of"
 ns_keys e
+ns_wait_for "Participants (2)"
+ns_keys ?
+ns_wait_for "Session settings"
+ns_wait_for "Remove the selected participant"
+ns_keys q
 ns_wait_for "Participants (2)"
 ns_keys r
 ns_wait_for "Rename the participant"
