@@ -509,25 +509,55 @@ void store_quote(char *out, size_t size, const char *s);
 
 /* ------------------------------------------------------------ merging */
 
+/* One field both copies changed differently since they diverged: the
+ * later change won (at equal times, the one whose history entry has the
+ * greater identity), the other stays in the history.  User text is not
+ * cleaned for the terminal (use text_clean). */
+typedef struct store_merge_conflict {
+	char *session;                 /* the session's name here, after the merge */
+	char *field;                   /* "row ROW agreed", "row ROW vote of NAME",
+					  "row ROW note", "row ROW reveal",
+					  "row ROW action 'TEXT'", "name",
+					  "organisation", "facilitator",
+					  "planned minutes", "secret ballot",
+					  "participant N" */
+	char *here, *there;            /* each copy's value in words */
+	long long here_at, there_at;   /* when each copy last changed it */
+	int kept_there;                /* 1: the other copy's value was kept */
+} store_merge_conflict;
+
 typedef struct store_merge_result {
 	int added;                     /* sessions not here before */
-	int updated;                   /* copies here replaced by newer ones */
-	int skipped_older_or_same;     /* copies here already as new or newer */
+	int updated;                   /* sessions here that took changes */
+	int skipped_older_or_same;     /* sessions with nothing new */
 	int renamed;                   /* added or updated under another name */
+	store_merge_conflict *conflicts;   /* in the order met; free with */
+	size_t n_conflicts;                /* store_merge_result_free */
 } store_merge_result;
 
-/* Copies every session of the database `other_path` into `dst`, so several
- * facilitators' workshops can be reported on together.  Sessions are matched
+/* Brings every session of the database `other_path` into `dst`, so several
+ * facilitators' workshops can be reported on together, or a second
+ * facilitator's copy of one workshop joins the first.  Sessions are matched
  * by id.  One absent here is copied with all its rows (snapshot shared when
  * identical, action and history ids renumbered).  One present here is
- * replaced, with all its rows, only when the other copy's `updated` is
- * later; otherwise it is left alone (skipped_older_or_same), so merging
- * twice changes nothing.  An incoming name used here by a different session
- * becomes "NAME (from BASE)" (BASE: the file name without ".db"), then
- * "NAME (from BASE, 2)", and so on.  Incoming sessions are placed in the
- * list among the sessions here by their `updated`, never above local ones
- * changed at the same second.  History is copied as it is: a merge adds no
- * history entry.  The live-room state (presence, show_note) is not copied.
+ * combined field by field from both copies' history: the agreed stage,
+ * note and reveal of each row, each participant's vote, each action (known
+ * by the history entry that first recorded it), the name, organisation,
+ * facilitator, planned minutes, secret ballot and participants.  A field
+ * only one copy changed since they diverged takes that copy's value; one
+ * both changed to different values is a conflict (see
+ * store_merge_conflict).  Entries are known across files by their `uid`,
+ * so the history entries this file lacks are appended once, and merging
+ * the same file again changes nothing; merging A into B or B into A gives
+ * the same answers, notes, votes and actions.  A participant who joined in
+ * the other copy only is added here (or matched by name).  Section times
+ * take the larger of the two.  An incoming name used here by a different
+ * session becomes "NAME (from BASE)" (BASE: the file name without ".db"),
+ * then "NAME (from BASE, 2)", and so on.  Sessions that changed are placed
+ * in the list among the sessions here by their `updated`, never above
+ * local ones changed at the same second.  A merge writes no history entry
+ * of its own.  The live-room state (presence, show_note) and the
+ * facilitator's position are not copied into a session present here.
  *
  * All of one file or nothing: one transaction; on failure `dst` is as it
  * was and *res is zero.  `other_path` is only read; a file from an older
@@ -538,5 +568,7 @@ typedef struct store_merge_result {
  * STORE_EBUSY. */
 int store_merge(store *dst, const char *other_path, store_merge_result *res,
 		store_error *err);
+/* Frees the conflicts and zeroes *res; safe on a zeroed one. */
+void store_merge_result_free(store_merge_result *res);
 
 #endif

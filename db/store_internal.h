@@ -225,6 +225,25 @@ int store_participant_next_position(store *st, const char *sid, int *position,
 int store_write_track(store *st, const char *sid, unsigned track, store_error *err);
 int store_write_removed(store *st, const char *sid, int position, const char *json,
 			const char *expect, store_error *err);
+/* For merging: the participant at `position` removed (`name` NULL, their
+ * votes with them) or, when absent, put back under `name`. */
+int store_write_presence_of(store *st, const char *sid, int position,
+			    const char *name, store_error *err);
+
+/* ------------------------------------------------ store_merge*.c */
+
+/* `name`, or the first of "NAME (from LABEL)", "NAME (from LABEL, 2)", ...
+ * that no session here other than `id` uses (malloc'd in *out); *renamed
+ * says whether it changed. */
+int store_merge_free_name(store *st, const char *name, const char *id,
+			  const char *label, char **out, int *renamed,
+			  store_error *err);
+/* Inside a merge's transaction, with the other file attached as "other":
+ * combines its copy of session `sid` into this one field by field (see
+ * store_merge_fields.c), adding conflicts to `res`; *changed is 0 when
+ * the other copy has no change this one lacks. */
+int store_merge_fields(store *st, const char *sid, const char *label,
+		       store_merge_result *res, int *changed, store_error *err);
 
 /* ------------------------------------------------ store_query.c */
 

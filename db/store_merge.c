@@ -6,14 +6,15 @@
  * The rules (see store_merge in store.h):
  *   - Sessions are matched by id, which is random and unique across files.
  *   - Absent here: the session and all its rows are copied.
- *   - Present here: the OTHER copy replaces this one only when its `updated`
- *     is later; equal or earlier is "already up to date" and left alone, so
- *     a merge never overwrites a newer copy and merging twice changes
- *     nothing.
+ *   - Present here: the two copies are combined field by field from their
+ *     histories (store_merge_fields.c); a copy whose history holds nothing
+ *     this one lacks is "already up to date" and left alone, so merging
+ *     twice changes nothing.
  *   - A name already used here by a different session is made unique as
  *     "NAME (from BASENAME)" (then "NAME (from BASENAME, 2)", ...).
- *   - Incoming sessions take their place in the list by `updated`, below
- *     sessions here changed in the same second (see place_session).
+ *   - Incoming sessions, and sessions the other copy changed later, take
+ *     their place in the list by `updated`, below sessions here changed in
+ *     the same second (see place_session).
  *   - One transaction per OTHER file: all of it is merged or none of it.
  *
  * The OTHER file is read through ATTACH and INSERT ... SELECT, after it has
@@ -199,6 +200,18 @@ static const char merge_tables[] =
 	" (n INTEGER PRIMARY KEY, old INTEGER NOT NULL UNIQUE);"
 	"CREATE TEMP TABLE IF NOT EXISTS merge_order"
 	" (id TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL);"
+	"CREATE TEMP TABLE IF NOT EXISTS merge_keys"
+	" (kind TEXT PRIMARY KEY NOT NULL, key INTEGER NOT NULL);"
+	"CREATE TEMP TABLE IF NOT EXISTS merge_people"
+	" (there INTEGER PRIMARY KEY, here INTEGER NOT NULL);"
+	"CREATE TEMP TABLE IF NOT EXISTS merge_ids (kind TEXT NOT NULL,"
+	" there INTEGER NOT NULL, here INTEGER NOT NULL, PRIMARY KEY (kind, there));"
+	"CREATE TEMP TABLE IF NOT EXISTS merge_entries (session TEXT NOT NULL,"
+	" side INTEGER NOT NULL, id INTEGER NOT NULL, uid TEXT NOT NULL,"
+	" at INTEGER NOT NULL, field TEXT NOT NULL, row_id TEXT NOT NULL,"
+	" fkey TEXT NOT NULL, target INTEGER);"
+	"CREATE INDEX IF NOT EXISTS temp.merge_entries_field"
+	" ON merge_entries (side, field, row_id, fkey);"
 	"DELETE FROM temp.merge_order;";
 
 /* ATTACH and DETACH cannot run inside a transaction: they bracket it.
@@ -228,7 +241,11 @@ static void detach(store *st)
 {
 	sqlite3_exec(st->db, "DROP TABLE IF EXISTS temp.merge_action_ids;"
 		     "DROP TABLE IF EXISTS temp.merge_history_ids;"
-		     "DROP TABLE IF EXISTS temp.merge_order", NULL, NULL, NULL);
+		     "DROP TABLE IF EXISTS temp.merge_order;"
+		     "DROP TABLE IF EXISTS temp.merge_keys;"
+		     "DROP TABLE IF EXISTS temp.merge_people;"
+		     "DROP TABLE IF EXISTS temp.merge_ids;"
+		     "DROP TABLE IF EXISTS temp.merge_entries", NULL, NULL, NULL);
 	sqlite3_exec(st->db, "DETACH DATABASE other", NULL, NULL, NULL);
 }
 
@@ -360,27 +377,39 @@ static int name_free(store *st, const char *name, const char *id, int *is_free,
 
 /* The incoming name, or the first free "NAME (from LABEL[, k])": the same
  * files merged in the same order always give the same names. */
-static int choose_name(merge_ctx *c, const merge_item *it, char **out,
-		       store_error *err)
+int store_merge_free_name(store *st, const char *name, const char *id,
+			  const char *label, char **out, int *renamed,
+			  store_error *err)
 {
-	size_t size = strlen(it->name) + strlen(c->label) + 32;
+	size_t size = strlen(name) + strlen(label) + 32;
 	int rc, is_free = 0;
 	long k;
 
+	*renamed = 0;
 	*out = malloc(size);
 	if (!*out)
 		return store_fail(err, STORE_EOS, "out of memory");
-	snprintf(*out, size, "%s", it->name);
-	rc = name_free(c->st, *out, it->id, &is_free, err);
+	snprintf(*out, size, "%s", name);
+	rc = name_free(st, *out, id, &is_free, err);
 	for (k = 1; !rc && !is_free; k++) {
 		if (k == 1)
-			snprintf(*out, size, "%s (from %s)", it->name, c->label);
+			snprintf(*out, size, "%s (from %s)", name, label);
 		else
-			snprintf(*out, size, "%s (from %s, %ld)", it->name, c->label, k);
-		rc = name_free(c->st, *out, it->id, &is_free, err);
+			snprintf(*out, size, "%s (from %s, %ld)", name, label, k);
+		rc = name_free(st, *out, id, &is_free, err);
 	}
-	if (!rc && strcmp(*out, it->name) != 0)
-		c->res->renamed++;
+	if (!rc)
+		*renamed = strcmp(*out, name) != 0;
+	return rc;
+}
+
+static int choose_name(merge_ctx *c, const merge_item *it, char **out,
+		       store_error *err)
+{
+	int renamed = 0, rc = store_merge_free_name(c->st, it->name, it->id, c->label,
+						    out, &renamed, err);
+
+	c->res->renamed += renamed;
 	return rc;
 }
 
@@ -608,10 +637,11 @@ static int copy_session_row(store *st, const char *sid, const char *name,
 		"INSERT INTO main.sessions (id, name, organisation, facilitator, track,"
 		" matrix_id, matrix_version, matrix, stage_labels, rows_total,"
 		" secret_ballot, current_section, current_row, created, updated, touched,"
-		" open_join)"
+		" open_join, planned_minutes)"
 		" SELECT id, ?2, organisation, facilitator, track, matrix_id,"
 		" matrix_version, ?3, stage_labels, rows_total, secret_ballot,"
-		" current_section, current_row, created, updated, ?4, open_join"
+		" current_section, current_row, created, updated, ?4, open_join,"
+		" planned_minutes"
 		" FROM other.sessions WHERE id = ?1";
 	sqlite3_stmt *stmt = store_sql(st, sql, err);
 
@@ -742,7 +772,7 @@ static int copy_history(store *st, const char *sid, long long abase,
 		" SELECT id FROM other.history WHERE session = ?1 ORDER BY id";
 	static const char sql[] =
 		"INSERT INTO main.history (id, session, at, kind, row_id, summary,"
-		" target, old, new, undoes, actor)"
+		" target, old, new, undoes, actor, uid)"
 		" SELECT ?2 + m.n, h.session, h.at, h.kind, h.row_id, h.summary,"
 		" CASE WHEN h.kind = 'action' OR (h.kind = 'undo' AND"
 		"  (SELECT u.kind FROM other.history u WHERE u.id = h.undoes) = 'action')"
@@ -750,7 +780,7 @@ static int copy_history(store *st, const char *sid, long long abase,
 		" ELSE h.target END,"
 		" h.old, h.new,"
 		" ?2 + (SELECT u.n FROM temp.merge_history_ids u WHERE u.old = h.undoes),"
-		" h.actor"
+		" h.actor, h.uid"
 		" FROM other.history h JOIN temp.merge_history_ids m ON m.old = h.id"
 		" WHERE h.session = ?1 ORDER BY m.n";
 	sqlite3_stmt *stmt;
@@ -772,43 +802,28 @@ static int copy_history(store *st, const char *sid, long long abase,
 	return rc;
 }
 
-/* The older copy here goes first, its children by ON DELETE CASCADE. */
-static int drop_local(store *st, const merge_item *it, store_error *err)
+/* The range of places taken, for renumber_touched. */
+static void note_place(merge_ctx *c, long long touched)
 {
-	static const char del[] = "DELETE FROM main.sessions WHERE id = ?1";
-
-	return run_sid(st, del, it->id, "replace a session", err);
+	c->lo = c->placed && c->lo < touched ? c->lo : touched;
+	c->hi = c->placed && c->hi > touched ? c->hi : touched;
+	c->placed = 1;
 }
 
-/* The replaced copy's snapshot, once no session here uses it. */
-static int drop_orphan_matrix(store *st, long long matrix, store_error *err)
-{
-	static const char orphan[] =
-		"DELETE FROM main.matrices WHERE id = ?1"
-		" AND NOT EXISTS (SELECT 1 FROM main.sessions WHERE matrix = ?1)";
-
-	return run_num(st, orphan, matrix, "replace a session", err);
-}
-
-/* Copies one session (replacing the copy here, if any) with all its rows. */
+/* Copies one session absent here with all its rows. */
 static int copy_one(merge_ctx *c, const merge_item *it, store_error *err)
 {
 	store *st = c->st;
 	long long matrix = 0, touched = 0, abase = 0;
 	char *name = NULL;
-	int rc = it->present ? drop_local(st, it, err) : STORE_OK;
+	int rc = choose_name(c, it, &name, err);
 
-	if (!rc)
-		rc = choose_name(c, it, &name, err);
 	if (!rc)
 		rc = merge_matrix(st, it->id, &matrix, err);
 	if (!rc)
 		rc = place_session(st, it, &touched, err);
-	if (!rc) {
-		c->lo = c->placed && c->lo < touched ? c->lo : touched;
-		c->hi = c->placed && c->hi > touched ? c->hi : touched;
-		c->placed = 1;
-	}
+	if (!rc)
+		note_place(c, touched);
 	if (!rc)
 		rc = copy_session_row(st, it->id, name, matrix, touched, err);
 	if (!rc)
@@ -817,29 +832,79 @@ static int copy_one(merge_ctx *c, const merge_item *it, store_error *err)
 		rc = copy_actions(st, it->id, &abase, err);
 	if (!rc)
 		rc = copy_history(st, it->id, abase, err);
-	if (!rc && it->present && it->local_matrix != matrix)
-		rc = drop_orphan_matrix(st, it->local_matrix, err);
 	free(name);
 	return rc;
 }
 
-/* Add, replace or skip one session by the rules at the top of the file. */
+/* Both copies of a session were run against one matrix snapshot: the
+ * rows and stages their fields name must mean the same in both.  Reading
+ * the other copy's snapshot also meets a crafted one (too large, not
+ * text) before anything is combined. */
+static int same_matrix(merge_ctx *c, const merge_item *it, store_error *err)
+{
+	static const char sql[] =
+		"SELECT o.hash = m.hash AND o.text = m.text"
+		" FROM other.sessions os JOIN other.matrices o ON o.id = os.matrix,"
+		" main.sessions ms JOIN main.matrices m ON m.id = ms.matrix"
+		" WHERE os.id = ?1 AND ms.id = ?1";
+	long long same = 0;
+	int found = 0, rc = store_step_int(c->st, store_sql_text1(c->st, sql, it->id, err),
+					   &same, &found, "read the other database's session",
+					   err);
+
+	if (!rc && !same)
+		rc = store_fail(err, STORE_EDATA, "session '%s' (%s) was made from another"
+				" matrix in the other database: not merged", it->name, it->id);
+	return rc;
+}
+
+/* A session both files hold is combined field by field; when the other
+ * copy changed later, the session takes its place in the list as an
+ * incoming one does. */
+static int combine_one(merge_ctx *c, const merge_item *it, int *changed,
+		       store_error *err)
+{
+	static const char set[] = "UPDATE main.sessions SET touched = ?2 WHERE id = ?1";
+	long long touched = 0;
+	sqlite3_stmt *stmt;
+	int rc = same_matrix(c, it, err);
+
+	if (!rc)
+		rc = store_merge_fields(c->st, it->id, c->label, c->res, changed, err);
+
+	if (rc || !*changed || it->updated <= it->local_updated)
+		return rc;
+	rc = place_session(c->st, it, &touched, err);
+	if (!rc && !(stmt = store_sql(c->st, set, err)))
+		rc = store_last(err);
+	if (!rc) {
+		note_place(c, touched);
+		store_bind_text(stmt, 1, it->id);
+		sqlite3_bind_int64(stmt, 2, touched);
+		rc = store_run(c->st, stmt, "order the sessions", err);
+	}
+	return rc;
+}
+
+/* Add, combine or skip one session by the rules at the top of the file. */
 static int merge_one(merge_ctx *c, const char *id, long long seq, store_error *err)
 {
 	merge_item it;
-	int rc;
+	int rc, changed = 0;
 
 	memset(&it, 0, sizeof it);
 	it.id = id;
 	it.seq = seq;
 	rc = read_item(c->st, &it, err);
-	if (!rc && it.present && it.updated <= it.local_updated) {
-		c->res->skipped_older_or_same++;
-	} else if (!rc) {
-		rc = copy_one(c, &it, err);
-		if (!rc && it.present)
+	if (!rc && it.present) {
+		rc = combine_one(c, &it, &changed, err);
+		if (!rc && changed)
 			c->res->updated++;
 		else if (!rc)
+			c->res->skipped_older_or_same++;
+	} else if (!rc) {
+		rc = copy_one(c, &it, err);
+		if (!rc)
 			c->res->added++;
 	}
 	free(it.name);
@@ -898,9 +963,23 @@ static int merge_attached(store *st, const char *label, const char *other,
 		rc = store_commit(st, err);
 	if (rc) {
 		store_rollback(st);
-		memset(res, 0, sizeof *res);
+		store_merge_result_free(res);
 	}
 	return rc;
+}
+
+void store_merge_result_free(store_merge_result *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->n_conflicts; i++) {
+		free(res->conflicts[i].session);
+		free(res->conflicts[i].field);
+		free(res->conflicts[i].here);
+		free(res->conflicts[i].there);
+	}
+	free(res->conflicts);
+	memset(res, 0, sizeof *res);
 }
 
 /* Validate, attach, merge in one transaction, detach, clean up. */

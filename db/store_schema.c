@@ -252,18 +252,39 @@ static const char schema_v9[] =
 	"DROP VIEW answers_v;"
 	ANSWERS_V("'parked'", "'not_reached'");
 
+/* Version 10: every history entry has an identity that survives copying
+ * (ids are renumbered when a session is merged into another file), so a
+ * merge knows which changes both copies already share.  New entries get a
+ * random one from the trigger; entries written before this version get
+ * one made from what they hold and their place in their session's
+ * history, so two copies of one session upgraded apart give their shared
+ * entries the same identity and their own entries different ones. */
+static const char schema_v10[] =
+	"ALTER TABLE history ADD COLUMN uid TEXT;"
+	"UPDATE history SET uid = 'v' || (SELECT count(*) FROM history p"
+	" WHERE p.session = history.session AND p.id <= history.id)"
+	" || '-' || at || '-' || kind || '-' || row_id || '-' || coalesce(target, '')"
+	" || '-' || coalesce(actor, '') || '-' || coalesce(length(old), '')"
+	" || '-' || coalesce(length(new), '') || '-' || hex(substr(coalesce(old, ''), 1, 12))"
+	" || '-' || hex(substr(coalesce(new, ''), 1, 12));"
+	"CREATE INDEX history_uid ON history(session, uid);"
+	"CREATE TRIGGER history_uid_new AFTER INSERT ON history"
+	" WHEN NEW.uid IS NULL BEGIN"
+	" UPDATE history SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;"
+	" END;";
+
 /* A row's answer is counted only when the row is not hidden. */
 #define NOT_HIDDEN(SESSION, ROW) \
 	" NOT EXISTS (SELECT 1 FROM hidden_rows h WHERE h.session = " SESSION \
 	" AND h.row_id = " ROW ")"
 
-/* Version 10: changing a session's type keeps the answers, votes and
+/* Version 11: changing a session's type keeps the answers, votes and
  * actions of rows that no longer apply, so they come back when the type
  * changes back; `hidden_rows` lists the rows of the snapshot outside the
  * session's track (written when the type changes) and every reader, the
  * loaders, the counter's triggers and the views, leaves their answers
  * out.  A session whose type never changed has none. */
-static const char schema_v10[] =
+static const char schema_v11[] =
 	"CREATE TABLE hidden_rows ("
 	" session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
 	" row_id TEXT NOT NULL,"
@@ -324,6 +345,7 @@ static const char *const migrations[] = {
 	schema_v8,
 	schema_v9,
 	schema_v10,
+	schema_v11,
 };
 
 /* The version this program writes. */

@@ -318,6 +318,25 @@ int store_write_removed(store *st, const char *sid, int position, const char *js
 	return delete_participant(st, sid, position, err);
 }
 
+int store_write_presence_of(store *st, const char *sid, int position,
+			    const char *name, store_error *err)
+{
+	static const char sql[] =
+		"SELECT 1 FROM participants WHERE session = ?1 AND position = ?2";
+	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
+	long long v = 0;
+	int found = 0, rc;
+
+	if (stmt)
+		sqlite3_bind_int(stmt, 2, position);
+	rc = store_step_int(st, stmt, &v, &found, "merge the participants", err);
+	if (rc)
+		return rc;
+	if (!name)
+		return found ? delete_participant(st, sid, position, err) : STORE_OK;
+	return found ? STORE_OK : store_insert_participant(st, sid, position, name, err);
+}
+
 int store_participant_remove(store *st, const char *session_id, const char *name,
 			     int force, int *votes, store_error *err)
 {

@@ -195,12 +195,17 @@ static void same_session(store *a, const char *id, store *b, const char *name_b)
 	store_session_clear(&y);
 }
 
+/* The counts of a merge that must succeed; the conflicts are freed and
+ * only their number kept. */
 static store_merge_result merge(store *into, const char *from)
 {
-	store_merge_result r;
+	store_merge_result r, counts;
 
 	ok(store_merge(into, from, &r, &err));
-	return r;
+	counts = r;
+	counts.conflicts = NULL;
+	store_merge_result_free(&r);
+	return counts;
 }
 
 static void expect_counts(store_merge_result r, int added, int updated, int skipped,
@@ -353,26 +358,47 @@ Test(merge, newer_copy_replaces_the_older_one)
 	expect_one_copy();
 }
 
-Test(merge, older_or_same_copy_never_overwrites)
+Test(merge, a_field_both_changed_is_a_conflict_the_later_wins)
 {
+	store_merge_result r;
 	store_answers x;
-	char a[40];
+	long long before;
+	char a[40], want[200];
 
 	merged_once(a);
 	testutil_set_now(TESTUTIL_NOW + 3600);
 	ok(store_set_note(dst, a, row(0), "newer here", &err));
 	testutil_set_now(TESTUTIL_NOW + 1800);
 	ok(store_set_note(other, a, row(0), "older there", &err));
-	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
+	before = testutil_query_int(dst, "SELECT count(*) FROM history");
+	ok(store_merge(dst, other_path, &r, &err));
+	expect_counts(r, 0, 1, 0, 0);
+	cr_assert_eq(r.n_conflicts, 1);
+	cr_assert_str_eq(r.conflicts[0].session, "Camden");
+	cr_assert_str_eq(r.conflicts[0].here, "'newer here'");
+	cr_assert_str_eq(r.conflicts[0].there, "'older there'");
+	cr_assert_eq(r.conflicts[0].kept_there, 0);
+	cr_assert_eq(r.conflicts[0].here_at, TESTUTIL_NOW + 3600);
+	cr_assert_eq(r.conflicts[0].there_at, TESTUTIL_NOW + 1800);
 	ok(store_answers_load(dst, a, &x, &err));
 	cr_assert_str_eq(store_answers_row(&x, row(0))->note, "newer here");
 	store_answers_free(&x);
-	/* and the other way round, the newer one wins */
+	/* the losing change stays in the history */
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM history"), before + 1);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM history"
+					" WHERE new = 'older there'"), 1);
+	snprintf(want, sizeof want, "row %s note", row(0));
+	cr_assert_str_eq(r.conflicts[0].field, want);
+	store_merge_result_free(&r);
+	/* the merged file back into the other copy: that conflict was settled
+	 * already, so it is not reported again, and the same note wins */
 	store_close(other);
 	other = NULL;
 	store_close(dst);
 	dst = testutil_open(other_path);
-	expect_counts(merge(dst, fx.path), 0, 1, 0, 0);
+	ok(store_merge(dst, fx.path, &r, &err));
+	cr_assert_eq(r.n_conflicts, 0);
+	expect_counts(r, 0, 1, 0, 0);
 	ok(store_answers_load(dst, a, &x, &err));
 	cr_assert_str_eq(store_answers_row(&x, row(0))->note, "newer here");
 	store_answers_free(&x);
@@ -450,7 +476,8 @@ Test(merge, failure_midway_leaves_the_destination_unchanged)
 	pages = testutil_query_int(dst, "PRAGMA page_count");
 	history = testutil_query_int(dst, "SELECT count(*) FROM history");
 	ok(store_set_max_pages(dst, pages + 8, &err));
-	store_merge_result r = { 1, 1, 1, 1 };
+	store_merge_result r = { .added = 1, .updated = 1, .skipped_older_or_same = 1,
+				 .renamed = 1 };
 	cr_assert_eq(store_merge(dst, other_path, &r, &err), STORE_EIO, "%s", err.message);
 	cr_assert_not_null(strstr(err.message, "disk full"), "%s", err.message);
 	expect_counts(r, 0, 0, 0, 0);
@@ -667,4 +694,498 @@ Test(merge, a_session_open_to_anyone_stays_open)
 	ok(store_session_find(dst, b, &s, &err));
 	cr_assert_eq(s.open_join, 0);
 	store_session_clear(&s);
+}
+
+/* ------------------------------------------------------------ field by field */
+
+/* Paths of the two copies merged each way round. */
+static char a2_path[128], b2_path[128];
+
+/* A copy of one file made the way a second facilitator gets one: merged
+ * into an empty file, so ids are renumbered and identities kept. */
+static store *copy_of(const char *from, const char *to)
+{
+	store *s = testutil_open(to);
+
+	merge(s, from);
+	return s;
+}
+
+/* xorshift64: the same seed always gives the same edits. */
+static unsigned long long rnd_state;
+
+static unsigned rnd(unsigned n)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return (unsigned)(rnd_state % n);
+}
+
+#define EDIT_ROWS 5
+#define EDIT_PEOPLE 3
+
+/* Which fields one copy's edits touched, so a change only one copy made
+ * can be checked to survive. */
+typedef struct touched {
+	int agreed[EDIT_ROWS], note[EDIT_ROWS], vote[EDIT_ROWS][EDIT_PEOPLE], name;
+	int undid;                 /* an undo may touch any field (so may the
+				      ballot and the reveal, for survives()) */
+} touched;
+
+/* The actions of a session, in creation order. */
+static void actions_of(store *s, const char *id, store_answers *x)
+{
+	ok(store_answers_load(s, id, x, &err));
+}
+
+/* One random edit in copy `s`; `tag` names actions and names uniquely. */
+static void random_edit(store *s, const char *id, const char *tag, int k, touched *t)
+{
+	static const char *const notes[] = { "", "rota", "letter", "café ☕" };
+	store_answers x;
+	char text[64];
+	unsigned r = rnd(EDIT_ROWS), op = rnd(12);
+	int undone;
+
+	switch (op) {
+	case 0: case 1:
+		t->agreed[r] = 1;
+		ok(store_set_agreed(s, id, row(r), rnd(4) == 0 ? STORE_ROW_NOT_APPLICABLE
+				    : STORE_ROW_AGREED, (int)rnd(3), &err));
+		break;
+	case 2: case 3: {
+		unsigned p = rnd(EDIT_PEOPLE);
+
+		t->vote[r][p] = 1;
+		ok(store_set_vote(s, id, row(r), (int)p, (int)rnd(5) - 2, &err));
+		break;
+	}
+	case 4:
+		t->note[r] = 1;
+		ok(store_set_note(s, id, row(r), notes[rnd(4)], &err));
+		break;
+	case 5:
+		snprintf(text, sizeof text, "%s action %d", tag, k);
+		ok(store_action_add(s, id, row(r), text, rnd(2) ? "Dr A" : "", "", NULL, &err));
+		break;
+	case 6: case 7: case 8:
+		actions_of(s, id, &x);
+		if (x.n_actions) {
+			store_action *a = &x.actions[rnd((unsigned)x.n_actions)];
+
+			snprintf(text, sizeof text, "%s edit %d", tag, k);
+			if (op == 6)
+				ok(store_action_update(s, id, a->id, text, a->owner, a->due,
+						       a->done, &err));
+			else if (op == 7)
+				ok(store_action_update(s, id, a->id, a->text, a->owner, a->due,
+						       !a->done, &err));
+			else
+				ok(store_action_delete(s, id, a->id, &err));
+		}
+		store_answers_free(&x);
+		break;
+	case 10:
+		t->undid = 1;      /* other fields may change with it */
+		ok(store_set_revealed(s, id, row(r), (int)rnd(2), &err));
+		break;
+	case 11:
+		t->undid = 1;      /* turning it on shows the votes already cast */
+		ok(store_session_set_secret(s, id, (int)rnd(2), &err));
+		break;
+	default:
+		if (rnd(2)) {
+			snprintf(text, sizeof text, "Camden %s %d", tag, k);
+			t->name = 1;
+			ok(store_session_rename(s, id, text, &err));
+		} else {
+			t->undid = 1;
+			ok(store_undo(s, id, &undone, NULL, 0, &err));
+		}
+		break;
+	}
+}
+
+/* The actions as sorted lines: actions added in different copies take
+ * ids in the order they arrive, so only the set is the same. */
+static int line_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char **action_lines(const store_answers *x)
+{
+	char **l = calloc(x->n_actions + 1, sizeof *l);
+	size_t i;
+
+	cr_assert_not_null(l);
+	for (i = 0; i < x->n_actions; i++) {
+		l[i] = malloc(10000);
+		cr_assert_not_null(l[i]);
+		action_line(&x->actions[i], l[i], 10000);
+	}
+	qsort(l, x->n_actions, sizeof *l, line_cmp);
+	return l;
+}
+
+static void lines_free(char **l)
+{
+	size_t i;
+
+	for (i = 0; l[i]; i++)
+		free(l[i]);
+	free(l);
+}
+
+/* The two results agree on every field a report or a screen reads. */
+static void same_fields(store *a, store *b, const char *id)
+{
+	store_answers x, y;
+	store_session sx, sy;
+	char **lx, **ly;
+	size_t i, j;
+
+	ok(store_session_find(a, id, &sx, &err));
+	ok(store_session_find(b, id, &sy, &err));
+	cr_assert_str_eq(sx.name, sy.name);
+	cr_assert_str_eq(sx.organisation, sy.organisation);
+	cr_assert_eq(sx.secret_ballot, sy.secret_ballot);
+	cr_assert_eq(sx.updated, sy.updated);
+	cr_assert_eq(sx.rows_answered, sy.rows_answered);
+	cr_assert_eq(sx.n_participants, sy.n_participants);
+	for (i = 0; i < sx.n_participants; i++)
+		cr_assert_str_eq(sx.participants[i], sy.participants[i]);
+	store_session_clear(&sx);
+	store_session_clear(&sy);
+	ok(store_answers_load(a, id, &x, &err));
+	ok(store_answers_load(b, id, &y, &err));
+	cr_assert_eq(x.n_rows, y.n_rows);
+	for (i = 0; i < x.n_rows; i++) {
+		cr_assert_str_eq(x.rows[i].row_id, y.rows[i].row_id);
+		cr_assert_eq(x.rows[i].state, y.rows[i].state, "row %s", x.rows[i].row_id);
+		cr_assert_eq(x.rows[i].stage, y.rows[i].stage, "row %s", x.rows[i].row_id);
+		cr_assert_str_eq(x.rows[i].note, y.rows[i].note);
+		cr_assert_eq(x.rows[i].revealed, y.rows[i].revealed);
+		cr_assert_eq(x.rows[i].updated, y.rows[i].updated);
+		for (j = 0; j < x.n_participants; j++)
+			cr_assert_eq(x.rows[i].votes[j], y.rows[i].votes[j]);
+	}
+	cr_assert_eq(x.n_actions, y.n_actions);
+	lx = action_lines(&x);
+	ly = action_lines(&y);
+	for (i = 0; i < x.n_actions; i++)
+		cr_assert_str_eq(lx[i], ly[i]);
+	lines_free(lx);
+	lines_free(ly);
+	store_answers_free(&x);
+	store_answers_free(&y);
+}
+
+/* Every history entry's identity, sorted, as one string. */
+static char *uids(store *s)
+{
+	sqlite3_stmt *stmt;
+	char *all = NULL;
+
+	cr_assert_eq(sqlite3_prepare_v2(store_db(s), "SELECT group_concat(uid, ' ') FROM"
+					" (SELECT uid FROM history ORDER BY uid)", -1, &stmt,
+					NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(stmt), SQLITE_ROW);
+	all = strdup((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	cr_assert_not_null(all);
+	return all;
+}
+
+/* A field one copy changed and the other never touched ends as that copy
+ * left it (an undo may have touched any field, so those are left out). */
+static void survives(store *from, store *merged, const char *id, const touched *mine,
+		     const touched *theirs)
+{
+	store_answers x, y;
+	const store_row_answer *a, *b;
+	size_t r, p;
+
+	if (theirs->undid)
+		return;
+	ok(store_answers_load(from, id, &x, &err));
+	ok(store_answers_load(merged, id, &y, &err));
+	for (r = 0; r < EDIT_ROWS; r++) {
+		a = store_answers_row(&x, row(r));
+		b = store_answers_row(&y, row(r));
+		if (mine->agreed[r] && !theirs->agreed[r]) {
+			cr_assert_eq(a ? (int)a->state : 0, b ? (int)b->state : 0);
+			cr_assert_eq(a ? a->stage : -1, b ? b->stage : -1);
+		}
+		if (mine->note[r] && !theirs->note[r])
+			cr_assert_str_eq(a ? a->note : "", b ? b->note : "");
+		for (p = 0; p < EDIT_PEOPLE; p++)
+			if (mine->vote[r][p] && !theirs->vote[r][p])
+				cr_assert_eq(a ? a->votes[p] : STORE_VOTE_NONE,
+					     b ? b->votes[p] : STORE_VOTE_NONE);
+	}
+	store_answers_free(&x);
+	store_answers_free(&y);
+}
+
+/* Actions added in one copy are all there after the merge, as that copy
+ * left them unless the other copy never saw them change. */
+static void actions_survive(store *from, store *merged, const char *id,
+			    const char *tag)
+{
+	store_answers x, y;
+	char **lx, **ly;
+	size_t i, j, n = strlen(tag);
+
+	ok(store_answers_load(from, id, &x, &err));
+	ok(store_answers_load(merged, id, &y, &err));
+	lx = action_lines(&x);
+	ly = action_lines(&y);
+	for (i = 0; lx[i]; i++) {
+		const char *text = strchr(lx[i], '|') + 2;
+
+		if (strncmp(text, tag, n) != 0 || strncmp(text + n, " action", 7) != 0)
+			continue;
+		for (j = 0; ly[j] && strcmp(lx[i], ly[j]) != 0; j++)
+			;
+		cr_assert_not_null(ly[j], "action lost: %s", lx[i]);
+	}
+	lines_free(lx);
+	lines_free(ly);
+	store_answers_free(&x);
+	store_answers_free(&y);
+}
+
+/* One seed: a shared start, random edits in two copies at interleaved
+ * times, each merged into a copy of the other; both ends agree, a change
+ * only one copy made survives, and merging again changes nothing. */
+static void merge_both_ways(unsigned long long seed)
+{
+	store *a2, *b2;
+	store_merge_result ra, rb;
+	touched ta, tb;
+	char id[40], *ua, *ub;
+	long long history;
+	int k;
+
+	rnd_state = seed * 2654435761ULL + 1;
+	memset(&ta, 0, sizeof ta);
+	memset(&tb, 0, sizeof tb);
+	snprintf(a2_path, sizeof a2_path, "%s/a2.db", fx.dir);
+	snprintf(b2_path, sizeof b2_path, "%s/b2.db", fx.dir);
+	dst = testutil_open(fx.path);
+	fill(dst, "Camden", "Camden PCN", id);
+	other = copy_of(fx.path, other_path);
+	for (k = 0; k < 40; k++) {
+		/* odd seeds: a new second for each edit; even: four a second, so
+		 * changes at the same time meet the tie-break */
+		testutil_set_now(TESTUTIL_NOW + 100 + (seed % 2 ? k : k / 4));
+		if (rnd(2))
+			random_edit(dst, id, "A", k, &ta);
+		else
+			random_edit(other, id, "B", k, &tb);
+	}
+	a2 = copy_of(fx.path, a2_path);
+	b2 = copy_of(other_path, b2_path);
+	ok(store_merge(a2, other_path, &ra, &err));
+	ok(store_merge(b2, fx.path, &rb, &err));
+	cr_assert_eq(ra.n_conflicts, rb.n_conflicts, "seed %llu", seed);
+	store_merge_result_free(&ra);
+	store_merge_result_free(&rb);
+	same_fields(a2, b2, id);
+	ua = uids(a2);
+	ub = uids(b2);
+	cr_assert_str_eq(ua, ub, "seed %llu: the histories differ", seed);
+	free(ua);
+	free(ub);
+	survives(dst, a2, id, &ta, &tb);
+	survives(other, a2, id, &tb, &ta);
+	actions_survive(dst, a2, id, "A");
+	actions_survive(other, a2, id, "B");
+	/* again, and each result into the other: nothing changes */
+	history = testutil_query_int(a2, "SELECT count(*) FROM history");
+	expect_counts(merge(a2, other_path), 0, 0, 1, 0);
+	expect_counts(merge(a2, b2_path), 0, 0, 1, 0);
+	cr_assert_eq(testutil_query_int(a2, "SELECT count(*) FROM history"), history);
+	same_fields(a2, b2, id);
+	counters_agree(a2);
+	store_close(a2);
+	store_close(b2);
+	store_close(dst);
+	store_close(other);
+	dst = other = NULL;
+	unlink(fx.path);
+	unlink(other_path);
+	unlink(a2_path);
+	unlink(b2_path);
+}
+
+Test(merge, random_edits_in_two_copies_merge_alike_both_ways)
+{
+	unsigned long long seed;
+
+	for (seed = 1; seed <= 25; seed++)
+		merge_both_ways(seed);
+}
+
+/* The conflict of field `field` in a result; fails when there is none. */
+static const store_merge_conflict *conflict_on(const store_merge_result *r,
+					       const char *field)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_conflicts; i++)
+		if (strcmp(r->conflicts[i].field, field) == 0)
+			return &r->conflicts[i];
+	cr_assert_fail("no conflict on %s", field);
+	return NULL;
+}
+
+/* Two copies edited apart: different fields are all kept, the same
+ * field changed alike is no conflict, and exactly the two fields changed
+ * differently are, won by the later change, either way round. */
+Test(merge, conflicts_are_counted_exactly)
+{
+	store_merge_result r;
+	const store_merge_conflict *c;
+	store_answers x;
+	store_session s;
+	char id[40], agreed[100], note[100];
+	int way;
+
+	for (way = 0; way < 2; way++) {
+		dst = testutil_open(fx.path);
+		new_session(dst, "Camden", "", id);
+		other = copy_of(fx.path, other_path);
+		testutil_set_now(TESTUTIL_NOW + 10);
+		ok(store_set_agreed(dst, id, row(0), STORE_ROW_AGREED, 1, &err));
+		testutil_set_now(TESTUTIL_NOW + 20);
+		ok(store_set_agreed(other, id, row(0), STORE_ROW_AGREED, 2, &err));
+		testutil_set_now(TESTUTIL_NOW + 30);
+		ok(store_set_note(other, id, row(1), "from B", &err));
+		testutil_set_now(TESTUTIL_NOW + 40);
+		ok(store_set_note(dst, id, row(1), "from A", &err));
+		ok(store_set_vote(dst, id, row(2), 0, 1, &err));
+		ok(store_set_vote(other, id, row(2), 1, 2, &err));
+		ok(store_set_note(dst, id, row(3), "same words", &err));
+		ok(store_set_note(other, id, row(3), "same words", &err));
+		ok(store_session_rename(dst, id, "Camden A", &err));
+		ok(store_session_set_text(other, id, STORE_SESSION_ORG, "Camden PCN", &err));
+		ok(store_action_add(dst, id, row(0), "Action A", "", "", NULL, &err));
+		ok(store_action_add(other, id, row(0), "Action B", "", "", NULL, &err));
+		if (way) {   /* B into A */
+			ok(store_merge(dst, other_path, &r, &err));
+		} else {     /* A into B */
+			store_close(dst);
+			dst = other;
+			other = NULL;
+			ok(store_merge(dst, fx.path, &r, &err));
+		}
+		cr_assert_eq(r.n_conflicts, 2);
+		snprintf(agreed, sizeof agreed, "row %s agreed", row(0));
+		snprintf(note, sizeof note, "row %s note", row(1));
+		c = conflict_on(&r, agreed);
+		cr_assert_str_eq(c->session, "Camden A");
+		cr_assert_str_eq(c->here, way ? "Build" : "Enhance");
+		cr_assert_str_eq(c->there, way ? "Enhance" : "Build");
+		cr_assert_eq(c->kept_there, way);
+		c = conflict_on(&r, note);
+		cr_assert_eq(c->kept_there, !way);
+		store_merge_result_free(&r);
+		ok(store_answers_load(dst, id, &x, &err));
+		cr_assert_eq(store_answers_row(&x, row(0))->stage, 2);
+		cr_assert_str_eq(store_answers_row(&x, row(1))->note, "from A");
+		cr_assert_eq(store_answers_row(&x, row(2))->votes[0], 1);
+		cr_assert_eq(store_answers_row(&x, row(2))->votes[1], 2);
+		cr_assert_eq(x.n_actions, 2);
+		store_answers_free(&x);
+		ok(store_session_find(dst, id, &s, &err));
+		cr_assert_str_eq(s.name, "Camden A");
+		cr_assert_str_eq(s.organisation, "Camden PCN");
+		store_session_clear(&s);
+		store_close(dst);
+		store_close(other);
+		dst = other = NULL;
+		unlink(fx.path);
+		unlink(other_path);
+	}
+}
+
+/* An older file's history gets identities from what it holds: two copies
+ * of one session upgraded apart still share their common entries. */
+Test(merge, copies_upgraded_apart_share_their_common_history)
+{
+	store_merge_result r;
+	char id[40];
+
+	if (store_schema_latest() <= 9)
+		cr_skip_test("no schema without history identities");
+	dst = store_open_at_version(fx.path, STORE_OPEN_CREATE, 9, &err);
+	cr_assert_not_null(dst, "%s", err.message);
+	new_session(dst, "Camden", "", id);
+	ok(store_set_note(dst, id, row(0), "before the copy", &err));
+	store_close(dst);
+	dst = NULL;
+	testutil_dir_remove(other_path);
+	{
+		char cmd[400];
+
+		snprintf(cmd, sizeof cmd, "cp '%s' '%s'", fx.path, other_path);
+		cr_assert_eq(system(cmd), 0);
+	}
+	other = store_open_at_version(other_path, 0, 9, &err);
+	cr_assert_not_null(other, "%s", err.message);
+	testutil_set_now(TESTUTIL_NOW + 50);
+	ok(store_set_note(other, id, row(1), "only in the copy", &err));
+	store_close(other);
+	other = NULL;
+	dst = testutil_open(fx.path);
+	testutil_set_now(TESTUTIL_NOW + 60);
+	ok(store_set_note(dst, id, row(2), "only here", &err));
+	ok(store_merge(dst, other_path, &r, &err));
+	expect_counts(r, 0, 1, 0, 0);
+	cr_assert_eq(r.n_conflicts, 0);
+	store_merge_result_free(&r);
+	/* created, the shared note, the copy's note, this note */
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM history"), 4);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM answers"), 3);
+	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
+}
+
+/* A participant who joined in one copy only arrives with their votes,
+ * and the history still says they made them, when the other copy gave
+ * the same place to someone else. */
+Test(merge, a_joiner_of_the_other_copy_keeps_their_votes)
+{
+	store_session s;
+	store_answers x;
+	char id[40];
+	int eve, dan, actor;
+
+	dst = testutil_open(fx.path);
+	new_session(dst, "Camden", "", id);
+	other = copy_of(fx.path, other_path);
+	ok(store_participant_add(dst, id, "Eve", &eve, &err));
+	store_set_actor(dst, eve);
+	ok(store_set_vote(dst, id, row(0), eve, 0, &err));
+	ok(store_participant_add(other, id, "Dan", &dan, &err));
+	cr_assert_eq(dan, eve);
+	store_set_actor(other, dan);
+	ok(store_set_vote(other, id, row(0), dan, 2, &err));
+	expect_counts(merge(dst, other_path), 0, 1, 0, 0);
+	ok(store_session_find(dst, id, &s, &err));
+	cr_assert_eq(s.n_participants, 5);
+	cr_assert_str_eq(s.participants[3], "Eve");
+	cr_assert_str_eq(s.participants[4], "Dan");
+	store_session_clear(&s);
+	ok(store_answers_load(dst, id, &x, &err));
+	cr_assert_eq(store_answers_row(&x, row(0))->votes[3], 0);
+	cr_assert_eq(store_answers_row(&x, row(0))->votes[4], 2);
+	store_answers_free(&x);
+	ok(store_vote_author(dst, id, row(0), 4, &actor, &err));
+	cr_assert_eq(actor, 4);
+	/* merged again: Dan is known by his join, not added twice */
+	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
+	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM participants"), 5);
 }

@@ -364,3 +364,35 @@ Test(setup, a_merged_session_keeps_its_hidden_rows)
 	cr_assert_eq(s.rows_answered, 2, "and it comes back after the merge");
 	store_session_clear(&s);
 }
+
+Test(setup, merging_copies_carries_a_type_change_and_a_removal)
+{
+	const char *lgpo = only_on(CONTENT_TRACK_LGPO), *r0 = testutil_row(fx.matrix, 0);
+	store_merge_result res;
+	store_session s;
+	char path[200];
+	store *b;
+
+	cr_assert_eq(store_set_vote(st, id, r0, 1, 1, &err), 0, "%s", err.message);
+	cr_assert_eq(store_set_agreed(st, id, lgpo, STORE_ROW_AGREED, 0, &err), 0);
+	snprintf(path, sizeof path, "%s/b.db", fx.dir);
+	b = testutil_open(path);
+	cr_assert_eq(store_merge(b, fx.path, &res, &err), 0, "%s", err.message);
+	testutil_set_now(TESTUTIL_NOW + 60);
+	cr_assert_eq(store_participant_remove(b, id, "Birch Surgery", 1, NULL, &err), 0,
+		     "%s", err.message);
+	cr_assert_eq(store_session_set_track(b, id, CONTENT_TRACK_PCN, &err), 0);
+	store_close(b);
+	testutil_set_now(TESTUTIL_NOW + 120);
+	cr_assert_eq(store_set_vote(st, id, r0, 2, 0, &err), 0, "%s", err.message);
+	cr_assert_eq(store_merge(st, path, &res, &err), 0, "%s", err.message);
+	find(&s);
+	cr_assert_eq(s.track, CONTENT_TRACK_PCN, "the other copy's type arrives");
+	cr_assert_eq(s.rows_answered, 0, "the LGPO row is hidden here too");
+	cr_assert_eq(s.n_participants, 2, "the other copy's removal arrives");
+	cr_assert_str_eq(s.participants[1], "Cedar MC");
+	store_session_clear(&s);
+	cr_assert_eq(vote_of(1, r0), 0, "Cedar's vote made here stays hers");
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM votes"
+					" WHERE participant = 1"), 0);
+}

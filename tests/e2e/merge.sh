@@ -5,7 +5,9 @@
 # `nextsteps merge`: every session arrives once, with the same answers
 # (report --format csv before and after), a clashing name is renamed, a
 # second merge changes nothing, a newer copy replaces the older one, and
-# bad files give the documented exit statuses.
+# both copies changing the same row differently is one conflict line
+# (the later change kept) and a count, and bad files give the documented
+# exit statuses.
 . "$(dirname "$0")/lib.sh"
 ns_init
 
@@ -111,6 +113,37 @@ csv "$BOROUGH" "Camden 2026" | cmp -s - "$NS_DIR/camden.after" ||
 	ns_fail "the newer Camden did not replace the older one"
 grep -q ',enhance,Enhance,agreed' "$NS_DIR/camden.after" || ns_fail "A's change is not in its report"
 echo "ok - a newer copy replaces the older one"
+
+agree() {   # agree DB KEY SAID: the facilitator agrees a stage on Camden
+	NS_DB=$1
+	ns_start "" "" "" "" --session "Camden 2026"
+	ns_wait_for "Alpha row one"
+	ns_keys "$2"
+	ns_wait_for "$3"
+	ns_keys q
+	ns_wait_for "NS-EXITED-0"
+	ns_stop
+}
+
+# Both copies change the same row after that merge: the borough at 02:00,
+# A at 02:05.  One conflict, A's later change kept, the borough's in the
+# history; merging again reports none.
+NEXTSTEPS_NOW=$((1767225600 + 7200))
+agree "$BOROUGH" 1 "Saved: Start agreed."
+NEXTSTEPS_NOW=$((1767225600 + 7500))
+agree "$A" 2 "Saved: Build agreed."
+expect_status 0 "$BOROUGH" merge "$A"
+expect_line "$A: 0 sessions added, 1 updated, 1 already up to date"
+expect_line "conflict: 'Camden 2026' row alpha-one agreed: Start (here, 2026-01-01 02:00) vs Build ($A, 02:05): kept Build"
+expect_line "1 conflict"
+csv "$BOROUGH" "Camden 2026" | grep -q ',build,Build,agreed' ||
+	ns_fail "the later change was not kept"
+run "$BOROUGH" history "Camden 2026" | grep -q 'agreed Start' ||
+	ns_fail "the losing change is not in the history"
+expect_status 0 "$BOROUGH" merge "$A"
+expect_line "$A: 0 sessions added, 0 updated, 2 already up to date"
+expect_line "0 conflicts"
+echo "ok - a field changed in both copies is one conflict, the later kept"
 
 # Bad files: documented statuses, one line each; good files still merge.
 expect_status 66 "$BOROUGH" merge "$NS_DIR/none.db"

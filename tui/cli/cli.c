@@ -123,7 +123,8 @@ static void print_help(void)
 "  or:  nextsteps matrices                list the matrices --content can name\n"
 "  or:  nextsteps check-content FILE\n"
 "  or:  nextsteps check-db                read every page of the database\n"
-"  or:  nextsteps merge OTHER.db...\n"
+"  or:  nextsteps merge OTHER.db...       combine copies field by field; each\n"
+"                                         conflict is printed, the later kept\n"
 "  or:  nextsteps watch SESSION           follow the facilitator (projector)\n"
 "  or:  nextsteps join SESSION --as NAME  vote from your own terminal\n"
 "Run a 'Next Steps to the Strategic Commissioning Framework' collaboration\n"
@@ -1054,14 +1055,31 @@ static const char *plural(int n)
 	return n == 1 ? "" : "s";
 }
 
+/* One line per field both copies changed differently: the session, the
+ * field, each copy's value and when, and which was kept.  The other
+ * copy's time leaves out its day when it is the same day. */
+static void print_conflict(const store_merge_conflict *c, const char *file)
+{
+	char here[40], there[40];
+
+	format_time(c->here_at, here, sizeof here);
+	format_time(c->there_at, there, sizeof there);
+	print_line("conflict: '%s' %s: %s (here, %s) vs %s (%s, %s): kept %s",
+		   c->session, c->field, c->here, here, c->there, file,
+		   strncmp(here, there, 11) == 0 ? there + 11 : there,
+		   c->kept_there ? c->there : c->here);
+}
+
 /* Each file is its own all-or-nothing merge: one that fails is reported
- * and the others are still merged; the first failure is the exit status. */
+ * and the others are still merged; the first failure is the exit status.
+ * The conflicts are counted over all files at the end. */
 static int cmd_merge(cli_args *a)
 {
 	store_merge_result res;
 	char renamed[64];
 	store_error err;
 	store *st;
+	size_t conflicts = 0, j;
 	int rc, i, first = CLI_OK;
 
 	if ((rc = check_allowed(a, OPT_DB, a->n_pos)) >= 0)
@@ -1085,7 +1103,12 @@ static int cmd_merge(cli_args *a)
 		print_line("%s: %d session%s added, %d updated, %d already up to date%s",
 			   a->pos[i], res.added, plural(res.added), res.updated,
 			   res.skipped_older_or_same, res.renamed ? renamed : "");
+		for (j = 0; j < res.n_conflicts; j++)
+			print_conflict(&res.conflicts[j], a->pos[i]);
+		conflicts += res.n_conflicts;
+		store_merge_result_free(&res);
 	}
+	print_line("%zu conflict%s", conflicts, conflicts == 1 ? "" : "s");
 	store_close(st);
 	return first;
 }

@@ -213,6 +213,9 @@ static int plain_follow_join(plain_follow *f, const char *as_name)
 		cli_error("%s", err.message);
 		return err.status ? (int)err.status : CLI_IOERR;
 	}
+	/* a joiner's votes are theirs: the history names them, and the
+	 * facilitator's undo never reaches them */
+	store_set_actor(f->p->st, f->me);
 	return CLI_OK;
 }
 
@@ -241,6 +244,7 @@ static int plain_follow_ask(plain_follow *f, const char *as_name)
 		if ((index = live_participant_index(&f->p->ws->s, as_name)) >= 0) {
 			live_admitted(f->lv, index);
 			f->me = index;
+			store_set_actor(f->p->st, index);
 			plain_say(f->p, "The facilitator admitted you.");
 			return -1;
 		}
