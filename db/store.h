@@ -201,6 +201,22 @@ int store_session_set_minutes(store *st, const char *session_id, int minutes,
  * the session STORE_EDATA. */
 int store_participant_rename(store *st, const char *session_id, const char *old,
 			     const char *name, store_error *err);
+/* Changes the session's type (CONTENT_TRACK_LGPO or _PCN, else
+ * STORE_EUSAGE) and re-derives the rows that apply: answers, votes and
+ * actions on rows outside the new type are kept in the file but read by
+ * nobody (not shown, counted or reported) until the type changes back. */
+int store_session_set_track(store *st, const char *session_id, unsigned track,
+			    store_error *err);
+/* Removes participant `name` and their votes; everyone else keeps theirs.
+ * *votes (may be NULL) receives how many votes they had; with votes and
+ * no `force` nothing changes and it fails with STORE_EDATA.  Unknown
+ * `name` is STORE_ENOINPUT.  Undo puts them and their votes back. */
+int store_participant_remove(store *st, const char *session_id, const char *name,
+			     int force, int *votes, store_error *err);
+/* How many votes participant `name` has given (STORE_ENOINPUT: none such),
+ * for a front end asking before it removes them. */
+int store_participant_votes(store *st, const char *session_id, const char *name,
+			    int *votes, store_error *err);
 int store_session_set_secret(store *st, const char *session_id, int secret,
 			     store_error *err);
 /* Where the facilitator is; not part of the undo history. */
@@ -211,7 +227,9 @@ int store_session_set_position(store *st, const char *session_id,
 int store_session_add_time(store *st, const char *session_id,
 			   const char *section_id, long long seconds, store_error *err);
 /* Adds a participant at the end (used by `join --as NAME`); an existing name
- * is not added twice.  *index receives the participant's position. */
+ * is not added twice.  *index receives the participant's index (0: the
+ * first in order; the same number store_set_vote and the votes arrays
+ * use). */
 int store_participant_add(store *st, const char *session_id, const char *name,
 			  int *index, store_error *err);
 
@@ -441,7 +459,9 @@ enum store_change_kind {
 	STORE_CHANGE_NOTE,
 	STORE_CHANGE_REVEAL,
 	STORE_CHANGE_ACTION,
-	STORE_CHANGE_UNDO
+	STORE_CHANGE_UNDO,
+	STORE_CHANGE_TYPE,             /* the session's type (track) */
+	STORE_CHANGE_REMOVE            /* a participant removed */
 };
 
 /* One side (before or after) of a change, read from the history's stored
@@ -452,9 +472,11 @@ typedef struct store_change_value {
 	enum store_row_state state;    /* agreed: the row's state */
 	int stage;                     /* agreed: the stage, -1 unless agreed */
 	int number;                    /* vote: a store_vote or a stage index;
-					  reveal, secret: 0 or 1; action: done */
+					  reveal, secret: 0 or 1; action: done;
+					  type: the track */
 	char *text;                    /* note, rename, join: the text; action:
-					  its text; else NULL */
+					  its text; remove: the participant's
+					  name (before); else NULL */
 	char *owner, *due;             /* action: its owner and due date */
 	char *label;                   /* agreed on a stage, vote for a stage:
 					  the stage's label; else NULL */

@@ -195,6 +195,17 @@ static int load_time(sqlite3_stmt *stmt, void *ctx)
 	return t->section_id ? 0 : -1;
 }
 
+/* A row the session's type has not hidden (store_setup.c): its answers,
+ * votes and actions are read; the others wait for the type to change back. */
+#define SHOWN_ROW(ROW) \
+	" NOT EXISTS (SELECT 1 FROM hidden_rows h WHERE h.session = ?1" \
+	" AND h.row_id = " ROW ")"
+/* A vote's participant as its index among the participants (positions
+ * may have gaps where someone was removed). */
+#define PARTICIPANT_INDEX \
+	" (SELECT count(*) FROM participants p WHERE p.session = ?1" \
+	" AND p.position < votes.participant)"
+
 /* Rows (sorted by id, key order), their votes, actions in creation order
  * (ids only grow: AUTOINCREMENT) and seconds per section. */
 static int load_all(store *st, const char *sid, store_answers *a, store_error *err)
@@ -205,12 +216,14 @@ static int load_all(store *st, const char *sid, store_answers *a, store_error *e
 		const char *what;
 	} parts[] = {
 		{ "SELECT row_id, state, stage, note, revealed, updated FROM answers"
-		  " WHERE session = ?1 ORDER BY row_id", load_row, "read the answers" },
-		{ "SELECT row_id, participant, vote, given_before FROM votes"
-		  " WHERE session = ?1",
+		  " WHERE session = ?1 AND" SHOWN_ROW("answers.row_id") " ORDER BY row_id",
+		  load_row, "read the answers" },
+		{ "SELECT row_id," PARTICIPANT_INDEX ", vote, given_before FROM votes"
+		  " WHERE session = ?1 AND" SHOWN_ROW("votes.row_id"),
 		  load_vote, "read the votes" },
 		{ "SELECT id, row_id, text, owner, due, done FROM actions"
-		  " WHERE session = ?1 ORDER BY id", load_action, "read the actions" },
+		  " WHERE session = ?1 AND" SHOWN_ROW("actions.row_id") " ORDER BY id",
+		  load_action, "read the actions" },
 		{ "SELECT section_id, seconds, coalesce(planned_minutes, 0)"
 		  " FROM section_time WHERE session = ?1",
 		  load_time, "read the section times" },
@@ -254,7 +267,7 @@ static int one_row(store *st, const char *sid, const char *row_id, size_t n_part
 {
 	static const char sql[] =
 		"SELECT row_id, state, stage, note, revealed, updated FROM answers"
-		" WHERE session = ?1 AND row_id = ?2";
+		" WHERE session = ?1 AND row_id = ?2 AND" SHOWN_ROW("?2");
 	sqlite3_stmt *stmt = store_sql(st, sql, err);
 	store_answers one;
 	loading l;
@@ -290,7 +303,7 @@ static int row_votes(store *st, const char *sid, store_row_answer *r, size_t n_p
 		     store_error *err)
 {
 	static const char sql[] =
-		"SELECT participant, vote, given_before FROM votes"
+		"SELECT" PARTICIPANT_INDEX ", vote, given_before FROM votes"
 		" WHERE session = ?1 AND row_id = ?2";
 	sqlite3_stmt *stmt = store_sql(st, sql, err);
 	int rc;
@@ -735,7 +748,7 @@ int store_vote_change(store *st, const char *session_id, const char *row_id,
 		      int participant, int vote, int before_only, store_error *err)
 {
 	long long now;
-	int open = 0, rc = check_row(row_id, err);
+	int open = 0, position = -1, rc = check_row(row_id, err);
 
 	if (!rc && (vote < STORE_VOTE_DONT_KNOW || vote >= CONTENT_MAX_STAGES))
 		rc = store_fail(err, STORE_EUSAGE, "vote %d is out of range", vote);
@@ -749,9 +762,15 @@ int store_vote_change(store *st, const char *session_id, const char *row_id,
 	    && open)
 		rc = store_fail(err, STORE_EDATA, "%s is locked: the workshop has opened"
 				" it, so the score stays as it was.", row_id);
+	/* front ends count participants by index; votes keep the position */
+	if (!rc)
+		rc = store_participant_position(st, session_id, participant, &position, err);
+	if (!rc && position < 0)
+		rc = store_fail(err, STORE_EUSAGE, "no participant %d in this session",
+				participant + 1);
 	if (rc)
 		return store_change_end(st, rc, err);
-	return finish(st, vote_in_tx(st, session_id, row_id, participant, vote,
+	return finish(st, vote_in_tx(st, session_id, row_id, position, vote,
 				     before_only, now, err), err);
 }
 

@@ -40,6 +40,24 @@ static void bind_value(sqlite3_stmt *stmt, int i, const store_value *v)
 		sqlite3_bind_null(stmt, i);
 }
 
+/* This handle's actor as the history records them: -1 for the
+ * facilitator, else the participant's position (the handle holds their
+ * index, as front ends count them). */
+static int actor_position(store *st, const char *sid, long long *out, store_error *err)
+{
+	int pos = -1, rc;
+
+	*out = STORE_FACILITATOR;
+	if (st->actor == STORE_FACILITATOR)
+		return STORE_OK;
+	rc = store_participant_position(st, sid, st->actor, &pos, err);
+	if (!rc && pos < 0)
+		rc = store_fail(err, STORE_EDATA, "you are no longer a participant of "
+				"this session");
+	*out = pos;
+	return rc;
+}
+
 /* Called inside every change's transaction, so history and data agree.
  * The facilitator's entries leave `actor` NULL (and so never name the
  * column: the tests write through a schema older than it). */
@@ -52,9 +70,13 @@ int store_history_add(store *st, const char *session_id, long long now,
 	static const char by_participant[] =
 		"INSERT INTO history (session, at, kind, row_id, summary, target, old, new,"
 		" undoes, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-	sqlite3_stmt *stmt = store_sql(st, st->actor == STORE_FACILITATOR ? sql
-				       : by_participant, err);
+	sqlite3_stmt *stmt;
+	long long actor;
+	int rc = actor_position(st, session_id, &actor, err);
 
+	if (rc)
+		return rc;
+	stmt = store_sql(st, st->actor == STORE_FACILITATOR ? sql : by_participant, err);
 	if (!stmt)
 		return store_last(err);
 	store_bind_text(stmt, 1, session_id);
@@ -69,7 +91,7 @@ int store_history_add(store *st, const char *session_id, long long now,
 	if (e->undoes > 0)
 		sqlite3_bind_int64(stmt, 9, e->undoes);
 	if (st->actor != STORE_FACILITATOR)
-		sqlite3_bind_int64(stmt, 10, st->actor);
+		sqlite3_bind_int64(stmt, 10, actor);
 	return store_run(st, stmt, "record the history", err);
 }
 
@@ -99,12 +121,13 @@ int store_history_add(store *st, const char *session_id, long long now,
 	" AND NOT coalesce((SELECT revealed FROM answers a" \
 	"  WHERE a.session = h.session AND a.row_id = h.row_id), 0)," \
 	" coalesce(h.actor, -1), (SELECT name FROM participants p" \
-	"  WHERE p.session = h.session AND p.position = h.actor)" \
+	"  WHERE p.session = h.session AND p.position = h.actor)," \
+	" CASE WHEN h.kind = 'remove' THEN json_extract(h.old, '$.name') END" \
 	" FROM history h JOIN sessions s ON s.id = h.session"
 
 enum { COL_OLD = 8, COL_NEW = 9, COL_OLD_ACTION = 10, COL_NEW_ACTION = 14,
        COL_WHO = 18, COL_LABELS = 19, COL_HIDDEN = 20, COL_ACTOR = 21,
-       COL_ACTOR_NAME = 22 };
+       COL_ACTOR_NAME = 22, COL_REMOVED = 23 };
 
 static const struct {
 	const char *name;
@@ -115,6 +138,7 @@ static const struct {
 	{ "agreed", STORE_CHANGE_AGREED }, { "vote", STORE_CHANGE_VOTE },
 	{ "note", STORE_CHANGE_NOTE }, { "reveal", STORE_CHANGE_REVEAL },
 	{ "action", STORE_CHANGE_ACTION }, { "undo", STORE_CHANGE_UNDO },
+	{ "type", STORE_CHANGE_TYPE }, { "remove", STORE_CHANGE_REMOVE },
 };
 
 static enum store_change_kind kind_of(const char *name)
@@ -173,6 +197,11 @@ static int read_value(sqlite3_stmt *stmt, int raw, int action,
 	case STORE_CHANGE_SECRET:
 		v->number = i != 0;
 		return 1;
+	case STORE_CHANGE_TYPE:
+		v->number = (int)i;
+		return 1;
+	case STORE_CHANGE_REMOVE:
+		return raw != COL_OLD || (v->text = store_col_dup(stmt, COL_REMOVED)) != NULL;
 	case STORE_CHANGE_NOTE:
 	case STORE_CHANGE_RENAME:
 	case STORE_CHANGE_JOIN:
@@ -359,6 +388,14 @@ void store_change_words(const store_change *c, char *out, size_t size)
 		store_quote(who, sizeof who, c->who ? c->who : "");
 		snprintf(out, size, "%s joined", who);
 		break;
+	case STORE_CHANGE_TYPE:
+		snprintf(out, size, "changed the type to %s",
+			 c->after.number == CONTENT_TRACK_PCN ? "PCN" : "LGPO");
+		break;
+	case STORE_CHANGE_REMOVE:
+		store_quote(who, sizeof who, c->before.text ? c->before.text : "");
+		snprintf(out, size, "removed participant '%s'", who);
+		break;
 	case STORE_CHANGE_CREATE: snprintf(out, size, "created the session"); break;
 	case STORE_CHANGE_UNDO: snprintf(out, size, "undid an earlier change"); break;
 	default: snprintf(out, size, "changed the session"); break;
@@ -457,14 +494,18 @@ static const char redoable_sql[] =
 static int last_candidate(store *st, const char *sid, int redo, undo_entry *u,
 			  int *found, store_error *err)
 {
-	sqlite3_stmt *stmt = store_sql(st, redo ? redoable_sql : undoable_sql, err);
+	sqlite3_stmt *stmt;
+	long long actor;
+	int rc = actor_position(st, sid, &actor, err);
 
 	memset(u, 0, sizeof *u);
 	*found = 0;
-	if (!stmt)
+	if (rc)
+		return rc;
+	if (!(stmt = store_sql(st, redo ? redoable_sql : undoable_sql, err)))
 		return store_last(err);
 	store_bind_text(stmt, 1, sid);
-	sqlite3_bind_int64(stmt, 2, st->actor);
+	sqlite3_bind_int64(stmt, 2, actor);
 	return read_candidate(st, stmt, u, found, err);
 }
 
@@ -483,17 +524,20 @@ static int check_not_built_on(store *st, const char *sid, const undo_entry *u,
 		" AND CASE WHEN h.kind = 'undo' THEN (SELECT k.kind FROM history k"
 		"  WHERE k.id = h.undoes) ELSE h.kind END = ?6"
 		" ORDER BY h.id DESC LIMIT 1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	sqlite3_stmt *stmt;
 	char who[120], what[80];
-	int rc;
+	long long actor;
+	int rc = actor_position(st, sid, &actor, err);
 
-	if (!stmt)
+	if (rc)
+		return rc;
+	if (!(stmt = store_sql(st, sql, err)))
 		return store_last(err);
 	store_bind_text(stmt, 1, sid);
 	sqlite3_bind_int64(stmt, 2, u->id);
 	store_bind_text(stmt, 3, u->row_id);
 	sqlite3_bind_int64(stmt, 4, u->target);
-	sqlite3_bind_int64(stmt, 5, st->actor);
+	sqlite3_bind_int64(stmt, 5, actor);
 	store_bind_text(stmt, 6, u->kind);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
@@ -541,6 +585,26 @@ static int check_not_opened(store *st, const char *sid, const undo_entry *u,
 		return store_fail_sql(st, err, rc, "read the opened rows");
 	return store_fail(err, STORE_EDATA, "Cannot %s the score on %s: the workshop"
 			  " has opened that row", verb, u->row_id);
+
+/* A vote or a name change of a participant removed since cannot be put
+ * back: they are no longer there to hold it (undoing the removal first
+ * brings them back). */
+static int still_there(store *st, const char *sid, const undo_entry *u,
+		       store_error *err)
+{
+	static const char sql[] =
+		"SELECT 1 FROM participants WHERE session = ?1 AND position = ?2";
+	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
+	long long v = 0;
+	int found = 0, rc;
+
+	if (stmt)
+		sqlite3_bind_int64(stmt, 2, u->target);
+	rc = store_step_int(st, stmt, &v, &found, "read the participants", err);
+	if (!rc && !found)
+		rc = store_fail(err, STORE_EDATA, "Cannot undo \"%s\": that participant "
+				"has been removed", u->summary);
+	return rc;
 }
 
 /* Puts the entry's old value back, through the same writers as a change. */
@@ -553,6 +617,12 @@ static int revert(store *st, const char *sid, const undo_entry *u, long long now
 	if (strcmp(u->kind, "agreed") == 0)
 		return store_write_agreed(st, sid, u->row_id, (enum store_row_state)(i / 16),
 					  (int)(i % 16) - 1, now, err);
+	if (strcmp(u->kind, "vote") == 0 || strcmp(u->kind, "participant") == 0) {
+		int rc = still_there(st, sid, u, err);
+
+		if (rc)
+			return rc;
+	}
 	if (strcmp(u->kind, "vote") == 0)
 		/* Only a scorer undoes on a row not yet opened: putting
 		 * their earlier score back (check_not_opened refuses
@@ -577,6 +647,11 @@ static int revert(store *st, const char *sid, const undo_entry *u, long long now
 		return store_write_section_minutes(st, sid, u->row_id, (int)i, err);
 	if (strcmp(u->kind, "participant") == 0)
 		return store_write_participant(st, sid, (int)u->target, o->s ? o->s : "", err);
+	if (strcmp(u->kind, "type") == 0)
+		return store_write_track(st, sid, (unsigned)i, err);
+	if (strcmp(u->kind, "remove") == 0)
+		return store_write_removed(st, sid, (int)u->target, o->s, u->new_value.s,
+					   err);
 	return store_fail(err, STORE_EDATA, "cannot undo a change of kind '%s'", u->kind);
 }
 
@@ -683,23 +758,34 @@ int store_vote_author(store *st, const char *session_id, const char *row_id,
 		" AND row_id = ?2 AND target = ?3 AND (kind = 'vote' OR (kind = 'undo'"
 		"  AND (SELECT k.kind FROM history k WHERE k.id = h.undoes) = 'vote'))"
 		" ORDER BY id DESC LIMIT 1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-	int rc;
+	sqlite3_stmt *stmt;
+	int position = -1, who = STORE_FACILITATOR, rc, started;
 
 	*actor = STORE_FACILITATOR;
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, session_id);
-	store_bind_text(stmt, 2, row_id);
-	sqlite3_bind_int(stmt, 3, participant);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*actor = sqlite3_column_int(stmt, 0);
-	store_done(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail_sql(st, err, rc, "read the history");
-	store_ok(err);
-	return STORE_OK;
+	if ((rc = store_read_begin(st, &started, err)))
+		return rc;
+	/* the caller counts by index, the history by position */
+	rc = store_participant_position(st, session_id, participant, &position, err);
+	stmt = rc ? NULL : store_sql(st, sql, err);
+	if (!rc && !stmt)
+		rc = store_last(err);
+	if (!rc) {
+		store_bind_text(stmt, 1, session_id);
+		store_bind_text(stmt, 2, row_id);
+		sqlite3_bind_int(stmt, 3, position);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW)
+			who = sqlite3_column_int(stmt, 0);
+		store_done(stmt);
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
+			: store_fail_sql(st, err, rc, "read the history");
+	}
+	if (!rc && who != STORE_FACILITATOR)
+		rc = store_participant_index(st, session_id, who, actor, err);
+	store_read_end(st, started);
+	if (!rc)
+		store_ok(err);
+	return rc;
 }
 
 /* ------------------------------------------------------------ listing */

@@ -220,6 +220,31 @@ int store_write_session_text(store *st, const char *sid, const char *kind,
 int store_write_minutes(store *st, const char *sid, int minutes, store_error *err);
 int store_write_participant(store *st, const char *sid, int position,
 			    const char *name, store_error *err);
+/* The position of participant `name` (-1 when there is none). */
+int store_participant_find(store *st, const char *sid, const char *name,
+			   int *pos, store_error *err);
+
+/* ------------------------------------------------ store_setup.c */
+
+/* Participant number `index` (0: the first, as front ends count them) to
+ * the position votes and history use, -1 when there is none; and back. */
+int store_participant_position(store *st, const char *sid, int index, int *position,
+			       store_error *err);
+int store_participant_index(store *st, const char *sid, int position, int *index,
+			    store_error *err);
+/* The position a new participant takes: never one used before. */
+int store_participant_next_position(store *st, const char *sid, int *position,
+				    store_error *err);
+/* The writers the type change, the removal and their undo share:
+ * store_write_removed puts the participant of `json` back, or with `json`
+ * NULL removes them again when they are as `expect` describes. */
+int store_write_track(store *st, const char *sid, unsigned track, store_error *err);
+int store_write_removed(store *st, const char *sid, int position, const char *json,
+			const char *expect, store_error *err);
+/* For merging: the participant at `position` removed (`name` NULL, their
+ * votes with them) or, when absent, put back under `name`. */
+int store_write_presence_of(store *st, const char *sid, int position,
+			    const char *name, store_error *err);
 
 /* ------------------------------------------------ store_merge*.c */
 

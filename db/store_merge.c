@@ -662,6 +662,9 @@ static int copy_plain_children(store *st, const char *sid, store_error *err)
 		"INSERT INTO main.participants (session, position, name)"
 		" SELECT session, position, name FROM other.participants"
 		" WHERE session = ?1",
+		/* before the answers: the counter's triggers read it */
+		"INSERT INTO main.hidden_rows (session, row_id)"
+		" SELECT session, row_id FROM other.hidden_rows WHERE session = ?1",
 		"INSERT INTO main.answers (session, row_id, state, stage, note,"
 		" revealed, updated) SELECT session, row_id, state, stage, note,"
 		" revealed, updated FROM other.answers WHERE session = ?1",

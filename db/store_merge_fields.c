@@ -225,6 +225,19 @@ static int write_person(const merge_spot *p, const merge_value *v, store_error *
 				       err);
 }
 
+static int write_track(const merge_spot *p, const merge_value *v, store_error *err)
+{
+	return store_write_track(p->st, p->sid, (unsigned)v->i, err);
+}
+
+/* A participant removed in one copy: gone here too (their votes with
+ * them); kept in one copy, back here under their name. */
+static int write_removal(const merge_spot *p, const merge_value *v, store_error *err)
+{
+	return store_write_presence_of(p->st, p->sid, (int)p->target,
+				       v->type == SQLITE_TEXT ? v->s : NULL, err);
+}
+
 /* ------------------------------------------------------------ words */
 
 static void agreed_words(const merge_spot *p, const merge_value *v, char *out,
@@ -283,6 +296,23 @@ static void on_off_words(const merge_spot *p, const merge_value *v, char *out,
 {
 	(void)p;
 	snprintf(out, size, "%s", v->i ? "on" : "off");
+}
+
+static void track_words(const merge_spot *p, const merge_value *v, char *out,
+			size_t size)
+{
+	(void)p;
+	snprintf(out, size, "%s", v->i == CONTENT_TRACK_PCN ? "PCN" : "LGPO");
+}
+
+static void removal_words(const merge_spot *p, const merge_value *v, char *out,
+			  size_t size)
+{
+	(void)p;
+	if (v->type == SQLITE_TEXT)
+		quote_words(v->s, out, size);
+	else
+		snprintf(out, size, "removed");
 }
 
 static void minutes_words(const merge_spot *p, const merge_value *v, char *out,
@@ -377,6 +407,13 @@ static const merge_kind merge_kinds[] = {
 	  " coalesce((SELECT planned_minutes FROM other.section_time"
 	  " WHERE session = ?1 AND section_id = ?2), 0)",
 	  .write = write_section_minutes, .words = minutes_words },
+	{ .kind = "type", .what = "type", .read_sql = SESSION_VALUE("track"),
+	  .write = write_track, .words = track_words },
+	{ .kind = "remove", .what = "participant", .key = MERGE_KEY_PERSON,
+	  .read_sql = "SELECT (SELECT name FROM main.participants WHERE session = ?1"
+	  " AND position = ?3), (SELECT name FROM other.participants"
+	  " WHERE session = ?1 AND position = ?4)",
+	  .write = write_removal, .words = removal_words },
 	/* a join is matched by map_people, not combined: no value of its own */
 	{ .kind = "join", .key = MERGE_KEY_PERSON },
 };
@@ -460,6 +497,8 @@ typedef struct merge_person {
 	int has_join;              /* joined (rather than named at creation) */
 	long long same_place;      /* here has this position, or -1 */
 	long long same_name;       /* here's position with this name, or -1 */
+	int removed;               /* removed there: mapped only to someone
+				      here, never added */
 } merge_person;
 
 static int person_row(sqlite3_stmt *stmt, void *ctx)
@@ -483,6 +522,7 @@ static int person_row(sqlite3_stmt *stmt, void *ctx)
 			: sqlite3_column_int64(stmt, 4);
 	p->same_name = sqlite3_column_type(stmt, 5) == SQLITE_NULL ? -1
 		       : sqlite3_column_int64(stmt, 5);
+	p->removed = sqlite3_column_int(stmt, 6);
 	if (!p->name)
 		return 1;
 	l->n++;
@@ -493,22 +533,22 @@ static int person_row(sqlite3_stmt *stmt, void *ctx)
 static int place_person(store *st, const char *sid, const merge_person *p,
 			store_error *err)
 {
-	static const char next[] =
-		"SELECT coalesce(max(position) + 1, 0) FROM main.participants"
-		" WHERE session = ?1";
 	static const char map[] =
 		"INSERT OR REPLACE INTO temp.merge_people (there, here) VALUES (?1, ?2)";
 	long long here = p->joined_here;
 	sqlite3_stmt *stmt;
-	int found, rc = STORE_OK;
+	int next = 0, rc = STORE_OK;
 
 	if (here < 0 && !p->has_join)
 		here = p->same_place;
 	if (here < 0)
 		here = p->same_name;
+	if (here < 0 && p->removed)
+		return STORE_OK;
 	if (here < 0) {
-		rc = store_step_int(st, store_sql_text1(st, next, sid, err), &here, &found,
-				    "merge the participants", err);
+		/* never a position a removed participant here may get back */
+		rc = store_participant_next_position(st, sid, &next, err);
+		here = next;
 		if (!rc)
 			rc = store_insert_participant(st, sid, (int)here, p->name, err);
 	}
@@ -533,8 +573,24 @@ static int map_people(store *st, const char *sid, store_error *err)
 		" (SELECT q.position FROM main.participants q WHERE q.session = ?1"
 		"  AND q.position = p.position),"
 		" (SELECT q.position FROM main.participants q WHERE q.session = ?1"
-		"  AND q.name = p.name)"
-		" FROM other.participants p WHERE p.session = ?1 ORDER BY p.position";
+		"  AND q.name = p.name), 0"
+		" FROM other.participants p WHERE p.session = ?1"
+		/* and those removed there, so their removal reaches the same
+		 * person here */
+		" UNION ALL SELECT r.target, json_extract(r.old, '$.name'),"
+		" (SELECT m.target FROM main.history m WHERE m.session = ?1 AND m.uid ="
+		"  (SELECT j.uid FROM other.history j WHERE j.session = ?1"
+		"   AND j.kind = 'join' AND j.target = r.target ORDER BY j.id LIMIT 1)),"
+		" EXISTS (SELECT 1 FROM other.history j WHERE j.session = ?1"
+		"  AND j.kind = 'join' AND j.target = r.target),"
+		" (SELECT q.position FROM main.participants q WHERE q.session = ?1"
+		"  AND q.position = r.target),"
+		" (SELECT q.position FROM main.participants q WHERE q.session = ?1"
+		"  AND q.name = json_extract(r.old, '$.name')), 1"
+		" FROM other.history r WHERE r.session = ?1 AND r.kind = 'remove'"
+		" AND r.old IS NOT NULL AND NOT EXISTS (SELECT 1 FROM other.participants p"
+		"  WHERE p.session = ?1 AND p.position = r.target)"
+		" GROUP BY r.target ORDER BY 1";
 	struct { merge_person *list; size_t n, cap; } l = { NULL, 0, 0 };
 	size_t i;
 	int rc = store_each(st, sql, sid, person_row, &l, "merge the participants", err);

@@ -159,6 +159,10 @@ static const char schema_v5[] =
  * hidden; PARKED and UNREACHED are the words (SQL literals) for states 3
  * and 0, the only part that has changed between versions. */
 #define ANSWERS_V(PARKED, UNREACHED, SHOWN) \
+	ANSWERS_V_HIDING(PARKED, UNREACHED, SHOWN, "", "")
+/* The same, leaving out what HIDE_A (after the answers' joins) and HIDE_V
+ * (after the votes' conditions) exclude; SHOWN says when a vote is shown. */
+#define ANSWERS_V_HIDING(PARKED, UNREACHED, SHOWN, HIDE_A, HIDE_V) \
 	"CREATE VIEW answers_v AS" \
 	" SELECT s.id AS session_id, s.name AS session, s.organisation AS organisation," \
 	"  a.row_id AS row_id, NULL AS participant," \
@@ -171,6 +175,7 @@ static const char schema_v5[] =
 	" FROM answers a JOIN sessions s ON s.id = a.session" \
 	" LEFT JOIN stages_v st ON a.state = 1 AND st.session_id = s.id" \
 	"  AND st.stage_number = a.stage + 1" \
+	HIDE_A \
 	" UNION ALL" \
 	" SELECT s.id, s.name, s.organisation, v.row_id, p.name," \
 	"  CASE WHEN v.vote >= 0 THEN v.vote + 1 END, st.stage_label," \
@@ -182,10 +187,17 @@ static const char schema_v5[] =
 	" LEFT JOIN stages_v st ON v.vote >= 0 AND st.session_id = s.id" \
 	"  AND st.stage_number = v.vote + 1" \
 	" WHERE (v.vote >= 0 OR v.vote = -2)" \
-	"  AND " SHOWN ";"
+	"  AND " SHOWN \
+	HIDE_V ";"
 
 /* When a vote is shown, before scores given ahead of the workshop. */
 #define ANSWERS_V_BALLOT "(s.secret_ballot = 0 OR coalesce(a.revealed, 0) = 1)"
+/* When a vote is shown, since: a row holding a score given before the
+ * workshop is hidden as a secret ballot's is, until revealed. */
+#define ANSWERS_V_SCORED \
+	"(coalesce(a.revealed, 0) = 1 OR (s.secret_ballot = 0" \
+	" AND NOT EXISTS (SELECT 1 FROM votes b WHERE b.session = v.session" \
+	" AND b.row_id = v.row_id AND b.given_before = 1)))"
 
 /* Version 6: read-only views for people who query the file with SQL
  * (documented in nextsteps(1), kept stable across versions: columns are
@@ -301,10 +313,67 @@ static const char schema_v12[] =
 	"  FROM history h WHERE h.session = s.id), 0) FROM sessions s"
 	" WHERE s.current_row IS NOT NULL;"
 	"DROP VIEW answers_v;"
-	ANSWERS_V("'parked'", "'not_reached'",
-		  "(coalesce(a.revealed, 0) = 1 OR (s.secret_ballot = 0"
-		  " AND NOT EXISTS (SELECT 1 FROM votes b WHERE b.session = v.session"
-		  " AND b.row_id = v.row_id AND b.given_before = 1)))");
+	ANSWERS_V("'parked'", "'not_reached'", ANSWERS_V_SCORED);
+
+/* A row's answer is counted only when the row is not hidden. */
+#define NOT_HIDDEN(SESSION, ROW) \
+	" NOT EXISTS (SELECT 1 FROM hidden_rows h WHERE h.session = " SESSION \
+	" AND h.row_id = " ROW ")"
+
+/* Version 13: changing a session's type keeps the answers, votes and
+ * actions of rows that no longer apply, so they come back when the type
+ * changes back; `hidden_rows` lists the rows of the snapshot outside the
+ * session's track (written when the type changes) and every reader, the
+ * loaders, the counter's triggers and the views, leaves their answers
+ * out.  A session whose type never changed has none. */
+static const char schema_v13[] =
+	"CREATE TABLE hidden_rows ("
+	" session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	" row_id TEXT NOT NULL,"
+	" PRIMARY KEY (session, row_id)) WITHOUT ROWID;"
+	"DROP TRIGGER answers_count_insert;"
+	"DROP TRIGGER answers_count_delete;"
+	"DROP TRIGGER answers_count_update;"
+	"CREATE TRIGGER answers_count_insert AFTER INSERT ON answers"
+	" WHEN NEW.state IN (1, 2) AND" NOT_HIDDEN("NEW.session", "NEW.row_id") " BEGIN"
+	" UPDATE sessions SET rows_answered = rows_answered + 1 WHERE id = NEW.session;"
+	" END;"
+	"CREATE TRIGGER answers_count_delete AFTER DELETE ON answers"
+	" WHEN OLD.state IN (1, 2) AND" NOT_HIDDEN("OLD.session", "OLD.row_id") " BEGIN"
+	" UPDATE sessions SET rows_answered = rows_answered - 1 WHERE id = OLD.session;"
+	" END;"
+	"CREATE TRIGGER answers_count_update AFTER UPDATE OF state ON answers"
+	" WHEN (OLD.state IN (1, 2)) <> (NEW.state IN (1, 2))"
+	" AND" NOT_HIDDEN("NEW.session", "NEW.row_id") " BEGIN"
+	" UPDATE sessions SET rows_answered = rows_answered"
+	" + CASE WHEN NEW.state IN (1, 2) THEN 1 ELSE -1 END WHERE id = NEW.session;"
+	" END;"
+	"DROP VIEW answers_v;"
+	ANSWERS_V_HIDING("'parked'", "'not_reached'", ANSWERS_V_SCORED,
+			 " WHERE" NOT_HIDDEN("a.session", "a.row_id"),
+			 " AND" NOT_HIDDEN("v.session", "v.row_id"))
+	"DROP VIEW sessions_v;"
+	"CREATE VIEW sessions_v AS"
+	" SELECT s.id AS session_id, s.name AS name, s.organisation AS organisation,"
+	"  CASE s.track WHEN 1 THEN 'lgpo' WHEN 2 THEN 'pcn' ELSE '' END AS type,"
+	"  s.facilitator AS facilitator,"
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', s.created, 'unixepoch') AS created,"
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', s.updated, 'unixepoch') AS updated,"
+	"  s.rows_total AS rows,"
+	"  (SELECT count(*) FROM answers a WHERE a.session = s.id AND a.state = 1"
+	"   AND" NOT_HIDDEN("a.session", "a.row_id") ") AS agreed,"
+	"  s.matrix_id AS matrix_id, s.matrix_version AS matrix_version,"
+	"  s.secret_ballot AS secret_ballot"
+	" FROM sessions s;"
+	"DROP VIEW actions_v;"
+	"CREATE VIEW actions_v AS"
+	" SELECT a.id AS action_id, s.id AS session_id, s.name AS session,"
+	"  s.organisation AS organisation, a.row_id AS row_id, a.text AS text,"
+	"  a.owner AS owner, a.due AS due,"
+	"  CASE WHEN a.done THEN 'done' ELSE 'open' END AS status,"
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', a.created, 'unixepoch') AS created"
+	" FROM actions a JOIN sessions s ON s.id = a.session"
+	" WHERE" NOT_HIDDEN("a.session", "a.row_id") ";";
 
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
@@ -320,6 +389,7 @@ static const char *const migrations[] = {
 	schema_v10,
 	schema_v11,
 	schema_v12,
+	schema_v13,
 };
 
 /* The version this program writes. */

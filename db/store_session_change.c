@@ -237,8 +237,8 @@ int store_session_add_time(store *st, const char *session_id,
 }
 
 /* -1 when absent; the position otherwise. */
-static int participant_position(store *st, const char *sid, const char *name,
-				int *pos, store_error *err)
+int store_participant_find(store *st, const char *sid, const char *name,
+			   int *pos, store_error *err)
 {
 	static const char sql[] =
 		"SELECT position FROM participants WHERE session = ?1 AND name = ?2";
@@ -254,25 +254,26 @@ static int participant_position(store *st, const char *sid, const char *name,
 static int add_participant_in_tx(store *st, const char *sid, const char *name,
 				 long long now, int *index, store_error *err)
 {
-	static const char next[] =
-		"SELECT coalesce(max(position) + 1, 0) FROM participants WHERE session = ?1";
+	static const char count[] = "SELECT count(*) FROM participants WHERE session = ?1";
 	char summary[200], who[80];
 	store_entry e = { "join", NULL, summary, -1, STORE_NULL_VALUE,
 			  STORE_NULL_VALUE, 0 };
-	long long position = 0;
-	int found, rc = store_step_int(st, store_sql_text1(st, next, sid, err), &position,
-				    &found, "add a participant", err);
+	long long n = 0;
+	int position = 0, found, rc = store_step_int(st, store_sql_text1(st, count, sid, err),
+						    &n, &found, "add a participant", err);
 
 	if (rc)
 		return rc;
-	*index = (int)position;
-	if (*index >= STORE_MAX_PARTICIPANTS)
+	*index = (int)n;
+	if (n >= STORE_MAX_PARTICIPANTS)
 		return store_fail(err, STORE_EUSAGE, "a session has at most %d "
 				  "participants", STORE_MAX_PARTICIPANTS);
-	rc = store_insert_participant(st, sid, *index, name, err);
+	if ((rc = store_participant_next_position(st, sid, &position, err)))
+		return rc;
+	rc = store_insert_participant(st, sid, position, name, err);
 	store_quote(who, sizeof who, name);
 	snprintf(summary, sizeof summary, "%s joined", who);
-	e.target = *index;
+	e.target = position;
 	e.new_value = store_text_value(name);
 	if (!rc)
 		rc = store_history_add(st, sid, now, &e, err);
@@ -301,7 +302,9 @@ int store_participant_add(store *st, const char *session_id, const char *name,
 		return rc;
 	rc = store_change_begin(st, session_id, &now, err);
 	if (!rc)
-		rc = participant_position(st, session_id, name, &pos, err);
+		rc = store_participant_find(st, session_id, name, &pos, err);
+	if (!rc && pos >= 0)
+		rc = store_participant_index(st, session_id, pos, &pos, err);
 	if (!rc && pos >= 0) {
 		store_rollback(st);
 		if (index)
@@ -434,7 +437,7 @@ int store_write_participant(store *st, const char *sid, int position,
 	static const char sql[] =
 		"UPDATE participants SET name = ?3 WHERE session = ?1 AND position = ?2";
 	sqlite3_stmt *stmt;
-	int pos = -1, rc = participant_position(st, sid, name, &pos, err);
+	int pos = -1, rc = store_participant_find(st, sid, name, &pos, err);
 
 	if (rc)
 		return rc;
@@ -463,7 +466,7 @@ int store_participant_rename(store *st, const char *session_id, const char *old,
 		return rc;
 	if ((rc = store_change_begin(st, session_id, &now, err)))
 		return rc;
-	rc = participant_position(st, session_id, old, &pos, err);
+	rc = store_participant_find(st, session_id, old, &pos, err);
 	if (!rc && pos < 0)
 		rc = store_fail(err, STORE_ENOINPUT, "the session has no participant "
 				"named '%s'", old);

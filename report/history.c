@@ -66,8 +66,12 @@ static void value_of(const store_change *c, const store_change_value *v,
 	case STORE_CHANGE_SECRET:
 		snprintf(out, size, "%s", v->number ? "on" : "off");
 		break;
+	case STORE_CHANGE_TYPE:
+		snprintf(out, size, "%s", v->number == CONTENT_TRACK_PCN ? "pcn" : "lgpo");
+		break;
 	case STORE_CHANGE_NOTE:
 	case STORE_CHANGE_RENAME:
+	case STORE_CHANGE_REMOVE:
 		store_quote(quote, sizeof quote, v->text ? v->text : "");
 		if (*quote)
 			snprintf(out, size, "'%s'", quote);

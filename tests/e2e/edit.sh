@@ -5,7 +5,10 @@
 # their votes (the CSV has them under the new name), every change is in
 # the history and undone by u on the walk, and bad input changes nothing:
 # unknown session 66, a name already taken 65, --minutes 5 64, an empty
-# name 64, each with one line naming the field.
+# name 64, each with one line naming the field.  A type change hides the
+# answers of rows outside it and gives them back; removing a participant
+# who voted takes --force and leaves the others' votes theirs.  The same
+# from the settings screen (walk and sessions list) and the line mode.
 . "$(dirname "$0")/lib.sh"
 ns_init
 
@@ -43,6 +46,9 @@ check 65 "Other" edit Edit --name Other
 check 64 "minutes" edit Edit --minutes 5
 check 64 "name" edit Edit --name ""
 check 64 "rename-participant" edit Edit --rename-participant Anne=
+check 66 "rename-participant: .*Zed" edit Edit --rename-participant Zed=Q
+check 65 "rename-participant: .*Ben" edit Edit --rename-participant Anne=Ben
+check 64 "type" edit Edit --type gp
 
 # Undo on the walk takes the changes back one at a time, newest first.
 undo_once() {
@@ -61,4 +67,152 @@ ns_cli report Edit --table sessions --format csv | grep -q ',Riverside PCN,.*,90
 undo_once
 ns_cli report Edit --table sessions --format csv | grep -q ',Riverside PCN,' &&
 	ns_fail "undo did not put back the organisation"
+# The type: rows outside it keep their answers, hidden, until it comes back.
+ns_cli --content "$NS_SMALL" new Net --type pcn --participants "Ann,Ben,Cy" \
+	>/dev/null || ns_fail "cannot create Net"
+ns_start "" "" "" "" --session Net
+ns_wait_for "Alpha row one"
+ns_keys 2
+ns_wait_for "Saved: Build agreed."
+ns_keys j
+ns_wait_for "Alpha row for networks"
+ns_keys 3
+ns_wait_for "Saved: Enhance agreed."
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+ncsv() { ns_cli report Net --format csv; }
+ns_expect_cli "changed session 'Net'" edit Net --type lgpo
+ncsv | grep -q alpha-pcn && ns_fail "a row outside the type is still reported: $(ncsv)"
+ns_cli list | grep -q "Net .*lgpo  *1/2 " || ns_fail "the count follows the type: $(ns_cli list)"
+ns_expect_cli "changed session 'Net'" edit Net --type pcn
+ncsv | grep -q ',alpha-pcn,Alpha row for networks,,enhance,Enhance,agreed,' ||
+	ns_fail "the hidden answer did not come back: $(ncsv)"
+ns_cli list | grep -q "Net .*pcn  *2/3 " || ns_fail "the count is not back: $(ns_cli list)"
+
+# Removing someone who voted takes --force; the others keep their votes.
+ns_start "" "" "" "" --session Net
+ns_wait_for "Alpha row for networks"
+ns_keys k
+ns_wait_for "Row 1 of 2: Alpha row one"
+ns_keys v
+ns_wait_for "Votes: Alpha row one"
+ns_keys 1 2 3
+ns_wait_for "Lowest Start, highest Enhance."
+ns_keys q q
+ns_wait_for "NS-EXITED-0"
+check 65 "2 votes\|1 vote" edit Net --remove-participant Ben
+check 65 "remove-participant: 'Ben' has 1 vote that would go" edit Net \
+	--remove-participant Ben
+check 66 "remove-participant: .*Zed" edit Net --remove-participant Zed
+check 64 "remove-participant" edit Net --remove-participant ""
+ncsv | grep -q ',alpha-one,Alpha row one,Ben,build,Build,vote,' ||
+	ns_fail "a refused removal changed something: $(ncsv)"
+ns_expect_cli "changed session 'Net'" edit Net --remove-participant Ben --force
+ncsv | grep -q ',Ben,' && ns_fail "Ben is still in the CSV: $(ncsv)"
+ncsv | grep -q ',alpha-one,Alpha row one,Cy,enhance,Enhance,vote,' ||
+	ns_fail "Cy lost her vote when Ben went: $(ncsv)"
+ns_start "" "" "" "" --session Net
+ns_wait_for "Section 1 of 2"
+ns_keys u
+ns_wait_for "Undone: removed participant 'Ben'"
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+ncsv | grep -q ',alpha-one,Alpha row one,Ben,build,Build,vote,' ||
+	ns_fail "undo did not give Ben back his vote: $(ncsv)"
+ncsv | grep -q ',alpha-one,Alpha row one,Cy,enhance,Enhance,vote,' ||
+	ns_fail "undo moved Cy's vote: $(ncsv)"
+# The settings from the walk: rename a participant, change the minutes.
+ns_start "" "" "" "" --session Edit
+ns_wait_for "Section 1 of"
+ns_keys e
+ns_wait_for "Participants (2)"
+ns_keys ?
+ns_wait_for "Session settings"
+ns_wait_for "Remove the selected participant"
+ns_keys q
+ns_wait_for "Participants (2)"
+ns_keys r
+ns_wait_for "Rename the participant"
+ns_keys C-u
+ns_type "Annie"
+ns_keys C-s
+ns_wait_for "Saved: participant renamed"
+ns_keys e
+ns_wait_for "Each change is in the history"
+ns_keys Tab Tab Tab Tab C-u
+ns_type "5"
+ns_keys C-s
+ns_wait_for "Not saved: Minutes takes a number from 15 to 600, not '5'."
+ns_keys C-u
+ns_type "45"
+ns_keys C-s
+ns_wait_for "Minutes       45"
+ns_keys q
+ns_wait_for "Section 1 of"
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+csv | grep -q ',alpha-one,Alpha row one,Annie,start,Start,vote,' ||
+	ns_fail "the renamed participant lost the vote: $(csv)"
+ns_cli report Edit --table sessions --format csv | grep -q ',45,2,' ||
+	ns_fail "the minutes did not change from the settings"
+
+# From the sessions screen: removing someone who voted asks first.
+ns_start "" "" "" ""
+ns_wait_for "Sessions (3)"
+ns_wait_for "Edit"
+ns_keys e
+ns_wait_for "Participants (2)"
+ns_keys D
+ns_wait_for "Remove Annie and their 1 vote? y/n"
+ns_keys y
+ns_wait_for "Saved: participant removed."
+ns_wait_for "Participants (1)"
+ns_keys q
+ns_wait_for "Sessions (3)"
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+csv | grep -q ',Annie,' && ns_fail "Annie is still in the CSV: $(csv)"
+csv | grep -q ',alpha-one,Alpha row one,Ben,build,Build,vote,' ||
+	ns_fail "Ben lost his vote: $(csv)"
+
+# A type changed from the walk's settings: the walk follows at once.
+ns_start "" "" "" "" --session Net
+ns_wait_for "Row 1 of 2: Alpha row one"
+ns_keys j
+ns_wait_for "Row 2 of 2: Alpha row for networks"
+ns_keys e
+ns_wait_for "Type          PCN (3 rows apply)"
+ns_keys e
+ns_wait_for "Each change is in the history"
+ns_keys Tab Tab Tab Space C-s
+ns_wait_for "Type          LGPO (2 rows apply)"
+ns_keys q
+ns_wait_for "Row 1 of 1: Beta row one"
+ns_keys e e Tab Tab Tab Space C-s
+ns_wait_for "Type          PCN (3 rows apply)"
+ns_keys q
+ns_wait_for "Section 2 of 2"
+ns_keys q
+ns_wait_for "NS-EXITED-0"
+
+# The line mode's set-up, from a pipe: the same changes, Saved: or
+# Not saved: for each, and ? lists it.
+printf '%s\n' "?" i o "Canal PCN" f Fay t 1 m 5 m 75 r Cy Cyd D Ben y + Eve "" q |
+	ns_cli --plain --session Net >"$NS_DIR/plain" 2>&1 ||
+	ns_fail "the line mode failed: $(cat "$NS_DIR/plain")"
+for want in "remove a participant" "Saved: Organisation changed." \
+	"Saved: Facilitator changed." "Saved: the type is LGPO" \
+	"Not saved: Minutes takes a number from 15 to 600, not '5'." \
+	"Saved: 75 minutes planned." "Saved: 'Cy' is now 'Cyd'" \
+	"Remove Ben and their 1 vote? [y/n]" "Saved: Ben removed" \
+	"Saved: Eve is participant 3."; do
+	grep -qF -- "$want" "$NS_DIR/plain" ||
+		ns_fail "the line mode did not say '$want': $(cat "$NS_DIR/plain")"
+done
+ncsv | grep -q ',alpha-one,Alpha row one,Cyd,enhance,Enhance,vote,' ||
+	ns_fail "Cyd lost her vote: $(ncsv)"
+ncsv | grep -q alpha-pcn && ns_fail "the line mode's type change kept the row"
+ncsv | grep -q ',Ben,' && ns_fail "Ben is still in the CSV"
+ns_cli report Net --table sessions --format csv | grep -q ',Canal PCN,lgpo,Fay,.*,75,' ||
+	ns_fail "the set-up did not change: $(ns_cli report Net --table sessions --format csv)"
 echo "ok - edit"

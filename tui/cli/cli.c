@@ -36,8 +36,11 @@ enum opt_bits {
 	OPT_PORTFOLIO = 1 << 18, OPT_ALL = 1 << 19, OPT_TABLE = 1 << 20,
 	OPT_SINCE = 1 << 21, OPT_BOM = 1 << 22, OPT_NOGUARD = 1 << 23,
 	OPT_WITH_PROMPTS = 1 << 24, OPT_OPEN_JOIN = 1 << 25, OPT_MINUTES = 1 << 26,
-	OPT_NAME = 1 << 27, OPT_ADD_PART = 1 << 28, OPT_RENAME_PART = 1 << 29
+	OPT_NAME = 1 << 27, OPT_ADD_PART = 1 << 28, OPT_RENAME_PART = 1 << 29,
+	OPT_REMOVE_PART = 1 << 30
 };
+/* Past what an enum constant may hold. */
+#define OPT_FORCE (1u << 31)
 
 typedef struct cli_args {
 	cli_options o;
@@ -47,7 +50,8 @@ typedef struct cli_args {
 	int width, page_length, utf8, secret, portfolio, all, bom, no_guard;
 	int with_prompts, open_join;
 	int minutes;                /* --minutes, 0 when not given */
-	const char *name, *add_participant, *rename_participant;
+	const char *name, *add_participant, *rename_participant, *remove_participant;
+	int force;                  /* --force: remove a participant who voted */
 	char **pos;                 /* positional words after the command */
 	int n_pos;
 	const char *command;
@@ -105,8 +109,9 @@ static void print_help(void)
 "                 [--participants \"A,B,C\"] [--facilitator NAME] [--secret]\n"
 "                 [--open-join] [--minutes N]\n"
 "  or:  nextsteps edit SESSION [--name NEW] [--org ORG] [--facilitator NAME]\n"
-"                 [--minutes N] [--add-participant NAME]\n"
-"                 [--rename-participant OLD=NEW]   fix the set-up (undoable)\n"
+"                 [--type lgpo|pcn] [--minutes N] [--add-participant NAME]\n"
+"                 [--rename-participant OLD=NEW]\n"
+"                 [--remove-participant NAME [--force]]  fix the set-up (undoable)\n"
 "  or:  nextsteps list [--format text|csv|json]\n"
 "  or:  nextsteps report [SESSION] [--format text|csv|json] [-o FILE]\n"
 "                 [--width N] [--page-length N] [--utf8] [--with-prompts]\n"
@@ -156,6 +161,8 @@ static void print_help(void)
 "      --name NEW          edit: the session's new name\n"
 "      --add-participant NAME      edit: one more participant\n"
 "      --rename-participant OLD=NEW  edit: rename one, keeping their votes\n"
+"      --remove-participant NAME  edit: remove one (undo puts them back)\n"
+"      --force             edit: remove them even when they have voted\n"
 "      --open-join         anyone may join (new); otherwise a name that is not\n"
 "                          a participant waits for the facilitator's +\n"
 "      --as NAME           who you are, for 'join' and 'score' (score: a\n"
@@ -209,7 +216,7 @@ enum { LO_DB = 256, LO_CONTENT, LO_SESSION, LO_ASCII, LO_NOCOLOR, LO_KIOSK,
        LO_PAGELEN, LO_UTF8, LO_SECRET, LO_PLAIN, LO_AS, LO_PORTFOLIO,
        LO_ALL, LO_TABLE, LO_SINCE, LO_BOM, LO_NOGUARD,
        LO_WITH_PROMPTS, LO_OPEN_JOIN, LO_MINUTES, LO_NAME, LO_ADD_PART,
-       LO_RENAME_PART };
+       LO_RENAME_PART, LO_REMOVE_PART, LO_FORCE };
 
 static const struct option long_options[] = {
 	{ "db", required_argument, NULL, LO_DB },
@@ -243,6 +250,8 @@ static const struct option long_options[] = {
 	{ "name", required_argument, NULL, LO_NAME },
 	{ "add-participant", required_argument, NULL, LO_ADD_PART },
 	{ "rename-participant", required_argument, NULL, LO_RENAME_PART },
+	{ "remove-participant", required_argument, NULL, LO_REMOVE_PART },
+	{ "force", no_argument, NULL, LO_FORCE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -286,6 +295,8 @@ static int parse_option(cli_args *a, int c, const char *arg)
 	case LO_NAME: a->name = arg; a->given |= OPT_NAME; break;
 	case LO_ADD_PART: a->add_participant = arg; a->given |= OPT_ADD_PART; break;
 	case LO_RENAME_PART: a->rename_participant = arg; a->given |= OPT_RENAME_PART; break;
+	case LO_REMOVE_PART: a->remove_participant = arg; a->given |= OPT_REMOVE_PART; break;
+	case LO_FORCE: a->force = 1; a->given |= OPT_FORCE; break;
 	case LO_MINUTES:
 		if (parse_int(arg, &a->minutes) < 0 || a->minutes < STORE_MINUTES_MIN ||
 		    a->minutes > STORE_MINUTES_MAX) {
@@ -371,7 +382,8 @@ static int check_allowed(const cli_args *a, unsigned allowed, int max_pos)
 		"--width", "--page-length", "--utf8", "--secret", "--plain", "--as",
 		"--portfolio", "--all", "--table", "--since", "--bom",
 		"--no-formula-guard", "--with-prompts", "--open-join", "--minutes",
-		"--name", "--add-participant", "--rename-participant" };
+		"--name", "--add-participant", "--rename-participant",
+		"--remove-participant", "--force" };
 	unsigned bad = a->given & ~allowed;
 	size_t i;
 
@@ -596,9 +608,22 @@ static int edit_check(const cli_args *a)
 		return CLI_USAGE;
 	}
 	if (!(a->given & (OPT_NAME | OPT_ORG | OPT_FACILITATOR | OPT_MINUTES |
-			  OPT_ADD_PART | OPT_RENAME_PART))) {
-		cli_error("edit needs a change: --name, --org, --facilitator, --minutes, "
-			  "--add-participant or --rename-participant");
+			  OPT_TYPE | OPT_ADD_PART | OPT_RENAME_PART | OPT_REMOVE_PART))) {
+		cli_error("edit needs a change: --name, --org, --type, --facilitator, "
+			  "--minutes, --add-participant, --rename-participant or "
+			  "--remove-participant");
+		return CLI_USAGE;
+	}
+	if ((a->given & OPT_TYPE) && !content_track_parse(a->type)) {
+		cli_error("--type takes lgpo or pcn, not '%s'", a->type);
+		return CLI_USAGE;
+	}
+	if ((a->given & OPT_REMOVE_PART) && text_is_blank(a->remove_participant)) {
+		cli_error("--remove-participant: name the participant to remove");
+		return CLI_USAGE;
+	}
+	if ((a->given & OPT_FORCE) && !(a->given & OPT_REMOVE_PART)) {
+		cli_error("--force goes with --remove-participant");
 		return CLI_USAGE;
 	}
 	if ((a->given & OPT_NAME) && text_is_blank(a->name)) {
@@ -612,6 +637,32 @@ static int edit_check(const cli_args *a)
 	return -1;
 }
 
+/* The option a failed change came from, in front of the store's words,
+ * so the one line names the field. */
+static int edit_failed(const char *option, store_error *err)
+{
+	char msg[sizeof err->message];
+
+	snprintf(msg, sizeof msg, "%s", err->message);
+	snprintf(err->message, sizeof err->message, "%s: %.400s", option, msg);
+	return -1;
+}
+
+/* Removing someone who has voted takes --force; without it the line says
+ * how many votes would go. */
+static int edit_remove(const cli_args *a, store *st, const store_session *s,
+		       store_error *err)
+{
+	int votes = 0, rc = store_participant_remove(st, s->id, a->remove_participant,
+						     a->force, &votes, err);
+
+	if (rc == STORE_EDATA && votes > 0 && !a->force)
+		snprintf(err->message, sizeof err->message, "'%.200s' has %d vote%s that "
+			 "would go with them: add --force to remove them and their "
+			 "votes", a->remove_participant, votes, votes == 1 ? "" : "s");
+	return rc ? edit_failed("--remove-participant", err) : 0;
+}
+
 /* Each change is its own entry in the history, so undo takes them back
  * one at a time; they run in a fixed order and stop at the first that
  * fails, saying which. */
@@ -622,21 +673,26 @@ static int edit_apply(cli_args *a, store *st, const store_session *s, char *rena
 
 	if ((a->given & OPT_ORG) &&
 	    store_session_set_text(st, s->id, STORE_SESSION_ORG, a->org, err) != 0)
-		return -1;
+		return edit_failed("--org", err);
 	if ((a->given & OPT_FACILITATOR) &&
 	    store_session_set_text(st, s->id, STORE_SESSION_FACILITATOR, a->facilitator,
 				   err) != 0)
-		return -1;
+		return edit_failed("--facilitator", err);
 	if ((a->given & OPT_MINUTES) && store_session_set_minutes(st, s->id, a->minutes, err))
-		return -1;
+		return edit_failed("--minutes", err);
+	if ((a->given & OPT_TYPE) &&
+	    store_session_set_track(st, s->id, content_track_parse(a->type), err) != 0)
+		return edit_failed("--type", err);
 	if ((a->given & OPT_ADD_PART) &&
 	    store_participant_add(st, s->id, a->add_participant, NULL, err) != 0)
-		return -1;
+		return edit_failed("--add-participant", err);
 	if (rename && (split_rename(rename, &old, &name) != 0 ||
 		       store_participant_rename(st, s->id, old, name, err) != 0))
+		return edit_failed("--rename-participant", err);
+	if ((a->given & OPT_REMOVE_PART) && edit_remove(a, st, s, err) != 0)
 		return -1;
 	if ((a->given & OPT_NAME) && store_session_rename(st, s->id, a->name, err) != 0)
-		return -1;
+		return edit_failed("--name", err);
 	return 0;
 }
 
@@ -649,7 +705,8 @@ static int cmd_edit(cli_args *a)
 	int rc;
 
 	if ((rc = check_allowed(a, OPT_DB | OPT_NAME | OPT_ORG | OPT_FACILITATOR |
-				OPT_MINUTES | OPT_ADD_PART | OPT_RENAME_PART, 1)) >= 0 ||
+				OPT_MINUTES | OPT_TYPE | OPT_ADD_PART | OPT_RENAME_PART |
+				OPT_REMOVE_PART | OPT_FORCE, 1)) >= 0 ||
 	    (rc = edit_check(a)) >= 0)
 		return rc;
 	if (a->rename_participant) {

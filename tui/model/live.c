@@ -195,6 +195,22 @@ int live_participant_index(const store_session *s, const char *name)
 	return -1;
 }
 
+int live_reseat(live *lv, const store_session *s)
+{
+	int index;
+
+	if (lv->participant < 0)
+		return 0;
+	index = live_participant_index(s, lv->me.name);
+	if (index < 0)
+		return -1;
+	if (index != lv->participant) {
+		lv->participant = index;
+		store_set_actor(lv->st, index);
+	}
+	return 0;
+}
+
 int live_must_ask(const store_session *s, const char *name)
 {
 	return !s->open_join && live_participant_index(s, name) < 0;

@@ -78,5 +78,9 @@ int live_refused(const live *lv);
 /* This process was admitted as participant `index`: it says so with its
  * next heartbeat, at once. */
 void live_admitted(live *lv, int index);
+/* After a reload, a participant's number again: removing someone before
+ * them in the list moves them up, and votes and undo go by that number
+ * (the store's actor follows).  -1 when they were removed themselves. */
+int live_reseat(live *lv, const store_session *s);
 
 #endif

@@ -174,11 +174,31 @@ void workshop_close(workshop *ws)
 	workshop_free(ws);
 }
 
+/* After the session's type changed: the walk's rows again, staying on
+ * the current row when it still applies, else on the next one that does
+ * (the last when none follows). */
+static int rewalk(workshop *ws)
+{
+	workshop_step at = { 0, 0 };
+	size_t k;
+
+	if (ws->cur < ws->n_steps)
+		at = ws->steps[ws->cur];
+	if (build_steps(ws) != 0)
+		return -1;
+	for (k = 0; k < ws->n_steps; k++)
+		if (ws->steps[k].section > at.section ||
+		    (ws->steps[k].section == at.section && ws->steps[k].row >= at.row))
+			break;
+	ws->cur = k < ws->n_steps ? k : (ws->n_steps ? ws->n_steps - 1 : 0);
+	return 0;
+}
+
 int workshop_reload(workshop *ws, store_error *err)
 {
 	store_session s;
 	store_answers a;
-	int rc;
+	int rc, retrack;
 
 	memset(&s, 0, sizeof s);
 	memset(&a, 0, sizeof a);
@@ -190,9 +210,15 @@ int workshop_reload(workshop *ws, store_error *err)
 	}
 	store_session_clear(&ws->s);
 	store_answers_free(&ws->a);
+	retrack = ws->s.track != s.track;
 	ws->s = s;
 	ws->a = a;
 	ws->data_version = store_data_version(ws->st);
+	if (retrack && rewalk(ws) != 0) {
+		err->status = STORE_EOS;
+		snprintf(err->message, sizeof err->message, "out of memory");
+		return STORE_EOS;
+	}
 	count_answered(ws);
 	count_plan(ws);
 	ws->reloads++;

@@ -122,6 +122,11 @@ static int plain_follow_changes(plain_follow *f)
 
 		plain_reload(f->p);
 		workshop_follow(f->p->ws);
+		if (live_reseat(f->lv, &f->p->ws->s) < 0) {
+			plain_say(f->p, "The facilitator removed you from this session.");
+			return -1;
+		}
+		f->me = f->lv->participant;
 		now = workshop_state_of(f->p->ws, workshop_answer(f->p->ws));
 		if (f->p->ws->cur != f->shown_step) {
 			plain_follow_row(f);

@@ -2,7 +2,8 @@
 /* SPDX-License-Identifier: MIT */
 /* plain_internal.h - shared by the files of the plain mode: plain.c (line
  * input and output, the run), plain_sessions.c (the session picker),
- * plain_walk.c (the walk) and plain_answers.c (votes, notes, actions).
+ * plain_walk.c (the walk) and plain_answers.c (votes, notes, actions);
+ * the set-up (i) is in plain_sessions.c.
  * Not for other modules: they use plain.h. */
 #ifndef NEXTSTEPS_PLAIN_INTERNAL_H
 #define NEXTSTEPS_PLAIN_INTERNAL_H
@@ -125,6 +126,7 @@ void plain_reveal(plain *p);
 void plain_reveal_all(plain *p);
 void plain_report(plain *p);
 void plain_actions(plain *p);
+/* The session's set-up (plain_sessions.c). */
 void plain_setup(plain *p);
 
 #endif

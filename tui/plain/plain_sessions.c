@@ -207,3 +207,234 @@ int plain_pick(plain *p, char id[40])
 	} while (r < 0);
 	return CLI_OK;
 }
+
+/* ------------------------------------------------------------ set-up */
+
+static void plain_setup_show(const plain *p)
+{
+	const store_session *s = &p->ws->s;
+	char *people = plain_format("%s", ""), *t;
+	size_t i;
+
+	for (i = 0; i < s->n_participants; i++) {
+		t = plain_format("%s%s%s", people, i ? ", " : "", s->participants[i]);
+		free(people);
+		people = t;
+	}
+	plain_show(p, "Session:      ", s->name, 0);
+	plain_show(p, "Organisation: ", *s->organisation ? s->organisation : "(not given)", 0);
+	plain_show(p, "Facilitator:  ", *s->facilitator ? s->facilitator : "(not given)", 0);
+	plain_say(p, "Type:         %s (%d rows apply).",
+		  s->track == CONTENT_TRACK_PCN ? "PCN" : "LGPO", s->rows_total);
+	plain_say(p, "Minutes:      %d planned.", s->planned_minutes);
+	plain_show(p, "Participants: ", *people ? people : "(none)", 0);
+	plain_say(p, "Secret ballot: %s.", s->secret_ballot ? "on" : "off");
+	free(people);
+}
+
+/* A refusal in the command line's words, named by the field. */
+static void plain_setup_refused(plain *p, const char *field, const store_error *err)
+{
+	store_error named = *err;
+
+	snprintf(named.message, sizeof named.message, "%s: %.400s", field, err->message);
+	plain_error(p, "Not saved", &named);
+}
+
+static void plain_setup_rename(plain *p)
+{
+	char *name = plain_ask_copy(p, "New name (Enter keeps '%s')", p->ws->s.name);
+	store_error err;
+
+	if (!name || !*name)
+		plain_say(p, "Not saved: the name is unchanged.");
+	else if (store_session_rename(p->st, p->ws->s.id, name, &err) != 0)
+		plain_setup_refused(p, "Name", &err);
+	else
+		plain_say(p, "Saved: the session is now '%s'.", name);
+	free(name);
+	plain_reload(p);
+}
+
+/* The organisation or the facilitator; "-" empties it. */
+static void plain_setup_text(plain *p, enum store_session_text field)
+{
+	const char *what = field == STORE_SESSION_ORG ? "Organisation" : "Facilitator";
+	char *v = plain_ask_copy(p, "%s (Enter keeps it, - for none)", what);
+	store_error err;
+
+	if (!v || !*v)
+		plain_say(p, "Not saved: the %s is unchanged.", field == STORE_SESSION_ORG
+			  ? "organisation" : "facilitator");
+	else if (store_session_set_text(p->st, p->ws->s.id, field,
+					strcmp(v, "-") == 0 ? "" : v, &err) != 0)
+		plain_setup_refused(p, what, &err);
+	else
+		plain_say(p, "Saved: %s %s.", what, strcmp(v, "-") == 0 ? "cleared"
+			  : "changed");
+	free(v);
+	plain_reload(p);
+}
+
+static void plain_setup_track(plain *p)
+{
+	unsigned track = plain_ask_track(p);
+	store_error err;
+
+	if (!track)
+		return;
+	if (store_session_set_track(p->st, p->ws->s.id, track, &err) != 0)
+		plain_setup_refused(p, "Type", &err);
+	else
+		plain_say(p, "Saved: the type is %s; answers on rows outside it are kept "
+			  "and come back if the type changes back.",
+			  track == CONTENT_TRACK_PCN ? "PCN" : "LGPO");
+	plain_reload(p);
+}
+
+static void plain_setup_minutes(plain *p)
+{
+	const char *a = plain_ask(p, "Planned minutes [%d-%d, Enter keeps %d]",
+				  STORE_MINUTES_MIN, STORE_MINUTES_MAX,
+				  p->ws->s.planned_minutes);
+	store_error err;
+	long m;
+
+	if (!a || !*a)
+		plain_say(p, "Not saved: the minutes are unchanged.");
+	else if (plain_number(a, STORE_MINUTES_MIN, STORE_MINUTES_MAX, &m) != 0)
+		plain_say(p, "Not saved: Minutes takes a number from %d to %d, not '%s'.",
+			  STORE_MINUTES_MIN, STORE_MINUTES_MAX, a);
+	else if (store_session_set_minutes(p->st, p->ws->s.id, (int)m, &err) != 0)
+		plain_setup_refused(p, "Minutes", &err);
+	else
+		plain_say(p, "Saved: %ld minutes planned.", m);
+	plain_reload(p);
+}
+
+static void plain_setup_secret(plain *p)
+{
+	int on = !p->ws->s.secret_ballot;
+	store_error err;
+
+	if (store_session_set_secret(p->st, p->ws->s.id, on, &err) != 0)
+		plain_error(p, "Not saved", &err);
+	else
+		plain_say(p, "Saved: secret ballot %s.", on ? "on: votes are hidden "
+			  "until you reveal them (r)" : "off");
+	plain_reload(p);
+}
+
+static void plain_setup_participant(plain *p)
+{
+	char *name = plain_ask_copy(p, "Participant's name (Enter cancels)");
+	store_error err;
+	int index;
+
+	if (!name || text_is_blank(name))
+		plain_say(p, "Not saved: no participant added.");
+	else if (store_participant_add(p->st, p->ws->s.id, name, &index, &err) != 0)
+		plain_setup_refused(p, "Add participant", &err);
+	else
+		plain_say(p, "Saved: %s is participant %d.", name, index + 1);
+	free(name);
+	plain_reload(p);
+}
+
+static void plain_setup_rename_participant(plain *p)
+{
+	char *old = plain_ask_copy(p, "Participant to rename (Enter cancels)"), *name;
+	store_error err;
+
+	if (!old || !*old) {
+		plain_say(p, "Not saved: no participant renamed.");
+		free(old);
+		return;
+	}
+	name = plain_ask_copy(p, "New name for '%s'", old);
+	if (!name || text_is_blank(name))
+		plain_say(p, "Not saved: Rename participant: a participant needs a name, "
+			  "not an empty one.");
+	else if (store_participant_rename(p->st, p->ws->s.id, old, name, &err) != 0)
+		plain_setup_refused(p, "Rename participant", &err);
+	else
+		plain_say(p, "Saved: '%s' is now '%s'; their votes stay theirs.", old, name);
+	free(old);
+	free(name);
+	plain_reload(p);
+}
+
+/* Removing someone who has voted asks first, saying how many votes go. */
+static void plain_setup_remove(plain *p)
+{
+	char *name = plain_ask_copy(p, "Participant to remove (Enter cancels)");
+	store_error err;
+	const char *a;
+	int votes = 0;
+
+	if (!name || !*name) {
+		plain_say(p, "Not saved: no participant removed.");
+		free(name);
+		return;
+	}
+	if (store_participant_votes(p->st, p->ws->s.id, name, &votes, &err) != 0) {
+		plain_setup_refused(p, "Remove participant", &err);
+		free(name);
+		return;
+	}
+	a = votes ? plain_ask(p, "Remove %s and their %d vote%s? [y/n]", name, votes,
+			      votes == 1 ? "" : "s")
+		  : plain_ask(p, "Remove %s? [y/n]", name);
+	if (!a || plain_letter(a) != 'y')
+		plain_say(p, "Not saved: %s stays.", name);
+	else if (store_participant_remove(p->st, p->ws->s.id, name, 1, NULL, &err) != 0)
+		plain_setup_refused(p, "Remove participant", &err);
+	else
+		plain_say(p, "Saved: %s removed; undo (u) puts them back.", name);
+	free(name);
+	plain_reload(p);
+}
+
+static const struct {
+	const char *key;
+	void (*fn)(plain *p);
+} plain_setup_cmds[] = {
+	{ "n", plain_setup_rename },
+	{ "t", plain_setup_track },
+	{ "m", plain_setup_minutes },
+	{ "b", plain_setup_secret },
+	{ "+", plain_setup_participant },
+	{ "r", plain_setup_rename_participant },
+	{ "D", plain_setup_remove },
+};
+
+/* i: the session's set-up, and what can change once it runs: its name,
+ * organisation, facilitator, type, minutes, the secret ballot and the
+ * participants, each change as the screens' settings and `nextsteps
+ * edit` make it (one history entry, undone by u). */
+void plain_setup(plain *p)
+{
+	plain_setup_show(p);
+	for (;;) {
+		const char *a = plain_ask(p, "Set-up [n rename, o organisation, f "
+					  "facilitator, t type, m minutes, b secret "
+					  "ballot on/off, + add, r rename, D remove a "
+					  "participant, Enter back]");
+		size_t i;
+
+		if (!a || !*a || strcmp(a, "q") == 0)
+			return;
+		if (strcmp(a, "o") == 0 || strcmp(a, "f") == 0) {
+			plain_setup_text(p, *a == 'o' ? STORE_SESSION_ORG
+						      : STORE_SESSION_FACILITATOR);
+			continue;
+		}
+		for (i = 0; i < sizeof plain_setup_cmds / sizeof plain_setup_cmds[0]; i++)
+			if (strcmp(a, plain_setup_cmds[i].key) == 0)
+				break;
+		if (i < sizeof plain_setup_cmds / sizeof plain_setup_cmds[0])
+			plain_setup_cmds[i].fn(p);
+		else
+			plain_say(p, "Type n, o, f, t, m, b, +, r, D or Enter.");
+	}
+}

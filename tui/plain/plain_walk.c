@@ -462,8 +462,9 @@ static const plain_cmd plain_cmds[] = {
 	  "plan, changes", plain_cmd_summary, 0 },
 	{ "p", NULL, "report", "write the printable report next to the database",
 	  plain_cmd_report, 0 },
-	{ "i", NULL, "set-up", "the session's set-up: rename, secret ballot, add "
-	  "a participant", plain_cmd_setup, 0 },
+	{ "i", NULL, "set-up", "the session's set-up: rename it, change the "
+	  "organisation, facilitator, type, minutes or secret ballot, add, rename "
+	  "or remove a participant", plain_cmd_setup, 0 },
 	{ "l", NULL, NULL, "read this row again", plain_cmd_again, 0 },
 	{ "", NULL, "Enter next", "next row", plain_cmd_next, 0 },
 	{ "q", NULL, "quit", "quit; every answer already saved is kept",

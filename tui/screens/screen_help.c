@@ -34,6 +34,7 @@ static const struct { unsigned scope; const char *title; } groups[] = {
 	{ SC_OVERVIEW, "Overview" },
 	{ SC_SUMMARY, "Summary" },
 	{ SC_SESSIONS, "Sessions" },
+	{ SC_SETTINGS, "Session settings" },
 	{ SC_FORM, "Forms" },
 	{ SC_LIST, "Lists" },
 	{ SC_ANY | SC_TOP | SC_SUB, "Everywhere" },

@@ -359,7 +359,8 @@ static void sessions_action(ui *u, enum action a, int arg)
 		return;
 	}
 	if (!s) {
-		if (a == ACT_OPEN || a == ACT_SESSION_RENAME || a == ACT_SESSION_DELETE)
+		if (a == ACT_OPEN || a == ACT_SESSION_RENAME || a == ACT_SESSION_DELETE ||
+		    a == ACT_SETTINGS)
 			ui_say(u, "There is no session yet: n starts one.");
 		return;
 	}
@@ -370,6 +371,8 @@ static void sessions_action(ui *u, enum action a, int arg)
 		sessions_rename(u, s);
 	else if (a == ACT_SESSION_DELETE)
 		sessions_delete(u, s);
+	else if (a == ACT_SETTINGS)
+		screen_settings_open(u, s->id);
 }
 
 static void sessions_enter(ui *u)

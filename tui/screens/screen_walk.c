@@ -678,6 +678,7 @@ static void walk_action(ui *u, enum action a, int arg)
 	case ACT_ACTIONS: ui_push(u, &screen_actions); break;
 	case ACT_PROMPTS: walk_toggle_info(u); break;
 	case ACT_HISTORY: ui_push(u, &screen_history); break;
+	case ACT_SETTINGS: screen_settings_open(u, u->ws->s.id); break;
 	case ACT_OVERVIEW: ui_push(u, &screen_overview); break;
 	case ACT_SUMMARY: ui_push(u, &screen_summary); break;
 	case ACT_REPORT: report_file_write(u, &walk_state_of(u)->report); break;

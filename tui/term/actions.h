@@ -47,7 +47,8 @@ enum action_scope {
 	SC_WATCH = 1 << 14,      /* nextsteps watch: the read-only live view */
 	SC_JOIN = 1 << 15,       /* nextsteps join: a participant's own terminal */
 	SC_HISTORY = 1 << 16,    /* the list of the session's changes */
-	SC_SCORE = 1 << 17       /* nextsteps score: private scoring before the workshop */
+	SC_SCORE = 1 << 17,      /* nextsteps score: private scoring before the workshop */
+	SC_SETTINGS = 1 << 18    /* a session's set-up: details, participants */
 };
 
 #define ACTION_INFO(_) \
@@ -98,7 +99,12 @@ enum action_scope {
 	_(REVEAL_ALL,     SC_VOTES,              'R', 0, 0,                         NULL,       NONE,      "Reveal the votes on every row still hidden (secret ballot or private scores)") \
 	_(ACCEPT,         SC_VOTES,              '\n', KF(KEY_ENTER), 0,            "agree",    NONE,      "Agree the suggested stage: the lower where views differ, as maturity-matrix guidance advises. Asks before replacing a stage already agreed") \
 	_(SECRET,         SC_VOTES,              'b', 0, 0,                         "ballot",   NONE,      "Secret ballot on or off for the session") \
-	_(PARTICIPANT_ADD, SC_VOTES,             '+', 0, 0,                         "add",      NONE,      "Add a participant") \
+	_(PARTICIPANT_ADD, SC_VOTES | SC_SETTINGS, '+', 0, 0,                       "add",      NONE,      "Add a participant") \
+	/* session settings */ \
+	_(SETTINGS,       SC_SESSIONS | SC_WALK, 'e', 0, 0,                         "settings", NONE,      "Session settings: name, organisation, facilitator, type, minutes and participants") \
+	_(SETTINGS_EDIT,  SC_SETTINGS,           'e', '\n', KF(KEY_ENTER),          "edit",     NONE,      "Change the name, organisation, facilitator, type or planned minutes") \
+	_(PARTICIPANT_RENAME, SC_SETTINGS,       'r', 0, 0,                         "rename",   NONE,      "Rename the selected participant; their votes stay theirs") \
+	_(PARTICIPANT_REMOVE, SC_SETTINGS,       'D', KF(KEY_DC), 0,                "remove",   NONE,      "Remove the selected participant (asks first, saying how many votes would go)") \
 	/* the live room (watch and join) */ \
 	_(JOIN_VOTE,      SC_JOIN,               KDIGITS, 0, 0,                     "vote",     NONE,      "Vote for the stage with this number (again to change)") \
 	_(JOIN_DONT_KNOW, SC_JOIN,               'd', 0, 0,                         "don't know", NONE,    "Vote don't know") \

@@ -20,6 +20,10 @@ extern const screen_ops screen_watch;      /* screen_watch.c */
 extern const screen_ops screen_join;       /* screen_join.c */
 extern const screen_ops screen_score;      /* screen_score.c */
 extern const screen_ops screen_history;    /* screen_history.c */
+extern const screen_ops screen_settings;   /* screen_settings.c */
+
+/* Opens the settings of session `session_id` (screen_settings.c). */
+void screen_settings_open(ui *u, const char *session_id);
 
 /* ------------------------------------------------------------ forms */
 

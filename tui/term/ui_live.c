@@ -119,6 +119,12 @@ static unsigned reload_if_stale(ui *u, const screen_ops *s)
 	}
 	if (u->ws->follower)
 		workshop_follow(u->ws);
+	if (live_reseat(u->live, &u->ws->s) < 0) {
+		u->exit_status = CLI_NOINPUT;
+		snprintf(u->exit_text, sizeof u->exit_text, "the facilitator removed you "
+			 "from this session");
+		u->quit = 1;
+	}
 	return LIVE_SESSION;
 }
 
