@@ -585,6 +585,7 @@ static int check_not_opened(store *st, const char *sid, const undo_entry *u,
 		return store_fail_sql(st, err, rc, "read the opened rows");
 	return store_fail(err, STORE_EDATA, "Cannot %s the score on %s: the workshop"
 			  " has opened that row", verb, u->row_id);
+}
 
 /* A vote or a name change of a participant removed since cannot be put
  * back: they are no longer there to hold it (undoing the removal first
