@@ -106,7 +106,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static content_matrix *m;
 	char *copy, *fields[MAX_FIELDS], *people[MAX_PEOPLE];
-	int votes[3][MAX_PEOPLE];
+	int votes[3][MAX_PEOPLE], before[3][MAX_PEOPLE];
 	store_row_answer rows[3];
 	store_action actions[3];
 	store_session s;
@@ -140,16 +140,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s.participants = people;
 	s.n_participants = np;
 	memset(&a, 0, sizeof a);
+	/* every field a later version adds starts empty */
+	memset(rows, 0, sizeof rows);
+	memset(actions, 0, sizeof actions);
 	a.n_participants = np;
 	for (i = 0; i < 3; i++) {          /* rows r1..r3: sorted by id */
-		for (k = 0; k < np; k++)
+		for (k = 0; k < np; k++) {
 			votes[i][k] = (int)((opt + i + k) % 5) - 2;
+			/* some votes are scores given before the workshop */
+			before[i][k] = (opt >> 4) & 1 && votes[i][k] != STORE_VOTE_NONE
+				       && (i + k) % 2 == 0;
+			rows[i].scored += before[i][k];
+		}
+		rows[i].before = before[i];
 		rows[i].row_id = (char *)(i == 0 ? "r1" : i == 1 ? "r2" : "r3");
 		rows[i].state = (int)((opt >> 1) + i) % 4;
 		rows[i].stage = rows[i].state == STORE_ROW_AGREED ? (int)i : -1;
 		rows[i].note = (char *)field(fields, nf, 4 + 3 * i);
 		rows[i].votes = votes[i];
-		rows[i].revealed = 1;
+		rows[i].revealed = !((opt >> 5) & 1);
 		rows[i].updated = 0;
 		actions[i].id = (long long)i + 1;
 		actions[i].row_id = rows[i].row_id;
