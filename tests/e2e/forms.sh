@@ -26,6 +26,9 @@ echo "ok - a long wide-character name survives the rename form"
 ns_keys n
 ns_wait_for "New session"
 ns_type "Hello form"
+# every key is read before the window shrinks: a key pressed while the
+# terminal is too small is not the form's
+ns_wait_for "Hello form"
 ns_tmux resize-window -t "=0:" -x 20 -y 5
 ns_wait_for "Terminal too small"
 ns_tmux resize-window -t "=0:" -x 80 -y 24
