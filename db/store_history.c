@@ -595,13 +595,10 @@ static int still_there(store *st, const char *sid, const undo_entry *u,
 {
 	static const char sql[] =
 		"SELECT 1 FROM participants WHERE session = ?1 AND position = ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
 	long long v = 0;
-	int found = 0, rc;
+	int found = 0, rc = store_step_int(st, store_sql_text_int(st, sql, sid, u->target, err),
+					   &v, &found, "read the participants", err);
 
-	if (stmt)
-		sqlite3_bind_int64(stmt, 2, u->target);
-	rc = store_step_int(st, stmt, &v, &found, "read the participants", err);
 	if (!rc && !found)
 		rc = store_fail(err, STORE_EDATA, "Cannot undo \"%s\": that participant "
 				"has been removed", u->summary);

@@ -275,6 +275,11 @@ sqlite3_stmt *store_sql_text1(store *st, const char *sql, const char *a,
 			      store_error *err);
 sqlite3_stmt *store_sql_text2(store *st, const char *sql, const char *a, const char *b,
 			      store_error *err);
+/* store_sql with ?1 bound to the text a and ?2 to the integer n: the
+ * queries keyed by a session and a participant's position, or a
+ * history entry. */
+sqlite3_stmt *store_sql_text_int(store *st, const char *sql, const char *a,
+				 long long n, store_error *err);
 /* The same statements run to their end (store_run). */
 int store_run_text1(store *st, const char *sql, const char *a, const char *what,
 		    store_error *err);

@@ -1,8 +1,8 @@
 /* SPDX-FileCopyrightText: 2026 The nextsteps authors */
 /* SPDX-License-Identifier: MIT */
-/* store_query.c - a cached statement with its text parameters bound, in
- * one call: most of the store's queries are keyed by a session id, or by
- * a session and a row. */
+/* store_query.c - a cached statement with its parameters bound, in one
+ * call: most of the store's queries are keyed by a session id, or by a
+ * session and a row, or a session and a participant's position. */
 #include "store_internal.h"
 
 sqlite3_stmt *store_sql_text1(store *st, const char *sql, const char *a,
@@ -22,6 +22,16 @@ sqlite3_stmt *store_sql_text2(store *st, const char *sql, const char *a, const c
 
 	if (stmt)
 		store_bind_text(stmt, 2, b);
+	return stmt;
+}
+
+sqlite3_stmt *store_sql_text_int(store *st, const char *sql, const char *a,
+				 long long n, store_error *err)
+{
+	sqlite3_stmt *stmt = store_sql_text1(st, sql, a, err);
+
+	if (stmt)
+		sqlite3_bind_int64(stmt, 2, n);
 	return stmt;
 }
 

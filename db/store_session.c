@@ -663,11 +663,10 @@ int store_insert_participant(store *st, const char *sid, int position,
 {
 	static const char sql[] =
 		"INSERT INTO participants (session, position, name) VALUES (?1, ?2, ?3)";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
+	sqlite3_stmt *stmt = store_sql_text_int(st, sql, sid, position, err);
 
 	if (!stmt)
 		return store_last(err);
-	sqlite3_bind_int(stmt, 2, position);
 	store_bind_text(stmt, 3, name);
 	return store_run(st, stmt, "add a participant", err);
 }

@@ -32,16 +32,14 @@ int store_participant_position(store *st, const char *sid, int index, int *posit
 	static const char sql[] =
 		"SELECT position FROM participants WHERE session = ?1"
 		" ORDER BY position LIMIT 1 OFFSET ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
 	long long v = -1;
 	int found = 0, rc;
 
 	*position = -1;
 	if (index < 0)
 		return STORE_OK;
-	if (stmt)
-		sqlite3_bind_int(stmt, 2, index);
-	rc = store_step_int(st, stmt, &v, &found, "find the participant", err);
+	rc = store_step_int(st, store_sql_text_int(st, sql, sid, index, err), &v, &found,
+			    "find the participant", err);
 	if (!rc && found)
 		*position = (int)v;
 	return rc;
@@ -52,13 +50,10 @@ int store_participant_index(store *st, const char *sid, int position, int *index
 {
 	static const char sql[] =
 		"SELECT count(*) FROM participants WHERE session = ?1 AND position < ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
 	long long v = -1;
-	int found = 0, rc;
+	int found = 0, rc = store_step_int(st, store_sql_text_int(st, sql, sid, position, err),
+					   &v, &found, "find the participant", err);
 
-	if (stmt)
-		sqlite3_bind_int(stmt, 2, position);
-	rc = store_step_int(st, stmt, &v, &found, "find the participant", err);
 	*index = rc ? -1 : (int)v;
 	return rc;
 }
@@ -200,18 +195,10 @@ static int participant_json(store *st, const char *sid, int position, char **out
 		" v.vote FROM votes v WHERE v.session = p.session"
 		" AND v.participant = p.position ORDER BY v.row_id)))"
 		" FROM participants p WHERE p.session = ?1 AND p.position = ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
-	int found = 0, rc;
+	int found = 0;
 
-	*out = NULL;
-	if (stmt)
-		sqlite3_bind_int(stmt, 2, position);
-	rc = store_step_text(st, stmt, out, &found, "read the participant", err);
-	if (!rc && !found) {
-		free(*out);
-		*out = NULL;
-	}
-	return rc;
+	return store_step_text(st, store_sql_text_int(st, sql, sid, position, err), out,
+			       &found, "read the participant", err);
 }
 
 /* How many votes (don't know included) the participant has given. */
@@ -220,13 +207,10 @@ static int count_votes(store *st, const char *sid, int position, int *n,
 {
 	static const char sql[] =
 		"SELECT count(*) FROM votes WHERE session = ?1 AND participant = ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
 	long long v = 0;
-	int found = 0, rc;
+	int found = 0, rc = store_step_int(st, store_sql_text_int(st, sql, sid, position, err),
+					   &v, &found, "count the votes", err);
 
-	if (stmt)
-		sqlite3_bind_int(stmt, 2, position);
-	rc = store_step_int(st, stmt, &v, &found, "count the votes", err);
 	*n = (int)v;
 	return rc;
 }
@@ -247,13 +231,9 @@ static int delete_participant(store *st, const char *sid, int position,
 {
 	static const char sql[] =
 		"DELETE FROM participants WHERE session = ?1 AND position = ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
-	int rc;
+	sqlite3_stmt *stmt = store_sql_text_int(st, sql, sid, position, err);
+	int rc = stmt ? store_run(st, stmt, "remove the participant", err) : store_last(err);
 
-	if (!stmt)
-		return store_last(err);
-	sqlite3_bind_int(stmt, 2, position);
-	rc = store_run(st, stmt, "remove the participant", err);
 	return rc ? rc : prune_rows(st, sid, err);
 }
 
@@ -323,13 +303,10 @@ int store_write_presence_of(store *st, const char *sid, int position,
 {
 	static const char sql[] =
 		"SELECT 1 FROM participants WHERE session = ?1 AND position = ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
 	long long v = 0;
-	int found = 0, rc;
+	int found = 0, rc = store_step_int(st, store_sql_text_int(st, sql, sid, position, err),
+					   &v, &found, "merge the participants", err);
 
-	if (stmt)
-		sqlite3_bind_int(stmt, 2, position);
-	rc = store_step_int(st, stmt, &v, &found, "merge the participants", err);
 	if (rc)
 		return rc;
 	if (!name)
