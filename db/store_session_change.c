@@ -402,8 +402,11 @@ int store_session_set_minutes(store *st, const char *session_id, int minutes,
 		return rc;
 	rc = store_step_int(st, store_sql_text1(st, old_sql, session_id, err), &old,
 			    &found, "change the planned minutes", err);
-	if (!rc && old == minutes)
-		return store_change_end(st, STORE_OK, err);
+	if (!rc && old == minutes) {
+		store_rollback(st);
+		store_ok(err);
+		return STORE_OK;
+	}
 	if (!rc)
 		rc = store_write_minutes(st, session_id, minutes, err);
 	if (!rc) {
