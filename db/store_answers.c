@@ -860,23 +860,6 @@ int store_set_revealed(store *st, const char *session_id, const char *row_id,
 		      err);
 }
 
-/* One hidden row's id into the growing list. */
-static int load_hidden(sqlite3_stmt *stmt, void *ctx)
-{
-	store_opened_rows *l = ctx;
-	char **ids;
-
-	if (l->n % 16 == 0) {
-		if (!(ids = realloc(l->ids, (l->n + 16) * sizeof *ids)))
-			return -1;
-		l->ids = ids;
-	}
-	if (!(l->ids[l->n] = store_col_dup(stmt, 0)))
-		return -1;
-	l->n++;
-	return 0;
-}
-
 int store_reveal_all(store *st, const char *session_id, int *n_revealed,
 		     store_error *err)
 {
@@ -888,7 +871,7 @@ int store_reveal_all(store *st, const char *session_id, int *n_revealed,
 		" AND (s.secret_ballot OR EXISTS (SELECT 1 FROM votes b"
 		"  WHERE b.session = ?1 AND b.row_id = a.row_id AND b.given_before = 1))"
 		" ORDER BY a.row_id";
-	store_opened_rows rows = { NULL, 0 };
+	store_opened_rows rows;
 	long long now;
 	size_t i;
 	int rc = store_change_begin(st, session_id, &now, err), one;
@@ -896,8 +879,7 @@ int store_reveal_all(store *st, const char *session_id, int *n_revealed,
 	*n_revealed = 0;
 	if (rc)
 		return rc;
-	rc = store_each(st, sql, session_id, load_hidden, &rows, "read the hidden rows",
-			err);
+	rc = store_row_ids(st, sql, session_id, &rows, "read the hidden rows", err);
 	for (i = 0; !rc && i < rows.n; i++) {
 		one = revealed_in_tx(st, session_id, rows.ids[i], 1, now, err);
 		if (one == 0)

@@ -285,6 +285,10 @@ int store_run_text1(store *st, const char *sql, const char *a, const char *what,
 		    store_error *err);
 int store_run_text2(store *st, const char *sql, const char *a, const char *b,
 		    const char *what, store_error *err);
+/* Runs `sql` (?1 the session) and lists column 0 of each result row in
+ * `out` (free with store_rows_opened_free; empty on failure). */
+int store_row_ids(store *st, const char *sql, const char *sid, store_opened_rows *out,
+		  const char *what, store_error *err);
 /* Steps `stmt` (NULL when preparing it failed: err is set) once and reads
  * its first column, as an integer or as a malloc'd text: *found says
  * whether a row came.  A failure names `what`. */
