@@ -195,11 +195,9 @@ static int load_time(sqlite3_stmt *stmt, void *ctx)
 	return t->section_id ? 0 : -1;
 }
 
-/* A row the session's type has not hidden (store_setup.c): its answers,
- * votes and actions are read; the others wait for the type to change back. */
-#define SHOWN_ROW(ROW) \
-	" NOT EXISTS (SELECT 1 FROM hidden_rows h WHERE h.session = ?1" \
-	" AND h.row_id = " ROW ")"
+/* A row the session's type has not hidden: its answers, votes and
+ * actions are read; the others wait for the type to change back. */
+#define SHOWN_ROW(ROW) STORE_SHOWN_ROW("?1", ROW)
 /* A vote's participant as its index among the participants (positions
  * may have gaps where someone was removed). */
 #define PARTICIPANT_INDEX \

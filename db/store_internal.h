@@ -25,6 +25,14 @@
  * long: a crafted file cannot hold the program, or the write lock. */
 #define STORE_CHECK_MS 5000
 
+/* SQL true when the row is not hidden by the session's type (store_setup.c
+ * lists the rows outside its track in hidden_rows): the loaders, the
+ * answered-rows count, its triggers and the views all leave the others
+ * out.  SESSION and ROW are SQL expressions. */
+#define STORE_SHOWN_ROW(SESSION, ROW) \
+	" NOT EXISTS (SELECT 1 FROM hidden_rows h WHERE h.session = " SESSION \
+	" AND h.row_id = " ROW ")"
+
 typedef struct store_cached {
 	const char *sql;        /* the literal's address is the cache key */
 	sqlite3_stmt *stmt;

@@ -315,11 +315,6 @@ static const char schema_v12[] =
 	"DROP VIEW answers_v;"
 	ANSWERS_V("'parked'", "'not_reached'", ANSWERS_V_SCORED);
 
-/* A row's answer is counted only when the row is not hidden. */
-#define NOT_HIDDEN(SESSION, ROW) \
-	" NOT EXISTS (SELECT 1 FROM hidden_rows h WHERE h.session = " SESSION \
-	" AND h.row_id = " ROW ")"
-
 /* Version 13: changing a session's type keeps the answers, votes and
  * actions of rows that no longer apply, so they come back when the type
  * changes back; `hidden_rows` lists the rows of the snapshot outside the
@@ -335,23 +330,25 @@ static const char schema_v13[] =
 	"DROP TRIGGER answers_count_delete;"
 	"DROP TRIGGER answers_count_update;"
 	"CREATE TRIGGER answers_count_insert AFTER INSERT ON answers"
-	" WHEN NEW.state IN (1, 2) AND" NOT_HIDDEN("NEW.session", "NEW.row_id") " BEGIN"
+	" WHEN NEW.state IN (1, 2)"
+	" AND" STORE_SHOWN_ROW("NEW.session", "NEW.row_id") " BEGIN"
 	" UPDATE sessions SET rows_answered = rows_answered + 1 WHERE id = NEW.session;"
 	" END;"
 	"CREATE TRIGGER answers_count_delete AFTER DELETE ON answers"
-	" WHEN OLD.state IN (1, 2) AND" NOT_HIDDEN("OLD.session", "OLD.row_id") " BEGIN"
+	" WHEN OLD.state IN (1, 2)"
+	" AND" STORE_SHOWN_ROW("OLD.session", "OLD.row_id") " BEGIN"
 	" UPDATE sessions SET rows_answered = rows_answered - 1 WHERE id = OLD.session;"
 	" END;"
 	"CREATE TRIGGER answers_count_update AFTER UPDATE OF state ON answers"
 	" WHEN (OLD.state IN (1, 2)) <> (NEW.state IN (1, 2))"
-	" AND" NOT_HIDDEN("NEW.session", "NEW.row_id") " BEGIN"
+	" AND" STORE_SHOWN_ROW("NEW.session", "NEW.row_id") " BEGIN"
 	" UPDATE sessions SET rows_answered = rows_answered"
 	" + CASE WHEN NEW.state IN (1, 2) THEN 1 ELSE -1 END WHERE id = NEW.session;"
 	" END;"
 	"DROP VIEW answers_v;"
 	ANSWERS_V_HIDING("'parked'", "'not_reached'", ANSWERS_V_SCORED,
-			 " WHERE" NOT_HIDDEN("a.session", "a.row_id"),
-			 " AND" NOT_HIDDEN("v.session", "v.row_id"))
+			 " WHERE" STORE_SHOWN_ROW("a.session", "a.row_id"),
+			 " AND" STORE_SHOWN_ROW("v.session", "v.row_id"))
 	"DROP VIEW sessions_v;"
 	"CREATE VIEW sessions_v AS"
 	" SELECT s.id AS session_id, s.name AS name, s.organisation AS organisation,"
@@ -361,7 +358,7 @@ static const char schema_v13[] =
 	"  strftime('%Y-%m-%dT%H:%M:%SZ', s.updated, 'unixepoch') AS updated,"
 	"  s.rows_total AS rows,"
 	"  (SELECT count(*) FROM answers a WHERE a.session = s.id AND a.state = 1"
-	"   AND" NOT_HIDDEN("a.session", "a.row_id") ") AS agreed,"
+	"   AND" STORE_SHOWN_ROW("a.session", "a.row_id") ") AS agreed,"
 	"  s.matrix_id AS matrix_id, s.matrix_version AS matrix_version,"
 	"  s.secret_ballot AS secret_ballot"
 	" FROM sessions s;"
@@ -373,7 +370,7 @@ static const char schema_v13[] =
 	"  CASE WHEN a.done THEN 'done' ELSE 'open' END AS status,"
 	"  strftime('%Y-%m-%dT%H:%M:%SZ', a.created, 'unixepoch') AS created"
 	" FROM actions a JOIN sessions s ON s.id = a.session"
-	" WHERE" NOT_HIDDEN("a.session", "a.row_id") ";";
+	" WHERE" STORE_SHOWN_ROW("a.session", "a.row_id") ";";
 
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {

@@ -125,8 +125,7 @@ int store_write_track(store *st, const char *sid, unsigned track, store_error *e
 	static const char sql[] =
 		"UPDATE sessions SET track = ?2, rows_total = ?3,"
 		" rows_answered = (SELECT count(*) FROM answers a WHERE a.session = ?1"
-		"  AND a.state IN (1, 2) AND NOT EXISTS (SELECT 1 FROM hidden_rows h"
-		"  WHERE h.session = ?1 AND h.row_id = a.row_id))"
+		"  AND a.state IN (1, 2) AND" STORE_SHOWN_ROW("?1", "a.row_id") ")"
 		" WHERE id = ?1";
 	content_matrix *m = NULL;
 	sqlite3_stmt *stmt;
