@@ -863,7 +863,7 @@ int store_reveal_all(store *st, const char *session_id, int *n_revealed,
 {
 	static const char sql[] =
 		"SELECT a.row_id FROM answers a JOIN sessions s ON s.id = a.session"
-		" WHERE a.session = ?1 AND a.revealed = 0"
+		" WHERE a.session = ?1 AND a.revealed = 0 AND" SHOWN_ROW("a.row_id")
 		" AND EXISTS (SELECT 1 FROM votes v WHERE v.session = ?1"
 		"  AND v.row_id = a.row_id)"
 		" AND (s.secret_ballot OR EXISTS (SELECT 1 FROM votes b"

@@ -157,6 +157,27 @@ Test(setup, type_change_hides_answers_and_gives_them_back)
 	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM answers_v"), 3);
 }
 
+/* Revealing every ballot reveals the rows the room can see: a row the
+ * type hides comes back as it was left, its votes still hidden. */
+Test(setup, reveal_all_leaves_the_hidden_rows_alone)
+{
+	const char *lgpo = only_on(CONTENT_TRACK_LGPO), *both = on_both();
+	store_answers a;
+	int n = 0;
+
+	cr_assert_eq(store_session_set_secret(st, id, 1, &err), 0, "%s", err.message);
+	cr_assert_eq(store_set_vote(st, id, lgpo, 0, 2, &err), 0, "%s", err.message);
+	cr_assert_eq(store_set_vote(st, id, both, 0, 1, &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_set_track(st, id, CONTENT_TRACK_PCN, &err), 0);
+	cr_assert_eq(store_reveal_all(st, id, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1, "only the row on screen is revealed");
+	cr_assert_eq(store_session_set_track(st, id, CONTENT_TRACK_LGPO, &err), 0);
+	cr_assert_eq(store_answers_load(st, id, &a, &err), 0, "%s", err.message);
+	cr_assert_eq(store_answers_row(&a, both)->revealed, 1);
+	cr_assert_eq(store_answers_row(&a, lgpo)->revealed, 0);
+	store_answers_free(&a);
+}
+
 Test(setup, type_change_is_one_undoable_entry)
 {
 	const char *lgpo = only_on(CONTENT_TRACK_LGPO);
