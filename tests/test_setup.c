@@ -34,30 +34,23 @@ static void teardown(void)
 
 TestSuite(setup, .init = setup, .fini = teardown);
 
-/* The first row of the matrix that applies to `track` alone. */
-static const char *only_on(unsigned track)
+/* The first row of the matrix whose tracks are exactly `tracks`. */
+static const char *only_on(unsigned tracks)
 {
 	size_t i, j;
 
 	for (i = 0; i < fx.matrix->n_sections; i++)
 		for (j = 0; j < fx.matrix->sections[i].n_rows; j++)
-			if (fx.matrix->sections[i].rows[j].tracks == track)
+			if (fx.matrix->sections[i].rows[j].tracks == tracks)
 				return fx.matrix->sections[i].rows[j].id;
-	cr_assert_fail("the built-in matrix has no row for one track only");
+	cr_assert_fail("the built-in matrix has no row for tracks %u", tracks);
 	return NULL;
 }
 
 /* A row on both tracks. */
 static const char *on_both(void)
 {
-	size_t i, j;
-
-	for (i = 0; i < fx.matrix->n_sections; i++)
-		for (j = 0; j < fx.matrix->sections[i].n_rows; j++)
-			if (fx.matrix->sections[i].rows[j].tracks == CONTENT_TRACK_BOTH)
-				return fx.matrix->sections[i].rows[j].id;
-	cr_assert_fail("the built-in matrix has no row on both tracks");
-	return NULL;
+	return only_on(CONTENT_TRACK_BOTH);
 }
 
 static void find(store_session *s)
