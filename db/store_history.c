@@ -21,6 +21,9 @@
  *   section_minutes  a section's planned minutes, 0 for its share of the
  *            rows; row_id = the section's id
  *   participant   the participant's name; target = position
+ *   type     the session's track (CONTENT_TRACK_LGPO or CONTENT_TRACK_PCN)
+ *   remove   old: the removed participant and their votes as JSON
+ *            (store_setup.c), new NULL; target = position
  *   create, join   not undone by undo
  */
 #include "store_internal.h"
