@@ -501,10 +501,9 @@ static int last_candidate(store *st, const char *sid, long long actor, int redo,
 
 	memset(u, 0, sizeof *u);
 	*found = 0;
-	if (!(stmt = store_sql(st, redo ? redoable_sql : undoable_sql, err)))
+	if (!(stmt = store_sql_text_int(st, redo ? redoable_sql : undoable_sql, sid, actor,
+					err)))
 		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	sqlite3_bind_int64(stmt, 2, actor);
 	return read_candidate(st, stmt, u, found, err);
 }
 

@@ -133,10 +133,9 @@ int store_write_track(store *st, const char *sid, unsigned track, store_error *e
 
 	if (!rc)
 		rc = hide_rows(st, sid, m, track, err);
-	if (!rc && !(stmt = store_sql_text1(st, sql, sid, err)))
+	if (!rc && !(stmt = store_sql_text_int(st, sql, sid, track, err)))
 		rc = store_last(err);
 	if (!rc) {
-		sqlite3_bind_int(stmt, 2, (int)track);
 		sqlite3_bind_int64(stmt, 3, (long long)content_count_rows(m, track));
 		rc = store_run(st, stmt, "change the type", err);
 	}
