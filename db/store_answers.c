@@ -195,11 +195,9 @@ static int load_time(sqlite3_stmt *stmt, void *ctx)
 	return t->section_id ? 0 : -1;
 }
 
-/* A row the session's type has not hidden (store_setup.c): its answers,
- * votes and actions are read; the others wait for the type to change back. */
-#define SHOWN_ROW(ROW) \
-	" NOT EXISTS (SELECT 1 FROM hidden_rows h WHERE h.session = ?1" \
-	" AND h.row_id = " ROW ")"
+/* A row the session's type has not hidden: its answers, votes and
+ * actions are read; the others wait for the type to change back. */
+#define SHOWN_ROW(ROW) STORE_SHOWN_ROW("?1", ROW)
 /* A vote's participant as its index among the participants (positions
  * may have gaps where someone was removed). */
 #define PARTICIPANT_INDEX \
@@ -860,35 +858,18 @@ int store_set_revealed(store *st, const char *session_id, const char *row_id,
 		      err);
 }
 
-/* One hidden row's id into the growing list. */
-static int load_hidden(sqlite3_stmt *stmt, void *ctx)
-{
-	store_opened_rows *l = ctx;
-	char **ids;
-
-	if (l->n % 16 == 0) {
-		if (!(ids = realloc(l->ids, (l->n + 16) * sizeof *ids)))
-			return -1;
-		l->ids = ids;
-	}
-	if (!(l->ids[l->n] = store_col_dup(stmt, 0)))
-		return -1;
-	l->n++;
-	return 0;
-}
-
 int store_reveal_all(store *st, const char *session_id, int *n_revealed,
 		     store_error *err)
 {
 	static const char sql[] =
 		"SELECT a.row_id FROM answers a JOIN sessions s ON s.id = a.session"
-		" WHERE a.session = ?1 AND a.revealed = 0"
+		" WHERE a.session = ?1 AND a.revealed = 0 AND" SHOWN_ROW("a.row_id")
 		" AND EXISTS (SELECT 1 FROM votes v WHERE v.session = ?1"
 		"  AND v.row_id = a.row_id)"
 		" AND (s.secret_ballot OR EXISTS (SELECT 1 FROM votes b"
 		"  WHERE b.session = ?1 AND b.row_id = a.row_id AND b.given_before = 1))"
 		" ORDER BY a.row_id";
-	store_opened_rows rows = { NULL, 0 };
+	store_opened_rows rows;
 	long long now;
 	size_t i;
 	int rc = store_change_begin(st, session_id, &now, err), one;
@@ -896,8 +877,7 @@ int store_reveal_all(store *st, const char *session_id, int *n_revealed,
 	*n_revealed = 0;
 	if (rc)
 		return rc;
-	rc = store_each(st, sql, session_id, load_hidden, &rows, "read the hidden rows",
-			err);
+	rc = store_row_ids(st, sql, session_id, &rows, "read the hidden rows", err);
 	for (i = 0; !rc && i < rows.n; i++) {
 		one = revealed_in_tx(st, session_id, rows.ids[i], 1, now, err);
 		if (one == 0)

@@ -21,6 +21,9 @@
  *   section_minutes  a section's planned minutes, 0 for its share of the
  *            rows; row_id = the section's id
  *   participant   the participant's name; target = position
+ *   type     the session's track (CONTENT_TRACK_LGPO or CONTENT_TRACK_PCN)
+ *   remove   old: the removed participant and their votes as JSON
+ *            (store_setup.c), new NULL; target = position
  *   create, join   not undone by undo
  */
 #include "store_internal.h"
@@ -488,32 +491,27 @@ static const char redoable_sql[] =
 	"  AND n.kind NOT IN ('create', 'join'))"
 	" ORDER BY u.id DESC LIMIT 1";
 
-/* The latest candidate for undo, or with `redo` for redo, of this
- * handle's actor in session `sid` (the statement cache is keyed by the
+/* The latest candidate for undo, or with `redo` for redo, of `actor`
+ * (actor_position) in session `sid` (the statement cache is keyed by the
  * SQL literal's address, so each keeps its statement). */
-static int last_candidate(store *st, const char *sid, int redo, undo_entry *u,
-			  int *found, store_error *err)
+static int last_candidate(store *st, const char *sid, long long actor, int redo,
+			  undo_entry *u, int *found, store_error *err)
 {
 	sqlite3_stmt *stmt;
-	long long actor;
-	int rc = actor_position(st, sid, &actor, err);
 
 	memset(u, 0, sizeof *u);
 	*found = 0;
-	if (rc)
-		return rc;
-	if (!(stmt = store_sql(st, redo ? redoable_sql : undoable_sql, err)))
+	if (!(stmt = store_sql_text_int(st, redo ? redoable_sql : undoable_sql, sid, actor,
+					err)))
 		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	sqlite3_bind_int64(stmt, 2, actor);
 	return read_candidate(st, stmt, u, found, err);
 }
 
-/* STORE_EDATA, saying who, when someone else has changed the same field
- * (kind, row and target) after entry `u` was written: reverting it would
- * overwrite their change. */
-static int check_not_built_on(store *st, const char *sid, const undo_entry *u,
-			      const char *verb, store_error *err)
+/* STORE_EDATA, saying who, when someone other than `actor` has changed
+ * the same field (kind, row and target) after entry `u` was written:
+ * reverting it would overwrite their change. */
+static int check_not_built_on(store *st, const char *sid, long long actor,
+			      const undo_entry *u, const char *verb, store_error *err)
 {
 	static const char sql[] =
 		"SELECT coalesce(h.actor, -1), (SELECT name FROM participants p"
@@ -526,11 +524,8 @@ static int check_not_built_on(store *st, const char *sid, const undo_entry *u,
 		" ORDER BY h.id DESC LIMIT 1";
 	sqlite3_stmt *stmt;
 	char who[120], what[80];
-	long long actor;
-	int rc = actor_position(st, sid, &actor, err);
+	int rc;
 
-	if (rc)
-		return rc;
 	if (!(stmt = store_sql(st, sql, err)))
 		return store_last(err);
 	store_bind_text(stmt, 1, sid);
@@ -595,13 +590,10 @@ static int still_there(store *st, const char *sid, const undo_entry *u,
 {
 	static const char sql[] =
 		"SELECT 1 FROM participants WHERE session = ?1 AND position = ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
 	long long v = 0;
-	int found = 0, rc;
+	int found = 0, rc = store_step_int(st, store_sql_text_int(st, sql, sid, u->target, err),
+					   &v, &found, "read the participants", err);
 
-	if (stmt)
-		sqlite3_bind_int64(stmt, 2, u->target);
-	rc = store_step_int(st, stmt, &v, &found, "read the participants", err);
 	if (!rc && !found)
 		rc = store_fail(err, STORE_EDATA, "Cannot undo \"%s\": that participant "
 				"has been removed", u->summary);
@@ -666,13 +658,16 @@ static int revert_in_tx(store *st, const char *sid, int redo, long long now,
 	store_entry e = { "undo", NULL, summary, -1, STORE_NULL_VALUE,
 			  STORE_NULL_VALUE, 0 };
 	undo_entry u;
-	long long shown;
-	int found, rc = last_candidate(st, sid, redo, &u, &found, err);
+	long long actor, shown;
+	int found = 0, rc = actor_position(st, sid, &actor, err);
 
+	memset(&u, 0, sizeof u);
+	if (!rc)
+		rc = last_candidate(st, sid, actor, redo, &u, &found, err);
 	if (!rc && !found)
 		rc = -1;
 	if (!rc)
-		rc = check_not_built_on(st, sid, &u, redo ? "redo" : "undo", err);
+		rc = check_not_built_on(st, sid, actor, &u, redo ? "redo" : "undo", err);
 	if (!rc)
 		rc = check_not_opened(st, sid, &u, redo ? "redo" : "undo", err);
 	if (!rc)

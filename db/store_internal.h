@@ -25,6 +25,14 @@
  * long: a crafted file cannot hold the program, or the write lock. */
 #define STORE_CHECK_MS 5000
 
+/* SQL true when the row is not hidden by the session's type (store_setup.c
+ * lists the rows outside its track in hidden_rows): the loaders, the
+ * answered-rows count, its triggers and the views all leave the others
+ * out.  SESSION and ROW are SQL expressions. */
+#define STORE_SHOWN_ROW(SESSION, ROW) \
+	" NOT EXISTS (SELECT 1 FROM hidden_rows h WHERE h.session = " SESSION \
+	" AND h.row_id = " ROW ")"
+
 typedef struct store_cached {
 	const char *sql;        /* the literal's address is the cache key */
 	sqlite3_stmt *stmt;
@@ -275,11 +283,20 @@ sqlite3_stmt *store_sql_text1(store *st, const char *sql, const char *a,
 			      store_error *err);
 sqlite3_stmt *store_sql_text2(store *st, const char *sql, const char *a, const char *b,
 			      store_error *err);
+/* store_sql with ?1 bound to the text a and ?2 to the integer n: the
+ * queries keyed by a session and a participant's position, or a
+ * history entry. */
+sqlite3_stmt *store_sql_text_int(store *st, const char *sql, const char *a,
+				 long long n, store_error *err);
 /* The same statements run to their end (store_run). */
 int store_run_text1(store *st, const char *sql, const char *a, const char *what,
 		    store_error *err);
 int store_run_text2(store *st, const char *sql, const char *a, const char *b,
 		    const char *what, store_error *err);
+/* Runs `sql` (?1 the session) and lists column 0 of each result row in
+ * `out` (free with store_rows_opened_free; empty on failure). */
+int store_row_ids(store *st, const char *sql, const char *sid, store_opened_rows *out,
+		  const char *what, store_error *err);
 /* Steps `stmt` (NULL when preparing it failed: err is set) once and reads
  * its first column, as an integer or as a malloc'd text: *found says
  * whether a row came.  A failure names `what`. */

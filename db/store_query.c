@@ -1,9 +1,12 @@
 /* SPDX-FileCopyrightText: 2026 The nextsteps authors */
 /* SPDX-License-Identifier: MIT */
-/* store_query.c - a cached statement with its text parameters bound, in
- * one call: most of the store's queries are keyed by a session id, or by
- * a session and a row. */
+/* store_query.c - a cached statement with its parameters bound, in one
+ * call: most of the store's queries are keyed by a session id, or by a
+ * session and a row, or a session and a participant's position. */
 #include "store_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 sqlite3_stmt *store_sql_text1(store *st, const char *sql, const char *a,
 			      store_error *err)
@@ -22,6 +25,16 @@ sqlite3_stmt *store_sql_text2(store *st, const char *sql, const char *a, const c
 
 	if (stmt)
 		store_bind_text(stmt, 2, b);
+	return stmt;
+}
+
+sqlite3_stmt *store_sql_text_int(store *st, const char *sql, const char *a,
+				 long long n, store_error *err)
+{
+	sqlite3_stmt *stmt = store_sql_text1(st, sql, a, err);
+
+	if (stmt)
+		sqlite3_bind_int64(stmt, 2, n);
 	return stmt;
 }
 
@@ -79,4 +92,33 @@ int store_step_text(store *st, sqlite3_stmt *stmt, char **s, int *found,
 		    const char *what, store_error *err)
 {
 	return step_column(st, stmt, NULL, s, found, what, err);
+}
+
+/* One row id into the growing list. */
+static int add_row_id(sqlite3_stmt *stmt, void *ctx)
+{
+	store_opened_rows *l = ctx;
+	char **ids;
+
+	if (l->n % 16 == 0) {
+		if (!(ids = realloc(l->ids, (l->n + 16) * sizeof *ids)))
+			return -1;
+		l->ids = ids;
+	}
+	if (!(l->ids[l->n] = store_col_dup(stmt, 0)))
+		return -1;
+	l->n++;
+	return 0;
+}
+
+int store_row_ids(store *st, const char *sql, const char *sid, store_opened_rows *out,
+		  const char *what, store_error *err)
+{
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	rc = store_each(st, sql, sid, add_row_id, out, what, err);
+	if (rc)
+		store_rows_opened_free(out);
+	return rc;
 }

@@ -199,6 +199,31 @@ static const char schema_v5[] =
 	" AND NOT EXISTS (SELECT 1 FROM votes b WHERE b.session = v.session" \
 	" AND b.row_id = v.row_id AND b.given_before = 1)))"
 
+/* The sessions view; AGREED (SQL, "" or " AND ...") narrows the rows
+ * counted as agreed, the only part that has changed between versions. */
+#define SESSIONS_V(AGREED) \
+	"CREATE VIEW sessions_v AS" \
+	" SELECT s.id AS session_id, s.name AS name, s.organisation AS organisation," \
+	"  CASE s.track WHEN 1 THEN 'lgpo' WHEN 2 THEN 'pcn' ELSE '' END AS type," \
+	"  s.facilitator AS facilitator," \
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', s.created, 'unixepoch') AS created," \
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', s.updated, 'unixepoch') AS updated," \
+	"  s.rows_total AS rows," \
+	"  (SELECT count(*) FROM answers a WHERE a.session = s.id AND a.state = 1" \
+	AGREED ") AS agreed," \
+	"  s.matrix_id AS matrix_id, s.matrix_version AS matrix_version," \
+	"  s.secret_ballot AS secret_ballot" \
+	" FROM sessions s;"
+/* The actions view; WHERE (SQL, "" or " WHERE ...") leaves actions out. */
+#define ACTIONS_V(WHERE) \
+	"CREATE VIEW actions_v AS" \
+	" SELECT a.id AS action_id, s.id AS session_id, s.name AS session," \
+	"  s.organisation AS organisation, a.row_id AS row_id, a.text AS text," \
+	"  a.owner AS owner, a.due AS due," \
+	"  CASE WHEN a.done THEN 'done' ELSE 'open' END AS status," \
+	"  strftime('%Y-%m-%dT%H:%M:%SZ', a.created, 'unixepoch') AS created" \
+	" FROM actions a JOIN sessions s ON s.id = a.session" WHERE ";"
+
 /* Version 6: read-only views for people who query the file with SQL
  * (documented in nextsteps(1), kept stable across versions: columns are
  * only ever added at the end).  They say in words and ISO 8601 UTC what
@@ -217,26 +242,9 @@ static const char schema_v6[] =
 	"  FROM split WHERE rest <> '')"
 	" SELECT session_id, stage_number, stage_label FROM split"
 	" WHERE stage_number > 0;"
-	"CREATE VIEW sessions_v AS"
-	" SELECT s.id AS session_id, s.name AS name, s.organisation AS organisation,"
-	"  CASE s.track WHEN 1 THEN 'lgpo' WHEN 2 THEN 'pcn' ELSE '' END AS type,"
-	"  s.facilitator AS facilitator,"
-	"  strftime('%Y-%m-%dT%H:%M:%SZ', s.created, 'unixepoch') AS created,"
-	"  strftime('%Y-%m-%dT%H:%M:%SZ', s.updated, 'unixepoch') AS updated,"
-	"  s.rows_total AS rows,"
-	"  (SELECT count(*) FROM answers a WHERE a.session = s.id AND a.state = 1)"
-	"   AS agreed,"
-	"  s.matrix_id AS matrix_id, s.matrix_version AS matrix_version,"
-	"  s.secret_ballot AS secret_ballot"
-	" FROM sessions s;"
+	SESSIONS_V("")
 	ANSWERS_V("'not_discussed'", "'open'", ANSWERS_V_BALLOT)
-	"CREATE VIEW actions_v AS"
-	" SELECT a.id AS action_id, s.id AS session_id, s.name AS session,"
-	"  s.organisation AS organisation, a.row_id AS row_id, a.text AS text,"
-	"  a.owner AS owner, a.due AS due,"
-	"  CASE WHEN a.done THEN 'done' ELSE 'open' END AS status,"
-	"  strftime('%Y-%m-%dT%H:%M:%SZ', a.created, 'unixepoch') AS created"
-	" FROM actions a JOIN sessions s ON s.id = a.session;";
+	ACTIONS_V("");
 
 /* Version 7: who made each change, so undo and redo are per person: NULL
  * is the facilitator (every entry written before this version was made
@@ -315,11 +323,6 @@ static const char schema_v12[] =
 	"DROP VIEW answers_v;"
 	ANSWERS_V("'parked'", "'not_reached'", ANSWERS_V_SCORED);
 
-/* A row's answer is counted only when the row is not hidden. */
-#define NOT_HIDDEN(SESSION, ROW) \
-	" NOT EXISTS (SELECT 1 FROM hidden_rows h WHERE h.session = " SESSION \
-	" AND h.row_id = " ROW ")"
-
 /* Version 13: changing a session's type keeps the answers, votes and
  * actions of rows that no longer apply, so they come back when the type
  * changes back; `hidden_rows` lists the rows of the snapshot outside the
@@ -335,45 +338,29 @@ static const char schema_v13[] =
 	"DROP TRIGGER answers_count_delete;"
 	"DROP TRIGGER answers_count_update;"
 	"CREATE TRIGGER answers_count_insert AFTER INSERT ON answers"
-	" WHEN NEW.state IN (1, 2) AND" NOT_HIDDEN("NEW.session", "NEW.row_id") " BEGIN"
+	" WHEN NEW.state IN (1, 2)"
+	" AND" STORE_SHOWN_ROW("NEW.session", "NEW.row_id") " BEGIN"
 	" UPDATE sessions SET rows_answered = rows_answered + 1 WHERE id = NEW.session;"
 	" END;"
 	"CREATE TRIGGER answers_count_delete AFTER DELETE ON answers"
-	" WHEN OLD.state IN (1, 2) AND" NOT_HIDDEN("OLD.session", "OLD.row_id") " BEGIN"
+	" WHEN OLD.state IN (1, 2)"
+	" AND" STORE_SHOWN_ROW("OLD.session", "OLD.row_id") " BEGIN"
 	" UPDATE sessions SET rows_answered = rows_answered - 1 WHERE id = OLD.session;"
 	" END;"
 	"CREATE TRIGGER answers_count_update AFTER UPDATE OF state ON answers"
 	" WHEN (OLD.state IN (1, 2)) <> (NEW.state IN (1, 2))"
-	" AND" NOT_HIDDEN("NEW.session", "NEW.row_id") " BEGIN"
+	" AND" STORE_SHOWN_ROW("NEW.session", "NEW.row_id") " BEGIN"
 	" UPDATE sessions SET rows_answered = rows_answered"
 	" + CASE WHEN NEW.state IN (1, 2) THEN 1 ELSE -1 END WHERE id = NEW.session;"
 	" END;"
 	"DROP VIEW answers_v;"
 	ANSWERS_V_HIDING("'parked'", "'not_reached'", ANSWERS_V_SCORED,
-			 " WHERE" NOT_HIDDEN("a.session", "a.row_id"),
-			 " AND" NOT_HIDDEN("v.session", "v.row_id"))
+			 " WHERE" STORE_SHOWN_ROW("a.session", "a.row_id"),
+			 " AND" STORE_SHOWN_ROW("v.session", "v.row_id"))
 	"DROP VIEW sessions_v;"
-	"CREATE VIEW sessions_v AS"
-	" SELECT s.id AS session_id, s.name AS name, s.organisation AS organisation,"
-	"  CASE s.track WHEN 1 THEN 'lgpo' WHEN 2 THEN 'pcn' ELSE '' END AS type,"
-	"  s.facilitator AS facilitator,"
-	"  strftime('%Y-%m-%dT%H:%M:%SZ', s.created, 'unixepoch') AS created,"
-	"  strftime('%Y-%m-%dT%H:%M:%SZ', s.updated, 'unixepoch') AS updated,"
-	"  s.rows_total AS rows,"
-	"  (SELECT count(*) FROM answers a WHERE a.session = s.id AND a.state = 1"
-	"   AND" NOT_HIDDEN("a.session", "a.row_id") ") AS agreed,"
-	"  s.matrix_id AS matrix_id, s.matrix_version AS matrix_version,"
-	"  s.secret_ballot AS secret_ballot"
-	" FROM sessions s;"
+	SESSIONS_V(" AND" STORE_SHOWN_ROW("a.session", "a.row_id"))
 	"DROP VIEW actions_v;"
-	"CREATE VIEW actions_v AS"
-	" SELECT a.id AS action_id, s.id AS session_id, s.name AS session,"
-	"  s.organisation AS organisation, a.row_id AS row_id, a.text AS text,"
-	"  a.owner AS owner, a.due AS due,"
-	"  CASE WHEN a.done THEN 'done' ELSE 'open' END AS status,"
-	"  strftime('%Y-%m-%dT%H:%M:%SZ', a.created, 'unixepoch') AS created"
-	" FROM actions a JOIN sessions s ON s.id = a.session"
-	" WHERE" NOT_HIDDEN("a.session", "a.row_id") ";";
+	ACTIONS_V(" WHERE" STORE_SHOWN_ROW("a.session", "a.row_id"));
 
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {

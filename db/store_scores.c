@@ -99,36 +99,14 @@ int store_score_set(store *st, const char *session_id, const char *row_id,
 	return store_vote_change(st, session_id, row_id, participant, vote, 1, err);
 }
 
-/* One opened row id into the growing list. */
-static int load_opened(sqlite3_stmt *stmt, void *ctx)
-{
-	store_opened_rows *o = ctx;
-	char **ids;
-
-	if (o->n % 16 == 0) {
-		if (!(ids = realloc(o->ids, (o->n + 16) * sizeof *ids)))
-			return -1;
-		o->ids = ids;
-	}
-	if (!(o->ids[o->n] = store_col_dup(stmt, 0)))
-		return -1;
-	o->n++;
-	return 0;
-}
-
 int store_rows_opened(store *st, const char *session_id, store_opened_rows *out,
 		      store_error *err)
 {
 	static const char sql[] =
 		"SELECT row_id FROM rows_opened WHERE session = ?1 ORDER BY row_id";
-	int rc;
+	int rc = store_row_ids(st, sql, session_id, out, "read the opened rows", err);
 
-	memset(out, 0, sizeof *out);
-	rc = store_each(st, sql, session_id, load_opened, out, "read the opened rows",
-			err);
-	if (rc)
-		store_rows_opened_free(out);
-	else
+	if (!rc)
 		store_ok(err);
 	return rc;
 }

@@ -136,32 +136,43 @@ static int load_participants(store *st, store_session *s, store_error *err)
 	return STORE_OK;
 }
 
+/* Appends every session `stmt` gives to *list (growing *cap); a failed
+ * step names `what`. */
+static int append_sessions(store *st, sqlite3_stmt *stmt, store_session **list,
+			   size_t *n, size_t *cap, const char *what, store_error *err)
+{
+	int rc = STORE_OK, step;
+
+	while (!rc && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*n == *cap) {
+			size_t c = *cap ? *cap * 2 : 16;
+			store_session *l = realloc(*list, c * sizeof *l);
+
+			if (!l) {
+				rc = store_fail(err, STORE_EOS, "out of memory");
+				break;
+			}
+			*list = l;
+			*cap = c;
+		}
+		rc = read_session(stmt, &(*list)[*n], err);
+		if (!rc)
+			(*n)++;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_fail_sql(st, err, step, what);
+	store_done(stmt);
+	return rc;
+}
+
 /* Every session a prepared query yields, in its order. */
 static int session_rows(store *st, sqlite3_stmt *stmt, store_session **out,
 			size_t *n, store_error *err)
 {
 	store_session *list = NULL;
 	size_t cap = 0;
-	int rc = STORE_OK, step = SQLITE_DONE;
+	int rc = append_sessions(st, stmt, &list, n, &cap, "list the sessions", err);
 
-	while (!rc && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (*n == cap) {
-			store_session *l = realloc(list, (cap ? cap * 2 : 16) * sizeof *l);
-
-			if (!l) {
-				rc = store_fail(err, STORE_EOS, "out of memory");
-				break;
-			}
-			list = l;
-			cap = cap ? cap * 2 : 16;
-		}
-		rc = read_session(stmt, &list[*n], err);
-		if (!rc)
-			(*n)++;
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = store_fail_sql(st, err, step, "list the sessions");
-	store_done(stmt);
 	if (rc) {
 		store_session_list_free(list, *n);
 		*n = 0;
@@ -365,34 +376,6 @@ int store_session_previous(store *st, const store_session *s, store_session *out
 	return rc;
 }
 
-/* Appends every session `stmt` gives to *list (growing *cap). */
-static int append_sessions(store *st, sqlite3_stmt *stmt, store_session **list,
-			   size_t *n, size_t *cap, store_error *err)
-{
-	int rc = STORE_OK, step;
-
-	while (!rc && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (*n == *cap) {
-			size_t c = *cap ? *cap * 2 : 16;
-			store_session *l = realloc(*list, c * sizeof *l);
-
-			if (!l) {
-				rc = store_fail(err, STORE_EOS, "out of memory");
-				break;
-			}
-			*list = l;
-			*cap = c;
-		}
-		rc = read_session(stmt, &(*list)[*n], err);
-		if (!rc)
-			(*n)++;
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = store_fail_sql(st, err, step, "read the sessions");
-	store_done(stmt);
-	return rc;
-}
-
 /* One organisation name (exact spelling) on the matrix id: its latest
  * session, or its `max` latest created before `s`. */
 static int org_sessions(store *st, const store_session *s, const char *org,
@@ -418,7 +401,7 @@ static int org_sessions(store *st, const store_session *s, const char *org,
 		sqlite3_bind_int64(stmt, 4, s->created);
 		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)max);
 	}
-	return append_sessions(st, stmt, list, n, cap, err);
+	return append_sessions(st, stmt, list, n, cap, "read the sessions", err);
 }
 
 /* The next organisation name after `after` in the index's order, through
@@ -663,11 +646,10 @@ int store_insert_participant(store *st, const char *sid, int position,
 {
 	static const char sql[] =
 		"INSERT INTO participants (session, position, name) VALUES (?1, ?2, ?3)";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
+	sqlite3_stmt *stmt = store_sql_text_int(st, sql, sid, position, err);
 
 	if (!stmt)
 		return store_last(err);
-	sqlite3_bind_int(stmt, 2, position);
 	store_bind_text(stmt, 3, name);
 	return store_run(st, stmt, "add a participant", err);
 }

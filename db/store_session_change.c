@@ -126,12 +126,9 @@ int store_session_delete(store *st, const char *session_id, store_error *err)
 int store_write_secret(store *st, const char *sid, int secret, store_error *err)
 {
 	static const char sql[] = "UPDATE sessions SET secret_ballot = ?2 WHERE id = ?1";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
+	sqlite3_stmt *stmt = store_sql_text_int(st, sql, sid, secret != 0, err);
 
-	if (!stmt)
-		return store_last(err);
-	sqlite3_bind_int(stmt, 2, secret != 0);
-	return store_run(st, stmt, "change the secret ballot", err);
+	return stmt ? store_run(st, stmt, "change the secret ballot", err) : store_last(err);
 }
 
 /* The ballot mode is history too: turning it off reveals every vote. */
@@ -333,14 +330,8 @@ int store_write_session_text(store *st, const char *sid, const char *kind,
 {
 	static const char org[] = "UPDATE sessions SET organisation = ?2 WHERE id = ?1";
 	static const char fac[] = "UPDATE sessions SET facilitator = ?2 WHERE id = ?1";
-	sqlite3_stmt *stmt = store_sql(st, strcmp(kind, "organisation") == 0 ? org : fac,
-				       err);
-
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	store_bind_text(stmt, 2, value ? value : "");
-	return store_run(st, stmt, "change the session", err);
+	return store_run_text2(st, strcmp(kind, "organisation") == 0 ? org : fac, sid,
+			       value ? value : "", "change the session", err);
 }
 
 int store_session_set_text(store *st, const char *session_id,
@@ -389,13 +380,9 @@ int store_session_set_text(store *st, const char *session_id,
 int store_write_minutes(store *st, const char *sid, int minutes, store_error *err)
 {
 	static const char sql[] = "UPDATE sessions SET planned_minutes = ?2 WHERE id = ?1";
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	sqlite3_stmt *stmt = store_sql_text_int(st, sql, sid, minutes, err);
 
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	sqlite3_bind_int(stmt, 2, minutes);
-	return store_run(st, stmt, "change the planned minutes", err);
+	return stmt ? store_run(st, stmt, "change the planned minutes", err) : store_last(err);
 }
 
 int store_session_set_minutes(store *st, const char *session_id, int minutes,
@@ -405,29 +392,30 @@ int store_session_set_minutes(store *st, const char *session_id, int minutes,
 	char summary[80];
 	store_entry e = { "minutes", NULL, summary, -1, STORE_NULL_VALUE,
 			  STORE_NULL_VALUE, 0 };
-	sqlite3_stmt *stmt;
-	long long now;
-	int old = STORE_MINUTES_DEFAULT, rc;
+	long long now, old = STORE_MINUTES_DEFAULT;
+	int found = 0, rc;
 
 	if (minutes < STORE_MINUTES_MIN || minutes > STORE_MINUTES_MAX)
 		return store_fail(err, STORE_EUSAGE, "the planned minutes run from %d to %d",
 				  STORE_MINUTES_MIN, STORE_MINUTES_MAX);
 	if ((rc = store_change_begin(st, session_id, &now, err)))
 		return rc;
-	if (!(stmt = store_sql(st, old_sql, err)))
-		return store_change_end(st, store_last(err), err);
-	store_bind_text(stmt, 1, session_id);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		old = sqlite3_column_int(stmt, 0);
-	store_done(stmt);
-	if (old == minutes)
-		return store_change_end(st, STORE_OK, err);
-	rc = store_write_minutes(st, session_id, minutes, err);
-	snprintf(summary, sizeof summary, "Planned %d minutes (was %d)", minutes, old);
-	e.old_value = store_int_value(old);
-	e.new_value = store_int_value(minutes);
+	rc = store_step_int(st, store_sql_text1(st, old_sql, session_id, err), &old,
+			    &found, "change the planned minutes", err);
+	if (!rc && old == minutes) {
+		store_rollback(st);
+		store_ok(err);
+		return STORE_OK;
+	}
 	if (!rc)
+		rc = store_write_minutes(st, session_id, minutes, err);
+	if (!rc) {
+		snprintf(summary, sizeof summary, "Planned %d minutes (was %lld)", minutes,
+			 old);
+		e.old_value = store_int_value(old);
+		e.new_value = store_int_value(minutes);
 		rc = store_history_add(st, session_id, now, &e, err);
+	}
 	return store_change_end(st, rc, err);
 }
 
@@ -444,10 +432,8 @@ int store_write_participant(store *st, const char *sid, int position,
 	if (pos >= 0 && pos != position)
 		return store_fail(err, STORE_EDATA, "the session already has a participant "
 				  "named '%s'", name);
-	if (!(stmt = store_sql(st, sql, err)))
+	if (!(stmt = store_sql_text_int(st, sql, sid, position, err)))
 		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	sqlite3_bind_int(stmt, 2, position);
 	store_bind_text(stmt, 3, name);
 	return store_run(st, stmt, "rename the participant", err);
 }

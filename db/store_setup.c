@@ -32,16 +32,14 @@ int store_participant_position(store *st, const char *sid, int index, int *posit
 	static const char sql[] =
 		"SELECT position FROM participants WHERE session = ?1"
 		" ORDER BY position LIMIT 1 OFFSET ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
 	long long v = -1;
 	int found = 0, rc;
 
 	*position = -1;
 	if (index < 0)
 		return STORE_OK;
-	if (stmt)
-		sqlite3_bind_int(stmt, 2, index);
-	rc = store_step_int(st, stmt, &v, &found, "find the participant", err);
+	rc = store_step_int(st, store_sql_text_int(st, sql, sid, index, err), &v, &found,
+			    "find the participant", err);
 	if (!rc && found)
 		*position = (int)v;
 	return rc;
@@ -52,13 +50,10 @@ int store_participant_index(store *st, const char *sid, int position, int *index
 {
 	static const char sql[] =
 		"SELECT count(*) FROM participants WHERE session = ?1 AND position < ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
 	long long v = -1;
-	int found = 0, rc;
+	int found = 0, rc = store_step_int(st, store_sql_text_int(st, sql, sid, position, err),
+					   &v, &found, "find the participant", err);
 
-	if (stmt)
-		sqlite3_bind_int(stmt, 2, position);
-	rc = store_step_int(st, stmt, &v, &found, "find the participant", err);
 	*index = rc ? -1 : (int)v;
 	return rc;
 }
@@ -130,8 +125,7 @@ int store_write_track(store *st, const char *sid, unsigned track, store_error *e
 	static const char sql[] =
 		"UPDATE sessions SET track = ?2, rows_total = ?3,"
 		" rows_answered = (SELECT count(*) FROM answers a WHERE a.session = ?1"
-		"  AND a.state IN (1, 2) AND NOT EXISTS (SELECT 1 FROM hidden_rows h"
-		"  WHERE h.session = ?1 AND h.row_id = a.row_id))"
+		"  AND a.state IN (1, 2) AND" STORE_SHOWN_ROW("?1", "a.row_id") ")"
 		" WHERE id = ?1";
 	content_matrix *m = NULL;
 	sqlite3_stmt *stmt;
@@ -139,10 +133,9 @@ int store_write_track(store *st, const char *sid, unsigned track, store_error *e
 
 	if (!rc)
 		rc = hide_rows(st, sid, m, track, err);
-	if (!rc && !(stmt = store_sql_text1(st, sql, sid, err)))
+	if (!rc && !(stmt = store_sql_text_int(st, sql, sid, track, err)))
 		rc = store_last(err);
 	if (!rc) {
-		sqlite3_bind_int(stmt, 2, (int)track);
 		sqlite3_bind_int64(stmt, 3, (long long)content_count_rows(m, track));
 		rc = store_run(st, stmt, "change the type", err);
 	}
@@ -200,18 +193,10 @@ static int participant_json(store *st, const char *sid, int position, char **out
 		" v.vote FROM votes v WHERE v.session = p.session"
 		" AND v.participant = p.position ORDER BY v.row_id)))"
 		" FROM participants p WHERE p.session = ?1 AND p.position = ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
-	int found = 0, rc;
+	int found = 0;
 
-	*out = NULL;
-	if (stmt)
-		sqlite3_bind_int(stmt, 2, position);
-	rc = store_step_text(st, stmt, out, &found, "read the participant", err);
-	if (!rc && !found) {
-		free(*out);
-		*out = NULL;
-	}
-	return rc;
+	return store_step_text(st, store_sql_text_int(st, sql, sid, position, err), out,
+			       &found, "read the participant", err);
 }
 
 /* How many votes (don't know included) the participant has given. */
@@ -220,13 +205,10 @@ static int count_votes(store *st, const char *sid, int position, int *n,
 {
 	static const char sql[] =
 		"SELECT count(*) FROM votes WHERE session = ?1 AND participant = ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
 	long long v = 0;
-	int found = 0, rc;
+	int found = 0, rc = store_step_int(st, store_sql_text_int(st, sql, sid, position, err),
+					   &v, &found, "count the votes", err);
 
-	if (stmt)
-		sqlite3_bind_int(stmt, 2, position);
-	rc = store_step_int(st, stmt, &v, &found, "count the votes", err);
 	*n = (int)v;
 	return rc;
 }
@@ -247,13 +229,9 @@ static int delete_participant(store *st, const char *sid, int position,
 {
 	static const char sql[] =
 		"DELETE FROM participants WHERE session = ?1 AND position = ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
-	int rc;
+	sqlite3_stmt *stmt = store_sql_text_int(st, sql, sid, position, err);
+	int rc = stmt ? store_run(st, stmt, "remove the participant", err) : store_last(err);
 
-	if (!stmt)
-		return store_last(err);
-	sqlite3_bind_int(stmt, 2, position);
-	rc = store_run(st, stmt, "remove the participant", err);
 	return rc ? rc : prune_rows(st, sid, err);
 }
 
@@ -323,13 +301,10 @@ int store_write_presence_of(store *st, const char *sid, int position,
 {
 	static const char sql[] =
 		"SELECT 1 FROM participants WHERE session = ?1 AND position = ?2";
-	sqlite3_stmt *stmt = store_sql_text1(st, sql, sid, err);
 	long long v = 0;
-	int found = 0, rc;
+	int found = 0, rc = store_step_int(st, store_sql_text_int(st, sql, sid, position, err),
+					   &v, &found, "merge the participants", err);
 
-	if (stmt)
-		sqlite3_bind_int(stmt, 2, position);
-	rc = store_step_int(st, stmt, &v, &found, "merge the participants", err);
 	if (rc)
 		return rc;
 	if (!name)

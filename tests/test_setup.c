@@ -34,30 +34,23 @@ static void teardown(void)
 
 TestSuite(setup, .init = setup, .fini = teardown);
 
-/* The first row of the matrix that applies to `track` alone. */
-static const char *only_on(unsigned track)
+/* The first row of the matrix whose tracks are exactly `tracks`. */
+static const char *only_on(unsigned tracks)
 {
 	size_t i, j;
 
 	for (i = 0; i < fx.matrix->n_sections; i++)
 		for (j = 0; j < fx.matrix->sections[i].n_rows; j++)
-			if (fx.matrix->sections[i].rows[j].tracks == track)
+			if (fx.matrix->sections[i].rows[j].tracks == tracks)
 				return fx.matrix->sections[i].rows[j].id;
-	cr_assert_fail("the built-in matrix has no row for one track only");
+	cr_assert_fail("the built-in matrix has no row for tracks %u", tracks);
 	return NULL;
 }
 
 /* A row on both tracks. */
 static const char *on_both(void)
 {
-	size_t i, j;
-
-	for (i = 0; i < fx.matrix->n_sections; i++)
-		for (j = 0; j < fx.matrix->sections[i].n_rows; j++)
-			if (fx.matrix->sections[i].rows[j].tracks == CONTENT_TRACK_BOTH)
-				return fx.matrix->sections[i].rows[j].id;
-	cr_assert_fail("the built-in matrix has no row on both tracks");
-	return NULL;
+	return only_on(CONTENT_TRACK_BOTH);
 }
 
 static void find(store_session *s)
@@ -155,6 +148,27 @@ Test(setup, type_change_hides_answers_and_gives_them_back)
 	cr_assert_eq(a.n_actions, 1);
 	store_answers_free(&a);
 	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM answers_v"), 3);
+}
+
+/* Revealing every ballot reveals the rows the room can see: a row the
+ * type hides comes back as it was left, its votes still hidden. */
+Test(setup, reveal_all_leaves_the_hidden_rows_alone)
+{
+	const char *lgpo = only_on(CONTENT_TRACK_LGPO), *both = on_both();
+	store_answers a;
+	int n = 0;
+
+	cr_assert_eq(store_session_set_secret(st, id, 1, &err), 0, "%s", err.message);
+	cr_assert_eq(store_set_vote(st, id, lgpo, 0, 2, &err), 0, "%s", err.message);
+	cr_assert_eq(store_set_vote(st, id, both, 0, 1, &err), 0, "%s", err.message);
+	cr_assert_eq(store_session_set_track(st, id, CONTENT_TRACK_PCN, &err), 0);
+	cr_assert_eq(store_reveal_all(st, id, &n, &err), 0, "%s", err.message);
+	cr_assert_eq(n, 1, "only the row on screen is revealed");
+	cr_assert_eq(store_session_set_track(st, id, CONTENT_TRACK_LGPO, &err), 0);
+	cr_assert_eq(store_answers_load(st, id, &a, &err), 0, "%s", err.message);
+	cr_assert_eq(store_answers_row(&a, both)->revealed, 1);
+	cr_assert_eq(store_answers_row(&a, lgpo)->revealed, 0);
+	store_answers_free(&a);
 }
 
 Test(setup, type_change_is_one_undoable_entry)

@@ -797,6 +797,26 @@ Test(store, changes_bump_updated)
 	store_session_clear(&s);
 }
 
+/* Like every other set-up change, one that changes nothing leaves the
+ * session as it was: not updated, and no history entry to undo. */
+Test(store, unchanged_minutes_leave_the_session_as_it_was)
+{
+	store_session s;
+	char id[40];
+	int undone = 1;
+
+	open_with("A", id);
+	setenv("NEXTSTEPS_NOW", "1767229200", 1);
+	cr_assert_eq(store_session_set_minutes(st, id, STORE_MINUTES_DEFAULT, &err), 0,
+		     "%s", err.message);
+	cr_assert_eq(store_session_find(st, id, &s, &err), 0);
+	cr_assert_eq(s.updated, 1767225600);
+	cr_assert_eq(s.planned_minutes, STORE_MINUTES_DEFAULT);
+	store_session_clear(&s);
+	cr_assert_eq(store_undo(st, id, &undone, NULL, 0, &err), 0, "%s", err.message);
+	cr_assert_eq(undone, 0);
+}
+
 Test(store, data_version_follows_other_writers)
 {
 	store *other;
