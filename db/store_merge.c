@@ -415,18 +415,6 @@ static int choose_name(merge_ctx *c, const merge_item *it, char **out,
 
 /* ------------------------------------------------------------ writing */
 
-/* Runs a fixed statement whose one parameter, ?1, is the session id. */
-static int run_sid(store *st, const char *sql, const char *sid, const char *what,
-		   store_error *err)
-{
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	return store_run(st, stmt, what, err);
-}
-
 /* Runs a fixed statement whose one parameter, ?1, is a number. */
 static int run_num(store *st, const char *sql, long long v, const char *what,
 		   store_error *err)
@@ -439,27 +427,15 @@ static int run_num(store *st, const char *sql, long long v, const char *what,
 	return store_run(st, stmt, what, err);
 }
 
-/* Steps a bound query for one number (0 when it yields no row). */
-static int one_number(store *st, sqlite3_stmt *stmt, long long *out,
-		      store_error *err)
-{
-	int rc = sqlite3_step(stmt);
-
-	*out = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-	store_done(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail_sql(st, err, rc, "merge a session");
-	return STORE_OK;
-}
-
-/* A fixed query with no parameters, for one number. */
+/* A fixed query with no parameters, for one number (0 when it yields no
+ * row). */
 static int query_num(store *st, const char *sql, long long *out, store_error *err)
 {
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int found;
 
-	if (!stmt)
-		return store_last(err);
-	return one_number(st, stmt, out, err);
+	*out = 0;
+	return store_step_int(st, store_sql(st, sql, err), out, &found, "merge a session",
+			      err);
 }
 
 /* An identical snapshot here is shared, as store_session_create does. */
@@ -475,16 +451,14 @@ static int merge_matrix(store *st, const char *sid, long long *matrix,
 		"INSERT INTO main.matrices (hash, text) SELECT o.hash, o.text"
 		" FROM other.sessions s JOIN other.matrices o ON o.id = s.matrix"
 		" WHERE s.id = ?1";
-	sqlite3_stmt *stmt = store_sql(st, find, err);
-	int rc;
+	int found, rc;
 
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	rc = one_number(st, stmt, matrix, err);
+	*matrix = 0;
+	rc = store_step_int(st, store_sql_text1(st, find, sid, err), matrix, &found,
+			    "merge a session", err);
 	if (rc || *matrix)
 		return rc;
-	rc = run_sid(st, insert, sid, "copy the matrix snapshot", err);
+	rc = store_run_text1(st, insert, sid, "copy the matrix snapshot", err);
 	/* no row inserted would leave an older rowid here: refuse instead */
 	if (!rc && sqlite3_changes(st->db) != 1)
 		return store_fail(err, STORE_EDATA, "session '%s' has no matrix"
@@ -511,12 +485,12 @@ static int place_session(store *st, const merge_item *it, long long *touched,
 	static const char note[] =
 		"INSERT INTO temp.merge_order (id, seq) VALUES (?1, ?2)";
 	sqlite3_stmt *stmt = store_sql(st, slot, err);
-	int rc;
+	int found, rc;
 
-	if (!stmt)
-		return store_last(err);
-	sqlite3_bind_int64(stmt, 1, it->updated);
-	rc = one_number(st, stmt, touched, err);
+	*touched = 0;
+	if (stmt)
+		sqlite3_bind_int64(stmt, 1, it->updated);
+	rc = store_step_int(st, stmt, touched, &found, "merge a session", err);
 	stmt = rc ? NULL : store_sql(st, note, err);
 	if (!rc && !stmt)
 		rc = store_last(err);
@@ -680,7 +654,7 @@ static int copy_plain_children(store *st, const char *sid, store_error *err)
 	int rc = STORE_OK;
 
 	for (i = 0; !rc && i < sizeof sql / sizeof sql[0]; i++)
-		rc = run_sid(st, sql[i], sid, "copy a session's answers", err);
+		rc = store_run_text1(st, sql[i], sid, "copy a session's answers", err);
 	return rc;
 }
 
@@ -709,7 +683,7 @@ static int number_actions(store *st, const char *sid, long long *count,
 	int rc = store_exec(st, clear, "merge the actions", err);
 
 	if (!rc)
-		rc = run_sid(st, fill, sid, "merge the actions", err);
+		rc = store_run_text1(st, fill, sid, "merge the actions", err);
 	if (!rc)
 		rc = query_num(st, max, count, err);
 	return rc;
@@ -799,7 +773,7 @@ static int copy_history(store *st, const char *sid, long long abase,
 	if (!rc)
 		rc = store_exec(st, clear, "merge the history", err);
 	if (!rc)
-		rc = run_sid(st, fill, sid, "merge the history", err);
+		rc = store_run_text1(st, fill, sid, "merge the history", err);
 	if (!rc && !(stmt = store_sql(st, sql, err)))
 		rc = store_last(err);
 	if (!rc) {
