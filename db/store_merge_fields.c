@@ -347,13 +347,19 @@ static void action_words(const merge_spot *p, const merge_value *v, char *out,
 
 /* ------------------------------------------------------------ the kinds */
 
-#define ROW_VALUE(EXPR, DEFAULT) \
-	"SELECT coalesce((SELECT " EXPR " FROM main.answers WHERE session = ?1" \
-	" AND row_id = ?2), " DEFAULT "), coalesce((SELECT " EXPR " FROM other.answers" \
-	" WHERE session = ?1 AND row_id = ?2), " DEFAULT ")"
-#define SESSION_VALUE(COLUMN) \
-	"SELECT (SELECT " COLUMN " FROM main.sessions WHERE id = ?1)," \
-	" (SELECT " COLUMN " FROM other.sessions WHERE id = ?1)"
+/* Both copies' value of EXPR in TABLE: the row WHERE_HERE names here and
+ * the one WHERE_THERE names there (a participant or an action has its
+ * own key in each: ?3 here, ?4 there), DEFAULT when there is none. */
+#define BOTH_VALUES(EXPR, TABLE, WHERE_HERE, WHERE_THERE, DEFAULT) \
+	"SELECT coalesce((SELECT " EXPR " FROM main." TABLE " WHERE " WHERE_HERE \
+	"), " DEFAULT "), coalesce((SELECT " EXPR " FROM other." TABLE \
+	" WHERE " WHERE_THERE "), " DEFAULT ")"
+#define ROW_KEY "session = ?1 AND row_id = ?2"
+#define ROW_VALUE(EXPR, DEFAULT) BOTH_VALUES(EXPR, "answers", ROW_KEY, ROW_KEY, DEFAULT)
+#define SESSION_VALUE(COLUMN) BOTH_VALUES(COLUMN, "sessions", "id = ?1", "id = ?1", "NULL")
+#define PERSON_NAME \
+	BOTH_VALUES("name", "participants", "session = ?1 AND position = ?3", \
+		    "session = ?1 AND position = ?4", "NULL")
 #define ACTION_JSON \
 	"json_object('row_id', row_id, 'text', text, 'owner', owner, 'due', due," \
 	" 'done', done, 'created', created)"
@@ -372,15 +378,12 @@ static const merge_kind merge_kinds[] = {
 	  .read_sql = ROW_VALUE("revealed", "0"),
 	  .write = write_reveal, .words = shown_words },
 	{ .kind = "vote", .what = "vote", .per_row = 1, .key = MERGE_KEY_PERSON,
-	  .read_sql = "SELECT coalesce((SELECT vote FROM main.votes WHERE session = ?1"
-	  " AND row_id = ?2 AND participant = ?3), -1),"
-	  " coalesce((SELECT vote FROM other.votes WHERE session = ?1"
-	  " AND row_id = ?2 AND participant = ?4), -1)",
+	  .read_sql = BOTH_VALUES("vote", "votes", ROW_KEY " AND participant = ?3",
+				  ROW_KEY " AND participant = ?4", "-1"),
 	  .write = write_vote, .words = vote_words },
 	{ .kind = "action", .what = "action", .per_row = 1, .key = MERGE_KEY_ID,
-	  .read_sql = "SELECT (SELECT " ACTION_JSON " FROM main.actions"
-	  " WHERE session = ?1 AND id = ?3), (SELECT " ACTION_JSON
-	  " FROM other.actions WHERE session = ?1 AND id = ?4)",
+	  .read_sql = BOTH_VALUES(ACTION_JSON, "actions", "session = ?1 AND id = ?3",
+				  "session = ?1 AND id = ?4", "NULL"),
 	  .write = write_action, .words = action_words, .new_id = new_action_id },
 	{ .kind = "rename", .what = "name", .read_sql = SESSION_VALUE("name"),
 	  .write = write_name, .words = text_words },
@@ -397,22 +400,17 @@ static const merge_kind merge_kinds[] = {
 	  .read_sql = SESSION_VALUE("secret_ballot"),
 	  .write = write_secret, .words = on_off_words },
 	{ .kind = "participant", .what = "participant", .key = MERGE_KEY_PERSON,
-	  .read_sql = "SELECT (SELECT name FROM main.participants WHERE session = ?1"
-	  " AND position = ?3), (SELECT name FROM other.participants"
-	  " WHERE session = ?1 AND position = ?4)",
+	  .read_sql = PERSON_NAME,
 	  .write = write_person, .words = text_words },
 	{ .kind = "section_minutes", .what = "planned minutes", .per_row = 2,
-	  .read_sql = "SELECT coalesce((SELECT planned_minutes FROM main.section_time"
-	  " WHERE session = ?1 AND section_id = ?2), 0),"
-	  " coalesce((SELECT planned_minutes FROM other.section_time"
-	  " WHERE session = ?1 AND section_id = ?2), 0)",
+	  .read_sql = BOTH_VALUES("planned_minutes", "section_time",
+				  "session = ?1 AND section_id = ?2",
+				  "session = ?1 AND section_id = ?2", "0"),
 	  .write = write_section_minutes, .words = minutes_words },
 	{ .kind = "type", .what = "type", .read_sql = SESSION_VALUE("track"),
 	  .write = write_track, .words = track_words },
 	{ .kind = "remove", .what = "participant", .key = MERGE_KEY_PERSON,
-	  .read_sql = "SELECT (SELECT name FROM main.participants WHERE session = ?1"
-	  " AND position = ?3), (SELECT name FROM other.participants"
-	  " WHERE session = ?1 AND position = ?4)",
+	  .read_sql = PERSON_NAME,
 	  .write = write_removal, .words = removal_words },
 	/* a join is matched by map_people, not combined: no value of its own */
 	{ .kind = "join", .key = MERGE_KEY_PERSON },
