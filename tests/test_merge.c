@@ -91,26 +91,34 @@ static void action_line(const store_action *a, char *out, size_t size)
 		 a->done ? "done" : "open");
 }
 
+/* Two sessions' rows agree field by field, every vote included. */
+static void same_rows(const store_answers *x, const store_answers *y)
+{
+	size_t i, j;
+
+	cr_assert_eq(x->n_rows, y->n_rows);
+	for (i = 0; i < x->n_rows; i++) {
+		cr_assert_str_eq(x->rows[i].row_id, y->rows[i].row_id);
+		cr_assert_eq(x->rows[i].state, y->rows[i].state, "row %s", x->rows[i].row_id);
+		cr_assert_eq(x->rows[i].stage, y->rows[i].stage, "row %s", x->rows[i].row_id);
+		cr_assert_str_eq(x->rows[i].note, y->rows[i].note);
+		cr_assert_eq(x->rows[i].revealed, y->rows[i].revealed);
+		cr_assert_eq(x->rows[i].updated, y->rows[i].updated);
+		for (j = 0; j < x->n_participants; j++)
+			cr_assert_eq(x->rows[i].votes[j], y->rows[i].votes[j]);
+	}
+}
+
 static void same_answers(store *a, const char *ida, store *b, const char *idb)
 {
 	store_answers x, y;
 	char xl[10000], yl[10000];   /* the longest fields, in UTF-8 */
-	size_t i, j;
+	size_t i;
 
 	ok(store_answers_load(a, ida, &x, &err));
 	ok(store_answers_load(b, idb, &y, &err));
 	cr_assert_eq(x.n_participants, y.n_participants);
-	cr_assert_eq(x.n_rows, y.n_rows);
-	for (i = 0; i < x.n_rows; i++) {
-		cr_assert_str_eq(x.rows[i].row_id, y.rows[i].row_id);
-		cr_assert_eq(x.rows[i].state, y.rows[i].state);
-		cr_assert_eq(x.rows[i].stage, y.rows[i].stage);
-		cr_assert_str_eq(x.rows[i].note, y.rows[i].note);
-		cr_assert_eq(x.rows[i].revealed, y.rows[i].revealed);
-		cr_assert_eq(x.rows[i].updated, y.rows[i].updated);
-		for (j = 0; j < x.n_participants; j++)
-			cr_assert_eq(x.rows[i].votes[j], y.rows[i].votes[j]);
-	}
+	same_rows(&x, &y);
 	cr_assert_eq(x.n_actions, y.n_actions);
 	for (i = 0; i < x.n_actions; i++) {
 		action_line(&x.actions[i], xl, sizeof xl);
@@ -844,7 +852,7 @@ static void same_fields(store *a, store *b, const char *id)
 	store_answers x, y;
 	store_session sx, sy;
 	char **lx, **ly;
-	size_t i, j;
+	size_t i;
 
 	ok(store_session_find(a, id, &sx, &err));
 	ok(store_session_find(b, id, &sy, &err));
@@ -860,17 +868,7 @@ static void same_fields(store *a, store *b, const char *id)
 	store_session_clear(&sy);
 	ok(store_answers_load(a, id, &x, &err));
 	ok(store_answers_load(b, id, &y, &err));
-	cr_assert_eq(x.n_rows, y.n_rows);
-	for (i = 0; i < x.n_rows; i++) {
-		cr_assert_str_eq(x.rows[i].row_id, y.rows[i].row_id);
-		cr_assert_eq(x.rows[i].state, y.rows[i].state, "row %s", x.rows[i].row_id);
-		cr_assert_eq(x.rows[i].stage, y.rows[i].stage, "row %s", x.rows[i].row_id);
-		cr_assert_str_eq(x.rows[i].note, y.rows[i].note);
-		cr_assert_eq(x.rows[i].revealed, y.rows[i].revealed);
-		cr_assert_eq(x.rows[i].updated, y.rows[i].updated);
-		for (j = 0; j < x.n_participants; j++)
-			cr_assert_eq(x.rows[i].votes[j], y.rows[i].votes[j]);
-	}
+	same_rows(&x, &y);
 	cr_assert_eq(x.n_actions, y.n_actions);
 	lx = action_lines(&x);
 	ly = action_lines(&y);
