@@ -38,6 +38,17 @@ csv() {   # csv DB SESSION: the session's answers as CSV
 	run "$1" report "$2" --format csv || ns_fail "report $2 from $1 failed"
 }
 
+agree() {   # agree DB KEY SAID: the facilitator agrees a stage on Camden
+	NS_DB=$1
+	ns_start "" "" "" "" --session "Camden 2026"
+	ns_wait_for "Alpha row one"
+	ns_keys "$2"
+	ns_wait_for "$3"
+	ns_keys q
+	ns_wait_for "NS-EXITED-0"
+	ns_stop
+}
+
 # Facilitator A runs Camden (and agrees a stage on the screens); B runs
 # Hackney; both have a session called "Shared".
 run "$A" --content "$NS_SMALL" new "Camden 2026" --org "Camden PCN" \
@@ -49,14 +60,7 @@ run "$B" --content "$NS_SMALL" new "Hackney 2026" --org "Hackney PCN" \
 run "$B" --content "$NS_SMALL" new "Shared" --org "Hackney PCN" >/dev/null ||
 	ns_fail "cannot create Shared in B"
 
-NS_DB=$A
-ns_start "" "" "" "" --session "Camden 2026"
-ns_wait_for "Alpha row one"
-ns_keys 2
-ns_wait_for "Saved: Build agreed."
-ns_keys q
-ns_wait_for "NS-EXITED-0"
-ns_stop
+agree "$A" 2 "Saved: Build agreed."
 
 csv "$A" "Camden 2026" > "$NS_DIR/camden.before"
 csv "$A" "Shared" > "$NS_DIR/shared-a.before"
@@ -100,13 +104,7 @@ echo "ok - a second merge changes nothing"
 
 # A works on later: the newer copy replaces the borough's.
 NEXTSTEPS_NOW=$((NEXTSTEPS_NOW + 3600))
-ns_start "" "" "" "" --session "Camden 2026"
-ns_wait_for "Alpha row one"
-ns_keys 3
-ns_wait_for "Saved: Enhance agreed."
-ns_keys q
-ns_wait_for "NS-EXITED-0"
-ns_stop
+agree "$A" 3 "Saved: Enhance agreed."
 expect_status 0 "$BOROUGH" merge "$A"
 expect_line "$A: 0 sessions added, 1 updated, 1 already up to date"
 csv "$A" "Camden 2026" > "$NS_DIR/camden.after"
@@ -115,17 +113,6 @@ csv "$BOROUGH" "Camden 2026" | cmp -s - "$NS_DIR/camden.after" ||
 out=$(ns_csv "$NS_DIR/camden.after" row_id=alpha-one participant= stage_id=enhance \
 	state=agreed) || ns_fail "A's change is not in its report: $out"
 echo "ok - a newer copy replaces the older one"
-
-agree() {   # agree DB KEY SAID: the facilitator agrees a stage on Camden
-	NS_DB=$1
-	ns_start "" "" "" "" --session "Camden 2026"
-	ns_wait_for "Alpha row one"
-	ns_keys "$2"
-	ns_wait_for "$3"
-	ns_keys q
-	ns_wait_for "NS-EXITED-0"
-	ns_stop
-}
 
 # Both copies change the same row after that merge: the borough at 02:00,
 # A at 02:05.  One conflict, A's later change kept, the borough's in the
