@@ -251,13 +251,19 @@ static void agreed_words(const merge_spot *p, const merge_value *v, char *out,
 	}
 }
 
-/* While the secret ballot hides the row's votes, a conflict says that
- * the votes differed, never what they were. */
+/* While the row's votes are hidden (a secret ballot, or a score given
+ * before the workshop in either copy, and the row not revealed; see
+ * rowfacts_ballot_hides), a conflict says that the votes differed, never
+ * what they were. */
 static void vote_words(const merge_spot *p, const merge_value *v, char *out,
 		       size_t size)
 {
 	static const char hidden_sql[] =
-		"SELECT s.secret_ballot AND NOT coalesce((SELECT revealed FROM main.answers a"
+		"SELECT (s.secret_ballot OR EXISTS (SELECT 1 FROM main.votes b"
+		"  WHERE b.session = ?1 AND b.row_id = ?2 AND b.given_before = 1)"
+		" OR EXISTS (SELECT 1 FROM other.votes b"
+		"  WHERE b.session = ?1 AND b.row_id = ?2 AND b.given_before = 1))"
+		" AND NOT coalesce((SELECT revealed FROM main.answers a"
 		" WHERE a.session = s.id AND a.row_id = ?2), 0)"
 		" FROM main.sessions s WHERE s.id = ?1";
 	sqlite3_stmt *stmt = store_sql_text2(p->st, hidden_sql, p->sid, p->row_id, NULL);

@@ -1187,3 +1187,42 @@ Test(merge, a_joiner_of_the_other_copy_keeps_their_votes)
 	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
 	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM participants"), 5);
 }
+
+/* A vote both copies changed on a row that holds a score given before the
+ * workshop is hidden there as under a secret ballot: the conflict line
+ * says the votes differed, never what they were, whichever copy holds
+ * the score. */
+Test(merge, a_conflict_on_a_privately_scored_row_shows_no_vote)
+{
+	store_merge_result r;
+	char id[40];
+	int way;
+
+	for (way = 0; way < 2; way++) {
+		dst = testutil_open(fx.path);
+		new_session(dst, "Camden", "", id);
+		other = copy_of(fx.path, other_path);
+		testutil_set_now(TESTUTIL_NOW + 10);
+		store_set_actor(dst, 0);
+		ok(store_score_set(dst, id, row(0), 0, 2, &err));
+		testutil_set_now(TESTUTIL_NOW + 20);
+		ok(store_set_vote(other, id, row(0), 0, 1, &err));
+		if (way) {   /* the scored copy into the other */
+			store_close(dst);
+			dst = other;
+			other = NULL;
+			ok(store_merge(dst, fx.path, &r, &err));
+		} else {
+			ok(store_merge(dst, other_path, &r, &err));
+		}
+		cr_assert_eq(r.n_conflicts, 1, "way %d", way);
+		cr_assert_str_eq(r.conflicts[0].here, "a hidden vote", "way %d", way);
+		cr_assert_str_eq(r.conflicts[0].there, "a hidden vote", "way %d", way);
+		store_merge_result_free(&r);
+		store_close(dst);
+		store_close(other);
+		dst = other = NULL;
+		unlink(fx.path);
+		unlink(other_path);
+	}
+}
