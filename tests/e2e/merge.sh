@@ -135,6 +135,30 @@ expect_line "$A: 0 sessions added, 0 updated, 2 already up to date"
 expect_line "0 conflicts"
 echo "ok - a field changed in both copies is one conflict, the later kept"
 
+# Times no clock can show (a crafted history, both copies) print as "?",
+# never as what lies past the end of the time's text.
+C=$NS_DIR/c.db
+D=$NS_DIR/d.db
+run "$C" --content "$NS_SMALL" new "Crafted" >/dev/null || ns_fail "cannot create Crafted"
+expect_status 0 "$D" merge "$C"
+run "$C" edit Crafted --org "Org C" >/dev/null || ns_fail "cannot edit C"
+run "$D" edit Crafted --org "Org D" >/dev/null || ns_fail "cannot edit D"
+ns_need_python
+python3 - "$C" "$D" <<'PY' || ns_fail "cannot craft the times"
+import sqlite3, sys
+for path in sys.argv[1:]:
+    db = sqlite3.connect(path)
+    db.execute("UPDATE history SET at = 9000000000000000000"
+               " WHERE kind = 'organisation'")
+    db.commit()
+    db.close()
+PY
+expect_status 0 "$D" merge "$C"
+want="conflict: 'Crafted' organisation: 'Org D' (here, ?) vs 'Org C' ($C, ?): kept 'Org "
+printf '%s\n' "$out" | grep -F -q -- "$want" ||
+	ns_fail "the times that cannot be shown are not '?': $out"
+echo "ok - a conflict's times that cannot be shown print as '?'"
+
 # Bad files: documented statuses, one line each; good files still merge.
 expect_status 66 "$BOROUGH" merge "$NS_DIR/none.db"
 printf 'just text\n' > "$NS_DIR/junk.db"
