@@ -567,8 +567,17 @@ static int place_person(store *st, const char *sid, const merge_person *p,
 
 static int map_people(store *st, const char *sid, store_error *err)
 {
+	/* everyone there, and those removed there, so their removal
+	 * reaches the same person here */
 	static const char sql[] =
-		"SELECT p.position, p.name,"
+		"WITH people (position, name, removed) AS ("
+		" SELECT position, name, 0 FROM other.participants WHERE session = ?1"
+		" UNION ALL SELECT r.target, json_extract(r.old, '$.name'), 1"
+		" FROM other.history r WHERE r.session = ?1 AND r.kind = 'remove'"
+		" AND r.old IS NOT NULL AND NOT EXISTS (SELECT 1 FROM other.participants p"
+		"  WHERE p.session = ?1 AND p.position = r.target)"
+		" GROUP BY r.target)"
+		" SELECT p.position, p.name,"
 		" (SELECT m.target FROM main.history m WHERE m.session = ?1 AND m.uid ="
 		"  (SELECT j.uid FROM other.history j WHERE j.session = ?1"
 		"   AND j.kind = 'join' AND j.target = p.position ORDER BY j.id LIMIT 1)),"
@@ -577,24 +586,8 @@ static int map_people(store *st, const char *sid, store_error *err)
 		" (SELECT q.position FROM main.participants q WHERE q.session = ?1"
 		"  AND q.position = p.position),"
 		" (SELECT q.position FROM main.participants q WHERE q.session = ?1"
-		"  AND q.name = p.name), 0"
-		" FROM other.participants p WHERE p.session = ?1"
-		/* and those removed there, so their removal reaches the same
-		 * person here */
-		" UNION ALL SELECT r.target, json_extract(r.old, '$.name'),"
-		" (SELECT m.target FROM main.history m WHERE m.session = ?1 AND m.uid ="
-		"  (SELECT j.uid FROM other.history j WHERE j.session = ?1"
-		"   AND j.kind = 'join' AND j.target = r.target ORDER BY j.id LIMIT 1)),"
-		" EXISTS (SELECT 1 FROM other.history j WHERE j.session = ?1"
-		"  AND j.kind = 'join' AND j.target = r.target),"
-		" (SELECT q.position FROM main.participants q WHERE q.session = ?1"
-		"  AND q.position = r.target),"
-		" (SELECT q.position FROM main.participants q WHERE q.session = ?1"
-		"  AND q.name = json_extract(r.old, '$.name')), 1"
-		" FROM other.history r WHERE r.session = ?1 AND r.kind = 'remove'"
-		" AND r.old IS NOT NULL AND NOT EXISTS (SELECT 1 FROM other.participants p"
-		"  WHERE p.session = ?1 AND p.position = r.target)"
-		" GROUP BY r.target ORDER BY 1";
+		"  AND q.name = p.name), p.removed"
+		" FROM people p ORDER BY 1";
 	struct { merge_person *list; size_t n, cap; } l = { NULL, 0, 0 };
 	size_t i;
 	int rc = store_each(st, sql, sid, person_row, &l, "merge the participants", err);
