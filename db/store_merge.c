@@ -580,24 +580,26 @@ static int find_moves(store *st, long long lo, long long hi, merge_moves *m,
 
 /* A strict order again, writing only the sessions that move: when the
  * incoming sessions are the newest, only they do. */
+/* The session's place in the list. */
+static int set_touched(store *st, const char *id, long long touched, store_error *err)
+{
+	static const char set[] = "UPDATE main.sessions SET touched = ?2 WHERE id = ?1";
+	sqlite3_stmt *stmt = store_sql_text1(st, set, id, err);
+
+	if (!stmt)
+		return store_last(err);
+	sqlite3_bind_int64(stmt, 2, touched);
+	return store_run(st, stmt, "order the sessions", err);
+}
+
 static int renumber_touched(store *st, long long lo, long long hi, store_error *err)
 {
-	static const char set[] =
-		"UPDATE main.sessions SET touched = ?2 WHERE id = ?1";
 	merge_moves m = { NULL, 0, 0 };
-	sqlite3_stmt *stmt;
 	size_t i;
 	int rc = find_moves(st, lo, hi, &m, err);
 
-	for (i = 0; !rc && i < m.n; i++) {
-		if (!(stmt = store_sql(st, set, err))) {
-			rc = store_last(err);
-			break;
-		}
-		store_bind_text(stmt, 1, m.list[i].id);
-		sqlite3_bind_int64(stmt, 2, m.list[i].touched);
-		rc = store_run(st, stmt, "order the sessions", err);
-	}
+	for (i = 0; !rc && i < m.n; i++)
+		rc = set_touched(st, m.list[i].id, m.list[i].touched, err);
 	free_moves(&m);
 	return rc;
 }
@@ -854,24 +856,17 @@ static int same_matrix(merge_ctx *c, const merge_item *it, store_error *err)
 static int combine_one(merge_ctx *c, const merge_item *it, int *changed,
 		       store_error *err)
 {
-	static const char set[] = "UPDATE main.sessions SET touched = ?2 WHERE id = ?1";
 	long long touched = 0;
-	sqlite3_stmt *stmt;
 	int rc = same_matrix(c, it, err);
 
 	if (!rc)
 		rc = store_merge_fields(c->st, it->id, c->label, c->res, changed, err);
-
 	if (rc || !*changed || it->updated <= it->local_updated)
 		return rc;
 	rc = place_session(c->st, it, &touched, err);
-	if (!rc && !(stmt = store_sql(c->st, set, err)))
-		rc = store_last(err);
 	if (!rc) {
 		note_place(c, touched);
-		store_bind_text(stmt, 1, it->id);
-		sqlite3_bind_int64(stmt, 2, touched);
-		rc = store_run(c->st, stmt, "order the sessions", err);
+		rc = set_touched(c->st, it->id, touched, err);
 	}
 	return rc;
 }
