@@ -719,6 +719,38 @@ static store *copy_of(const char *from, const char *to)
 	return s;
 }
 
+/* A new "Camden" here (dst, its id in `id`) and a copy of it (other). */
+static void two_copies(char id[40])
+{
+	dst = testutil_open(fx.path);
+	new_session(dst, "Camden", "", id);
+	other = copy_of(fx.path, other_path);
+}
+
+/* The other copy into this one, or (into_other) this one into the other
+ * copy, which then becomes dst. */
+static void merge_copies(int into_other, store_merge_result *r)
+{
+	if (!into_other) {
+		ok(store_merge(dst, other_path, r, &err));
+		return;
+	}
+	store_close(dst);
+	dst = other;
+	other = NULL;
+	ok(store_merge(dst, fx.path, r, &err));
+}
+
+/* Both files gone, for the next round of a test. */
+static void drop_copies(void)
+{
+	store_close(dst);
+	store_close(other);
+	dst = other = NULL;
+	unlink(fx.path);
+	unlink(other_path);
+}
+
 /* xorshift64: the same seed always gives the same edits. */
 static unsigned long long rnd_state;
 
@@ -1010,11 +1042,7 @@ static void merge_both_ways(unsigned long long seed)
 	counters_agree(a2);
 	store_close(a2);
 	store_close(b2);
-	store_close(dst);
-	store_close(other);
-	dst = other = NULL;
-	unlink(fx.path);
-	unlink(other_path);
+	drop_copies();
 	unlink(a2_path);
 	unlink(b2_path);
 }
@@ -1053,9 +1081,7 @@ Test(merge, conflicts_are_counted_exactly)
 	int way;
 
 	for (way = 0; way < 2; way++) {
-		dst = testutil_open(fx.path);
-		new_session(dst, "Camden", "", id);
-		other = copy_of(fx.path, other_path);
+		two_copies(id);
 		testutil_set_now(TESTUTIL_NOW + 10);
 		ok(store_set_agreed(dst, id, row(0), STORE_ROW_AGREED, 1, &err));
 		testutil_set_now(TESTUTIL_NOW + 20);
@@ -1072,14 +1098,7 @@ Test(merge, conflicts_are_counted_exactly)
 		ok(store_session_set_text(other, id, STORE_SESSION_ORG, "Camden PCN", &err));
 		ok(store_action_add(dst, id, row(0), "Action A", "", "", NULL, &err));
 		ok(store_action_add(other, id, row(0), "Action B", "", "", NULL, &err));
-		if (way) {   /* B into A */
-			ok(store_merge(dst, other_path, &r, &err));
-		} else {     /* A into B */
-			store_close(dst);
-			dst = other;
-			other = NULL;
-			ok(store_merge(dst, fx.path, &r, &err));
-		}
+		merge_copies(!way, &r);   /* way 1: B into A; 0: A into B */
 		cr_assert_eq(r.n_conflicts, 2);
 		snprintf(agreed, sizeof agreed, "row %s agreed", row(0));
 		snprintf(note, sizeof note, "row %s note", row(1));
@@ -1102,11 +1121,7 @@ Test(merge, conflicts_are_counted_exactly)
 		cr_assert_str_eq(s.name, "Camden A");
 		cr_assert_str_eq(s.organisation, "Camden PCN");
 		store_session_clear(&s);
-		store_close(dst);
-		store_close(other);
-		dst = other = NULL;
-		unlink(fx.path);
-		unlink(other_path);
+		drop_copies();
 	}
 }
 
@@ -1161,9 +1176,7 @@ Test(merge, a_joiner_of_the_other_copy_keeps_their_votes)
 	char id[40];
 	int eve, dan, actor;
 
-	dst = testutil_open(fx.path);
-	new_session(dst, "Camden", "", id);
-	other = copy_of(fx.path, other_path);
+	two_copies(id);
 	ok(store_participant_add(dst, id, "Eve", &eve, &err));
 	store_set_actor(dst, eve);
 	ok(store_set_vote(dst, id, row(0), eve, 0, &err));
@@ -1199,30 +1212,17 @@ Test(merge, a_conflict_on_a_privately_scored_row_shows_no_vote)
 	int way;
 
 	for (way = 0; way < 2; way++) {
-		dst = testutil_open(fx.path);
-		new_session(dst, "Camden", "", id);
-		other = copy_of(fx.path, other_path);
+		two_copies(id);
 		testutil_set_now(TESTUTIL_NOW + 10);
 		store_set_actor(dst, 0);
 		ok(store_score_set(dst, id, row(0), 0, 2, &err));
 		testutil_set_now(TESTUTIL_NOW + 20);
 		ok(store_set_vote(other, id, row(0), 0, 1, &err));
-		if (way) {   /* the scored copy into the other */
-			store_close(dst);
-			dst = other;
-			other = NULL;
-			ok(store_merge(dst, fx.path, &r, &err));
-		} else {
-			ok(store_merge(dst, other_path, &r, &err));
-		}
+		merge_copies(way, &r);   /* way 1: the scored copy into the other */
 		cr_assert_eq(r.n_conflicts, 1, "way %d", way);
 		cr_assert_str_eq(r.conflicts[0].here, "a hidden vote", "way %d", way);
 		cr_assert_str_eq(r.conflicts[0].there, "a hidden vote", "way %d", way);
 		store_merge_result_free(&r);
-		store_close(dst);
-		store_close(other);
-		dst = other = NULL;
-		unlink(fx.path);
-		unlink(other_path);
+		drop_copies();
 	}
 }
