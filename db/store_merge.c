@@ -48,7 +48,6 @@ typedef struct merge_item {
 	char *name;                /* OTHER's name */
 	int present;               /* a copy exists here */
 	long long local_updated;
-	long long local_matrix;
 } merge_item;
 
 typedef struct merge_ctx {
@@ -324,7 +323,7 @@ static void free_ids(char **ids, size_t n)
 static int read_item(store *st, merge_item *it, store_error *err)
 {
 	static const char sql[] =
-		"SELECT o.updated, o.name, m.id IS NOT NULL, m.updated, m.matrix"
+		"SELECT o.updated, o.name, m.id IS NOT NULL, m.updated"
 		" FROM other.sessions o LEFT JOIN main.sessions m ON m.id = o.id"
 		" WHERE o.id = ?1";
 	sqlite3_stmt *stmt = store_sql(st, sql, err);
@@ -339,7 +338,6 @@ static int read_item(store *st, merge_item *it, store_error *err)
 		it->name = store_col_dup(stmt, 1);
 		it->present = sqlite3_column_int(stmt, 2);
 		it->local_updated = sqlite3_column_int64(stmt, 3);
-		it->local_matrix = sqlite3_column_int64(stmt, 4);
 	}
 	store_done(stmt);
 	if (rc == SQLITE_DONE)
