@@ -48,7 +48,6 @@ typedef struct merge_item {
 	char *name;                /* OTHER's name */
 	int present;               /* a copy exists here */
 	long long local_updated;
-	long long local_matrix;
 } merge_item;
 
 typedef struct merge_ctx {
@@ -324,7 +323,7 @@ static void free_ids(char **ids, size_t n)
 static int read_item(store *st, merge_item *it, store_error *err)
 {
 	static const char sql[] =
-		"SELECT o.updated, o.name, m.id IS NOT NULL, m.updated, m.matrix"
+		"SELECT o.updated, o.name, m.id IS NOT NULL, m.updated"
 		" FROM other.sessions o LEFT JOIN main.sessions m ON m.id = o.id"
 		" WHERE o.id = ?1";
 	sqlite3_stmt *stmt = store_sql(st, sql, err);
@@ -339,7 +338,6 @@ static int read_item(store *st, merge_item *it, store_error *err)
 		it->name = store_col_dup(stmt, 1);
 		it->present = sqlite3_column_int(stmt, 2);
 		it->local_updated = sqlite3_column_int64(stmt, 3);
-		it->local_matrix = sqlite3_column_int64(stmt, 4);
 	}
 	store_done(stmt);
 	if (rc == SQLITE_DONE)
@@ -415,18 +413,6 @@ static int choose_name(merge_ctx *c, const merge_item *it, char **out,
 
 /* ------------------------------------------------------------ writing */
 
-/* Runs a fixed statement whose one parameter, ?1, is the session id. */
-static int run_sid(store *st, const char *sql, const char *sid, const char *what,
-		   store_error *err)
-{
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
-
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	return store_run(st, stmt, what, err);
-}
-
 /* Runs a fixed statement whose one parameter, ?1, is a number. */
 static int run_num(store *st, const char *sql, long long v, const char *what,
 		   store_error *err)
@@ -439,27 +425,15 @@ static int run_num(store *st, const char *sql, long long v, const char *what,
 	return store_run(st, stmt, what, err);
 }
 
-/* Steps a bound query for one number (0 when it yields no row). */
-static int one_number(store *st, sqlite3_stmt *stmt, long long *out,
-		      store_error *err)
-{
-	int rc = sqlite3_step(stmt);
-
-	*out = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-	store_done(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail_sql(st, err, rc, "merge a session");
-	return STORE_OK;
-}
-
-/* A fixed query with no parameters, for one number. */
+/* A fixed query with no parameters, for one number (0 when it yields no
+ * row). */
 static int query_num(store *st, const char *sql, long long *out, store_error *err)
 {
-	sqlite3_stmt *stmt = store_sql(st, sql, err);
+	int found;
 
-	if (!stmt)
-		return store_last(err);
-	return one_number(st, stmt, out, err);
+	*out = 0;
+	return store_step_int(st, store_sql(st, sql, err), out, &found, "merge a session",
+			      err);
 }
 
 /* An identical snapshot here is shared, as store_session_create does. */
@@ -475,16 +449,14 @@ static int merge_matrix(store *st, const char *sid, long long *matrix,
 		"INSERT INTO main.matrices (hash, text) SELECT o.hash, o.text"
 		" FROM other.sessions s JOIN other.matrices o ON o.id = s.matrix"
 		" WHERE s.id = ?1";
-	sqlite3_stmt *stmt = store_sql(st, find, err);
-	int rc;
+	int found, rc;
 
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, sid);
-	rc = one_number(st, stmt, matrix, err);
+	*matrix = 0;
+	rc = store_step_int(st, store_sql_text1(st, find, sid, err), matrix, &found,
+			    "merge a session", err);
 	if (rc || *matrix)
 		return rc;
-	rc = run_sid(st, insert, sid, "copy the matrix snapshot", err);
+	rc = store_run_text1(st, insert, sid, "copy the matrix snapshot", err);
 	/* no row inserted would leave an older rowid here: refuse instead */
 	if (!rc && sqlite3_changes(st->db) != 1)
 		return store_fail(err, STORE_EDATA, "session '%s' has no matrix"
@@ -511,12 +483,12 @@ static int place_session(store *st, const merge_item *it, long long *touched,
 	static const char note[] =
 		"INSERT INTO temp.merge_order (id, seq) VALUES (?1, ?2)";
 	sqlite3_stmt *stmt = store_sql(st, slot, err);
-	int rc;
+	int found, rc;
 
-	if (!stmt)
-		return store_last(err);
-	sqlite3_bind_int64(stmt, 1, it->updated);
-	rc = one_number(st, stmt, touched, err);
+	*touched = 0;
+	if (stmt)
+		sqlite3_bind_int64(stmt, 1, it->updated);
+	rc = store_step_int(st, stmt, touched, &found, "merge a session", err);
 	stmt = rc ? NULL : store_sql(st, note, err);
 	if (!rc && !stmt)
 		rc = store_last(err);
@@ -606,24 +578,26 @@ static int find_moves(store *st, long long lo, long long hi, merge_moves *m,
 
 /* A strict order again, writing only the sessions that move: when the
  * incoming sessions are the newest, only they do. */
+/* The session's place in the list. */
+static int set_touched(store *st, const char *id, long long touched, store_error *err)
+{
+	static const char set[] = "UPDATE main.sessions SET touched = ?2 WHERE id = ?1";
+	sqlite3_stmt *stmt = store_sql_text1(st, set, id, err);
+
+	if (!stmt)
+		return store_last(err);
+	sqlite3_bind_int64(stmt, 2, touched);
+	return store_run(st, stmt, "order the sessions", err);
+}
+
 static int renumber_touched(store *st, long long lo, long long hi, store_error *err)
 {
-	static const char set[] =
-		"UPDATE main.sessions SET touched = ?2 WHERE id = ?1";
 	merge_moves m = { NULL, 0, 0 };
-	sqlite3_stmt *stmt;
 	size_t i;
 	int rc = find_moves(st, lo, hi, &m, err);
 
-	for (i = 0; !rc && i < m.n; i++) {
-		if (!(stmt = store_sql(st, set, err))) {
-			rc = store_last(err);
-			break;
-		}
-		store_bind_text(stmt, 1, m.list[i].id);
-		sqlite3_bind_int64(stmt, 2, m.list[i].touched);
-		rc = store_run(st, stmt, "order the sessions", err);
-	}
+	for (i = 0; !rc && i < m.n; i++)
+		rc = set_touched(st, m.list[i].id, m.list[i].touched, err);
 	free_moves(&m);
 	return rc;
 }
@@ -680,7 +654,7 @@ static int copy_plain_children(store *st, const char *sid, store_error *err)
 	int rc = STORE_OK;
 
 	for (i = 0; !rc && i < sizeof sql / sizeof sql[0]; i++)
-		rc = run_sid(st, sql[i], sid, "copy a session's answers", err);
+		rc = store_run_text1(st, sql[i], sid, "copy a session's answers", err);
 	return rc;
 }
 
@@ -709,7 +683,7 @@ static int number_actions(store *st, const char *sid, long long *count,
 	int rc = store_exec(st, clear, "merge the actions", err);
 
 	if (!rc)
-		rc = run_sid(st, fill, sid, "merge the actions", err);
+		rc = store_run_text1(st, fill, sid, "merge the actions", err);
 	if (!rc)
 		rc = query_num(st, max, count, err);
 	return rc;
@@ -799,7 +773,7 @@ static int copy_history(store *st, const char *sid, long long abase,
 	if (!rc)
 		rc = store_exec(st, clear, "merge the history", err);
 	if (!rc)
-		rc = run_sid(st, fill, sid, "merge the history", err);
+		rc = store_run_text1(st, fill, sid, "merge the history", err);
 	if (!rc && !(stmt = store_sql(st, sql, err)))
 		rc = store_last(err);
 	if (!rc) {
@@ -880,24 +854,17 @@ static int same_matrix(merge_ctx *c, const merge_item *it, store_error *err)
 static int combine_one(merge_ctx *c, const merge_item *it, int *changed,
 		       store_error *err)
 {
-	static const char set[] = "UPDATE main.sessions SET touched = ?2 WHERE id = ?1";
 	long long touched = 0;
-	sqlite3_stmt *stmt;
 	int rc = same_matrix(c, it, err);
 
 	if (!rc)
 		rc = store_merge_fields(c->st, it->id, c->label, c->res, changed, err);
-
 	if (rc || !*changed || it->updated <= it->local_updated)
 		return rc;
 	rc = place_session(c->st, it, &touched, err);
-	if (!rc && !(stmt = store_sql(c->st, set, err)))
-		rc = store_last(err);
 	if (!rc) {
 		note_place(c, touched);
-		store_bind_text(stmt, 1, it->id);
-		sqlite3_bind_int64(stmt, 2, touched);
-		rc = store_run(c->st, stmt, "order the sessions", err);
+		rc = set_touched(c->st, it->id, touched, err);
 	}
 	return rc;
 }

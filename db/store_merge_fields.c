@@ -251,13 +251,19 @@ static void agreed_words(const merge_spot *p, const merge_value *v, char *out,
 	}
 }
 
-/* While the secret ballot hides the row's votes, a conflict says that
- * the votes differed, never what they were. */
+/* While the row's votes are hidden (a secret ballot, or a score given
+ * before the workshop in either copy, and the row not revealed; see
+ * rowfacts_ballot_hides), a conflict says that the votes differed, never
+ * what they were. */
 static void vote_words(const merge_spot *p, const merge_value *v, char *out,
 		       size_t size)
 {
 	static const char hidden_sql[] =
-		"SELECT s.secret_ballot AND NOT coalesce((SELECT revealed FROM main.answers a"
+		"SELECT (s.secret_ballot OR EXISTS (SELECT 1 FROM main.votes b"
+		"  WHERE b.session = ?1 AND b.row_id = ?2 AND b.given_before = 1)"
+		" OR EXISTS (SELECT 1 FROM other.votes b"
+		"  WHERE b.session = ?1 AND b.row_id = ?2 AND b.given_before = 1))"
+		" AND NOT coalesce((SELECT revealed FROM main.answers a"
 		" WHERE a.session = s.id AND a.row_id = ?2), 0)"
 		" FROM main.sessions s WHERE s.id = ?1";
 	sqlite3_stmt *stmt = store_sql_text2(p->st, hidden_sql, p->sid, p->row_id, NULL);
@@ -347,13 +353,19 @@ static void action_words(const merge_spot *p, const merge_value *v, char *out,
 
 /* ------------------------------------------------------------ the kinds */
 
-#define ROW_VALUE(EXPR, DEFAULT) \
-	"SELECT coalesce((SELECT " EXPR " FROM main.answers WHERE session = ?1" \
-	" AND row_id = ?2), " DEFAULT "), coalesce((SELECT " EXPR " FROM other.answers" \
-	" WHERE session = ?1 AND row_id = ?2), " DEFAULT ")"
-#define SESSION_VALUE(COLUMN) \
-	"SELECT (SELECT " COLUMN " FROM main.sessions WHERE id = ?1)," \
-	" (SELECT " COLUMN " FROM other.sessions WHERE id = ?1)"
+/* Both copies' value of EXPR in TABLE: the row WHERE_HERE names here and
+ * the one WHERE_THERE names there (a participant or an action has its
+ * own key in each: ?3 here, ?4 there), DEFAULT when there is none. */
+#define BOTH_VALUES(EXPR, TABLE, WHERE_HERE, WHERE_THERE, DEFAULT) \
+	"SELECT coalesce((SELECT " EXPR " FROM main." TABLE " WHERE " WHERE_HERE \
+	"), " DEFAULT "), coalesce((SELECT " EXPR " FROM other." TABLE \
+	" WHERE " WHERE_THERE "), " DEFAULT ")"
+#define ROW_KEY "session = ?1 AND row_id = ?2"
+#define ROW_VALUE(EXPR, DEFAULT) BOTH_VALUES(EXPR, "answers", ROW_KEY, ROW_KEY, DEFAULT)
+#define SESSION_VALUE(COLUMN) BOTH_VALUES(COLUMN, "sessions", "id = ?1", "id = ?1", "NULL")
+#define PERSON_NAME \
+	BOTH_VALUES("name", "participants", "session = ?1 AND position = ?3", \
+		    "session = ?1 AND position = ?4", "NULL")
 #define ACTION_JSON \
 	"json_object('row_id', row_id, 'text', text, 'owner', owner, 'due', due," \
 	" 'done', done, 'created', created)"
@@ -372,15 +384,12 @@ static const merge_kind merge_kinds[] = {
 	  .read_sql = ROW_VALUE("revealed", "0"),
 	  .write = write_reveal, .words = shown_words },
 	{ .kind = "vote", .what = "vote", .per_row = 1, .key = MERGE_KEY_PERSON,
-	  .read_sql = "SELECT coalesce((SELECT vote FROM main.votes WHERE session = ?1"
-	  " AND row_id = ?2 AND participant = ?3), -1),"
-	  " coalesce((SELECT vote FROM other.votes WHERE session = ?1"
-	  " AND row_id = ?2 AND participant = ?4), -1)",
+	  .read_sql = BOTH_VALUES("vote", "votes", ROW_KEY " AND participant = ?3",
+				  ROW_KEY " AND participant = ?4", "-1"),
 	  .write = write_vote, .words = vote_words },
 	{ .kind = "action", .what = "action", .per_row = 1, .key = MERGE_KEY_ID,
-	  .read_sql = "SELECT (SELECT " ACTION_JSON " FROM main.actions"
-	  " WHERE session = ?1 AND id = ?3), (SELECT " ACTION_JSON
-	  " FROM other.actions WHERE session = ?1 AND id = ?4)",
+	  .read_sql = BOTH_VALUES(ACTION_JSON, "actions", "session = ?1 AND id = ?3",
+				  "session = ?1 AND id = ?4", "NULL"),
 	  .write = write_action, .words = action_words, .new_id = new_action_id },
 	{ .kind = "rename", .what = "name", .read_sql = SESSION_VALUE("name"),
 	  .write = write_name, .words = text_words },
@@ -397,22 +406,17 @@ static const merge_kind merge_kinds[] = {
 	  .read_sql = SESSION_VALUE("secret_ballot"),
 	  .write = write_secret, .words = on_off_words },
 	{ .kind = "participant", .what = "participant", .key = MERGE_KEY_PERSON,
-	  .read_sql = "SELECT (SELECT name FROM main.participants WHERE session = ?1"
-	  " AND position = ?3), (SELECT name FROM other.participants"
-	  " WHERE session = ?1 AND position = ?4)",
+	  .read_sql = PERSON_NAME,
 	  .write = write_person, .words = text_words },
 	{ .kind = "section_minutes", .what = "planned minutes", .per_row = 2,
-	  .read_sql = "SELECT coalesce((SELECT planned_minutes FROM main.section_time"
-	  " WHERE session = ?1 AND section_id = ?2), 0),"
-	  " coalesce((SELECT planned_minutes FROM other.section_time"
-	  " WHERE session = ?1 AND section_id = ?2), 0)",
+	  .read_sql = BOTH_VALUES("planned_minutes", "section_time",
+				  "session = ?1 AND section_id = ?2",
+				  "session = ?1 AND section_id = ?2", "0"),
 	  .write = write_section_minutes, .words = minutes_words },
 	{ .kind = "type", .what = "type", .read_sql = SESSION_VALUE("track"),
 	  .write = write_track, .words = track_words },
 	{ .kind = "remove", .what = "participant", .key = MERGE_KEY_PERSON,
-	  .read_sql = "SELECT (SELECT name FROM main.participants WHERE session = ?1"
-	  " AND position = ?3), (SELECT name FROM other.participants"
-	  " WHERE session = ?1 AND position = ?4)",
+	  .read_sql = PERSON_NAME,
 	  .write = write_removal, .words = removal_words },
 	/* a join is matched by map_people, not combined: no value of its own */
 	{ .kind = "join", .key = MERGE_KEY_PERSON },
@@ -563,8 +567,17 @@ static int place_person(store *st, const char *sid, const merge_person *p,
 
 static int map_people(store *st, const char *sid, store_error *err)
 {
+	/* everyone there, and those removed there, so their removal
+	 * reaches the same person here */
 	static const char sql[] =
-		"SELECT p.position, p.name,"
+		"WITH people (position, name, removed) AS ("
+		" SELECT position, name, 0 FROM other.participants WHERE session = ?1"
+		" UNION ALL SELECT r.target, json_extract(r.old, '$.name'), 1"
+		" FROM other.history r WHERE r.session = ?1 AND r.kind = 'remove'"
+		" AND r.old IS NOT NULL AND NOT EXISTS (SELECT 1 FROM other.participants p"
+		"  WHERE p.session = ?1 AND p.position = r.target)"
+		" GROUP BY r.target)"
+		" SELECT p.position, p.name,"
 		" (SELECT m.target FROM main.history m WHERE m.session = ?1 AND m.uid ="
 		"  (SELECT j.uid FROM other.history j WHERE j.session = ?1"
 		"   AND j.kind = 'join' AND j.target = p.position ORDER BY j.id LIMIT 1)),"
@@ -573,24 +586,8 @@ static int map_people(store *st, const char *sid, store_error *err)
 		" (SELECT q.position FROM main.participants q WHERE q.session = ?1"
 		"  AND q.position = p.position),"
 		" (SELECT q.position FROM main.participants q WHERE q.session = ?1"
-		"  AND q.name = p.name), 0"
-		" FROM other.participants p WHERE p.session = ?1"
-		/* and those removed there, so their removal reaches the same
-		 * person here */
-		" UNION ALL SELECT r.target, json_extract(r.old, '$.name'),"
-		" (SELECT m.target FROM main.history m WHERE m.session = ?1 AND m.uid ="
-		"  (SELECT j.uid FROM other.history j WHERE j.session = ?1"
-		"   AND j.kind = 'join' AND j.target = r.target ORDER BY j.id LIMIT 1)),"
-		" EXISTS (SELECT 1 FROM other.history j WHERE j.session = ?1"
-		"  AND j.kind = 'join' AND j.target = r.target),"
-		" (SELECT q.position FROM main.participants q WHERE q.session = ?1"
-		"  AND q.position = r.target),"
-		" (SELECT q.position FROM main.participants q WHERE q.session = ?1"
-		"  AND q.name = json_extract(r.old, '$.name')), 1"
-		" FROM other.history r WHERE r.session = ?1 AND r.kind = 'remove'"
-		" AND r.old IS NOT NULL AND NOT EXISTS (SELECT 1 FROM other.participants p"
-		"  WHERE p.session = ?1 AND p.position = r.target)"
-		" GROUP BY r.target ORDER BY 1";
+		"  AND q.name = p.name), p.removed"
+		" FROM people p ORDER BY 1";
 	struct { merge_person *list; size_t n, cap; } l = { NULL, 0, 0 };
 	size_t i;
 	int rc = store_each(st, sql, sid, person_row, &l, "merge the participants", err);

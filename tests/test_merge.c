@@ -91,26 +91,34 @@ static void action_line(const store_action *a, char *out, size_t size)
 		 a->done ? "done" : "open");
 }
 
+/* Two sessions' rows agree field by field, every vote included. */
+static void same_rows(const store_answers *x, const store_answers *y)
+{
+	size_t i, j;
+
+	cr_assert_eq(x->n_rows, y->n_rows);
+	for (i = 0; i < x->n_rows; i++) {
+		cr_assert_str_eq(x->rows[i].row_id, y->rows[i].row_id);
+		cr_assert_eq(x->rows[i].state, y->rows[i].state, "row %s", x->rows[i].row_id);
+		cr_assert_eq(x->rows[i].stage, y->rows[i].stage, "row %s", x->rows[i].row_id);
+		cr_assert_str_eq(x->rows[i].note, y->rows[i].note);
+		cr_assert_eq(x->rows[i].revealed, y->rows[i].revealed);
+		cr_assert_eq(x->rows[i].updated, y->rows[i].updated);
+		for (j = 0; j < x->n_participants; j++)
+			cr_assert_eq(x->rows[i].votes[j], y->rows[i].votes[j]);
+	}
+}
+
 static void same_answers(store *a, const char *ida, store *b, const char *idb)
 {
 	store_answers x, y;
 	char xl[10000], yl[10000];   /* the longest fields, in UTF-8 */
-	size_t i, j;
+	size_t i;
 
 	ok(store_answers_load(a, ida, &x, &err));
 	ok(store_answers_load(b, idb, &y, &err));
 	cr_assert_eq(x.n_participants, y.n_participants);
-	cr_assert_eq(x.n_rows, y.n_rows);
-	for (i = 0; i < x.n_rows; i++) {
-		cr_assert_str_eq(x.rows[i].row_id, y.rows[i].row_id);
-		cr_assert_eq(x.rows[i].state, y.rows[i].state);
-		cr_assert_eq(x.rows[i].stage, y.rows[i].stage);
-		cr_assert_str_eq(x.rows[i].note, y.rows[i].note);
-		cr_assert_eq(x.rows[i].revealed, y.rows[i].revealed);
-		cr_assert_eq(x.rows[i].updated, y.rows[i].updated);
-		for (j = 0; j < x.n_participants; j++)
-			cr_assert_eq(x.rows[i].votes[j], y.rows[i].votes[j]);
-	}
+	same_rows(&x, &y);
 	cr_assert_eq(x.n_actions, y.n_actions);
 	for (i = 0; i < x.n_actions; i++) {
 		action_line(&x.actions[i], xl, sizeof xl);
@@ -711,6 +719,38 @@ static store *copy_of(const char *from, const char *to)
 	return s;
 }
 
+/* A new "Camden" here (dst, its id in `id`) and a copy of it (other). */
+static void two_copies(char id[40])
+{
+	dst = testutil_open(fx.path);
+	new_session(dst, "Camden", "", id);
+	other = copy_of(fx.path, other_path);
+}
+
+/* The other copy into this one, or (into_other) this one into the other
+ * copy, which then becomes dst. */
+static void merge_copies(int into_other, store_merge_result *r)
+{
+	if (!into_other) {
+		ok(store_merge(dst, other_path, r, &err));
+		return;
+	}
+	store_close(dst);
+	dst = other;
+	other = NULL;
+	ok(store_merge(dst, fx.path, r, &err));
+}
+
+/* Both files gone, for the next round of a test. */
+static void drop_copies(void)
+{
+	store_close(dst);
+	store_close(other);
+	dst = other = NULL;
+	unlink(fx.path);
+	unlink(other_path);
+}
+
 /* xorshift64: the same seed always gives the same edits. */
 static unsigned long long rnd_state;
 
@@ -844,7 +884,7 @@ static void same_fields(store *a, store *b, const char *id)
 	store_answers x, y;
 	store_session sx, sy;
 	char **lx, **ly;
-	size_t i, j;
+	size_t i;
 
 	ok(store_session_find(a, id, &sx, &err));
 	ok(store_session_find(b, id, &sy, &err));
@@ -860,17 +900,7 @@ static void same_fields(store *a, store *b, const char *id)
 	store_session_clear(&sy);
 	ok(store_answers_load(a, id, &x, &err));
 	ok(store_answers_load(b, id, &y, &err));
-	cr_assert_eq(x.n_rows, y.n_rows);
-	for (i = 0; i < x.n_rows; i++) {
-		cr_assert_str_eq(x.rows[i].row_id, y.rows[i].row_id);
-		cr_assert_eq(x.rows[i].state, y.rows[i].state, "row %s", x.rows[i].row_id);
-		cr_assert_eq(x.rows[i].stage, y.rows[i].stage, "row %s", x.rows[i].row_id);
-		cr_assert_str_eq(x.rows[i].note, y.rows[i].note);
-		cr_assert_eq(x.rows[i].revealed, y.rows[i].revealed);
-		cr_assert_eq(x.rows[i].updated, y.rows[i].updated);
-		for (j = 0; j < x.n_participants; j++)
-			cr_assert_eq(x.rows[i].votes[j], y.rows[i].votes[j]);
-	}
+	same_rows(&x, &y);
 	cr_assert_eq(x.n_actions, y.n_actions);
 	lx = action_lines(&x);
 	ly = action_lines(&y);
@@ -1012,11 +1042,7 @@ static void merge_both_ways(unsigned long long seed)
 	counters_agree(a2);
 	store_close(a2);
 	store_close(b2);
-	store_close(dst);
-	store_close(other);
-	dst = other = NULL;
-	unlink(fx.path);
-	unlink(other_path);
+	drop_copies();
 	unlink(a2_path);
 	unlink(b2_path);
 }
@@ -1055,9 +1081,7 @@ Test(merge, conflicts_are_counted_exactly)
 	int way;
 
 	for (way = 0; way < 2; way++) {
-		dst = testutil_open(fx.path);
-		new_session(dst, "Camden", "", id);
-		other = copy_of(fx.path, other_path);
+		two_copies(id);
 		testutil_set_now(TESTUTIL_NOW + 10);
 		ok(store_set_agreed(dst, id, row(0), STORE_ROW_AGREED, 1, &err));
 		testutil_set_now(TESTUTIL_NOW + 20);
@@ -1074,14 +1098,7 @@ Test(merge, conflicts_are_counted_exactly)
 		ok(store_session_set_text(other, id, STORE_SESSION_ORG, "Camden PCN", &err));
 		ok(store_action_add(dst, id, row(0), "Action A", "", "", NULL, &err));
 		ok(store_action_add(other, id, row(0), "Action B", "", "", NULL, &err));
-		if (way) {   /* B into A */
-			ok(store_merge(dst, other_path, &r, &err));
-		} else {     /* A into B */
-			store_close(dst);
-			dst = other;
-			other = NULL;
-			ok(store_merge(dst, fx.path, &r, &err));
-		}
+		merge_copies(!way, &r);   /* way 1: B into A; 0: A into B */
 		cr_assert_eq(r.n_conflicts, 2);
 		snprintf(agreed, sizeof agreed, "row %s agreed", row(0));
 		snprintf(note, sizeof note, "row %s note", row(1));
@@ -1104,11 +1121,7 @@ Test(merge, conflicts_are_counted_exactly)
 		cr_assert_str_eq(s.name, "Camden A");
 		cr_assert_str_eq(s.organisation, "Camden PCN");
 		store_session_clear(&s);
-		store_close(dst);
-		store_close(other);
-		dst = other = NULL;
-		unlink(fx.path);
-		unlink(other_path);
+		drop_copies();
 	}
 }
 
@@ -1163,9 +1176,7 @@ Test(merge, a_joiner_of_the_other_copy_keeps_their_votes)
 	char id[40];
 	int eve, dan, actor;
 
-	dst = testutil_open(fx.path);
-	new_session(dst, "Camden", "", id);
-	other = copy_of(fx.path, other_path);
+	two_copies(id);
 	ok(store_participant_add(dst, id, "Eve", &eve, &err));
 	store_set_actor(dst, eve);
 	ok(store_set_vote(dst, id, row(0), eve, 0, &err));
@@ -1188,4 +1199,30 @@ Test(merge, a_joiner_of_the_other_copy_keeps_their_votes)
 	/* merged again: Dan is known by his join, not added twice */
 	expect_counts(merge(dst, other_path), 0, 0, 1, 0);
 	cr_assert_eq(testutil_query_int(dst, "SELECT count(*) FROM participants"), 5);
+}
+
+/* A vote both copies changed on a row that holds a score given before the
+ * workshop is hidden there as under a secret ballot: the conflict line
+ * says the votes differed, never what they were, whichever copy holds
+ * the score. */
+Test(merge, a_conflict_on_a_privately_scored_row_shows_no_vote)
+{
+	store_merge_result r;
+	char id[40];
+	int way;
+
+	for (way = 0; way < 2; way++) {
+		two_copies(id);
+		testutil_set_now(TESTUTIL_NOW + 10);
+		store_set_actor(dst, 0);
+		ok(store_score_set(dst, id, row(0), 0, 2, &err));
+		testutil_set_now(TESTUTIL_NOW + 20);
+		ok(store_set_vote(other, id, row(0), 0, 1, &err));
+		merge_copies(way, &r);   /* way 1: the scored copy into the other */
+		cr_assert_eq(r.n_conflicts, 1, "way %d", way);
+		cr_assert_str_eq(r.conflicts[0].here, "a hidden vote", "way %d", way);
+		cr_assert_str_eq(r.conflicts[0].there, "a hidden vote", "way %d", way);
+		store_merge_result_free(&r);
+		drop_copies();
+	}
 }

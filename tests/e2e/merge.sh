@@ -38,6 +38,17 @@ csv() {   # csv DB SESSION: the session's answers as CSV
 	run "$1" report "$2" --format csv || ns_fail "report $2 from $1 failed"
 }
 
+agree() {   # agree DB KEY SAID: the facilitator agrees a stage on Camden
+	NS_DB=$1
+	ns_start "" "" "" "" --session "Camden 2026"
+	ns_wait_for "Alpha row one"
+	ns_keys "$2"
+	ns_wait_for "$3"
+	ns_keys q
+	ns_wait_for "NS-EXITED-0"
+	ns_stop
+}
+
 # Facilitator A runs Camden (and agrees a stage on the screens); B runs
 # Hackney; both have a session called "Shared".
 run "$A" --content "$NS_SMALL" new "Camden 2026" --org "Camden PCN" \
@@ -49,14 +60,7 @@ run "$B" --content "$NS_SMALL" new "Hackney 2026" --org "Hackney PCN" \
 run "$B" --content "$NS_SMALL" new "Shared" --org "Hackney PCN" >/dev/null ||
 	ns_fail "cannot create Shared in B"
 
-NS_DB=$A
-ns_start "" "" "" "" --session "Camden 2026"
-ns_wait_for "Alpha row one"
-ns_keys 2
-ns_wait_for "Saved: Build agreed."
-ns_keys q
-ns_wait_for "NS-EXITED-0"
-ns_stop
+agree "$A" 2 "Saved: Build agreed."
 
 csv "$A" "Camden 2026" > "$NS_DIR/camden.before"
 csv "$A" "Shared" > "$NS_DIR/shared-a.before"
@@ -100,13 +104,7 @@ echo "ok - a second merge changes nothing"
 
 # A works on later: the newer copy replaces the borough's.
 NEXTSTEPS_NOW=$((NEXTSTEPS_NOW + 3600))
-ns_start "" "" "" "" --session "Camden 2026"
-ns_wait_for "Alpha row one"
-ns_keys 3
-ns_wait_for "Saved: Enhance agreed."
-ns_keys q
-ns_wait_for "NS-EXITED-0"
-ns_stop
+agree "$A" 3 "Saved: Enhance agreed."
 expect_status 0 "$BOROUGH" merge "$A"
 expect_line "$A: 0 sessions added, 1 updated, 1 already up to date"
 csv "$A" "Camden 2026" > "$NS_DIR/camden.after"
@@ -115,17 +113,6 @@ csv "$BOROUGH" "Camden 2026" | cmp -s - "$NS_DIR/camden.after" ||
 out=$(ns_csv "$NS_DIR/camden.after" row_id=alpha-one participant= stage_id=enhance \
 	state=agreed) || ns_fail "A's change is not in its report: $out"
 echo "ok - a newer copy replaces the older one"
-
-agree() {   # agree DB KEY SAID: the facilitator agrees a stage on Camden
-	NS_DB=$1
-	ns_start "" "" "" "" --session "Camden 2026"
-	ns_wait_for "Alpha row one"
-	ns_keys "$2"
-	ns_wait_for "$3"
-	ns_keys q
-	ns_wait_for "NS-EXITED-0"
-	ns_stop
-}
 
 # Both copies change the same row after that merge: the borough at 02:00,
 # A at 02:05.  One conflict, A's later change kept, the borough's in the
@@ -147,6 +134,30 @@ expect_status 0 "$BOROUGH" merge "$A"
 expect_line "$A: 0 sessions added, 0 updated, 2 already up to date"
 expect_line "0 conflicts"
 echo "ok - a field changed in both copies is one conflict, the later kept"
+
+# Times no clock can show (a crafted history, both copies) print as "?",
+# never as what lies past the end of the time's text.
+C=$NS_DIR/c.db
+D=$NS_DIR/d.db
+run "$C" --content "$NS_SMALL" new "Crafted" >/dev/null || ns_fail "cannot create Crafted"
+expect_status 0 "$D" merge "$C"
+run "$C" edit Crafted --org "Org C" >/dev/null || ns_fail "cannot edit C"
+run "$D" edit Crafted --org "Org D" >/dev/null || ns_fail "cannot edit D"
+ns_need_python
+python3 - "$C" "$D" <<'PY' || ns_fail "cannot craft the times"
+import sqlite3, sys
+for path in sys.argv[1:]:
+    db = sqlite3.connect(path)
+    db.execute("UPDATE history SET at = 9000000000000000000"
+               " WHERE kind = 'organisation'")
+    db.commit()
+    db.close()
+PY
+expect_status 0 "$D" merge "$C"
+want="conflict: 'Crafted' organisation: 'Org D' (here, ?) vs 'Org C' ($C, ?): kept 'Org "
+printf '%s\n' "$out" | grep -F -q -- "$want" ||
+	ns_fail "the times that cannot be shown are not '?': $out"
+echo "ok - a conflict's times that cannot be shown print as '?'"
 
 # Bad files: documented statuses, one line each; good files still merge.
 expect_status 66 "$BOROUGH" merge "$NS_DIR/none.db"

@@ -1062,17 +1062,19 @@ static const char *plural(int n)
 
 /* One line per field both copies changed differently: the session, the
  * field, each copy's value and when, and which was kept.  The other
- * copy's time leaves out its day when it is the same day. */
+ * copy's time leaves out its day when it is the same day; a time that
+ * cannot be shown ("?", from a crafted file) has no day to leave out. */
 static void print_conflict(const store_merge_conflict *c, const char *file)
 {
 	char here[40], there[40];
+	int same_day;
 
 	format_time(c->here_at, here, sizeof here);
 	format_time(c->there_at, there, sizeof there);
+	same_day = strlen(there) > 11 && strncmp(here, there, 11) == 0;
 	print_line("conflict: '%s' %s: %s (here, %s) vs %s (%s, %s): kept %s",
 		   c->session, c->field, c->here, here, c->there, file,
-		   strncmp(here, there, 11) == 0 ? there + 11 : there,
-		   c->kept_there ? c->there : c->here);
+		   same_day ? there + 11 : there, c->kept_there ? c->there : c->here);
 }
 
 /* Each file is its own all-or-nothing merge: one that fails is reported
