@@ -162,5 +162,11 @@ void ui_reload(ui *u);
 void ui_die(const char *fmt, ...);
 void *ui_xmalloc(size_t n);
 char *ui_xstrdup(const char *s);
+char *ui_xprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+void *ui_xgrow(void *v, size_t n, size_t *cap, size_t size, size_t first);
 
 #endif
