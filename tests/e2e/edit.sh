@@ -156,7 +156,7 @@ ns_wait_for "Edit"
 ns_keys e
 ns_wait_for "Participants (2)"
 ns_keys D
-ns_wait_for "Remove Annie and their 1 vote? y/n"
+ns_wait_for "Remove Annie and their 1 vote? (y/n)"
 ns_keys y
 ns_wait_for "Saved: participant removed."
 ns_wait_for "Participants (1)"

@@ -246,10 +246,10 @@ static void settings_remove(ui *u, const char *name)
 	}
 	shown = draw_clean(name, 0);
 	if (votes)
-		ui_ask(u, remove_now, ss, "Remove %s and their %d vote%s? y/n", shown,
+		ui_ask(u, remove_now, ss, "Remove %s and their %d vote%s?", shown,
 		       votes, votes == 1 ? "" : "s");
 	else
-		ui_ask(u, remove_now, ss, "Remove %s? y/n", shown);
+		ui_ask(u, remove_now, ss, "Remove %s?", shown);
 	free(shown);
 }
 
