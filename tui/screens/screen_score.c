@@ -181,6 +181,14 @@ static void score_action(ui *u, enum action a, int arg)
 	}
 }
 
+/* The digit keys' range in the hint bar and help: this session's stages. */
+static size_t score_stages(ui *u)
+{
+	const score_view *v = ui_private(u, &screen_score);
+
+	return v && v->sc ? v->sc->ws->m->n_stages : 0;
+}
+
 const screen_ops screen_score = {
 	.name = "score",
 	.scope = SC_TOP | SC_SCORE,
@@ -189,4 +197,5 @@ const screen_ops screen_score = {
 	.leave = score_leave,
 	.draw = score_draw,
 	.action = score_action,
+	.stages = score_stages,
 };

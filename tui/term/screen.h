@@ -65,6 +65,9 @@ typedef struct screen_ops {
 						   session or the room (live_change
 						   bits); NULL: the reload waits
 						   until a screen that has it */
+	size_t (*stages)(ui *u);             /* the stages of the matrix it shows
+						when no session is open in u->ws
+						(scoring) */
 } screen_ops;
 
 #define UI_STACK_MAX 8
@@ -114,6 +117,9 @@ void ui_pop(ui *u);
  * callbacks it hands to forms and questions reach their state this way,
  * so no screen keeps state in file-scope variables. */
 void *ui_private(const ui *u, const screen_ops *s);
+/* How many stages the digit keys choose from, for the hint bar and help:
+ * the open session's matrix, else the one a screen below shows. */
+int ui_stage_count(ui *u);
 /* Replaces the whole stack with one screen. */
 void ui_reset(ui *u, const screen_ops *s);
 void ui_dirty(ui *u, unsigned what);
