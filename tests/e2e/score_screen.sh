@@ -32,6 +32,8 @@ ns_screen | grep -q "^   d  *Score don't know" ||
 	ns_fail "help does not list d"
 ns_keys q
 ns_wait_for "Row 2 of 2  Beta section"
+ns_keys Enter
+ns_wait_for "The key Enter does nothing here; ? lists the keys."
 ns_ok "the hint bar and help give the scoring keys"
 
 # Oak scored Enhance here: Elm never sees it.
