@@ -34,6 +34,8 @@ ns_keys q
 ns_wait_for "Row 2 of 2  Beta section"
 ns_keys Enter
 ns_wait_for "The key Enter does nothing here; ? lists the keys."
+ns_keys 4
+ns_wait_for "There are 3 stages: press 1 to 3."
 ns_ok "the hint bar and help give the scoring keys"
 
 # Oak scored Enhance here: Elm never sees it.

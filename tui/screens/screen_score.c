@@ -154,13 +154,7 @@ static void score_action(ui *u, enum action a, int arg)
 	if (!sc || !sc->ws->n_steps)
 		return;
 	switch (a) {
-	case ACT_SCORE_SET:
-		if (arg < 1 || (size_t)arg > sc->ws->m->n_stages)
-			ui_say(u, "There are %zu stages: press 1 to %zu.",
-			       sc->ws->m->n_stages, sc->ws->m->n_stages);
-		else
-			score_store(u, sc, arg - 1);
-		break;
+	case ACT_SCORE_SET: score_store(u, sc, arg - 1); break;
 	case ACT_SCORE_DONT_KNOW: score_store(u, sc, STORE_VOTE_DONT_KNOW); break;
 	case ACT_SCORE_CLEAR: score_store(u, sc, STORE_VOTE_NONE); break;
 	case ACT_SCORE_NEXT:

@@ -320,12 +320,7 @@ static void votes_action(ui *u, enum action a, int arg)
 		return;
 	}
 	switch (a) {
-	case ACT_VOTE_SET:
-		if ((size_t)arg > u->ws->m->n_stages)
-			ui_say(u, "There are %zu stages.", u->ws->m->n_stages);
-		else
-			votes_store(u, arg - 1);
-		break;
+	case ACT_VOTE_SET: votes_store(u, arg - 1); break;
 	case ACT_VOTE_DONT_KNOW: votes_store(u, STORE_VOTE_DONT_KNOW); break;
 	case ACT_VOTE_CLEAR: votes_clear(u); break;
 	case ACT_REVEAL: votes_reveal(u); break;
