@@ -23,6 +23,9 @@ enum {
  * the words go on a line of their own. */
 #define SC_LABEL_MIN 12
 #define SC_UNDER_INDENT 6
+/* A section's number padded as the profile pads it, so that section 10's
+ * title starts where section 9's does. */
+#define SC_SECTION_FMT "%2zu %s"
 
 static void add(summary_compare *c, int kind, char *left, char *right)
 {
@@ -98,10 +101,10 @@ static void build_trend(summary_compare *c, const report_summary *sm, int width)
 
 		if (!sec->n_rows)       /* none of its rows apply: left out */
 			continue;
-		add(c, SC_PAIR, ui_xprintf("%zu %s", j + 1, sec->section->title),
+		add(c, SC_PAIR, ui_xprintf(SC_SECTION_FMT, j + 1, sec->section->title),
 		    summary_trend_text(sm, t->section_stages + j * t->n));
 		for (i = sec->first_row; i < sec->first_row + sec->n_rows; i++)
-			add(c, SC_PAIR, ui_xprintf("  %zu.%zu %s", j + 1, i - sec->first_row + 1,
+			add(c, SC_PAIR, ui_xprintf("   %zu.%zu %s", j + 1, i - sec->first_row + 1,
 			    sm->rows[i].row->title),
 			    summary_trend_text(sm, t->stages + i * t->n));
 	}
@@ -124,7 +127,7 @@ static void build_benchmark(summary_compare *c, const report_summary *sm,
 	first = c->n;
 	for (j = 0; j < sm->n_sections; j++)
 		if (sm->sections[j].n_rows)
-			add(c, SC_PAIR, ui_xprintf("%zu %s", j + 1,
+			add(c, SC_PAIR, ui_xprintf(SC_SECTION_FMT, j + 1,
 			    sm->sections[j].section->title),
 			    summary_benchmark_text(sm, j));
 	align(c, first, width);
