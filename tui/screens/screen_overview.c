@@ -74,7 +74,7 @@ static void ov_line(ui *u, int y, size_t section, attr_t at)
 	size_t total, done = workshop_section_answered(ws, section, &total);
 	long long t = workshop_stored_seconds(ws, section);
 	long long plan = pacing_section_plan(ws, section);
-	char marks[64], right[256], time[64], over[24] = "";
+	char marks[64], right[256], time[96], over[24] = "";
 	int rw;
 
 	if (ws->n_steps && ws->steps[ws->cur].section == section)
