@@ -156,10 +156,19 @@ ns_wait_for "Edit"
 ns_keys e
 ns_wait_for "Participants (2)"
 ns_keys D
-ns_wait_for "Remove Annie and their 1 vote? y/n"
+ns_wait_for "Remove Annie and their 1 vote? (y/n)"
 ns_keys y
 ns_wait_for "Saved: participant removed."
 ns_wait_for "Participants (1)"
+# Adding one: the votes screen's form, the same words for a blank name.
+ns_keys +
+ns_wait_for "A member practice or a person who will vote."
+ns_keys Enter
+ns_wait_for "Not saved: Add participant: a participant needs a name, not an empty one."
+ns_type "Dee"
+ns_keys Enter
+ns_wait_for "Saved: participant added."
+ns_wait_for "Participants (2)"
 ns_keys q
 ns_wait_for "Sessions (3)"
 ns_keys q

@@ -27,6 +27,16 @@ ns_keys Enter
 ns_wait_for "Saved: section 2 planned at 20 min."
 ns_wait_for "0/20* min"
 ns_wait_for "0/40 min"
+# The '*' moves no column: each section's done count and time line up
+# with the other's and with the heading's words.
+ns_screen | awk '
+	{ sub(/^[^ ]+/, ">") }  # the selection marker, one column in any encoding
+	/done  rows/ { head = index($0, "done"); time = index($0, "time") }
+	/0\/40 min/ { d1 = index($0, " 0/1 "); t1 = index($0, "0/40") }
+	/0\/20\* min/ { d2 = index($0, " 0/1 "); t2 = index($0, "0/20") }
+	END { exit !(head && d1 && d1 == d2 && head == d1 + 1 &&
+		     t1 == t2 && time == t1 - 2) }' ||
+	ns_fail "the overview's columns do not line up"
 ns_keys q
 ns_wait_for "0/40 min · 0/60 min, on time"
 ns_ok "the overview plans a section and the walk's plan follows"

@@ -22,6 +22,22 @@ ns_wait_for "Row 2 of 2  Beta section"
 ns_wait_for "1 of 2 rows scored"
 ns_ok "a digit scores the row and moves on"
 
+# The hint bar and help name the session's stages and the scoring keys.
+ns_wait_for "1-3 score  d don't know"
+ns_keys '?'
+ns_wait_for "Scoring"
+ns_screen | grep -q "^   1-3  *Score the row at the stage with this number" ||
+	ns_fail "help does not list the scoring keys"
+ns_screen | grep -q "^   d  *Score don't know" ||
+	ns_fail "help does not list d"
+ns_keys q
+ns_wait_for "Row 2 of 2  Beta section"
+ns_keys Enter
+ns_wait_for "The key Enter does nothing here; ? lists the keys."
+ns_keys 4
+ns_wait_for "There are 3 stages: press 1 to 3."
+ns_ok "the hint bar and help give the scoring keys"
+
 # Oak scored Enhance here: Elm never sees it.
 ns_wait_for "Your score: not scored"
 ns_keys k

@@ -44,7 +44,7 @@ csv_has Nine row_id=r1 participant= stage_number=9 stage_id=s9 \
 ns_start "" "" "" "" --session Two
 ns_wait_for "Row 1"
 ns_keys 3
-ns_wait_for "Row 1"
+ns_wait_for "There are 2 stages: press 1 to 2."
 ns_screen | grep -F -q "agreed:" && ns_fail "key 3 agreed a stage in a two-stage matrix"
 ns_keys 2
 ns_wait_for "[agreed: Stage2]"

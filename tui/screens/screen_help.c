@@ -28,6 +28,7 @@ static const struct { unsigned scope; const char *title; } groups[] = {
 	{ SC_CHANGES, "Changes" },
 	{ SC_VOTES, "Votes" },
 	{ SC_JOIN | SC_WATCH, "Following the room" },
+	{ SC_SCORE, "Scoring" },
 	{ SC_ACTIONS, "Actions" },
 	{ SC_HISTORY, "History" },
 	{ SC_NOTE, "The note editor" },
@@ -157,7 +158,7 @@ static void help_enter(ui *u)
 {
 	help_state *hs = ui_private(u, &screen_help);
 	const screen_ops *below = u->depth > 1 ? u->stack[u->depth - 2] : NULL;
-	int n_stages = u->ws ? (int)u->ws->m->n_stages : 9;
+	int n_stages = ui_stage_count(u);
 	size_t g, first = sizeof groups / sizeof groups[0];
 	unsigned only = ~0u;
 

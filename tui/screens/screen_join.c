@@ -72,13 +72,7 @@ static void join_action(ui *u, enum action a, int arg)
 	if (!u->ws || !u->ws->n_steps)
 		return;
 	switch (a) {
-	case ACT_JOIN_VOTE:
-		if (arg < 1 || (size_t)arg > u->ws->m->n_stages)
-			ui_say(u, "There are %zu stages: press 1 to %zu.",
-			       u->ws->m->n_stages, u->ws->m->n_stages);
-		else
-			join_vote(u, arg - 1);
-		break;
+	case ACT_JOIN_VOTE: join_vote(u, arg - 1); break;
 	case ACT_JOIN_DONT_KNOW: join_vote(u, STORE_VOTE_DONT_KNOW); break;
 	case ACT_JOIN_CLEAR: join_vote(u, STORE_VOTE_NONE); break;
 	default: break;

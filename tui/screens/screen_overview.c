@@ -15,6 +15,12 @@
 
 #define OV_TOP 2
 
+/* The columns right of a section's title, as its heading names them:
+ * done ("12/12"), the rows' marks, and the time; the time has a field of
+ * its own width so that a 5-minute plan or an overrun moves nothing. */
+#define OV_RIGHT_FMT "%2zu/%-2zu  %-12s %-16s"
+#define OV_HEAD_FMT " %-6s%-13s%s"
+
 
 static size_t ov_height(const ui *u)
 {
@@ -68,7 +74,7 @@ static void ov_line(ui *u, int y, size_t section, attr_t at)
 	size_t total, done = workshop_section_answered(ws, section, &total);
 	long long t = workshop_stored_seconds(ws, section);
 	long long plan = pacing_section_plan(ws, section);
-	char marks[64], right[256], over[24] = "";
+	char marks[64], right[256], time[96], over[24] = "";
 	int rw;
 
 	if (ws->n_steps && ws->steps[ws->cur].section == section)
@@ -78,8 +84,9 @@ static void ov_line(ui *u, int y, size_t section, attr_t at)
 	 * plan the facilitator set is marked '*'. */
 	if (t / 60 > plan / 60)
 		snprintf(over, sizeof over, " +%lld", t / 60 - plan / 60);
-	snprintf(right, sizeof right, "%2zu/%-2zu  %-12s %3lld/%lld%s min%-5s", done, total,
-		 marks, t / 60, plan / 60, pacing_section_set(ws, section) ? "*" : "", over);
+	snprintf(time, sizeof time, "%3lld/%lld%s min%s", t / 60, plan / 60,
+		 pacing_section_set(ws, section) ? "*" : "", over);
+	snprintf(right, sizeof right, OV_RIGHT_FMT, done, total, marks, time);
 	rw = (int)strlen(right);
 	/* Marker plus the section number in reverse video: moving the
 	 * selection rewrites a few cells, not two titles, so it stays under
@@ -110,10 +117,16 @@ static void ov_draw(ui *u)
 	listview *ov = ui_private(u, &screen_overview);
 	const workshop *ws = u->ws;
 	size_t total, done = workshop_answered(ws, &total), i, h = ov_height(u);
+	char head[64], blank[64];
+	int hw;
 
+	/* The heading over the same columns a section's line uses. */
+	snprintf(blank, sizeof blank, OV_RIGHT_FMT, (size_t)0, (size_t)0, "", "");
+	hw = (int)strlen(blank);
+	snprintf(head, sizeof head, OV_HEAD_FMT, "done", "rows", "time");
 	draw_fmt(u->body, 0, 1, u->cols - 2, draw_attr(ATTR_HEADING),
 		 "Overview: %zu of %zu rows answered", done, total);
-	draw_text(u->body, 1, u->cols - 26, 25, "done  rows         time", A_NORMAL);
+	draw_text(u->body, 1, u->cols - hw - 1, hw, head, A_NORMAL);
 	for (i = ov->top; i < ov->n && i < ov->top + h; i++)
 		ov_line(u, OV_TOP + (int)(i - ov->top), i,
 			i == ov->sel ? draw_attr(ATTR_SELECTED) : A_NORMAL);

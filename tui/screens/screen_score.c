@@ -154,13 +154,7 @@ static void score_action(ui *u, enum action a, int arg)
 	if (!sc || !sc->ws->n_steps)
 		return;
 	switch (a) {
-	case ACT_SCORE_SET:
-		if (arg < 1 || (size_t)arg > sc->ws->m->n_stages)
-			ui_say(u, "There are %zu stages: press 1 to %zu.",
-			       sc->ws->m->n_stages, sc->ws->m->n_stages);
-		else
-			score_store(u, sc, arg - 1);
-		break;
+	case ACT_SCORE_SET: score_store(u, sc, arg - 1); break;
 	case ACT_SCORE_DONT_KNOW: score_store(u, sc, STORE_VOTE_DONT_KNOW); break;
 	case ACT_SCORE_CLEAR: score_store(u, sc, STORE_VOTE_NONE); break;
 	case ACT_SCORE_NEXT:
@@ -181,6 +175,14 @@ static void score_action(ui *u, enum action a, int arg)
 	}
 }
 
+/* The digit keys' range in the hint bar and help: this session's stages. */
+static size_t score_stages(ui *u)
+{
+	const score_view *v = ui_private(u, &screen_score);
+
+	return v && v->sc ? v->sc->ws->m->n_stages : 0;
+}
+
 const screen_ops screen_score = {
 	.name = "score",
 	.scope = SC_TOP | SC_SCORE,
@@ -189,4 +191,5 @@ const screen_ops screen_score = {
 	.leave = score_leave,
 	.draw = score_draw,
 	.action = score_action,
+	.stages = score_stages,
 };

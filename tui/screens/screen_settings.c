@@ -158,33 +158,46 @@ static const char *selected_name(settings_state *ss)
 		? ss->s.participants[ss->lv.sel] : NULL;
 }
 
-static int add_submit(ui *u, char **v, void *ctx)
-{
-	settings_state *ss = ctx;
-	store_error err;
-
-	if (text_is_blank(v[0])) {
-		ui_say(u, "Not saved: Add participant: a participant needs a name, not an "
-		       "empty one.");
-		return 1;
-	}
-	if (store_participant_add(u->st, ss->id, v[0], NULL, &err) != 0)
-		return refused(u, "Add participant", &err);
-	settings_saved(u, "participant added");
-	return 0;
-}
-
-static void settings_add(ui *u)
+/* Adding a participant, from here and from the votes screen: the same
+ * form, and the same words when the name is refused. */
+void screen_participant_form(ui *u, int (*submit)(ui *u, char **v, void *ctx),
+			     void *ctx)
 {
 	form_spec f;
 
 	memset(&f, 0, sizeof f);
 	f.title = "Add a participant";
+	f.intro = "A member practice or a person who will vote.";
 	f.fields[0].label = "Name";
 	f.n_fields = 1;
-	f.submit = add_submit;
-	f.ctx = state(u);
+	f.submit = submit;
+	f.ctx = ctx;
 	screen_form_open(u, &f);
+}
+
+int screen_participant_add(ui *u, const char *session_id, const char *name,
+			   int *index)
+{
+	store_error err;
+
+	if (text_is_blank(name)) {
+		ui_say(u, "Not saved: Add participant: a participant needs a name, not an "
+		       "empty one.");
+		return 1;
+	}
+	if (store_participant_add(u->st, session_id, name, index, &err) != 0)
+		return refused(u, "Add participant", &err);
+	return 0;
+}
+
+static int add_submit(ui *u, char **v, void *ctx)
+{
+	settings_state *ss = ctx;
+
+	if (screen_participant_add(u, ss->id, v[0], NULL) != 0)
+		return 1;
+	settings_saved(u, "participant added");
+	return 0;
 }
 
 static int rename_submit(ui *u, char **v, void *ctx)
@@ -246,10 +259,10 @@ static void settings_remove(ui *u, const char *name)
 	}
 	shown = draw_clean(name, 0);
 	if (votes)
-		ui_ask(u, remove_now, ss, "Remove %s and their %d vote%s? y/n", shown,
+		ui_ask(u, remove_now, ss, "Remove %s and their %d vote%s?", shown,
 		       votes, votes == 1 ? "" : "s");
 	else
-		ui_ask(u, remove_now, ss, "Remove %s? y/n", shown);
+		ui_ask(u, remove_now, ss, "Remove %s?", shown);
 	free(shown);
 }
 
@@ -294,7 +307,7 @@ static void settings_action(ui *u, enum action a, int arg)
 	if (a == ACT_SETTINGS_EDIT) {
 		settings_details(u);
 	} else if (a == ACT_PARTICIPANT_ADD) {
-		settings_add(u);
+		screen_participant_form(u, add_submit, ss);
 	} else if (a == ACT_PARTICIPANT_RENAME || a == ACT_PARTICIPANT_REMOVE) {
 		if (!name)
 			ui_say(u, "There is no participant yet: + adds one.");

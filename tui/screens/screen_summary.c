@@ -20,7 +20,6 @@
  * Meaning is never carried by colour: bars come with their count, flagged
  * rows carry "!", changes are named in words.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,28 +87,9 @@ typedef struct summary_state {
 
 /* ------------------------------------------------------------ building */
 
-static char *sum_fmt(const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	return ui_xstrdup(buf);
-}
-
 static void cells_add(cell_list *l, int kind, size_t idx, char *text)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 32;
-		sum_cell *v = realloc(l->v, cap * sizeof *v);
-
-		if (!v)
-			ui_die("out of memory");
-		l->v = v;
-		l->cap = cap;
-	}
+	l->v = ui_xgrow(l->v, l->n, &l->cap, sizeof *l->v, 32);
 	l->v[l->n].kind = kind;
 	l->v[l->n].idx = idx;
 	l->v[l->n].text = text;
@@ -142,13 +122,13 @@ static void add_title(cell_list *l, int kind, size_t idx, const char *title, int
 	if (n > 1)      /* room for the indent of the lines after the first */
 		n = text_wrap(title, tw > 6 ? (size_t)tw - 3 : 3, parts, 16);
 	for (k = 0; k < n && k < 16; k++) {
-		char *t = sum_fmt("%s%.*s", k ? "   " : "", (int)parts[k].len,
+		char *t = ui_xprintf("%s%.*s", k ? "   " : "", (int)parts[k].len,
 				  title + parts[k].start);
 
 		cells_add(l, k ? SL_PROFILE_MORE : kind, idx, t);
 	}
 	if (!n)
-		cells_add(l, kind, idx, sum_fmt("%s", title));
+		cells_add(l, kind, idx, ui_xprintf("%s", title));
 }
 
 /* Below this many columns a title goes on lines of its own above its
@@ -164,9 +144,9 @@ static void add_title_above(cell_list *l, int kind, size_t idx, const char *num,
 	size_t n = text_wrap(title, fw > 6 ? (size_t)fw - 3 : 3, parts, 16), k;
 
 	for (k = 0; k < n && k < 16; k++)
-		cells_add(l, SL_TEXT, 0, sum_fmt("%s%.*s", k ? "   " : num,
+		cells_add(l, SL_TEXT, 0, ui_xprintf("%s%.*s", k ? "   " : num,
 			  (int)parts[k].len, title + parts[k].start));
-	cells_add(l, kind, idx, sum_fmt("%s", n ? "" : title));
+	cells_add(l, kind, idx, ui_xprintf("%s", n ? "" : title));
 }
 
 static void build_profile(const report_summary *sm, cell_list *l, int tw, int fw)
@@ -175,7 +155,7 @@ static void build_profile(const report_summary *sm, cell_list *l, int tw, int fw
 	int agreed = t->rows - t->not_applicable - t->not_discussed - t->not_agreed;
 	size_t i;
 
-	cells_add(l, SL_TEXT, 0, sum_fmt("%d of %d rows agreed, %d not applicable, "
+	cells_add(l, SL_TEXT, 0, ui_xprintf("%d of %d rows agreed, %d not applicable, "
 		  "%d parked or not reached yet.", agreed, t->rows,
 		  t->not_applicable, t->not_discussed + t->not_agreed));
 	cells_blank(l);
@@ -185,12 +165,12 @@ static void build_profile(const report_summary *sm, cell_list *l, int tw, int fw
 
 		if (!sm->sections[i].n_rows)   /* none of its rows apply: left out */
 			continue;
-		title = sum_fmt("%2zu ", i + 1);
+		title = ui_xprintf("%2zu ", i + 1);
 		if (tw < SUM_TITLE_NARROW) {
 			add_title_above(l, SL_PROFILE, i, title,
 					sm->sections[i].section->title, fw);
 		} else {
-			char *whole = sum_fmt("%s%s", title, sm->sections[i].section->title);
+			char *whole = ui_xprintf("%s%s", title, sm->sections[i].section->title);
 
 			/* Continuation lines are indented past the number. */
 			add_title(l, SL_PROFILE, i, whole, tw);
@@ -208,8 +188,8 @@ static void build_profile(const report_summary *sm, cell_list *l, int tw, int fw
 /* A part with nothing in it: its heading and a line saying so. */
 static void build_none(cell_list *l, const char *heading, const char *text)
 {
-	cells_add(l, SL_HEADING, 0, sum_fmt("%s", heading));
-	cells_add(l, SL_TEXT, 0, sum_fmt("%s", text));
+	cells_add(l, SL_HEADING, 0, ui_xprintf("%s", heading));
+	cells_add(l, SL_TEXT, 0, ui_xprintf("%s", text));
 	cells_blank(l);
 }
 
@@ -224,7 +204,7 @@ static void build_scores(const report_summary *sm, cell_list *l)
 	if (pr.votes_before) {
 		char *said = rowfacts_progress_sentence(&pr, sm->session);
 
-		cells_add(l, SL_HEADING, 0, sum_fmt("Scores"));
+		cells_add(l, SL_HEADING, 0, ui_xprintf("Scores"));
 		cells_add(l, SL_TEXT, 0, said ? said : ui_xstrdup("?"));
 		gone = rowfacts_gone_sentence(&pr);
 		if (gone && *gone)
@@ -257,7 +237,7 @@ static void build_flags(const report_summary *sm, cell_list *l)
 			   "No votes two stages apart; no stage agreed outside the votes.");
 		return;
 	}
-	cells_add(l, SL_HEADING, 0, sum_fmt("Disagreements (!): %d row%s", n,
+	cells_add(l, SL_HEADING, 0, ui_xprintf("Disagreements (!): %d row%s", n,
 		  n == 1 ? "" : "s"));
 	for (i = 0; i < sm->n_rows; i++) {
 		const summary_row *r = &sm->rows[i];
@@ -269,7 +249,7 @@ static void build_flags(const report_summary *sm, cell_list *l)
 		v = summary_votes_text(sm, &r->votes);
 		rowfacts_disagreement_text(fs, &r->votes, why, sizeof why);
 		cells_add(l, SL_FLAG, i, NULL);
-		cells_add(l, SL_FLAG_VOTES, i, sum_fmt("%s: %s", why, v ? v : "?"));
+		cells_add(l, SL_FLAG_VOTES, i, ui_xprintf("%s: %s", why, v ? v : "?"));
 		free(v);
 	}
 	cells_blank(l);
@@ -284,7 +264,7 @@ static void build_plan(const report_summary *sm, cell_list *l)
 			   "None recorded yet (a in the walk adds one).");
 		return;
 	}
-	cells_add(l, SL_HEADING, 0, sum_fmt("Action plan: %zu action%s, by due date",
+	cells_add(l, SL_HEADING, 0, ui_xprintf("Action plan: %zu action%s, by due date",
 		  sm->n_plan, sm->n_plan == 1 ? "" : "s"));
 	cells_add(l, SL_PLAN_HEAD, 0, NULL);
 	for (i = 0; i < sm->n_plan; i++)
@@ -308,16 +288,16 @@ static void build_changes(const report_summary *sm, cell_list *l)
 	char date[16];
 	size_t i;
 
-	cells_add(l, SL_HEADING, 0, sum_fmt("Since the previous session"));
+	cells_add(l, SL_HEADING, 0, ui_xprintf("Since the previous session"));
 	if (!sm->previous) {
-		cells_add(l, SL_TEXT, 0, sum_fmt("No earlier session of %s on this "
+		cells_add(l, SL_TEXT, 0, ui_xprintf("No earlier session of %s on this "
 			  "matrix.", *org ? org : "this organisation"));
 		return;
 	}
 	format_date(sm->previous->created, date);
-	cells_add(l, SL_TEXT, 0, sum_fmt("Compared with '%s' of %s:",
+	cells_add(l, SL_TEXT, 0, ui_xprintf("Compared with '%s' of %s:",
 		  sm->previous->name, date));
-	cells_add(l, SL_TEXT, 0, sum_fmt("%d up, %d down, %d same, %d new, "
+	cells_add(l, SL_TEXT, 0, ui_xprintf("%d up, %d down, %d same, %d new, "
 		  "%d no longer agreed, %d not yet discussed%s", c->up, c->down,
 		  c->same, c->added, c->dropped, c->not_reached,
 		  c->not_in_previous ? "; some rows not compared:" : "."));

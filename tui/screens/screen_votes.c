@@ -299,37 +299,16 @@ static void votes_accept(ui *u)
 
 static int add_submit(ui *u, char **v, void *ctx)
 {
-	votes_state *vs = ui_private(u, &screen_votes);
-	store_error err;
+	votes_state *vs = ctx;
 	int index;
 
-	(void)ctx;
-	if (!v[0][0]) {
-		ui_say(u, "Type a name, or Esc to leave.");
+	if (screen_participant_add(u, u->ws->s.id, v[0], &index) != 0)
 		return 1;
-	}
-	if (store_participant_add(u->st, u->ws->s.id, v[0], &index, &err) != 0) {
-		ui_error(u, &err);
-		return 1;
-	}
 	ui_reload(u);
 	vs->list.n = u->ws->s.n_participants;
 	vs->list.sel = index >= 0 ? (size_t)index : 0;
 	ui_say(u, "Saved: participant added.");
 	return 0;
-}
-
-static void votes_add(ui *u)
-{
-	form_spec f;
-
-	memset(&f, 0, sizeof f);
-	f.title = "Add a participant";
-	f.intro = "A member practice or a person who will vote.";
-	f.fields[0].label = "Name";
-	f.n_fields = 1;
-	f.submit = add_submit;
-	screen_form_open(u, &f);
 }
 
 static void votes_action(ui *u, enum action a, int arg)
@@ -341,19 +320,14 @@ static void votes_action(ui *u, enum action a, int arg)
 		return;
 	}
 	switch (a) {
-	case ACT_VOTE_SET:
-		if ((size_t)arg > u->ws->m->n_stages)
-			ui_say(u, "There are %zu stages.", u->ws->m->n_stages);
-		else
-			votes_store(u, arg - 1);
-		break;
+	case ACT_VOTE_SET: votes_store(u, arg - 1); break;
 	case ACT_VOTE_DONT_KNOW: votes_store(u, STORE_VOTE_DONT_KNOW); break;
 	case ACT_VOTE_CLEAR: votes_clear(u); break;
 	case ACT_REVEAL: votes_reveal(u); break;
 	case ACT_REVEAL_ALL: votes_reveal_all(u); break;
 	case ACT_SECRET: votes_secret(u); break;
 	case ACT_ACCEPT: votes_accept(u); break;
-	case ACT_PARTICIPANT_ADD: votes_add(u); break;
+	case ACT_PARTICIPANT_ADD: screen_participant_form(u, add_submit, vs); break;
 	default: break;
 	}
 }

@@ -580,11 +580,6 @@ static void walk_stage(ui *u, int digit)
 	workshop *ws = u->ws;
 	char done[128];
 
-	if (digit < 1 || (size_t)digit > ws->m->n_stages) {
-		ui_say(u, "There are %zu stages: press 1 to %zu.", ws->m->n_stages,
-		       ws->m->n_stages);
-		return;
-	}
 	snprintf(done, sizeof done, "%s agreed", ws->m->stages[digit - 1].label);
 	walk_set(u, STORE_ROW_AGREED, digit - 1, done);
 }

@@ -3,7 +3,6 @@
 /* summary_compare.c - see summary_compare.h. */
 #include "summary_compare.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,29 +23,13 @@ enum {
  * the words go on a line of their own. */
 #define SC_LABEL_MIN 12
 #define SC_UNDER_INDENT 6
-
-static char *fmt(const char *f, ...)
-{
-	char buf[1024];
-	va_list ap;
-
-	va_start(ap, f);
-	vsnprintf(buf, sizeof buf, f, ap);
-	va_end(ap);
-	return ui_xstrdup(buf);
-}
+/* A section's number padded as the profile pads it, so that section 10's
+ * title starts where section 9's does. */
+#define SC_SECTION_FMT "%2zu %s"
 
 static void add(summary_compare *c, int kind, char *left, char *right)
 {
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 16;
-		summary_compare_line *v = realloc(c->v, cap * sizeof *v);
-
-		if (!v)
-			ui_die("out of memory");
-		c->v = v;
-		c->cap = cap;
-	}
+	c->v = ui_xgrow(c->v, c->n, &c->cap, sizeof *c->v, 16);
 	c->v[c->n].kind = kind;
 	c->v[c->n].left = left;
 	c->v[c->n].right = right;
@@ -109,8 +92,8 @@ static void build_trend(summary_compare *c, const report_summary *sm, int width)
 
 	if (!summary_trend_shown(sm))
 		return;
-	add(c, SC_HEADING, fmt("Trend across sessions"), NULL);
-	add(c, SC_TEXT, fmt("Agreed stages, oldest first (- not in that "
+	add(c, SC_HEADING, ui_xprintf("Trend across sessions"), NULL);
+	add(c, SC_TEXT, ui_xprintf("Agreed stages, oldest first (- not in that "
 	    "version, none: not agreed)."), NULL);
 	first = c->n;
 	for (j = 0; j < sm->n_sections; j++) {
@@ -118,10 +101,10 @@ static void build_trend(summary_compare *c, const report_summary *sm, int width)
 
 		if (!sec->n_rows)       /* none of its rows apply: left out */
 			continue;
-		add(c, SC_PAIR, fmt("%zu %s", j + 1, sec->section->title),
+		add(c, SC_PAIR, ui_xprintf(SC_SECTION_FMT, j + 1, sec->section->title),
 		    summary_trend_text(sm, t->section_stages + j * t->n));
 		for (i = sec->first_row; i < sec->first_row + sec->n_rows; i++)
-			add(c, SC_PAIR, fmt("  %zu.%zu %s", j + 1, i - sec->first_row + 1,
+			add(c, SC_PAIR, ui_xprintf("   %zu.%zu %s", j + 1, i - sec->first_row + 1,
 			    sm->rows[i].row->title),
 			    summary_trend_text(sm, t->stages + i * t->n));
 	}
@@ -134,17 +117,17 @@ static void build_benchmark(summary_compare *c, const report_summary *sm,
 {
 	size_t j, first;
 
-	add(c, SC_HEADING, fmt("Benchmark"), NULL);
+	add(c, SC_HEADING, ui_xprintf("Benchmark"), NULL);
 	if (!sm->benchmark) {
-		add(c, SC_TEXT, fmt("%s", SUMMARY_NO_BENCHMARK), NULL);
+		add(c, SC_TEXT, ui_xprintf("%s", SUMMARY_NO_BENCHMARK), NULL);
 		return;
 	}
-	add(c, SC_TEXT, fmt("Median agreed stage of %d other organisations' "
+	add(c, SC_TEXT, ui_xprintf("Median agreed stage of %d other organisations' "
 	    "latest sessions:", sm->other_organisations), NULL);
 	first = c->n;
 	for (j = 0; j < sm->n_sections; j++)
 		if (sm->sections[j].n_rows)
-			add(c, SC_PAIR, fmt("%zu %s", j + 1,
+			add(c, SC_PAIR, ui_xprintf(SC_SECTION_FMT, j + 1,
 			    sm->sections[j].section->title),
 			    summary_benchmark_text(sm, j));
 	align(c, first, width);

@@ -56,8 +56,8 @@ const char *action_key_name(int key, char *buf, size_t size)
 		{ KF(KEY_HOME), "Home" }, { KF(KEY_END), "End" },
 		{ KF(KEY_DC), "Delete" }, { KF(KEY_ENTER), "KP-Enter" },
 		{ KF(KEY_BACKSPACE), "Backspace" }, { KF(KEY_BTAB), "Shift-Tab" },
-		{ '\n', "Enter" }, { ' ', "Space" }, { '\t', "Tab" },
-		{ KESC, "Esc" }, { 127, "Backspace" }
+		{ '\n', "Enter" }, { '\r', "Enter" }, { ' ', "Space" },
+		{ '\t', "Tab" }, { KESC, "Esc" }, { 127, "Backspace" }
 	};
 	size_t i;
 

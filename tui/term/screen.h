@@ -65,6 +65,9 @@ typedef struct screen_ops {
 						   session or the room (live_change
 						   bits); NULL: the reload waits
 						   until a screen that has it */
+	size_t (*stages)(ui *u);             /* the stages of the matrix it shows
+						when no session is open in u->ws
+						(scoring) */
 } screen_ops;
 
 #define UI_STACK_MAX 8
@@ -114,6 +117,9 @@ void ui_pop(ui *u);
  * callbacks it hands to forms and questions reach their state this way,
  * so no screen keeps state in file-scope variables. */
 void *ui_private(const ui *u, const screen_ops *s);
+/* How many stages the digit keys choose from, for the hint bar and help:
+ * the open session's matrix, else the one a screen below shows. */
+int ui_stage_count(ui *u);
 /* Replaces the whole stack with one screen. */
 void ui_reset(ui *u, const screen_ops *s);
 void ui_dirty(ui *u, unsigned what);
@@ -162,5 +168,11 @@ void ui_reload(ui *u);
 void ui_die(const char *fmt, ...);
 void *ui_xmalloc(size_t n);
 char *ui_xstrdup(const char *s);
+char *ui_xprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+void *ui_xgrow(void *v, size_t n, size_t *cap, size_t size, size_t first);
 
 #endif

@@ -55,4 +55,13 @@ typedef struct form_spec {
 /* Pushes a form screen built from `spec` (copied). */
 void screen_form_open(ui *u, const form_spec *spec);
 
+/* The add-a-participant form, whose `submit` gets the name (screen_settings.c,
+ * also used by the votes screen). */
+void screen_participant_form(ui *u, int (*submit)(ui *u, char **values, void *ctx),
+			     void *ctx);
+/* Adds `name` to session `session_id` (its place in *index when index is
+ * not NULL); 0 when added, else 1 with the refusal on the status line. */
+int screen_participant_add(ui *u, const char *session_id, const char *name,
+			   int *index);
+
 #endif

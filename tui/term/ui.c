@@ -83,6 +83,18 @@ void *ui_private(const ui *u, const screen_ops *s)
 	return NULL;
 }
 
+int ui_stage_count(ui *u)
+{
+	int i;
+
+	if (u->ws)
+		return (int)u->ws->m->n_stages;
+	for (i = u->depth - 1; i >= 0; i--)
+		if (u->stack[i]->stages)
+			return (int)u->stack[i]->stages(u);
+	return 9;
+}
+
 void ui_reset(ui *u, const screen_ops *s)
 {
 	while (u->depth) {

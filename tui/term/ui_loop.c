@@ -117,6 +117,13 @@ static void handle_key(ui *u, int key)
 		       action_key_name(key, name, sizeof name));
 		return;
 	}
+	/* A digit beyond the matrix's stages, refused here for every screen
+	 * that takes a stage by its number. */
+	if (arg > ui_stage_count(u)) {
+		ui_say(u, "There are %d stages: press 1 to %d.", ui_stage_count(u),
+		       ui_stage_count(u));
+		return;
+	}
 	if (s->action)
 		s->action(u, a, arg);
 	if (ui_top(u) == s)

@@ -122,7 +122,7 @@ static enum action hint_order(const enum action *first, size_t k)
 static void paint_hints(ui *u)
 {
 	const screen_ops *s = ui_top(u);
-	int n_stages = u->ws ? (int)u->ws->m->n_stages : 9, pass, x = 1, room;
+	int n_stages = ui_stage_count(u), pass, x = 1, room;
 	const enum action *first = s && s->hints_first ? s->hints_first(u) : NULL;
 	char hint[96];
 	size_t k;

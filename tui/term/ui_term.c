@@ -69,6 +69,35 @@ char *ui_xstrdup(const char *s)
 	return p;
 }
 
+/* A formatted copy, for the lines a screen builds before drawing them;
+ * longer than 1023 bytes it is cut (no line on a screen is that wide). */
+char *ui_xprintf(const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return ui_xstrdup(buf);
+}
+
+/* Room for one more element in a growing array of `size`-byte elements
+ * holding `n` of `*cap`: doubled when full (from `first` elements). */
+void *ui_xgrow(void *v, size_t n, size_t *cap, size_t size, size_t first)
+{
+	size_t want;
+
+	if (n < *cap)
+		return v;
+	want = *cap ? *cap * 2 : first;
+	v = realloc(v, want * size);
+	if (!v)
+		ui_die("out of memory");
+	*cap = want;
+	return v;
+}
+
 /* ------------------------------------------------------------ signals */
 
 /* Only records the signal: the loop notices it within one turn. */
