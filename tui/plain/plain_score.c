@@ -56,20 +56,13 @@ static void score_show_mine(const plain *p, const scoring *sc)
 static void score_show_row(const plain *p, const scoring *sc)
 {
 	const workshop *ws = sc->ws;
-	const content_row *row = workshop_row(ws);
 	char *prefix;
-	size_t i;
 
 	prefix = plain_format("Row %zu of %zu (%s): ", ws->cur + 1, ws->n_steps,
 			      workshop_section(ws)->title);
-	plain_show(p, prefix, row->title, 0);
+	plain_show(p, prefix, workshop_row(ws)->title, 0);
 	free(prefix);
-	for (i = 0; i < ws->m->n_stages; i++) {
-		char *pre = plain_format("  %zu. %s: ", i + 1, ws->m->stages[i].label);
-
-		plain_show(p, pre, row->descriptors[i], TEXT_KEEP_NEWLINES);
-		free(pre);
-	}
+	plain_show_stages(p, ws);
 	score_show_mine(p, sc);
 }
 
