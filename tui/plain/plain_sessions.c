@@ -358,9 +358,9 @@ static void plain_setup_rename_participant(plain *p)
 		return;
 	}
 	name = plain_ask_copy(p, "New name for '%s'", old);
-	if (!name || text_is_blank(name))
-		plain_say(p, "Not saved: Rename participant: a participant needs a name, "
-			  "not an empty one.");
+	/* a blank name is the store's to refuse, in its words */
+	if (!name)
+		plain_say(p, "Not saved: no participant renamed.");
 	else if (store_participant_rename(p->st, p->ws->s.id, old, name, &err) != 0)
 		plain_setup_refused(p, "Rename participant", &err);
 	else
