@@ -194,23 +194,30 @@ static void teardown(void)
 	content_free(fx.m);
 }
 
-/* Runs a writer into memory; the caller frees. */
-static char *render(const report_summary *sm, report_format f, int width,
-		    int page_length, int utf8, size_t *len)
+/* Runs a writer with options `o` into memory; the caller frees. */
+static char *render_with(const report_summary *sm, const report_options *o,
+			 size_t *len)
 {
-	report_options o = { .format = f, .width = width, .page_length = page_length,
-			     .utf8 = utf8 };
 	store_error err;
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *out = open_memstream(&buf, &n);
 
 	cr_assert_not_null(out);
-	cr_assert_eq(report_summary_write(sm, &o, out, &err), 0, "%s", err.message);
+	cr_assert_eq(report_summary_write(sm, o, out, &err), 0, "%s", err.message);
 	fclose(out);
 	if (len)
 		*len = n;
 	return buf;
+}
+
+static char *render(const report_summary *sm, report_format f, int width,
+		    int page_length, int utf8, size_t *len)
+{
+	report_options o = { .format = f, .width = width, .page_length = page_length,
+			     .utf8 = utf8 };
+
+	return render_with(sm, &o, len);
 }
 
 static int starts_with(const char *s, const char *prefix)
@@ -222,15 +229,8 @@ static int starts_with(const char *s, const char *prefix)
 static char *render_table(const report_summary *sm, report_table_kind table)
 {
 	report_options o = { .format = REPORT_CSV, .table = table };
-	store_error err;
-	char *buf = NULL;
-	size_t n = 0;
-	FILE *out = open_memstream(&buf, &n);
 
-	cr_assert_not_null(out);
-	cr_assert_eq(report_summary_write(sm, &o, out, &err), 0, "%s", err.message);
-	fclose(out);
-	return buf;
+	return render_with(sm, &o, NULL);
 }
 
 /* ---------------------------------------------------------- the model */
