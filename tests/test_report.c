@@ -1452,27 +1452,12 @@ Test(store, compares_across_matrix_versions)
 	content_free(v11);
 }
 
-/* A session of `org` on `m` on the LGPO track, with no participants. */
-static void lgpo_session(const char *name, const char *org, content_matrix *m,
-			 char id[40])
-{
-	store_new_session spec;
-	store_error err;
-
-	memset(&spec, 0, sizeof spec);
-	spec.name = name;
-	spec.organisation = org;
-	spec.track = CONTENT_TRACK_LGPO;
-	cr_assert_eq(store_session_create(st, &spec, m, id, &err), 0, "%s",
-		     err.message);
-}
-
 /* A session of `org` on `m`, created at `when`. */
 static void dated_session(const char *name, const char *org, content_matrix *m,
 			  long long when, char id[40])
 {
 	testutil_set_now(when);
-	lgpo_session(name, org, m, id);
+	testutil_new_session(st, m, name, org, 0, 0, id);
 }
 
 static report_summary *load_named(const char *name, store_session *s)
@@ -1695,7 +1680,7 @@ static void org_session(const char *name, const char *org, content_matrix *m,
 {
 	char id[40];
 
-	lgpo_session(name, org, m, id);
+	testutil_new_session(st, m, name, org, 0, 0, id);
 	if (row)
 		agree(id, row, stage);
 }
