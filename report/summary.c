@@ -206,16 +206,34 @@ static void compare_row(report_summary *sm, summary_row *r,
 
 /* ---------------------------------------------------------- trend */
 
+/* A past session with the sorted ids of every row its matrix had
+ * (previous_ids), so each row of this session is looked up in log time:
+ * a scan per row would make a summary's cost grow with the square of
+ * the matrix. */
+typedef struct past_rows {
+	const summary_past *p;
+	const char **ids;
+	size_t n_ids;
+} past_rows;
+
+static int past_rows_of(const summary_past *p, past_rows *out)
+{
+	out->p = p;
+	out->ids = previous_ids(p->matrix, CONTENT_TRACK_BOTH, &out->n_ids);
+	return out->ids ? 0 : -1;
+}
+
 /* Row `id`'s agreed stage in a past session, as an index into this
  * session's stages (by stage id, else by position), -1 when not agreed,
  * SUMMARY_NOT_IN_VERSION when that session's matrix had no such row. */
-static int past_stage(const content_matrix *m, const summary_past *p,
+static int past_stage(const content_matrix *m, const past_rows *pr,
 		      const char *id)
 {
+	const summary_past *p = pr->p;
 	const store_row_answer *a;
 	int k;
 
-	if (!content_find_row(p->matrix, id, NULL, NULL))
+	if (!bsearch(&id, pr->ids, pr->n_ids, sizeof *pr->ids, cmp_id))
 		return SUMMARY_NOT_IN_VERSION;
 	a = store_answers_row(p->answers, id);
 	if (!a || a->state != STORE_ROW_AGREED || a->stage < 0 ||
@@ -290,14 +308,21 @@ static int fill_trend(report_summary *sm, const summary_input *in)
 	}
 	t->sessions[n - 1] = sm->session;
 	t->matrices[n - 1] = sm->matrix;
-	for (i = 0; i < sm->n_rows; i++) {
-		const summary_row *r = &sm->rows[i];
+	for (k = 0; k < in->n_past; k++) {
+		past_rows pr;
 
-		for (k = 0; k < in->n_past; k++)
-			t->stages[i * n + k] = past_stage(sm->matrix, &in->past[k],
-							  r->row->id);
-		t->stages[i * n + n - 1] = r->state == STORE_ROW_AGREED ? r->stage : -1;
+		if (past_rows_of(&in->past[k], &pr) < 0) {
+			free(scratch);
+			return -1;
+		}
+		for (i = 0; i < sm->n_rows; i++)
+			t->stages[i * n + k] = past_stage(sm->matrix, &pr,
+							  sm->rows[i].row->id);
+		free(pr.ids);
 	}
+	for (i = 0; i < sm->n_rows; i++)
+		t->stages[i * n + n - 1] = sm->rows[i].state == STORE_ROW_AGREED ?
+					   sm->rows[i].stage : -1;
 	trend_sections(sm, scratch);
 	free(scratch);
 	return 0;
@@ -305,37 +330,53 @@ static int fill_trend(report_summary *sm, const summary_input *in)
 
 /* ------------------------------------------------------ benchmark */
 
+/* One other organisation's stage for each section (by_org[j * step]),
+ * the median of its rows' agreed stages there. */
+static int benchmark_org(const report_summary *sm, const summary_past *other,
+			 int *rows, int *scratch, int *by_org, size_t step)
+{
+	past_rows pr;
+	size_t j, i;
+
+	if (past_rows_of(other, &pr) < 0)
+		return -1;
+	for (j = 0; j < sm->n_sections; j++) {
+		const summary_section *sec = &sm->sections[j];
+
+		for (i = 0; i < sec->n_rows; i++)
+			rows[i] = past_stage(sm->matrix, &pr,
+					     sm->rows[sec->first_row + i].row->id);
+		by_org[j * step] = lower_median(rows, sec->n_rows, 1, scratch, NULL);
+	}
+	free(pr.ids);
+	return 0;
+}
+
 /* Each other organisation's stage for each section, then their median. */
 static int fill_benchmark(report_summary *sm, const summary_input *in)
 {
-	size_t j, o, i, n = in->n_others;
-	int *by_org, *scratch, *rows;
+	size_t j, o, n = in->n_others;
+	int *by_org, *scratch, *rows, rc = 0;
 
 	sm->other_organisations = (int)n;
 	if (n < SUMMARY_BENCHMARK_MIN)
 		return 0;
 	sm->benchmark = calloc(sm->n_sections + 1, sizeof *sm->benchmark);
-	by_org = calloc(n + 1, sizeof *by_org);
+	by_org = calloc(n * sm->n_sections + 1, sizeof *by_org);
 	scratch = calloc(n + sm->n_rows + 1, sizeof *scratch);
 	rows = calloc(sm->n_rows + 1, sizeof *rows);
 	if (!sm->benchmark || !by_org || !scratch || !rows) {
 		free(by_org), free(scratch), free(rows);
 		return -1;
 	}
-	for (j = 0; j < sm->n_sections; j++) {
-		const summary_section *sec = &sm->sections[j];
-
-		for (o = 0; o < n; o++) {
-			for (i = 0; i < sec->n_rows; i++)
-				rows[i] = past_stage(sm->matrix, &in->others[o],
-					sm->rows[sec->first_row + i].row->id);
-			by_org[o] = lower_median(rows, sec->n_rows, 1, scratch, NULL);
-		}
-		sm->benchmark[j].median = lower_median(by_org, n, 1, scratch,
+	/* by_org[j * n + o]: organisation o's stage in section j */
+	for (o = 0; o < n && !rc; o++)
+		rc = benchmark_org(sm, &in->others[o], rows, scratch, by_org + o, n);
+	for (j = 0; j < sm->n_sections && !rc; j++)
+		sm->benchmark[j].median = lower_median(by_org + j * n, n, 1, scratch,
 						       &sm->benchmark[j].organisations);
-	}
 	free(by_org), free(scratch), free(rows);
-	return 0;
+	return rc;
 }
 
 /* The model borrows its inputs; only its own arrays are allocated. */

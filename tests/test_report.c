@@ -194,23 +194,30 @@ static void teardown(void)
 	content_free(fx.m);
 }
 
-/* Runs a writer into memory; the caller frees. */
-static char *render(const report_summary *sm, report_format f, int width,
-		    int page_length, int utf8, size_t *len)
+/* Runs a writer with options `o` into memory; the caller frees. */
+static char *render_with(const report_summary *sm, const report_options *o,
+			 size_t *len)
 {
-	report_options o = { .format = f, .width = width, .page_length = page_length,
-			     .utf8 = utf8 };
 	store_error err;
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *out = open_memstream(&buf, &n);
 
 	cr_assert_not_null(out);
-	cr_assert_eq(report_summary_write(sm, &o, out, &err), 0, "%s", err.message);
+	cr_assert_eq(report_summary_write(sm, o, out, &err), 0, "%s", err.message);
 	fclose(out);
 	if (len)
 		*len = n;
 	return buf;
+}
+
+static char *render(const report_summary *sm, report_format f, int width,
+		    int page_length, int utf8, size_t *len)
+{
+	report_options o = { .format = f, .width = width, .page_length = page_length,
+			     .utf8 = utf8 };
+
+	return render_with(sm, &o, len);
 }
 
 static int starts_with(const char *s, const char *prefix)
@@ -222,15 +229,8 @@ static int starts_with(const char *s, const char *prefix)
 static char *render_table(const report_summary *sm, report_table_kind table)
 {
 	report_options o = { .format = REPORT_CSV, .table = table };
-	store_error err;
-	char *buf = NULL;
-	size_t n = 0;
-	FILE *out = open_memstream(&buf, &n);
 
-	cr_assert_not_null(out);
-	cr_assert_eq(report_summary_write(sm, &o, out, &err), 0, "%s", err.message);
-	fclose(out);
-	return buf;
+	return render_with(sm, &o, NULL);
 }
 
 /* ---------------------------------------------------------- the model */
@@ -1452,27 +1452,12 @@ Test(store, compares_across_matrix_versions)
 	content_free(v11);
 }
 
-/* A session of `org` on `m` on the LGPO track, with no participants. */
-static void lgpo_session(const char *name, const char *org, content_matrix *m,
-			 char id[40])
-{
-	store_new_session spec;
-	store_error err;
-
-	memset(&spec, 0, sizeof spec);
-	spec.name = name;
-	spec.organisation = org;
-	spec.track = CONTENT_TRACK_LGPO;
-	cr_assert_eq(store_session_create(st, &spec, m, id, &err), 0, "%s",
-		     err.message);
-}
-
 /* A session of `org` on `m`, created at `when`. */
 static void dated_session(const char *name, const char *org, content_matrix *m,
 			  long long when, char id[40])
 {
 	testutil_set_now(when);
-	lgpo_session(name, org, m, id);
+	testutil_new_session(st, m, name, org, 0, 0, id);
 }
 
 static report_summary *load_named(const char *name, store_session *s)
@@ -1695,7 +1680,7 @@ static void org_session(const char *name, const char *org, content_matrix *m,
 {
 	char id[40];
 
-	lgpo_session(name, org, m, id);
+	testutil_new_session(st, m, name, org, 0, 0, id);
 	if (row)
 		agree(id, row, stage);
 }

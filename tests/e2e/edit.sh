@@ -215,4 +215,14 @@ csv_lacks Net row_id=alpha-pcn
 csv_lacks Net participant=Ben
 ns_cli report Net --table sessions --format csv | grep -q ',Canal PCN,lgpo,Fay,.*,75,' ||
 	ns_fail "the set-up did not change: $(ns_cli report Net --table sessions --format csv)"
+# Enter at the set-up's type keeps the session's type, as Enter keeps
+# every other field there.
+ns_cli edit Net --type pcn >/dev/null || ns_fail "cannot make Net a PCN again"
+printf '%s\n' i t "" "" q | ns_cli --plain --session Net >"$NS_DIR/plain" 2>&1 ||
+	ns_fail "the line mode failed: $(cat "$NS_DIR/plain")"
+grep -qF "[1-2, Enter keeps 2]" "$NS_DIR/plain" &&
+	grep -qF "Not saved: the type is unchanged." "$NS_DIR/plain" ||
+	ns_fail "Enter did not keep the type: $(cat "$NS_DIR/plain")"
+ns_cli report Net --table sessions --format csv | grep -q ',Canal PCN,pcn,Fay,' ||
+	ns_fail "Enter changed the type: $(ns_cli report Net --table sessions --format csv)"
 echo "ok - edit"

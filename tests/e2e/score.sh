@@ -38,6 +38,14 @@ out=$(printf '3\nd\n' | env TERM=dumb "$NEXTSTEPS_BIN" --db "$NS_DB" score Score
 printf '%s\n' "$out" | grep -q "Saved: don't know on beta-one." || ns_fail "Ash: $out"
 ns_ok "TERM=dumb scores in the line mode"
 
+# The prompt offers ?, and ? names the matrix's own stages.
+out=$(printf '?\nq\n' | env TERM=dumb "$NEXTSTEPS_BIN" --db "$NS_DB" score Score \
+	--as "Ash MC") || ns_fail "Ash's ?: $out"
+printf '%s\n' "$out" | grep -q "Enter to skip, ? for more > " || ns_fail "prompt: $out"
+printf '%s\n' "$out" | grep -q "^  1-3    score the row at that stage: 1. Start, 2. Build" ||
+	ns_fail "? does not name the stages: $out"
+ns_ok "the score prompt offers ? and ? names the stages"
+
 printf '2\n' | ns_cli score Score --as "Birch" --plain >"$NS_DIR/out" 2>"$NS_DIR/err"
 rc=$?
 [ "$rc" = 66 ] || ns_fail "unknown participant exits $rc, not 66"

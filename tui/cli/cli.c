@@ -666,11 +666,9 @@ static int edit_remove(const cli_args *a, store *st, const store_session *s,
 /* Each change is its own entry in the history, so undo takes them back
  * one at a time; they run in a fixed order and stop at the first that
  * fails, saying which. */
-static int edit_apply(cli_args *a, store *st, const store_session *s, char *rename,
-		      store_error *err)
+static int edit_apply(cli_args *a, store *st, const store_session *s,
+		      const char *old, const char *name, store_error *err)
 {
-	char *old = NULL, *name = NULL;
-
 	if ((a->given & OPT_ORG) &&
 	    store_session_set_text(st, s->id, STORE_SESSION_ORG, a->org, err) != 0)
 		return edit_failed("--org", err);
@@ -686,8 +684,7 @@ static int edit_apply(cli_args *a, store *st, const store_session *s, char *rena
 	if ((a->given & OPT_ADD_PART) &&
 	    store_participant_add(st, s->id, a->add_participant, NULL, err) != 0)
 		return edit_failed("--add-participant", err);
-	if (rename && (split_rename(rename, &old, &name) != 0 ||
-		       store_participant_rename(st, s->id, old, name, err) != 0))
+	if (old && store_participant_rename(st, s->id, old, name, err) != 0)
 		return edit_failed("--rename-participant", err);
 	if ((a->given & OPT_REMOVE_PART) && edit_remove(a, st, s, err) != 0)
 		return -1;
@@ -718,7 +715,6 @@ static int cmd_edit(cli_args *a)
 			free(rename);
 			return CLI_USAGE;
 		}
-		strcpy(rename, a->rename_participant);   /* split again when applied */
 	}
 	rc = CLI_OK;
 	if (!(st = cli_open_store(&a->o, 0, &rc))) {
@@ -727,7 +723,7 @@ static int cmd_edit(cli_args *a)
 	}
 	memset(&s, 0, sizeof s);
 	if (store_session_find(st, a->pos[0], &s, &err) != 0 ||
-	    edit_apply(a, st, &s, rename, &err) != 0) {
+	    edit_apply(a, st, &s, o, n, &err) != 0) {
 		cli_error("%s", err.message);
 		rc = err.status;
 	} else {

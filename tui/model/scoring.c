@@ -121,14 +121,26 @@ size_t scoring_gone(const scoring *sc, char *buf, size_t size)
 {
 	const workshop *ws = sc->ws;
 	size_t i, n = 0, len = 0;
+	/* the answers of walked rows, marked by their place in ws->a.rows: a
+	 * search per step, not a scan of the steps per answer, so a scorer
+	 * of every row of a large matrix does not wait for the square of it */
+	unsigned char *walked = calloc(ws->a.n_rows + 1, 1);
 
 	buf[0] = '\0';
+	if (!walked || (size_t)sc->me >= ws->a.n_participants) {
+		free(walked);
+		return 0;
+	}
+	for (i = 0; i < ws->n_steps; i++) {
+		const store_row_answer *a = workshop_answer_at(ws, i);
+
+		if (a)
+			walked[a - ws->a.rows] = 1;
+	}
 	for (i = 0; i < ws->a.n_rows; i++) {
 		const store_row_answer *a = &ws->a.rows[i];
 
-		if ((size_t)sc->me >= ws->a.n_participants ||
-		    a->votes[sc->me] == STORE_VOTE_NONE || !a->before[sc->me] ||
-		    workshop_find_step(ws, a->row_id) < ws->n_steps)
+		if (walked[i] || a->votes[sc->me] == STORE_VOTE_NONE || !a->before[sc->me])
 			continue;
 		if (n++ < 5 && len + 1 < size)
 			len += (size_t)snprintf(buf + len, size - len, "%s%s",
@@ -136,6 +148,7 @@ size_t scoring_gone(const scoring *sc, char *buf, size_t size)
 	}
 	if (n > 5 && len + 1 < size)
 		snprintf(buf + len, size - len, ", ...");
+	free(walked);
 	return n;
 }
 

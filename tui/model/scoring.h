@@ -49,7 +49,8 @@ size_t scoring_next_open(const scoring *sc, size_t from);
 size_t scoring_done(const scoring *sc, size_t *locked);
 /* The scorer's scores on rows this session's matrix no longer walks:
  * kept in the store, never shown as rows; returns how many, and the
- * first few ids joined by ", " in `buf`. */
+ * first few ids joined by ", " in `buf` (0 and "" when out of memory:
+ * it only informs). */
 size_t scoring_gone(const scoring *sc, char *buf, size_t size);
 
 /* Stores the score on the current row (STORE_VOTE_NONE takes it back). */

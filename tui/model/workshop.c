@@ -280,9 +280,20 @@ static int replace_row(store_answers *a, const char *row_id, store_row_answer *r
 	return 0;
 }
 
+/* The step of `row_id`: nearly always the current row (the one a key
+ * just changed), found without a scan of every step. */
+static size_t refreshed_step(const workshop *ws, const char *row_id)
+{
+	const content_row *cur = workshop_row(ws);
+
+	if (cur && strcmp(cur->id, row_id) == 0)
+		return ws->cur;
+	return workshop_find_step(ws, row_id);
+}
+
 int workshop_refresh_row(workshop *ws, const char *row_id, store_error *err)
 {
-	size_t step = workshop_find_step(ws, row_id);
+	size_t step = refreshed_step(ws, row_id);
 	store_row_answer r;
 	char *id;
 	int found, rc, was;

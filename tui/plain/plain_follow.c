@@ -66,20 +66,13 @@ static void plain_follow_my_vote(const plain_follow *f)
 static void plain_follow_row(plain_follow *f)
 {
 	const workshop *ws = f->p->ws;
-	const content_row *row = workshop_row(ws);
 	char prefix[64];
-	size_t i;
 
 	f->shown_step = ws->cur;
 	putchar('\n');
 	snprintf(prefix, sizeof prefix, "Row %zu of %zu: ", ws->cur + 1, ws->n_steps);
-	plain_show(f->p, prefix, row->title, 0);
-	for (i = 0; i < ws->m->n_stages; i++) {
-		char *pre = plain_format("  %zu. %s: ", i + 1, ws->m->stages[i].label);
-
-		plain_show(f->p, pre, row->descriptors[i], TEXT_KEEP_NEWLINES);
-		free(pre);
-	}
+	plain_show(f->p, prefix, workshop_row(ws)->title, 0);
+	plain_show_stages(f->p, ws);
 	plain_follow_state(f);
 	if (f->join)
 		plain_follow_my_vote(f);

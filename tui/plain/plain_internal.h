@@ -101,6 +101,10 @@ void plain_show_votes(const plain *p);
  * secret ballot hides them). */
 void plain_show_suggestion(const plain *p);
 
+/* The current row of `ws` (p->ws, or a scorer's own), its stages numbered
+ * as they are answered, each with its descriptor: the walk, watch, join
+ * and private scoring read them alike. */
+void plain_show_stages(const plain *p, const workshop *ws);
 /* Moves to a step (storing the position) and reads the row out. */
 void plain_step(plain *p, size_t step);
 

@@ -20,25 +20,45 @@
 #include "scoring.h"
 #include "text.h"
 
-/* The answers the score prompt takes, listed by ?. */
-static const char *const score_help[] = {
-	"1..N   score the row at that stage",
-	"d      don't know",
-	"Enter  skip the row for now (the next run starts at the first unscored row)",
-	"b      back to the previous row",
-	"u      undo your last score; r redoes it",
-	"x      take back your score on this row",
-	"q      stop (every score given is saved)",
-	"?      this list",
+/* The answers the score prompt takes, listed by ? after the stages. */
+static const char *const score_help[][2] = {
+	{ "d", "don't know" },
+	{ "Enter", "skip the row for now (the next run starts at the first unscored row)" },
+	{ "b", "back to the previous row" },
+	{ "u", "undo your last score; r redoes it" },
+	{ "x", "take back your score on this row" },
+	{ "q", "stop (every score given is saved)" },
+	{ "?", "this list" },
 };
 
-static void score_show_help(const plain *p)
+/* One entry, its text wrapped under itself as the walk's ? does. */
+static void score_help_line(const plain *p, const char *key, const char *text)
 {
+	char *pre = plain_format("  %-6s ", key);
+
+	plain_show(p, pre, text, 0);
+	free(pre);
+}
+
+static void score_show_help(const plain *p, const scoring *sc)
+{
+	const content_matrix *m = sc->ws->m;
+	char *t = plain_format("score the row at that stage:"), *u;
 	size_t i;
 
+	for (i = 0; i < m->n_stages; i++) {
+		u = plain_format("%s %zu. %s%s", t, i + 1, m->stages[i].label,
+				 i + 1 < m->n_stages ? "," : "");
+		free(t);
+		t = u;
+	}
+	u = plain_format("1-%zu", m->n_stages);
 	plain_say(p, "Answers:");
+	score_help_line(p, u, t);
+	free(u);
+	free(t);
 	for (i = 0; i < sizeof score_help / sizeof score_help[0]; i++)
-		plain_say(p, "  %s", score_help[i]);
+		score_help_line(p, score_help[i][0], score_help[i][1]);
 }
 
 static void score_show_mine(const plain *p, const scoring *sc)
@@ -56,20 +76,13 @@ static void score_show_mine(const plain *p, const scoring *sc)
 static void score_show_row(const plain *p, const scoring *sc)
 {
 	const workshop *ws = sc->ws;
-	const content_row *row = workshop_row(ws);
 	char *prefix;
-	size_t i;
 
 	prefix = plain_format("Row %zu of %zu (%s): ", ws->cur + 1, ws->n_steps,
 			      workshop_section(ws)->title);
-	plain_show(p, prefix, row->title, 0);
+	plain_show(p, prefix, workshop_row(ws)->title, 0);
 	free(prefix);
-	for (i = 0; i < ws->m->n_stages; i++) {
-		char *pre = plain_format("  %zu. %s: ", i + 1, ws->m->stages[i].label);
-
-		plain_show(p, pre, row->descriptors[i], TEXT_KEEP_NEWLINES);
-		free(pre);
-	}
+	plain_show_stages(p, ws);
 	score_show_mine(p, sc);
 }
 
@@ -150,7 +163,7 @@ static int score_answer(plain *p, scoring *sc, const char *a)
 	case 'u': score_revert(p, sc, 0); return SCORE_STAY;
 	case 'r': score_revert(p, sc, 1); return SCORE_STAY;
 	case 'q': return SCORE_QUIT;
-	case '?': score_show_help(p); return SCORE_STAY;
+	case '?': score_show_help(p, sc); return SCORE_STAY;
 	default: break;
 	}
 	plain_say(p, "Not understood: answer 1 to %zu, d, Enter to skip, or ? for"
@@ -196,7 +209,7 @@ static int score_loop(plain *p, scoring *sc)
 	for (;;) {
 		if (what == SCORE_SHOW)
 			score_show_row(p, sc);
-		if (!(a = plain_ask(p, "Score 1-%zu, d, Enter to skip",
+		if (!(a = plain_ask(p, "Score 1-%zu, d, Enter to skip, ? for more",
 				    sc->ws->m->n_stages)))
 			break;
 		what = score_answer(p, sc, a);

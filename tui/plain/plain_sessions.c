@@ -35,19 +35,23 @@ static const char **plain_split(char *buf, size_t *n)
 	return out;
 }
 
-/* The type by number or by name; Enter keeps the usual LGPO.  0 when
- * input ended. */
-static unsigned plain_ask_track(plain *p)
+/* The type by number or by name; Enter keeps `keep`, the session's type
+ * in the set-up (0 for a new session: the usual LGPO).  0 when input
+ * ended. */
+static unsigned plain_ask_track(plain *p, unsigned keep)
 {
 	for (;;) {
 		const char *a = plain_ask(p, "Type: 1. LGPO (larger-scale GP "
 					  "organisation), 2. PCN (primary care "
-					  "network) [1-2, Enter for 1]");
+					  "network) [1-2, Enter %s]", !keep ? "for 1"
+					  : keep == CONTENT_TRACK_PCN ? "keeps 2" : "keeps 1");
 		long k;
 
 		if (!a)
 			return 0;
-		if (!*a || strcmp(a, "1") == 0)
+		if (!*a)
+			return keep ? keep : CONTENT_TRACK_LGPO;
+		if (strcmp(a, "1") == 0)
 			return CONTENT_TRACK_LGPO;
 		if (plain_number(a, 2, 2, &k) == 0)
 			return CONTENT_TRACK_PCN;
@@ -109,7 +113,7 @@ static int plain_new_session(plain *p, char id[40])
 	plain_say(p, "New session: Enter leaves a question empty.");
 	if (!(f[0] = plain_ask_name(p)) ||
 	    !(f[1] = plain_ask_copy(p, "Organisation")) ||
-	    !(track = plain_ask_track(p)) ||
+	    !(track = plain_ask_track(p, 0)) ||
 	    !(f[2] = plain_ask_copy(p, "Facilitator")) ||
 	    !(f[3] = plain_ask_copy(p, "Participants, separated by commas")))
 		goto out;
@@ -278,12 +282,14 @@ static void plain_setup_text(plain *p, enum store_session_text field)
 
 static void plain_setup_track(plain *p)
 {
-	unsigned track = plain_ask_track(p);
+	unsigned track = plain_ask_track(p, p->ws->s.track);
 	store_error err;
 
 	if (!track)
 		return;
-	if (store_session_set_track(p->st, p->ws->s.id, track, &err) != 0)
+	if (track == p->ws->s.track)
+		plain_say(p, "Not saved: the type is unchanged.");
+	else if (store_session_set_track(p->st, p->ws->s.id, track, &err) != 0)
 		plain_setup_refused(p, "Type", &err);
 	else
 		plain_say(p, "Saved: the type is %s; answers on rows outside it are kept "
@@ -352,9 +358,9 @@ static void plain_setup_rename_participant(plain *p)
 		return;
 	}
 	name = plain_ask_copy(p, "New name for '%s'", old);
-	if (!name || text_is_blank(name))
-		plain_say(p, "Not saved: Rename participant: a participant needs a name, "
-			  "not an empty one.");
+	/* a blank name is the store's to refuse, in its words */
+	if (!name)
+		plain_say(p, "Not saved: no participant renamed.");
 	else if (store_participant_rename(p->st, p->ws->s.id, old, name, &err) != 0)
 		plain_setup_refused(p, "Rename participant", &err);
 	else

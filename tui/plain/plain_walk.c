@@ -134,25 +134,31 @@ static void plain_show_section(plain *p)
 		plain_show(p, "", s->intro, TEXT_KEEP_NEWLINES);
 }
 
-/* The row with its descriptors numbered as they are answered. */
-static void plain_show_row(plain *p)
+void plain_show_stages(const plain *p, const workshop *ws)
 {
-	const workshop *ws = p->ws;
 	const content_row *row = workshop_row(ws);
-	char prefix[64];
 	size_t i;
 
-	plain_show_section(p);
-	putchar('\n');
-	snprintf(prefix, sizeof prefix, "Row %zu of %zu: ", ws->cur + 1, ws->n_steps);
-	plain_show(p, prefix, row->title, 0);
-	plain_pacing(p);
 	for (i = 0; i < ws->m->n_stages; i++) {
 		char *pre = plain_format("  %zu. %s: ", i + 1, ws->m->stages[i].label);
 
 		plain_show(p, pre, row->descriptors[i], TEXT_KEEP_NEWLINES);
 		free(pre);
 	}
+}
+
+/* The row with its descriptors numbered as they are answered. */
+static void plain_show_row(plain *p)
+{
+	const workshop *ws = p->ws;
+	char prefix[64];
+
+	plain_show_section(p);
+	putchar('\n');
+	snprintf(prefix, sizeof prefix, "Row %zu of %zu: ", ws->cur + 1, ws->n_steps);
+	plain_show(p, prefix, workshop_row(ws)->title, 0);
+	plain_pacing(p);
+	plain_show_stages(p, ws);
 	plain_show_answer(p);
 	p->full_prompt = 1;
 }
