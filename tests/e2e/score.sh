@@ -28,6 +28,10 @@ ns_ok "Elm Practice scores two rows from a pipe"
 
 out=$(printf '1\n\n' | score " Oak Surgery ") || ns_fail "Oak's scores: $out"
 printf '%s\n' "$out" | grep -q "The next run starts at row 2" || ns_fail "Oak: $out"
+# u undoes Oak's own score and U redoes it, as on the walk.
+out=$(printf 'u\nU\nq\n' | score "Oak Surgery") || ns_fail "Oak's undo: $out"
+printf '%s\n' "$out" | grep -q "Saved: undid your score on alpha-one." || ns_fail "u: $out"
+printf '%s\n' "$out" | grep -q "Saved: redid your score on alpha-one." || ns_fail "U: $out"
 out=$(printf 'q\n' | score "Oak Surgery") || ns_fail "Oak again: $out"
 printf '%s\n' "$out" | grep -q "^Row 2 of 2" || ns_fail "Oak did not resume at row 2: $out"
 printf '%s\n' "$out" | grep -q "^Row 1 of 2" && ns_fail "Oak resumed at row 1: $out"

@@ -25,7 +25,8 @@ static const char *const score_help[][2] = {
 	{ "d", "don't know" },
 	{ "Enter", "skip the row for now (the next run starts at the first unscored row)" },
 	{ "b", "back to the previous row" },
-	{ "u", "undo your last score; r redoes it" },
+	{ "u", "undo your last score" },
+	{ "U, r", "redo the score you undid, as U does on the walk" },
 	{ "x", "take back your score on this row" },
 	{ "q", "stop (every score given is saved)" },
 	{ "?", "this list" },
@@ -149,6 +150,12 @@ static int score_answer(plain *p, scoring *sc, const char *a)
 	if (plain_number(a, 1, (long)sc->ws->m->n_stages, &n) == 0) {
 		score_store(p, sc, (int)n - 1);
 		return SCORE_NEXT;
+	}
+	/* U is redo, as on the walk; plain_letter folds case, so it is
+	 * told from u first */
+	if (strcmp(a, "U") == 0) {
+		score_revert(p, sc, 1);
+		return SCORE_STAY;
 	}
 	switch (plain_letter(a)) {
 	case 'd': score_store(p, sc, STORE_VOTE_DONT_KNOW); return SCORE_NEXT;
