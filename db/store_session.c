@@ -342,17 +342,20 @@ int store_session_latest(store *st, store_session *out, store_error *err)
 	return rc;
 }
 
-/* Sessions created in the same second are told apart by rowid, which grows
- * with creation order. */
+/* Created before session ?3 (created ?4): sessions created in the same
+ * second are told apart by rowid, which grows with creation order, so the
+ * previous session and the trend agree on what came first. */
+#define CREATED_BEFORE \
+	"(created < ?4 OR (created = ?4 AND rowid <" \
+	" (SELECT rowid FROM sessions WHERE id = ?3)))"
+
 int store_session_previous(store *st, const store_session *s, store_session *out,
 			   store_error *err)
 {
 	static const char sql[] =
 		"SELECT " SESSION_COLUMNS " FROM sessions"
 		" WHERE organisation = ?1 AND matrix_id = ?2 AND id <> ?3"
-		" AND (created < ?4 OR (created = ?4 AND rowid <"
-		"  (SELECT rowid FROM sessions WHERE id = ?3)))"
-		" ORDER BY created DESC, rowid DESC LIMIT 1";
+		" AND " CREATED_BEFORE " ORDER BY created DESC, rowid DESC LIMIT 1";
 	sqlite3_stmt *stmt;
 	int rc, found;
 
@@ -389,7 +392,7 @@ static int org_sessions(store *st, const store_session *s, const char *org,
 	static const char before[] =
 		"SELECT " SESSION_COLUMNS " FROM sessions"
 		" WHERE organisation = ?1 AND matrix_id = ?2 AND id <> ?3"
-		" AND created < ?4 ORDER BY created DESC, rowid DESC LIMIT ?5";
+		" AND " CREATED_BEFORE " ORDER BY created DESC, rowid DESC LIMIT ?5";
 	sqlite3_stmt *stmt = store_sql(st, earlier ? before : latest, err);
 
 	if (!stmt)

@@ -738,11 +738,25 @@ static int load_past(store *st, const store_session *s, summary_past *p,
 	return rc;
 }
 
-static int by_session_created(const void *pa, const void *pb)
+/* Oldest first.  The store lists each spelling of the name newest first,
+ * sessions of one second in reverse creation order, so the list is turned
+ * round and then sorted stably by time (a few sessions: insertion). */
+static void sessions_oldest_first(store_session *list, size_t n)
 {
-	const store_session *a = pa, *b = pb;
+	store_session t;
+	size_t i, j;
 
-	return (a->created > b->created) - (a->created < b->created);
+	for (i = 0; i < n / 2; i++) {
+		t = list[i];
+		list[i] = list[n - 1 - i];
+		list[n - 1 - i] = t;
+	}
+	for (i = 1; i < n; i++) {
+		t = list[i];
+		for (j = i; j > 0 && list[j - 1].created > t.created; j--)
+			list[j] = list[j - 1];
+		list[j] = t;
+	}
 }
 
 /* Whether another spelling of the same organisation has a later session
@@ -774,8 +788,7 @@ static int load_pasts(store *st, summary_owned *o, store_error *err)
 	o->others = calloc(o->n_peers + 1, sizeof *o->others);
 	if (!o->past || !o->others)
 		return out_of_memory(err);
-	if (o->n_earlier > 1)
-		qsort(o->earlier, o->n_earlier, sizeof *o->earlier, by_session_created);
+	sessions_oldest_first(o->earlier, o->n_earlier);
 	if (o->n_earlier > SUMMARY_TREND_MAX)
 		first = o->n_earlier - SUMMARY_TREND_MAX;
 	for (i = first; i < o->n_earlier && !rc; i++)

@@ -1579,6 +1579,31 @@ Test(store, trend_keeps_the_latest_earlier_sessions)
 	store_session_clear(&s);
 }
 
+/* Sessions created in the same second follow their creation order in the
+ * trend, as they do for the previous session: the third of three has both
+ * earlier ones. */
+Test(store, trend_orders_sessions_of_one_second_by_creation)
+{
+	char id[40];
+	report_summary *sm;
+	store_session s;
+
+	dated_session("Q1", "Riverside", sm_matrix, YEAR_2026, id);
+	dated_session("Q2", "Riverside", sm_matrix, YEAR_2026, id);
+	dated_session("Q3", "Riverside", sm_matrix, YEAR_2026, id);
+	sm = load_named("Q3", &s);
+	cr_assert_eq(sm->trend.n, 3);
+	cr_assert_str_eq(sm->trend.sessions[0]->name, "Q1");
+	cr_assert_str_eq(sm->trend.sessions[1]->name, "Q2");
+	cr_assert_str_eq(sm->trend.sessions[2]->name, "Q3");
+	report_summary_free(sm);
+	store_session_clear(&s);
+	sm = load_named("Q1", &s);
+	cr_assert_not(summary_trend_shown(sm), "the first session has no trend");
+	report_summary_free(sm);
+	store_session_clear(&s);
+}
+
 /* Two other organisations give no benchmark; a third gives the median of
  * their latest sessions, never their names. */
 Test(store, benchmark_needs_three_other_organisations)
