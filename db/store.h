@@ -577,11 +577,12 @@ void store_quote(char *out, size_t size, const char *s);
 typedef struct store_merge_conflict {
 	char *session;                 /* the session's name here, after the merge */
 	char *field;                   /* "row ROW agreed", "row ROW vote of NAME",
-					  "row ROW note", "row ROW reveal",
-					  "row ROW action 'TEXT'", "name",
-					  "organisation", "facilitator",
+					  "row ROW note", "row ROW votes" (shown
+					  or hidden), "row ROW action 'TEXT'",
+					  "section ID planned minutes", "name",
+					  "organisation", "facilitator", "type",
 					  "planned minutes", "secret ballot",
-					  "participant N" */
+					  "participant of NAME" */
 	char *here, *there;            /* each copy's value in words */
 	long long here_at, there_at;   /* when each copy last changed it */
 	int kept_there;                /* 1: the other copy's value was kept */

@@ -582,11 +582,10 @@ static int find_moves(store *st, long long lo, long long hi, merge_moves *m,
 static int set_touched(store *st, const char *id, long long touched, store_error *err)
 {
 	static const char set[] = "UPDATE main.sessions SET touched = ?2 WHERE id = ?1";
-	sqlite3_stmt *stmt = store_sql_text1(st, set, id, err);
+	sqlite3_stmt *stmt = store_sql_text_int(st, set, id, touched, err);
 
 	if (!stmt)
 		return store_last(err);
-	sqlite3_bind_int64(stmt, 2, touched);
 	return store_run(st, stmt, "order the sessions", err);
 }
 
@@ -723,13 +722,10 @@ static int copy_actions(store *st, const char *sid, long long *abase,
 
 	if (!rc)
 		rc = number_actions(st, sid, &count, err);
-	if (!rc && !(stmt = store_sql(st, sql, err)))
+	if (!rc && !(stmt = store_sql_text_int(st, sql, sid, *abase, err)))
 		rc = store_last(err);
-	if (!rc) {
-		store_bind_text(stmt, 1, sid);
-		sqlite3_bind_int64(stmt, 2, *abase);
+	if (!rc)
 		rc = store_run(st, stmt, "copy the actions", err);
-	}
 	if (!rc && count)
 		rc = reserve_action_ids(st, *abase + count, err);
 	return rc;
@@ -774,21 +770,16 @@ static int copy_history(store *st, const char *sid, long long abase,
 		rc = store_exec(st, clear, "merge the history", err);
 	if (!rc)
 		rc = store_run_text1(st, fill, sid, "merge the history", err);
-	if (!rc && !(stmt = store_sql(st, sql, err)))
+	if (!rc && !(stmt = store_sql_text_int(st, sql, sid, hbase, err)))
 		rc = store_last(err);
 	if (!rc) {
-		store_bind_text(stmt, 1, sid);
-		sqlite3_bind_int64(stmt, 2, hbase);
 		sqlite3_bind_int64(stmt, 3, abase);
 		rc = store_run(st, stmt, "copy the history", err);
 	}
-	if (!rc && !(stmt = store_sql(st, opened, err)))
+	if (!rc && !(stmt = store_sql_text_int(st, opened, sid, hbase, err)))
 		rc = store_last(err);
-	if (!rc) {
-		store_bind_text(stmt, 1, sid);
-		sqlite3_bind_int64(stmt, 2, hbase);
+	if (!rc)
 		rc = store_run(st, stmt, "copy the opened rows", err);
-	}
 	return rc;
 }
 

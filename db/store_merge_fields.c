@@ -752,9 +752,8 @@ static int id_here(store *st, const char *sid, const merge_kind *k,
 		rc = k->new_id(st, here, err);
 	if (rc)
 		return rc;
-	if (!(stmt = store_sql_text1(st, note, k->kind, err)))
+	if (!(stmt = store_sql_text_int(st, note, k->kind, f->there_target, err)))
 		return store_last(err);
-	sqlite3_bind_int64(stmt, 2, f->there_target);
 	sqlite3_bind_int64(stmt, 3, *here);
 	return store_run(st, stmt, "merge a session", err);
 }
@@ -770,9 +769,8 @@ static int field_words(const merge_spot *p, const merge_kind *k, const merge_val
 	char buf[400], extra[200] = "", *text, q[80];
 	sqlite3_stmt *stmt;
 
-	if (k->key == MERGE_KEY_PERSON && (stmt = store_sql_text1(p->st, who_sql, p->sid,
-								NULL))) {
-		sqlite3_bind_int64(stmt, 2, p->target);
+	if (k->key == MERGE_KEY_PERSON &&
+	    (stmt = store_sql_text_int(p->st, who_sql, p->sid, p->target, NULL))) {
 		if (sqlite3_step(stmt) == SQLITE_ROW) {
 			store_quote(q, sizeof q, (const char *)sqlite3_column_text(stmt, 0));
 			snprintf(extra, sizeof extra, " of %s", q);
@@ -895,9 +893,8 @@ static int append_history(store *st, const char *sid, store_error *err)
 					  &found, "merge the history", err);
 
 	for (i = 0; !rc && i < 2; i++) {
-		if (!(stmt = store_sql_text1(st, sql[i], sid, err)))
+		if (!(stmt = store_sql_text_int(st, sql[i], sid, hbase, err)))
 			return store_last(err);
-		sqlite3_bind_int64(stmt, 2, hbase);
 		rc = store_run(st, stmt, "merge the history", err);
 	}
 	return rc;
@@ -977,9 +974,9 @@ static int fill_keys(store *st, store_error *err)
 	int rc = STORE_OK;
 
 	for (i = 0; !rc && i < sizeof merge_kinds / sizeof merge_kinds[0]; i++) {
-		if (!(stmt = store_sql_text1(st, sql, merge_kinds[i].kind, err)))
+		if (!(stmt = store_sql_text_int(st, sql, merge_kinds[i].kind,
+						merge_kinds[i].key, err)))
 			return store_last(err);
-		sqlite3_bind_int(stmt, 2, (int)merge_kinds[i].key);
 		rc = store_run(st, stmt, "merge a session", err);
 	}
 	return rc;
