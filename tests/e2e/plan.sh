@@ -97,7 +97,7 @@ ns_ok "the line mode shows the pacing, plans minutes and counts time"
 
 # ? lists the new answers.
 printf '?\nq\n' | "$NEXTSTEPS_BIN" --db "$NS_DB" --plain --session Plan > "$out" 2>&1
-grep -q "^  t, time the time" "$out" && grep -q "^  m .*plan this section's minutes" "$out" ||
+grep -q "^  t, time$" "$out" && grep -q "^         the time" "$out" && grep -q "^  m .*plan this section's minutes" "$out" ||
 	ns_fail "? does not list t and m: $(cat "$out")"
 ns_ok "? lists t and m"
 echo "ok - plan"

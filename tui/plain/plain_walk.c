@@ -492,6 +492,9 @@ static char *plain_cmd_key(const plain *p, const plain_cmd *c)
 	return plain_format("%s", c->key);
 }
 
+/* The key column of ?, as wide as "Enter" and a little more. */
+#define PLAIN_KEY_WIDTH 6
+
 /* ?: one line per entry of the table. */
 static int plain_cmd_help(plain *p, long k)
 {
@@ -500,7 +503,16 @@ static int plain_cmd_help(plain *p, long k)
 
 	for (i = 0; i < PLAIN_N_CMDS; i++) {
 		char *key = plain_cmd_key(p, &plain_cmds[i]);
-		char *pre = plain_format("  %-6s ", key), *t;
+		char *pre, *t;
+
+		/* a key wider than its column stands on a line of its own, so
+		 * every text starts in the same column */
+		if (key && strlen(key) > PLAIN_KEY_WIDTH) {
+			plain_say(p, "  %s", key);
+			pre = plain_format("  %-*s ", PLAIN_KEY_WIDTH, "");
+		} else {
+			pre = plain_format("  %-*s ", PLAIN_KEY_WIDTH, key);
+		}
 
 		if (strcmp(plain_cmds[i].key, "#") == 0) {
 			size_t s;
