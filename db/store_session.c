@@ -331,38 +331,65 @@ int store_session_latest(store *st, store_session *out, store_error *err)
 	return rc;
 }
 
-/* Sessions created in the same second are told apart by rowid, which grows
- * with creation order. */
+/* The latest session created before `s` that a query (?1 the
+ * organisation, ?2 the matrix id, ?3 s's id, ?4 its created) finds.
+ * Sessions created in the same second are told apart by rowid, which
+ * grows with creation order. */
+#define EARLIER_THAN_S \
+	" AND id <> ?3 AND (created < ?4 OR (created = ?4 AND rowid <" \
+	"  (SELECT rowid FROM sessions WHERE id = ?3)))" \
+	" ORDER BY created DESC, rowid DESC LIMIT 1"
+
+static int earlier_session(store *st, const char *sql, const store_session *s,
+			   store_session *out, int *found, store_error *err)
+{
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, s->organisation);
+	store_bind_text(stmt, 2, s->matrix_id ? s->matrix_id : "");
+	store_bind_text(stmt, 3, s->id);
+	sqlite3_bind_int64(stmt, 4, s->created);
+	return one_session(st, stmt, out, found, err);
+}
+
 int store_session_previous(store *st, const store_session *s, store_session *out,
 			   store_error *err)
 {
 	static const char sql[] =
 		"SELECT " SESSION_COLUMNS " FROM sessions"
-		" WHERE organisation = ?1 AND matrix_id = ?2 AND id <> ?3"
-		" AND (created < ?4 OR (created = ?4 AND rowid <"
-		"  (SELECT rowid FROM sessions WHERE id = ?3)))"
-		" ORDER BY created DESC, rowid DESC LIMIT 1";
-	sqlite3_stmt *stmt;
+		" WHERE organisation = ?1 AND matrix_id = ?2" EARLIER_THAN_S;
 	int rc, found;
 
 	memset(out, 0, sizeof *out);
 	if (!s->organisation || !*s->organisation)
 		return store_fail(err, STORE_ENOINPUT,
 				  "session '%s' names no organisation", s->name);
-	stmt = store_sql(st, sql, err);
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, s->organisation);
-	store_bind_text(stmt, 2, s->matrix_id);
-	store_bind_text(stmt, 3, s->id);
-	sqlite3_bind_int64(stmt, 4, s->created);
-	rc = one_session(st, stmt, out, &found, err);
+	rc = earlier_session(st, sql, s, out, &found, err);
 	if (!rc && !found)
 		return store_fail(err, STORE_ENOINPUT,
 				  "no earlier session of '%s' on this matrix", s->organisation);
 	if (!rc)
 		store_ok(err);
 	return rc;
+}
+
+/* Any matrix, and the organisation's name compared without regard to
+ * case (as store_session_related compares it): the session whose
+ * actions a new one reviews.  ?2 is bound and left unused. */
+int store_session_before(store *st, const store_session *s, store_session *out,
+			 int *found, store_error *err)
+{
+	static const char sql[] =
+		"SELECT " SESSION_COLUMNS " FROM sessions"
+		" WHERE organisation = ?1 COLLATE NOCASE" EARLIER_THAN_S;
+
+	memset(out, 0, sizeof *out);
+	*found = 0;
+	if (!s->organisation || !*s->organisation)
+		return STORE_OK;
+	return earlier_session(st, sql, s, out, found, err);
 }
 
 /* Appends every session `stmt` gives to *list (growing *cap). */
@@ -747,6 +774,10 @@ static int create_in_tx(store *st, const char *id, const store_new_session *spec
 		rc = store_insert_participant(st, id, (int)i, spec->participants[i], err);
 	if (!rc)
 		rc = store_history_add(st, id, now, &e, err);
+	if (!rc)
+		rc = store_bring_actions(st, id, spec->organisation, m,
+					 spec->track ? spec->track : CONTENT_TRACK_LGPO,
+					 now, err);
 	return rc;
 }
 
