@@ -308,6 +308,29 @@ typedef struct store_action {
 	int done;
 } store_action;
 
+/* What became of an action brought from the previous session. */
+enum store_outcome {
+	STORE_OUTCOME_NOT_REVIEWED = 0,
+	STORE_OUTCOME_DONE,
+	STORE_OUTCOME_IN_PROGRESS,
+	STORE_OUTCOME_DROPPED,
+	STORE_OUTCOME_CARRIED,         /* an action of this session now */
+	STORE_OUTCOME_COUNT
+};
+
+/* An action of the organisation's previous session that was not done,
+ * brought into this one for review when it was created. */
+typedef struct store_brought {
+	int position;                  /* 0.. in the order they were brought */
+	char *from_id, *from_name;     /* the session it came from */
+	long long from_action;         /* its id there */
+	char *row_id, *text, *owner, *due;
+	int row_gone;                  /* this session's matrix has no such row */
+	enum store_outcome outcome;
+	long long carried;             /* carried forward: the action of this
+					  session it became; else 0 */
+} store_brought;
+
 typedef struct store_row_answer {
 	char *row_id;
 	enum store_row_state state;
@@ -339,6 +362,8 @@ typedef struct store_answers {
 	size_t n_actions;
 	store_section_time *times;
 	size_t n_times;
+	store_brought *brought;        /* by position */
+	size_t n_brought;
 } store_answers;
 
 int store_answers_load(store *st, const char *session_id, store_answers *out,
@@ -426,6 +451,34 @@ int store_rows_opened(store *st, const char *session_id, store_opened_rows *out,
 int store_rows_opened_has(const store_opened_rows *o, const char *row_id);
 void store_rows_opened_free(store_opened_rows *o);
 
+/* ------------------------------------------------------------ brought actions */
+
+/* Creating a session for an organisation that already has one (the same
+ * name, compared without regard to case, on any matrix) brings every
+ * action of its most recent such session that is not done into the new
+ * one, in the same transaction: text, owner, due date and row id are
+ * kept, and a row the new matrix lacks is kept with row_gone set.  A
+ * session naming no organisation brings nothing. */
+
+/* Sets the outcome of brought action `position`: one change with its
+ * history entry, undone by undo.  Carrying forward adds the action to
+ * this session (its id in *action_out, which may be NULL), and leaving
+ * carried forward deletes that action again.  Failures: no such position
+ * -> STORE_ENOINPUT; carrying forward an action whose row is gone, or an
+ * outcome out of range -> STORE_EUSAGE. */
+int store_brought_set(store *st, const char *session_id, int position,
+		      enum store_outcome outcome, long long *action_out,
+		      store_error *err);
+/* The outcome in words: "not yet reviewed", "done", "in progress",
+ * "dropped", "carried forward"; and as the exports name it:
+ * "not_reviewed", "done", "in_progress", "dropped", "carried_forward". */
+const char *store_outcome_words(enum store_outcome outcome);
+const char *store_outcome_name(enum store_outcome outcome);
+/* The brought action that became action `action_id` of the session, or
+ * NULL. */
+const store_brought *store_answers_brought_for(const store_answers *a,
+					       long long action_id);
+
 /* ------------------------------------------------------------ history */
 
 /* History summaries are complete sentences built when the change is made,
@@ -439,11 +492,15 @@ void store_rows_opened_free(store_opened_rows *o);
  *   "Revealed|Hid the votes on ROW"  "Turned the secret ballot on|off"
  *   "Added|Changed|Completed|Reopened|Deleted an action on ROW: TEXT"
  *   "NAME joined"                    "Undid: <summary of the undone change>"
+ *   "Marked an action from NAME done|in progress|dropped|carried forward|
+ *    not yet reviewed on ROW: TEXT"
  * User text in a summary is its first line, cut at 60 bytes with "...";
  * it is not cleaned for the terminal (use text_clean).
  * Kinds: create, rename, secret, join, agreed, vote, note, reveal, action,
  * undo, and the set-up's (organisation, facilitator, minutes, participant,
- * section_minutes: "Planned 20 minutes for section SECTION (was ...)").  Undo reverts agreed, vote, note, reveal, action, rename and secret;
+ * section_minutes: "Planned 20 minutes for section SECTION (was ...)"),
+ * brought.  Undo reverts agreed, vote, note, reveal, action, brought, rename
+ * and secret;
  * it skips create and join.  Position and section time are not history.
  * A summary is for a person reading the history and is never parsed:
  * each entry also keeps its values before and after the change, and
@@ -461,7 +518,8 @@ enum store_change_kind {
 	STORE_CHANGE_ACTION,
 	STORE_CHANGE_UNDO,
 	STORE_CHANGE_TYPE,             /* the session's type (track) */
-	STORE_CHANGE_REMOVE            /* a participant removed */
+	STORE_CHANGE_REMOVE,           /* a participant removed */
+	STORE_CHANGE_BROUGHT           /* a brought action's outcome */
 };
 
 /* One side (before or after) of a change, read from the history's stored
@@ -473,9 +531,10 @@ typedef struct store_change_value {
 	int stage;                     /* agreed: the stage, -1 unless agreed */
 	int number;                    /* vote: a store_vote or a stage index;
 					  reveal, secret: 0 or 1; action: done;
-					  type: the track */
-	char *text;                    /* note, rename, join: the text; action:
-					  its text; remove: the participant's
+					  type: the track; brought: the
+					  store_outcome */
+	char *text;                    /* note, rename, join: the text; action,
+					  brought: its text; remove: the participant's
 					  name (before); else NULL */
 	char *owner, *due;             /* action: its owner and due date */
 	char *label;                   /* agreed on a stage, vote for a stage:

@@ -132,15 +132,14 @@ static void bind_fields(sqlite3_stmt *stmt, const char *text, const char *owner,
 	store_bind_text(stmt, 5, due);
 }
 
-/* Inserts, then snapshots the stored row for the history. */
-static int add_in_tx(store *st, const char *sid, const char *row_id,
-		     const char *text, const char *owner, const char *due,
-		     long long now, long long *id, store_error *err)
+/* Shared with carrying a brought action forward. */
+int store_insert_action(store *st, const char *sid, const char *row_id,
+			const char *text, const char *owner, const char *due,
+			long long now, long long *id, store_error *err)
 {
 	static const char sql[] =
 		"INSERT INTO actions (session, row_id, text, owner, due, done, created)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6)";
-	action_now none = { 0 }, added;
 	sqlite3_stmt *stmt = store_sql_text2(st, sql, sid, row_id, err);
 	int rc;
 
@@ -149,9 +148,21 @@ static int add_in_tx(store *st, const char *sid, const char *row_id,
 	bind_fields(stmt, text, owner, due);
 	sqlite3_bind_int64(stmt, 6, now);
 	rc = store_run(st, stmt, "add the action", err);
+	if (!rc)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+/* Inserts, then snapshots the stored row for the history. */
+static int add_in_tx(store *st, const char *sid, const char *row_id,
+		     const char *text, const char *owner, const char *due,
+		     long long now, long long *id, store_error *err)
+{
+	action_now none = { 0 }, added;
+	int rc = store_insert_action(st, sid, row_id, text, owner, due, now, id, err);
+
 	if (rc)
 		return rc;
-	*id = sqlite3_last_insert_rowid(st->db);
 	rc = read_action(st, sid, *id, &added, err);
 	if (!rc)
 		rc = record(st, sid, *id, now, "Added", &none, &added, err);

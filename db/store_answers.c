@@ -38,6 +38,7 @@ void store_answers_free(store_answers *a)
 	for (i = 0; i < a->n_times; i++)
 		free(a->times[i].section_id);
 	free(a->times);
+	store_brought_free(a);
 	memset(a, 0, sizeof *a);
 }
 
@@ -251,6 +252,8 @@ int store_answers_load(store *st, const char *session_id, store_answers *out,
 		rc = count_participants(st, session_id, &out->n_participants, err);
 	if (!rc)
 		rc = load_all(st, session_id, out, err);
+	if (!rc)
+		rc = store_load_brought(st, session_id, out, err);
 	store_read_end(st, started);
 	if (rc)
 		store_answers_free(out);

@@ -24,6 +24,8 @@
  *   type     the session's track (CONTENT_TRACK_LGPO or CONTENT_TRACK_PCN)
  *   remove   old: the removed participant and their votes as JSON
  *            (store_setup.c), new NULL; target = position
+ *   brought  a brought action's outcome as a JSON object (store_brought.c);
+ *            target = its position
  *   create, join   not undone by undo
  */
 #include "store_internal.h"
@@ -107,14 +109,16 @@ int store_history_add(store *st, const char *session_id, long long now,
 	"SELECT h.id, h.at, h.kind, h.row_id, h.summary, coalesce(h.undoes, 0)," \
 	" EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.id)," \
 	" coalesce(h.target, -1), h.old, h.new," \
-	" CASE WHEN h.kind = 'action' THEN json_extract(h.old, '$.text') END," \
+	" CASE WHEN h.kind IN ('action', 'brought') THEN json_extract(h.old, '$.text') END," \
 	" CASE WHEN h.kind = 'action' THEN json_extract(h.old, '$.owner') END," \
 	" CASE WHEN h.kind = 'action' THEN json_extract(h.old, '$.due') END," \
-	" CASE WHEN h.kind = 'action' THEN json_extract(h.old, '$.done') END," \
-	" CASE WHEN h.kind = 'action' THEN json_extract(h.new, '$.text') END," \
+	" CASE h.kind WHEN 'action' THEN json_extract(h.old, '$.done')" \
+	"  WHEN 'brought' THEN json_extract(h.old, '$.outcome') END," \
+	" CASE WHEN h.kind IN ('action', 'brought') THEN json_extract(h.new, '$.text') END," \
 	" CASE WHEN h.kind = 'action' THEN json_extract(h.new, '$.owner') END," \
 	" CASE WHEN h.kind = 'action' THEN json_extract(h.new, '$.due') END," \
-	" CASE WHEN h.kind = 'action' THEN json_extract(h.new, '$.done') END," \
+	" CASE h.kind WHEN 'action' THEN json_extract(h.new, '$.done')" \
+	"  WHEN 'brought' THEN json_extract(h.new, '$.outcome') END," \
 	" CASE WHEN h.kind = 'vote' THEN (SELECT name FROM participants p" \
 	"  WHERE p.session = h.session AND p.position = h.target) END," \
 	" s.stage_labels," \
@@ -142,6 +146,7 @@ static const struct {
 	{ "note", STORE_CHANGE_NOTE }, { "reveal", STORE_CHANGE_REVEAL },
 	{ "action", STORE_CHANGE_ACTION }, { "undo", STORE_CHANGE_UNDO },
 	{ "type", STORE_CHANGE_TYPE }, { "remove", STORE_CHANGE_REMOVE },
+	{ "brought", STORE_CHANGE_BROUGHT },
 };
 
 static enum store_change_kind kind_of(const char *name)
@@ -215,6 +220,10 @@ static int read_value(sqlite3_stmt *stmt, int raw, int action,
 		v->due = store_col_dup(stmt, action + 2);
 		v->number = sqlite3_column_int(stmt, action + 3) != 0;
 		return v->text && v->owner && v->due;
+	case STORE_CHANGE_BROUGHT:
+		v->text = store_col_dup(stmt, action);
+		v->number = sqlite3_column_int(stmt, action + 3);
+		return v->text != NULL;
 	default:
 		return 1;
 	}
@@ -368,6 +377,15 @@ static void note_words(const store_change *c, char *out, size_t size)
 							  : "added");
 }
 
+static void brought_words(const store_change *c, char *out, size_t size)
+{
+	char quote[80];
+
+	store_quote(quote, sizeof quote, c->after.text ? c->after.text : "");
+	snprintf(out, size, "marked last session's action %s: %s",
+		 store_outcome_words((enum store_outcome)c->after.number), quote);
+}
+
 void store_change_words(const store_change *c, char *out, size_t size)
 {
 	char who[80];
@@ -399,6 +417,7 @@ void store_change_words(const store_change *c, char *out, size_t size)
 		store_quote(who, sizeof who, c->before.text ? c->before.text : "");
 		snprintf(out, size, "removed participant '%s'", who);
 		break;
+	case STORE_CHANGE_BROUGHT: brought_words(c, out, size); break;
 	case STORE_CHANGE_CREATE: snprintf(out, size, "created the session"); break;
 	case STORE_CHANGE_UNDO: snprintf(out, size, "undid an earlier change"); break;
 	default: snprintf(out, size, "changed the session"); break;
@@ -628,6 +647,8 @@ static int revert(store *st, const char *sid, const undo_entry *u, long long now
 		return store_write_revealed(st, sid, u->row_id, (int)i, now, err);
 	if (strcmp(u->kind, "action") == 0)
 		return store_write_action(st, sid, u->target, o->s, err);
+	if (strcmp(u->kind, "brought") == 0)
+		return store_write_brought(st, sid, (int)u->target, o->s, err);
 	if (strcmp(u->kind, "rename") == 0)
 		return store_write_name(st, sid, o->s ? o->s : "", err);
 	if (strcmp(u->kind, "secret") == 0)

@@ -217,6 +217,35 @@ int store_name_taken(store *st, const char *name, const char *except,
 		     store_error *err);
 int store_insert_participant(store *st, const char *sid, int position,
 			     const char *name, store_error *err);
+/* The latest session of s's organisation (without regard to case, on any
+ * matrix) created before s; *found 0 when there is none or s names no
+ * organisation. */
+int store_session_before(store *st, const store_session *s, store_session *out,
+			 int *found, store_error *err);
+
+/* ------------------------------------------------ store_actions.c */
+
+/* Inserts an action with no history entry; *id receives its id. */
+int store_insert_action(store *st, const char *sid, const char *row_id,
+			const char *text, const char *owner, const char *due,
+			long long now, long long *id, store_error *err);
+
+/* ------------------------------------------------ store_brought.c */
+
+/* Brings the open actions of the organisation's previous session into
+ * the new session `sid` (already inserted), inside the caller's
+ * transaction; `m` and `track` tell which rows the new session has. */
+int store_bring_actions(store *st, const char *sid, const char *organisation,
+			const content_matrix *m, unsigned track, long long now,
+			store_error *err);
+/* Puts a brought action's outcome back as its JSON snapshot in the
+ * history describes it (undo and redo). */
+int store_write_brought(store *st, const char *sid, int position,
+			const char *json, store_error *err);
+/* store_answers_load's reader of the brought actions, and their free. */
+int store_load_brought(store *st, const char *sid, store_answers *a,
+		       store_error *err);
+void store_brought_free(store_answers *a);
 
 /* ------------------------------------------------ store_session_change.c */
 

@@ -731,6 +731,27 @@ static int copy_actions(store *st, const char *sid, long long *abase,
 	return rc;
 }
 
+/* The actions brought from an earlier session, the carried-forward
+ * ones following their action's new id. */
+static int copy_brought(store *st, const char *sid, long long abase,
+			store_error *err)
+{
+	static const char sql[] =
+		"INSERT INTO main.brought (session, position, from_session, from_name,"
+		" from_action, row_id, text, owner, due, row_gone, outcome, carried)"
+		" SELECT b.session, b.position, b.from_session, b.from_name,"
+		" b.from_action, b.row_id, b.text, b.owner, b.due, b.row_gone, b.outcome,"
+		" ?2 + (SELECT m.n FROM temp.merge_action_ids m WHERE m.old = b.carried)"
+		" FROM other.brought b WHERE b.session = ?1";
+	sqlite3_stmt *stmt = store_sql(st, sql, err);
+
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, sid);
+	sqlite3_bind_int64(stmt, 2, abase);
+	return store_run(st, stmt, "copy last session's actions", err);
+}
+
 /* History under new ids, in its old order; an action entry's target and
  * an undo entry's target (when it undid an action) and `undoes` follow
  * the renumbering, and so does each opened row's last entry before it
@@ -811,6 +832,8 @@ static int copy_one(merge_ctx *c, const merge_item *it, store_error *err)
 		rc = copy_plain_children(st, it->id, err);
 	if (!rc)
 		rc = copy_actions(st, it->id, &abase, err);
+	if (!rc)
+		rc = copy_brought(st, it->id, abase, err);
 	if (!rc)
 		rc = copy_history(st, it->id, abase, err);
 	free(name);

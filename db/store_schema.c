@@ -362,6 +362,29 @@ static const char schema_v13[] =
 	"DROP VIEW actions_v;"
 	ACTIONS_V(" WHERE" STORE_SHOWN_ROW("a.session", "a.row_id"));
 
+/* Version 14: the actions of an organisation's previous session brought
+ * into a new one for review.  Each is a copy (text, owner, due, row) with
+ * the session it came from named by id and by name, because that session
+ * may later be renamed or deleted; `position` numbers them within the
+ * session.  `row_gone` says the new matrix has no such row; `outcome` is
+ * store_outcome; `carried` is the action of this session it became when
+ * carried forward. */
+static const char schema_v14[] =
+	"CREATE TABLE brought ("
+	" session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	" position INTEGER NOT NULL,"
+	" from_session TEXT NOT NULL,"
+	" from_name TEXT NOT NULL,"
+	" from_action INTEGER NOT NULL,"
+	" row_id TEXT NOT NULL,"
+	" text TEXT NOT NULL,"
+	" owner TEXT NOT NULL DEFAULT '',"
+	" due TEXT NOT NULL DEFAULT '',"
+	" row_gone INTEGER NOT NULL DEFAULT 0,"
+	" outcome INTEGER NOT NULL DEFAULT 0,"
+	" carried INTEGER,"
+	" PRIMARY KEY (session, position)) WITHOUT ROWID;";
+
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -377,6 +400,7 @@ static const char *const migrations[] = {
 	schema_v11,
 	schema_v12,
 	schema_v13,
+	schema_v14,
 };
 
 /* The version this program writes. */

@@ -379,6 +379,31 @@ int store_session_previous(store *st, const store_session *s, store_session *out
 	return rc;
 }
 
+/* Any matrix, and the organisation's name compared without regard to
+ * case (as store_session_related compares it): the session whose
+ * actions a new one reviews. */
+int store_session_before(store *st, const store_session *s, store_session *out,
+			 int *found, store_error *err)
+{
+	static const char sql[] =
+		"SELECT " SESSION_COLUMNS " FROM sessions"
+		" WHERE organisation = ?1 COLLATE NOCASE AND id <> ?3"
+		" AND " CREATED_BEFORE " ORDER BY created DESC, rowid DESC LIMIT 1";
+	sqlite3_stmt *stmt;
+
+	memset(out, 0, sizeof *out);
+	*found = 0;
+	if (!s->organisation || !*s->organisation)
+		return STORE_OK;
+	stmt = store_sql(st, sql, err);
+	if (!stmt)
+		return store_last(err);
+	store_bind_text(stmt, 1, s->organisation);
+	store_bind_text(stmt, 3, s->id);
+	sqlite3_bind_int64(stmt, 4, s->created);
+	return one_session(st, stmt, out, found, err);
+}
+
 /* One organisation name (exact spelling) on the matrix id: its latest
  * session, or its `max` latest created before `s`. */
 static int org_sessions(store *st, const store_session *s, const char *org,
@@ -732,6 +757,10 @@ static int create_in_tx(store *st, const char *id, const store_new_session *spec
 		rc = store_insert_participant(st, id, (int)i, spec->participants[i], err);
 	if (!rc)
 		rc = store_history_add(st, id, now, &e, err);
+	if (!rc)
+		rc = store_bring_actions(st, id, spec->organisation, m,
+					 spec->track ? spec->track : CONTENT_TRACK_LGPO,
+					 now, err);
 	return rc;
 }
 

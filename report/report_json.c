@@ -31,7 +31,10 @@ static const char schema[] =
 	"CREATE TABLE rows (ord INTEGER PRIMARY KEY, section, id, title, state,"
 	" agreed_id, agreed_label, hidden, note);"
 	"CREATE TABLE votes (ord INTEGER PRIMARY KEY, row, participant, vote, given);"
-	"CREATE TABLE actions (ord INTEGER PRIMARY KEY, row, text, owner, due, done);";
+	"CREATE TABLE actions (ord INTEGER PRIMARY KEY, row, text, owner, due, done,"
+	" brought_from);"
+	"CREATE TABLE brought (ord INTEGER PRIMARY KEY, row_id, text, owner, due,"
+	" outcome, from_id, from_name, row_gone);";
 
 static const char document[] =
 	"SELECT json_object('format_version', ?1,"
@@ -66,7 +69,8 @@ static const char document[] =
 	"    (SELECT * FROM history WHERE row = r.ord ORDER BY ord) h)),"
 	"   'actions', json((SELECT json_group_array(json_object('text', a.text,"
 	"    'owner', a.owner, 'due', a.due,"
-	"    'done', json(CASE WHEN a.done THEN 'true' ELSE 'false' END))) FROM"
+	"    'done', json(CASE WHEN a.done THEN 'true' ELSE 'false' END),"
+	"    'brought_from', a.brought_from)) FROM"
 	"    (SELECT * FROM actions WHERE row = r.ord ORDER BY ord) a))))"
 	"  FROM (SELECT * FROM rows WHERE section = s.ord ORDER BY ord) r)),"
 	"  'benchmark', json(CASE WHEN s.bench_n IS NULL THEN NULL ELSE"
@@ -74,7 +78,12 @@ static const char document[] =
 	"    'median_stage', s.bench_stage) END)))"
 	"  FROM (SELECT * FROM sections ORDER BY ord) s)),"
 	" 'previous', json(CASE WHEN ?14 IS NULL THEN NULL ELSE"
-	"  json_object('id', ?14, 'name', ?15, 'created', ?16) END))";
+	"  json_object('id', ?14, 'name', ?15, 'created', ?16) END),"
+	" 'brought', json((SELECT json_group_array(json_object('row_id', b.row_id,"
+	"  'text', b.text, 'owner', b.owner, 'due', b.due, 'outcome', b.outcome,"
+	"  'from_session', json_object('id', b.from_id, 'name', b.from_name),"
+	"  'row_in_matrix', json(CASE WHEN b.row_gone THEN 'false' ELSE 'true' END)))"
+	"  FROM (SELECT * FROM brought ORDER BY ord) b)))";
 
 /* Runs an INSERT with up to 9 text values (NULL entries bind NULL). */
 static int insert(sqlite3 *db, const char *sql, int n, const char *const *v)
@@ -222,11 +231,32 @@ static int put_row(sqlite3 *db, const report_summary *sm, size_t i)
 		rc = put_history(db, sm, i, ord);
 	for (k = 0; k < r->n_actions && !rc; k++) {
 		const store_action *a = r->actions[k];
-		const char *w[5] = { ord, a->text, a->owner ? a->owner : "",
-				     a->due ? a->due : "", a->done ? "1" : NULL };
+		const store_brought *b = store_answers_brought_for(sm->answers, a->id);
+		const char *w[6] = { ord, a->text, a->owner ? a->owner : "",
+				     a->due ? a->due : "", a->done ? "1" : NULL,
+				     b ? b->from_name : NULL };
 
-		rc = insert(db, "INSERT INTO actions (row, text, owner, due, done)"
-			    " VALUES (?, ?, ?, ?, ?)", 5, w);
+		rc = insert(db, "INSERT INTO actions (row, text, owner, due, done,"
+			    " brought_from) VALUES (?, ?, ?, ?, ?, ?)", 6, w);
+	}
+	return rc;
+}
+
+/* The previous session's open actions with their outcomes. */
+static int put_brought(sqlite3 *db, const report_summary *sm)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < sm->answers->n_brought && !rc; i++) {
+		const store_brought *b = &sm->answers->brought[i];
+		const char *w[8] = { b->row_id, b->text, b->owner, b->due,
+				     store_outcome_name(b->outcome), b->from_id,
+				     b->from_name, b->row_gone ? "1" : NULL };
+
+		rc = insert(db, "INSERT INTO brought (row_id, text, owner, due, outcome,"
+			    " from_id, from_name, row_gone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			    8, w);
 	}
 	return rc;
 }
@@ -277,6 +307,8 @@ int report_write_json(const report_summary *sm, FILE *out)
 	rowfacts_progress_free(&pr);
 	for (i = 0; i < sm->n_rows && !rc; i++)
 		rc = put_row(db, sm, i);
+	if (!rc)
+		rc = put_brought(db, sm);
 	if (!rc)
 		rc = sqlite3_prepare_v2(db, document, -1, &q, NULL) == SQLITE_OK ? 0 : -1;
 	if (!rc)

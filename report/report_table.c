@@ -37,7 +37,7 @@ static const col actions_cols[] = {
 	{ "session_id", COL_ID }, { "session", COL_TEXT },
 	{ "organisation", COL_TEXT }, { "row_id", COL_ID }, { "text", COL_TEXT },
 	{ "owner", COL_TEXT }, { "due", COL_TEXT }, { "status", COL_ID },
-	{ "brought_from", COL_ID }, { NULL, 0 }
+	{ "brought_from", COL_TEXT }, { "brought_from_id", COL_ID }, { NULL, 0 }
 };
 static const col sessions_cols[] = {
 	{ "session_id", COL_ID }, { "name", COL_TEXT },
@@ -336,6 +336,9 @@ static int add_answer_lines(report_table *t, const report_summary *sm,
 	return 0;
 }
 
+/* The session's own actions (a carried-forward one names the session it
+ * came from), then every action brought from the previous session with
+ * its outcome as the status. */
 static int add_actions(report_table *t, const report_summary *sm,
 		       store_error *err)
 {
@@ -346,8 +349,19 @@ static int add_actions(report_table *t, const report_summary *sm,
 
 	for (i = 0; i < a->n_actions; i++) {
 		const store_action *x = &a->actions[i];
-		const char *v[9] = { s->id, s->name, s->organisation, x->row_id,
-			x->text, x->owner, x->due, x->done ? "done" : "open", NULL };
+		const store_brought *b = store_answers_brought_for(a, x->id);
+		const char *v[10] = { s->id, s->name, s->organisation, x->row_id,
+			x->text, x->owner, x->due, x->done ? "done" : "open",
+			b ? b->from_name : NULL, b ? b->from_id : NULL };
+
+		if ((rc = add_line(t, v, err)) != 0)
+			return rc;
+	}
+	for (i = 0; i < a->n_brought; i++) {
+		const store_brought *b = &a->brought[i];
+		const char *v[10] = { s->id, s->name, s->organisation, b->row_id,
+			b->text, b->owner, b->due, store_outcome_name(b->outcome),
+			b->from_name, b->from_id };
 
 		if ((rc = add_line(t, v, err)) != 0)
 			return rc;

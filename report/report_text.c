@@ -480,6 +480,42 @@ static void write_plan(report_doc *d, const report_summary *sm)
 		write_action(d, sm, &sm->plan[i]);
 }
 
+/* ---------------------------------------------------------- brought */
+
+/* The previous session's open actions and what became of each; nothing
+ * when none were brought. */
+static void write_brought(report_doc *d, const report_summary *sm)
+{
+	const char *from = summary_brought_from(sm);
+	char *title;
+	size_t i;
+
+	if (!from)
+		return;
+	report_doc_blank(d);
+	title = report_doc_strf("Actions from %s", from);
+	report_doc_heading(d, title ? title : "Actions from the last session", '=');
+	free(title);
+	for (i = 0; i < sm->answers->n_brought; i++) {
+		const store_brought *b = &sm->answers->brought[i];
+		const summary_row *r = summary_brought_row(sm, b);
+		char lead[24], num[32];
+
+		snprintf(lead, sizeof lead, "%-18s", store_outcome_words(b->outcome));
+		report_doc_blank(d);
+		report_doc_para(d, 0, lead, b->text, 0);
+		report_doc_keep(d, 1);
+		if (r)
+			row_number(sm, r, num);
+		para_owned(d, 18, NULL, r ? report_doc_strf("Owner: %s. Due: %s. Row: "
+			   "%s %s.", *b->owner ? b->owner : "not named",
+			   *b->due ? b->due : "no date", num, r->row->title)
+			   : report_doc_strf("Owner: %s. Due: %s. Row %s is not in this "
+			   "session's matrix.", *b->owner ? b->owner : "not named",
+			   *b->due ? b->due : "no date", b->row_id));
+	}
+}
+
 /* ---------------------------------------------------------- changes */
 
 static void write_change_group(report_doc *d, const report_summary *sm,
@@ -732,6 +768,7 @@ int report_write_text(const report_summary *sm, const report_options *o,
 	write_profile(d, sm);
 	write_sections(d, sm, o->with_prompts);
 	write_plan(d, sm);
+	write_brought(d, sm);
 	write_changes(d, sm);
 	write_disagreements(d, sm);
 	write_trends(d, sm);
@@ -784,6 +821,7 @@ int report_write_summary_text(const report_summary *sm,
 	write_profile(d, sm);
 	write_flags(d, sm);
 	write_plan(d, sm);
+	write_brought(d, sm);
 	write_changes(d, sm);
 	write_trends(d, sm);
 	write_benchmark(d, sm);

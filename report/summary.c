@@ -78,6 +78,27 @@ static summary_row *find_row(report_summary *sm, const char *row_id)
 	return NULL;
 }
 
+const char *summary_brought_from(const report_summary *sm)
+{
+	return sm->answers && sm->answers->n_brought ?
+	       sm->answers->brought[0].from_name : NULL;
+}
+
+const summary_row *summary_brought_row(const report_summary *sm,
+				       const store_brought *b)
+{
+	return b->row_gone ? NULL : find_row((report_summary *)sm, b->row_id);
+}
+
+size_t summary_brought_open(const report_summary *sm)
+{
+	size_t i, n = 0;
+
+	for (i = 0; sm->answers && i < sm->answers->n_brought; i++)
+		n += sm->answers->brought[i].outcome == STORE_OUTCOME_NOT_REVIEWED;
+	return n;
+}
+
 /* Due date ascending with undated last, then row order, then creation. */
 static int cmp_plan(const void *pa, const void *pb)
 {

@@ -226,6 +226,17 @@ char *summary_not_in_previous_text(const report_summary *sm,
 long long summary_section_seconds(const report_summary *sm, size_t k);
 long long summary_section_planned_seconds(const report_summary *sm, size_t k);
 
+/* The name of the session the brought actions came from (the previous
+ * session whose open actions this one reviews), or NULL when none were
+ * brought.  Not yet cleaned. */
+const char *summary_brought_from(const report_summary *sm);
+/* The row of the model a brought action belongs to, or NULL when its row
+ * is not in this session (gone from the matrix, or on the other track). */
+const summary_row *summary_brought_row(const report_summary *sm,
+				       const store_brought *b);
+/* How many brought actions have no outcome yet. */
+size_t summary_brought_open(const report_summary *sm);
+
 /* The state as the exports name it: "agreed", "not_applicable",
  * "parked" or "not_reached" (rowfacts_state_word). */
 const char *summary_state_name(enum store_row_state state);

@@ -850,7 +850,7 @@ Test(exports, csv_actions_table_has_one_line_per_action)
 	char *t = render_table(fx.sm, REPORT_TABLE_ACTIONS);
 
 	cr_assert(starts_with(t, "session_id,session,organisation,row_id,text,"
-			      "owner,due,status,brought_from\r\n"), "%s", t);
+			      "owner,due,status,brought_from,brought_from_id\r\n"), "%s", t);
 	cr_assert_not_null(strstr(t, "\r\n0001-report-test,Spring 2026 review,"
 				  "North Camden GP Federation,shared-purpose,"
 				  "Draft a one-page statement of shared aims for "

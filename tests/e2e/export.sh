@@ -89,7 +89,7 @@ python3 - "$dir/out" <<'PY' >"$dir/err" 2>&1
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline=""), strict=True))
 assert rows[0] == ["session_id", "session", "organisation", "row_id", "text", "owner",
-                   "due", "status", "brought_from"], rows[0]
+                   "due", "status", "brought_from", "brought_from_id"], rows[0]
 assert len(rows) == 4 and all(r[4] == 'Book, the "room"' and r[7] == "open" for r in rows[1:]), rows
 PY
 result $? "one line per action, text in its own cell"
