@@ -498,21 +498,13 @@ static void write_brought(report_doc *d, const report_summary *sm)
 	free(title);
 	for (i = 0; i < sm->answers->n_brought; i++) {
 		const store_brought *b = &sm->answers->brought[i];
-		const summary_row *r = summary_brought_row(sm, b);
-		char lead[24], num[32];
+		char lead[24];
 
 		snprintf(lead, sizeof lead, "%-18s", store_outcome_words(b->outcome));
 		report_doc_blank(d);
 		report_doc_para(d, 0, lead, b->text, 0);
 		report_doc_keep(d, 1);
-		if (r)
-			row_number(sm, r, num);
-		para_owned(d, 18, NULL, r ? report_doc_strf("Owner: %s. Due: %s. Row: "
-			   "%s %s.", *b->owner ? b->owner : "not named",
-			   *b->due ? b->due : "no date", num, r->row->title)
-			   : report_doc_strf("Owner: %s. Due: %s. Row %s is not in this "
-			   "session's matrix.", *b->owner ? b->owner : "not named",
-			   *b->due ? b->due : "no date", b->row_id));
+		para_owned(d, 18, NULL, summary_brought_details(sm, b));
 	}
 }
 

@@ -99,6 +99,29 @@ size_t summary_brought_open(const report_summary *sm)
 	return n;
 }
 
+char *summary_brought_details(const report_summary *sm, const store_brought *b)
+{
+	const summary_row *r = summary_brought_row(sm, b);
+	const char *owner = *b->owner ? b->owner : "not named";
+	const char *due = *b->due ? b->due : "no date";
+	size_t len = strlen(owner) + strlen(due) + strlen(b->row_id) + 128;
+	char *out;
+
+	if (r)
+		len += strlen(r->row->title);
+	if (!(out = malloc(len)))
+		return NULL;
+	if (r)
+		snprintf(out, len, "Owner: %s. Due: %s. Row: %zu.%zu %s.", owner, due,
+			 r->section + 1,
+			 (size_t)(r - sm->rows) - sm->sections[r->section].first_row + 1,
+			 r->row->title);
+	else
+		snprintf(out, len, "Owner: %s. Due: %s. Row %s is not in this "
+			 "session's matrix.", owner, due, b->row_id);
+	return out;
+}
+
 /* Due date ascending with undated last, then row order, then creation. */
 static int cmp_plan(const void *pa, const void *pb)
 {

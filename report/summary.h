@@ -236,6 +236,11 @@ const summary_row *summary_brought_row(const report_summary *sm,
 				       const store_brought *b);
 /* How many brought actions have no outcome yet. */
 size_t summary_brought_open(const report_summary *sm);
+/* A brought action's owner, due date and row, as every reader words
+ * them: "Owner: Dr Ada. Due: 2026-03-01. Row: 1.2 Title." ("not named",
+ * "no date" when empty), or "... Row ROW is not in this session's
+ * matrix."  Malloc'd, not yet cleaned; NULL when out of memory. */
+char *summary_brought_details(const report_summary *sm, const store_brought *b);
 
 /* The state as the exports name it: "agreed", "not_applicable",
  * "parked" or "not_reached" (rowfacts_state_word). */
