@@ -31,6 +31,7 @@ static const struct { unsigned scope; const char *title; } groups[] = {
 	{ SC_SCORE, "Scoring" },
 	{ SC_ACTIONS, "Actions" },
 	{ SC_HISTORY, "History" },
+	{ SC_BROUGHT, "Last session's actions" },
 	{ SC_NOTE, "The note editor" },
 	{ SC_OVERVIEW, "Overview" },
 	{ SC_SUMMARY, "Summary" },

@@ -158,9 +158,15 @@ static void new_after(ui *u, void *ctx)
 	snprintf(ss->selected_id, sizeof ss->selected_id, "%s", ss->new_id);
 	sessions_load(u);
 	if (ui_open_session(u, ss->new_id) == 0) {
+		char offer[400];
+
 		ui_push(u, &screen_walk);
-		ui_say(u, "Session created. 1-%zu agree a stage, ? shows every key.",
-		       u->ws->m->n_stages);
+		if (screen_brought_offer(u, offer, sizeof offer))
+			ui_say(u, "Session created. %s; 1-%zu agree a stage.", offer,
+			       u->ws->m->n_stages);
+		else
+			ui_say(u, "Session created. 1-%zu agree a stage, ? shows every key.",
+			       u->ws->m->n_stages);
 	}
 }
 

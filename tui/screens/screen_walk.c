@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brought.h"
 #include "draw.h"
 #include "live.h"
 #include "report_file.h"
@@ -480,6 +481,25 @@ static int walk_room(ui *u, int y)
 	return 1;
 }
 
+/* The actions brought from the previous session for this row, on the
+ * line above the foot (and above the room's), with the key that reviews
+ * them; the line is there only on a row that has some, and looking for
+ * them costs nothing in a session that has none. */
+static int walk_brought(ui *u, int y)
+{
+	char buf[600], key[16];
+	int used, w = u->cols - WALK_LABEL_W - 1;
+
+	if (!brought_row_text(&u->ws->a, workshop_row(u->ws)->id, buf, sizeof buf))
+		return 0;
+	action_key_name(action_get(ACT_BROUGHT)->keys[0], key, sizeof key);
+	draw_text(u->body, y, 1, WALK_LABEL_W - 1, "Previous", draw_attr(ATTR_HEADING));
+	/* the key stays on the screen however long the session's name */
+	used = draw_text(u->body, y, WALK_LABEL_W, w - (int)strlen(key) - 3, buf, A_NORMAL);
+	draw_fmt(u->body, y, WALK_LABEL_W + used, w - used, A_NORMAL, " (%s)", key);
+	return 1;
+}
+
 static void walk_draw(ui *u)
 {
 	const workshop *ws = u->ws;
@@ -497,6 +517,7 @@ static void walk_draw(ui *u)
 	draw_head(u, ws);
 	avail = h - WALK_HEAD - WALK_FOOT;
 	avail -= walk_room(u, WALK_HEAD + avail - 1);
+	avail -= walk_brought(u, WALK_HEAD + avail - 1);
 	if (walk_state_of(u)->info) {
 		walk_info_draw(u, WALK_HEAD, avail, WALK_LABEL_W);
 		draw_foot(u, h - WALK_FOOT, &sp);
@@ -673,6 +694,7 @@ static void walk_action(ui *u, enum action a, int arg)
 	case ACT_ACTIONS: ui_push(u, &screen_actions); break;
 	case ACT_PROMPTS: walk_toggle_info(u); break;
 	case ACT_HISTORY: ui_push(u, &screen_history); break;
+	case ACT_BROUGHT: screen_brought_open(u); break;
 	case ACT_SETTINGS: screen_settings_open(u, u->ws->s.id); break;
 	case ACT_OVERVIEW: ui_push(u, &screen_overview); break;
 	case ACT_SUMMARY: ui_push(u, &screen_summary); break;
@@ -715,10 +737,14 @@ static const enum action *walk_hints_first(ui *u)
 {
 	static const enum action done[] = { ACT_SUMMARY, ACT_REPORT, ACT_NONE };
 	static const enum action next[] = { ACT_SECTION_PREV, ACT_NONE };   /* "[/] section" */
+	static const enum action review[] = { ACT_BROUGHT, ACT_NONE };
 	size_t total, n_in, idx;
+	char offer[8];
 
 	if (!u->ws || !u->ws->n_steps)
 		return NULL;
+	if (screen_brought_offer(u, offer, sizeof offer))
+		return review;
 	if (workshop_answered(u->ws, &total) == total)
 		return done;
 	idx = workshop_row_in_section(u->ws, &n_in);
@@ -732,9 +758,12 @@ static const enum action *walk_hints_first(ui *u)
 static void walk_enter(ui *u)
 {
 	store_error err;
+	char offer[400];
 
 	if (workshop_open_row(u->ws, &err) != 0)
 		ui_error(u, &err);
+	else if (!u->status_text[0] && screen_brought_offer(u, offer, sizeof offer))
+		ui_say(u, "%s (now, or at their rows).", offer);
 }
 
 const screen_ops screen_walk = {

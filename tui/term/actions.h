@@ -48,7 +48,8 @@ enum action_scope {
 	SC_JOIN = 1 << 15,       /* nextsteps join: a participant's own terminal */
 	SC_HISTORY = 1 << 16,    /* the list of the session's changes */
 	SC_SCORE = 1 << 17,      /* nextsteps score: private scoring before the workshop */
-	SC_SETTINGS = 1 << 18    /* a session's set-up: details, participants */
+	SC_SETTINGS = 1 << 18,   /* a session's set-up: details, participants */
+	SC_BROUGHT = 1 << 19     /* the actions brought from the previous session */
 };
 
 #define ACTION_INFO(_) \
@@ -124,6 +125,16 @@ enum action_scope {
 	/* history */ \
 	_(HISTORY_ROW,    SC_HISTORY,            'r', 0, 0,                         "this row", NONE,      "Only the current row's changes (again for every row)") \
 	_(HISTORY_GO,     SC_HISTORY,            '\n', KF(KEY_ENTER), 0,            "go",       NONE,      "Go to the selected change's row") \
+	/* the actions brought from the organisation's previous session; the
+	 * outcome keys are those of BROUGHT_KEYS (tui/model/brought.h) */ \
+	_(BROUGHT,        SC_WALK | SC_SUMMARY,  'B', 0, 0,                         "last time", NONE,     "Last session's actions: review what became of each (narrowed to the row when it has some)") \
+	_(BROUGHT_DONE,   SC_BROUGHT,            'd', 0, 0,                         "done",     NONE,      "Mark the selected action done") \
+	_(BROUGHT_PROGRESS, SC_BROUGHT,          'i', 0, 0,                         "in progress", NONE,   "Mark it in progress") \
+	_(BROUGHT_DROPPED, SC_BROUGHT,           'x', 0, 0,                         "dropped",  NONE,      "Mark it dropped") \
+	_(BROUGHT_CARRY,  SC_BROUGHT,            'c', 0, 0,                         "carry",    NONE,      "Carry it forward: it becomes an action of this session on its row (not for a row gone from the matrix)") \
+	_(BROUGHT_UNREVIEWED, SC_BROUGHT,        '0', 0, 0,                         NULL,       NONE,      "Not yet reviewed: take its outcome back (a carried action goes again)") \
+	_(BROUGHT_ROW,    SC_BROUGHT,            'r', 0, 0,                         "this row", NONE,      "Only the current row's actions (again for every row)") \
+	_(BROUGHT_GO,     SC_BROUGHT,            '\n', KF(KEY_ENTER), 0,            "go",       NONE,      "Go to the selected action's row in the walk") \
 	/* actions */ \
 	_(ACTION_ADD,     SC_ACTIONS,            'a', 0, 0,                         "add",      NONE,      "Add an action") \
 	_(ACTION_EDIT,    SC_ACTIONS,            'e', '\n', KF(KEY_ENTER),          "edit",     NONE,      "Edit the selected action") \

@@ -21,9 +21,18 @@ extern const screen_ops screen_join;       /* screen_join.c */
 extern const screen_ops screen_score;      /* screen_score.c */
 extern const screen_ops screen_history;    /* screen_history.c */
 extern const screen_ops screen_settings;   /* screen_settings.c */
+extern const screen_ops screen_brought;    /* screen_brought.c */
 
 /* Opens the settings of session `session_id` (screen_settings.c). */
 void screen_settings_open(ui *u, const char *session_id);
+
+/* Opens the review of the actions brought from the organisation's
+ * previous session, or says there are none (screen_brought.c). */
+void screen_brought_open(ui *u);
+/* What the walk offers when it opens on a session that has brought
+ * actions not yet reviewed and no row answered: "5 actions from Camden
+ * 2025 to review: B" (not yet cleaned); 0 and "" otherwise. */
+int screen_brought_offer(const ui *u, char *buf, size_t size);
 
 /* ------------------------------------------------------------ forms */
 
