@@ -120,11 +120,16 @@ ns_wait_for "Summary: Autumn, Riverside"
 ns_wait_for "Disagreements: no row"
 ns_wait_for "Compared with 'Spring' of"
 ns_wait_for "1 up, 0 down, 1 same, 0 new, 0 no longer agreed, 0 not yet discussed."
+# Spring's open action was brought into Autumn: its section comes first.
+ns_keys G
+ns_wait_for "Actions from Spring"
 ns_screen | grep -q '^ up  *1\.1 Alpha row one  *Start -> Build' ||
 	ns_fail "no 'up' line for Alpha"
 ns_screen | grep -q '^ same  *2\.1 Beta row one  *Enhance -> Enhance' ||
 	ns_fail "no 'same' line for Beta"
 ns_screen | grep -q "No earlier session" && ns_fail "the earlier session is not found"
+ns_keys g
+ns_wait_for "lines 1-"
 expect_profile "Alpha section" "1 0 1 0 0 0 0"
 ns_keys q q
 ns_wait_for "NS-EXITED-0"
@@ -144,9 +149,10 @@ ns_screen | grep -q "Section *Start" && ns_fail "G did not scroll to the end"
 ns_keys g
 ns_wait_for "lines 1-12 of"
 # At 60 columns the section names go above their counts, and the
-# benchmark says it has too few organisations: 24 lines.
+# benchmark says it has too few organisations, and Spring's action
+# brought into Autumn takes four: 28 lines.
 ns_keys PgDn
-ns_wait_for "lines 12-23 of 24"
+ns_wait_for "lines 12-23 of 28"
 ns_keys PgUp
 ns_wait_for "lines 1-12 of"
 ns_keys q q

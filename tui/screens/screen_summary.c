@@ -2,7 +2,8 @@
 /* SPDX-License-Identifier: MIT */
 /* screen_summary.c - the session at a glance, for the end of a workshop:
  * the profile (sections x stages, with counts and bars drawn in text), the
- * rows where views differ widely, the action plan, what changed since
+ * rows where views differ widely, the action plan, what became of the
+ * previous session's actions (when some were brought), what changed since
  * the organisation's previous session, and its trend and benchmark
  * (summary_compare.c).
  *
@@ -80,6 +81,7 @@ typedef struct summary_state {
 	summary_profile profile;
 	summary_compare compare;
 	report_file report; /* where p and P write the report */
+	unsigned long long reloads;  /* the workshop's when it was loaded */
 } summary_state;
 
 /* Lines above the scrolling part: the heading. */
@@ -272,6 +274,29 @@ static void build_plan(const report_summary *sm, cell_list *l)
 	cells_blank(l);
 }
 
+/* The previous session's actions and what became of each, in the text
+ * report's words: the outcome, the action, then its owner, due date and
+ * row below; nothing when none were brought. */
+static void build_brought(const report_summary *sm, cell_list *l)
+{
+	const char *from = summary_brought_from(sm);
+	size_t i;
+
+	if (!from)
+		return;
+	cells_add(l, SL_HEADING, 0, ui_xprintf("Actions from %s", from));
+	for (i = 0; i < sm->answers->n_brought; i++) {
+		const store_brought *b = &sm->answers->brought[i];
+		char *more = summary_brought_details(sm, b);
+
+		cells_add(l, SL_TEXT, 0, ui_xprintf("%-17s %s",
+			  store_outcome_words(b->outcome), b->text));
+		cells_add(l, SL_TEXT, 0, ui_xprintf("%18s%s", "", more ? more : "?"));
+		free(more);
+	}
+	cells_blank(l);
+}
+
 static void format_date(long long t, char out[16])
 {
 	time_t tt = (time_t)t;
@@ -368,7 +393,7 @@ static void lines_build(ui *u)
 {
 	summary_state *ss = ui_private(u, &screen_summary);
 	cell_list prof = { 0 }, flags = { 0 }, plan = { 0 }, changes = { 0 };
-	cell_list compare = { 0 };
+	cell_list compare = { 0 }, brought = { 0 };
 	size_t k;
 
 	lines_free(ss);
@@ -382,20 +407,23 @@ static void lines_build(ui *u)
 	build_scores(ss->sm, &prof);
 	build_flags(ss->sm, &flags);
 	build_plan(ss->sm, &plan);
+	build_brought(ss->sm, &brought);
 	build_changes(ss->sm, &changes);
 	summary_compare_build(&ss->compare, ss->sm, u->cols - 2);
 	cells_blank(&compare);
 	for (k = 0; k < ss->compare.n; k++)
 		cells_add(&compare, SL_COMPARE, k, NULL);
-	ss->lines = ui_xmalloc((prof.n + flags.n + plan.n + changes.n + compare.n) *
-			       sizeof *ss->lines);
+	ss->lines = ui_xmalloc((prof.n + flags.n + plan.n + brought.n + changes.n +
+				compare.n) * sizeof *ss->lines);
 	lines_span(ss, &prof);
 	if (ss->wide) {
 		lines_span(ss, &plan);
+		lines_span(ss, &brought);
 		lines_pair(ss, &flags, &changes);
 	} else {
 		lines_span(ss, &flags);
 		lines_span(ss, &plan);
+		lines_span(ss, &brought);
 		lines_span(ss, &changes);
 	}
 	lines_span(ss, &compare);
@@ -622,6 +650,7 @@ static void sum_load(ui *u)
 	report_summary_free(ss->sm);
 	ss->sm = NULL;
 	summary_profile_reset(&ss->profile);
+	ss->reloads = u->ws->reloads;
 	if (report_summary_load(u->st, &u->ws->s, &ss->sm, &err) != 0)
 		ui_error(u, &err);
 	lines_build(u);
@@ -664,6 +693,19 @@ static void sum_changed(ui *u, unsigned what)
 	}
 }
 
+/* Back from a screen that changed the session (the review of last
+ * session's actions): its outcomes show.  Back from help, nothing is
+ * read again. */
+static void sum_resume(ui *u)
+{
+	summary_state *ss = ui_private(u, &screen_summary);
+
+	if (ss->reloads != u->ws->reloads) {
+		sum_load(u);
+		ui_dirty(u, DIRTY_BODY);
+	}
+}
+
 static void sum_action(ui *u, enum action a, int arg)
 {
 	summary_state *ss = ui_private(u, &screen_summary);
@@ -675,6 +717,8 @@ static void sum_action(ui *u, enum action a, int arg)
 		report_file_write_as(u, &ss->report);
 	else if (a == ACT_REPORT)
 		report_file_write(u, &ss->report);
+	else if (a == ACT_BROUGHT)
+		screen_brought_open(u);
 }
 
 const screen_ops screen_summary = {
@@ -682,6 +726,7 @@ const screen_ops screen_summary = {
 	.scope = SC_SUB | SC_LIST | SC_SUMMARY,
 	.private_size = sizeof(summary_state),
 	.enter = sum_enter,
+	.resume = sum_resume,
 	.leave = sum_leave,
 	.draw = sum_draw,
 	.action = sum_action,
