@@ -90,6 +90,9 @@ static void handle_key(ui *u, int key)
 	char name[32];
 	int arg;
 
+	/* An error shown until this key is over with it: a change made now
+	 * must not be taken for one that failed (ui_saved) */
+	u->status_error = 0;
 	if (u->status_text[0]) {
 		u->status_text[0] = '\0';
 		ui_dirty(u, DIRTY_STATUS);
