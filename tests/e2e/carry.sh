@@ -18,7 +18,7 @@ NEXTSTEPS_NOW=1735689600 ns_expect_cli "session 'Camden 2025'" --content "$NS_SM
 	new "Camden 2025" --org Camden --type pcn --participants "Ann"
 printf '%s\n' a "Write the rota" "Dr Ada" 2026-03-01 \
 	a a "Call the LMC" "" "" a "Already done" "" "" "x 3" "" \
-	"" a "Ask the network" "" "" \
+	"" a "$(printf 'Ask the \033[1mnetwork')" "" "" \
 	"" a "Book the room" "" "" q |
 	NEXTSTEPS_NOW=1735689600 "$NEXTSTEPS_BIN" --db "$NS_DB" --plain \
 	--session "Camden 2025" >"$NS_DIR/a" 2>&1 ||
@@ -67,7 +67,7 @@ ns_wait_for "Actions from Camden 2025: 2 of 4 to review"
 ns_wait_for "row alpha-pcn is gone from this matrix"
 ns_keys j j c
 ns_wait_for "Not saved: row alpha-pcn is not in this session's matrix"
-ns_wait_for "not yet reviewed Ask the network"
+ns_wait_for "not yet reviewed Ask the ^[[1mnetwork"
 ns_keys j x
 ns_wait_for "Saved: 'Book the room' dropped."
 ns_wait_for "dropped          Book the room"
@@ -91,7 +91,7 @@ for want in "Actions from Camden 2025" \
 	"done              Write the rota" \
 	"                  Owner: Dr Ada. Due: 2026-03-01. Row: 1.1 Alpha row one." \
 	"carried forward   Call the LMC" \
-	"not yet reviewed  Ask the network" \
+	"not yet reviewed  Ask the ^[[1mnetwork" \
 	"Due: no date. Row alpha-pcn is not in this" \
 	"dropped           Book the room"; do
 	grep -qF -- "$want" "$report" || ns_fail "the report lacks '$want':
@@ -146,6 +146,11 @@ ns_keys i
 ns_wait_for "Saved: 'Book the room' in progress."
 ns_keys q
 ns_wait_for "in progress       Book the room"
-ns_keys q q
+# Enter in a review opened from the summary goes to the walk itself.
+ns_keys B
+ns_wait_for "in progress      Book the room"
+ns_keys Enter
+ns_wait_for "Previous From Camden 2025: 1 action, reviewed (B)"
+ns_keys q
 ns_wait_for "NS-EXITED-0"
 ns_ok "the summary screen shows the outcomes and B reviews from it"

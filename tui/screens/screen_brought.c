@@ -221,7 +221,9 @@ static void br_toggle_row(ui *u, brought_state *bs)
 	br_collect(u);
 }
 
-/* Enter: the walk moves to the action's row and the review closes. */
+/* Enter: the walk moves to the action's row, and the screens above the
+ * walk (the review, and the summary when it was opened from there) close
+ * to show it. */
 static void br_go(ui *u)
 {
 	size_t step;
@@ -239,8 +241,8 @@ static void br_go(ui *u)
 		ui_error(u, &err);
 		return;
 	}
-	ui_pop(u);
-	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
+	while (u->depth > 1 && ui_top(u) != &screen_walk)
+		ui_pop(u);
 }
 
 static void br_action(ui *u, enum action a, int arg)

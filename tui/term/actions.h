@@ -129,8 +129,8 @@ enum action_scope {
 	 * outcome keys are those of BROUGHT_KEYS (tui/model/brought.h) */ \
 	_(BROUGHT,        SC_WALK | SC_SUMMARY,  'B', 0, 0,                         "last time", NONE,     "Last session's actions: review what became of each (narrowed to the row when it has some)") \
 	_(BROUGHT_DONE,   SC_BROUGHT,            'd', 0, 0,                         "done",     NONE,      "Mark the selected action done") \
-	_(BROUGHT_PROGRESS, SC_BROUGHT,          'i', 0, 0,                         "in progress", NONE,   "Mark it in progress") \
-	_(BROUGHT_DROPPED, SC_BROUGHT,           'x', 0, 0,                         "dropped",  NONE,      "Mark it dropped") \
+	_(BROUGHT_PROGRESS, SC_BROUGHT,          'i', 0, 0,                         "in progress", NONE,   "Mark the selected action in progress") \
+	_(BROUGHT_DROPPED, SC_BROUGHT,           'x', 0, 0,                         "dropped",  NONE,      "Mark the selected action dropped") \
 	_(BROUGHT_CARRY,  SC_BROUGHT,            'c', 0, 0,                         "carry",    NONE,      "Carry it forward: it becomes an action of this session on its row (not for a row gone from the matrix)") \
 	_(BROUGHT_UNREVIEWED, SC_BROUGHT,        '0', 0, 0,                         NULL,       NONE,      "Not yet reviewed: take its outcome back (a carried action goes again)") \
 	_(BROUGHT_ROW,    SC_BROUGHT,            'r', 0, 0,                         "this row", NONE,      "Only the current row's actions (again for every row)") \
