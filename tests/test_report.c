@@ -390,6 +390,30 @@ Test(summary, actions_per_row_and_plan_by_due_date)
 	cr_assert_eq(sm->plan[3].action->id, 2, "undated last");
 }
 
+/* The words a brought action's details have on the summary screen and in
+ * the text report alike. */
+Test(summary, brought_action_details_in_words)
+{
+	store_brought b = { .row_id = "shared-purpose", .text = "Write the rota",
+			    .owner = "Dr Ada", .due = "2026-03-01" };
+	char *t = summary_brought_details(fx.sm, &b);
+
+	cr_assert_str_eq(t, "Owner: Dr Ada. Due: 2026-03-01. Row: 1.1 Shared purpose "
+			 "and priorities.");
+	free(t);
+	b.owner = b.due = "";
+	b.row_id = "gone-row";
+	t = summary_brought_details(fx.sm, &b);
+	cr_assert_str_eq(t, "Owner: not named. Due: no date. Row gone-row is not in "
+			 "this session's matrix.");
+	free(t);
+	b.row_id = "shared-purpose";
+	b.row_gone = 1;
+	t = summary_brought_details(fx.sm, &b);
+	cr_assert(strstr(t, "Row shared-purpose is not in this session's matrix."), "%s", t);
+	free(t);
+}
+
 Test(summary, change_since_previous_session)
 {
 	const report_summary *sm = fx.sm;
