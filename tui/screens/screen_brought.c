@@ -324,10 +324,10 @@ int screen_brought_offer(const ui *u, char *buf, size_t size)
 	char key[16];
 
 	buf[0] = '\0';
-	if (!u->ws || !u->ws->a.n_brought)
+	if (!u->ws || !u->ws->a.n_brought || workshop_answered(u->ws, &total) != 0)
 		return 0;
 	brought_count(&u->ws->a, NULL, &open);
-	if (!open || workshop_answered(u->ws, &total) != 0)
+	if (!open)
 		return 0;
 	action_key_name(action_get(ACT_BROUGHT)->keys[0], key, sizeof key);
 	snprintf(buf, size, "%zu action%s from %s to review: %s", open,
