@@ -91,6 +91,11 @@ const char *store_path(const store *st);
  * default) or the participant at position `participant` voting at their
  * own terminal (join). */
 #define STORE_FACILITATOR (-1)
+/* In the history only: a facilitator's change made in another copy of the
+ * file and merged in (or a participant's whom this copy does not know).
+ * No one's undo here reverts it, so a merge never hands one person's
+ * change to another person's undo. */
+#define STORE_MERGED_FACILITATOR (-2)
 void store_set_actor(store *st, int participant);
 /* Changes whenever any process commits to the file (PRAGMA data_version):
  * a cheap way for a second terminal to know it must reload. */
@@ -553,7 +558,8 @@ typedef struct store_change {
 	int undone;                    /* a later "undo" entry reverted this one */
 	int redone;                    /* kind "undo": a later redo reverted it */
 	int redo;                      /* this change is a redo (of `undoes`) */
-	int actor;                     /* who made it: STORE_FACILITATOR or the
+	int actor;                     /* who made it: STORE_FACILITATOR,
+					  STORE_MERGED_FACILITATOR, or the
 					  position of the participant who made
 					  it at their own terminal */
 	char *actor_name;              /* that participant's name, "" for the

@@ -443,3 +443,69 @@ int store_brought_set(store *st, const char *session_id, int position,
 		*action_out = outcome == STORE_OUTCOME_CARRIED ? carried : 0;
 	return rc < 0 ? STORE_OK : rc;
 }
+
+/* ------------------------------------------------------------ merging */
+
+/* The other copy's carried action of `position` copied here under a new
+ * id (its text as the other copy has it now, or as it was brought when
+ * that action is gone), noted so the other copy's changes to it follow. */
+static int copy_carried(store *st, const char *sid, int position,
+			const brought_now *cur, long long *id, store_error *err)
+{
+	static const char there_sql[] =
+		"SELECT coalesce(carried, 0) FROM other.brought"
+		" WHERE session = ?1 AND position = ?2";
+	static const char copy_sql[] =
+		"INSERT INTO main.actions (session, row_id, text, owner, due, done, created)"
+		" SELECT session, row_id, text, owner, due, done, created FROM other.actions"
+		" WHERE session = ?1 AND id = ?2";
+	static const char note_sql[] =
+		"INSERT OR REPLACE INTO temp.merge_ids (kind, there, here)"
+		" VALUES ('action', ?2, ?3)";
+	sqlite3_stmt *stmt;
+	long long there = 0;
+	int found = 0, rc = store_step_int(st, store_sql_text_int(st, there_sql, sid,
+								 position, err),
+					   &there, &found, "merge last session's actions", err);
+
+	if (!rc && !(stmt = store_sql_text_int(st, copy_sql, sid, there, err)))
+		rc = store_last(err);
+	if (!rc)
+		rc = store_run(st, stmt, "merge last session's actions", err);
+	if (!rc && sqlite3_changes(st->db) == 1)
+		*id = sqlite3_last_insert_rowid(st->db);
+	else if (!rc)
+		rc = store_insert_action(st, sid, cur->row_id, cur->text, cur->owner,
+					 cur->due, store_now(), id, err);
+	if (!rc && there > 0 && !(stmt = store_sql_text_int(st, note_sql, sid, there, err)))
+		rc = store_last(err);
+	if (!rc && there > 0) {
+		sqlite3_bind_int64(stmt, 3, *id);
+		rc = store_run(st, stmt, "merge last session's actions", err);
+	}
+	return rc;
+}
+
+int store_merge_brought(store *st, const char *sid, int position, int outcome,
+			store_error *err)
+{
+	brought_now cur;
+	long long carried;
+	int rc = read_now(st, sid, position, &cur, err);
+
+	if (rc)
+		return rc;
+	carried = cur.carried;
+	if (outcome == STORE_OUTCOME_CARRIED && carried <= 0)
+		rc = copy_carried(st, sid, position, &cur, &carried, err);
+	else if (outcome != STORE_OUTCOME_CARRIED && carried > 0) {
+		rc = store_write_action(st, sid, carried, NULL, err);
+		carried = 0;
+	}
+	if (!rc)
+		rc = write_outcome(st, sid, position,
+				   store_clamp(outcome, 0, STORE_OUTCOME_COUNT - 1),
+				   carried, err);
+	brought_now_free(&cur);
+	return rc;
+}

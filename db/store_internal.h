@@ -285,6 +285,21 @@ int store_write_presence_of(store *st, const char *sid, int position,
 
 /* ------------------------------------------------ store_merge*.c */
 
+/* A brought action's history snapshot (store_brought.c) J with the
+ * carried-forward action's id inside it replaced by NEWID, an expression
+ * that may use json_extract(J, '$.carried'): when a merge renumbers the
+ * actions, the snapshot follows, so undo puts back the right action. */
+#define STORE_BROUGHT_RENUMBER(J, NEWID) \
+	"CASE WHEN json_valid(" J ") AND json_type(" J ", '$.carried') = 'integer'" \
+	" THEN json_set(" J ", '$.carried', " NEWID ") ELSE " J " END"
+
+/* Merging, the other copy's outcome of brought action `position` taken
+ * here: carrying forward copies the other copy's carried action (under a
+ * new id, noted in temp.merge_ids so its later changes follow it), and
+ * any other outcome takes this copy's carried action away. */
+int store_merge_brought(store *st, const char *sid, int position, int outcome,
+			store_error *err);
+
 /* `name`, or the first of "NAME (from LABEL)", "NAME (from LABEL, 2)", ...
  * that no session here other than `id` uses (malloc'd in *out); *renamed
  * says whether it changed. */
