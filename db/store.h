@@ -369,6 +369,8 @@ typedef struct store_answers {
 	size_t n_times;
 	store_brought *brought;        /* by position */
 	size_t n_brought;
+	size_t *brought_by_row;        /* indexes into brought, by row id then
+					  position (store_answers_brought_of) */
 } store_answers;
 
 int store_answers_load(store *st, const char *session_id, store_answers *out,
@@ -479,6 +481,11 @@ int store_brought_set(store *st, const char *session_id, int position,
  * "not_reviewed", "done", "in_progress", "dropped", "carried_forward". */
 const char *store_outcome_words(enum store_outcome outcome);
 const char *store_outcome_name(enum store_outcome outcome);
+/* How many brought actions belong to `row_id`, found without reading
+ * them all (a walk asks on every row); *first, when any, is the place in
+ * a->brought_by_row of the first, the rest following it. */
+size_t store_answers_brought_of(const store_answers *a, const char *row_id,
+				size_t *first);
 /* The brought action that became action `action_id` of the session, or
  * NULL. */
 const store_brought *store_answers_brought_for(const store_answers *a,

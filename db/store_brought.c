@@ -171,7 +171,9 @@ void store_brought_free(store_answers *a)
 		free(b->due);
 	}
 	free(a->brought);
+	free(a->brought_by_row);
 	a->brought = NULL;
+	a->brought_by_row = NULL;
 	a->n_brought = 0;
 }
 
@@ -213,6 +215,38 @@ static int load_one(sqlite3_stmt *stmt, void *ctx)
 	       !b->due ? -1 : 0;
 }
 
+static int by_row(const void *x, const void *y)
+{
+	const store_brought *a = *(const store_brought *const *)x;
+	const store_brought *b = *(const store_brought *const *)y;
+	int c = strcmp(a->row_id, b->row_id);
+
+	return c ? c : (a->position > b->position) - (a->position < b->position);
+}
+
+/* brought_by_row: the actions sorted as pointers, kept as indexes. */
+static int index_by_row(store_answers *a, store_error *err)
+{
+	const store_brought **sorted;
+	size_t i;
+
+	if (!a->n_brought)
+		return STORE_OK;
+	sorted = malloc(a->n_brought * sizeof *sorted);
+	a->brought_by_row = malloc(a->n_brought * sizeof *a->brought_by_row);
+	if (!sorted || !a->brought_by_row) {
+		free(sorted);
+		return store_fail(err, STORE_EOS, "out of memory");
+	}
+	for (i = 0; i < a->n_brought; i++)
+		sorted[i] = &a->brought[i];
+	qsort(sorted, a->n_brought, sizeof *sorted, by_row);
+	for (i = 0; i < a->n_brought; i++)
+		a->brought_by_row[i] = (size_t)(sorted[i] - a->brought);
+	free(sorted);
+	return STORE_OK;
+}
+
 int store_load_brought(store *st, const char *sid, store_answers *a,
 		       store_error *err)
 {
@@ -221,9 +255,33 @@ int store_load_brought(store *st, const char *sid, store_answers *a,
 		" owner, due, row_gone, outcome, coalesce(carried, 0)"
 		" FROM brought WHERE session = ?1 ORDER BY position";
 	loading l = { a, 0 };
+	int rc = store_each(st, sql, sid, load_one, &l, "read last session's actions",
+			    err);
 
-	return store_each(st, sql, sid, load_one, &l, "read last session's actions",
-			  err);
+	return rc ? rc : index_by_row(a, err);
+}
+
+size_t store_answers_brought_of(const store_answers *a, const char *row_id,
+				size_t *first)
+{
+	size_t lo = 0, hi = a->n_brought, end;
+
+	*first = 0;
+	if (!a->brought_by_row)
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(a->brought[a->brought_by_row[mid]].row_id, row_id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < a->n_brought &&
+	     strcmp(a->brought[a->brought_by_row[end]].row_id, row_id) == 0; end++)
+		;
+	*first = lo;
+	return end - lo;
 }
 
 /* ------------------------------------------------------------ outcomes */

@@ -442,3 +442,25 @@ Test(brought, undo_after_a_merge_never_reverts_the_other_copys_outcome)
 	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM history WHERE"
 					" kind IN ('brought', 'action') AND actor = -2"), 3);
 }
+
+Test(brought, each_rows_actions_are_found_by_the_row)
+{
+	char prev[40], now[40];
+	store_answers a;
+	size_t first = 0, n;
+
+	session_at(TESTUTIL_NOW, "Prev", "Org", prev);
+	add(prev, 2, "Third row, first");
+	add(prev, 0, "First row");
+	add(prev, 2, "Third row, second");
+	session_at(TESTUTIL_NOW + 9, "Now", "Org", now);
+	load(now, &a);
+	n = store_answers_brought_of(&a, row(2), &first);
+	cr_assert_eq(n, 2);
+	cr_assert_str_eq(a.brought[a.brought_by_row[first]].text, "Third row, first");
+	cr_assert_str_eq(a.brought[a.brought_by_row[first + 1]].text, "Third row, second");
+	cr_assert_eq(store_answers_brought_of(&a, row(0), &first), 1);
+	cr_assert_str_eq(a.brought[a.brought_by_row[first]].text, "First row");
+	cr_assert_eq(store_answers_brought_of(&a, row(1), &first), 0);
+	store_answers_free(&a);
+}
