@@ -64,6 +64,7 @@ typedef struct merge_spot {
 	const char *row_id;
 	long long target;          /* here: position, action id, or -1 */
 	const char *label;         /* the other file's base name, for renames */
+	int *renamed;              /* counts a name made unique here */
 } merge_spot;
 
 typedef struct merge_kind {
@@ -196,6 +197,8 @@ static int write_name(const merge_spot *p, const merge_value *v, store_error *er
 
 	if (!rc)
 		rc = store_write_name(p->st, p->sid, name, err);
+	if (!rc && renamed && p->renamed)
+		++*p->renamed;
 	free(name);
 	return rc;
 }
@@ -882,9 +885,9 @@ static int resolve_field(store *st, const char *sid, const char *label,
 			 const merge_field *f, store_merge_result *res, store_error *err)
 {
 	const merge_kind *k = kind_named(f->field);
-	merge_spot p = { st, sid, f->row_id, -1, label };
+	int rc = STORE_OK, take, renamed = 0;
+	merge_spot p = { st, sid, f->row_id, -1, label, &renamed };
 	merge_value h, t;
-	int rc = STORE_OK, take;
 
 	if (!k || !k->read_sql)
 		return STORE_OK;        /* create, join: nothing to combine */
@@ -904,6 +907,8 @@ static int resolve_field(store *st, const char *sid, const char *label,
 		rc = conflict_add(res, &p, k, f, &h, &t, take, err);
 	if (!rc && take)
 		rc = k->write(&p, &t, err);
+	if (!rc && renamed)
+		res->renamed++;
 	value_free(&h);
 	value_free(&t);
 	return rc;

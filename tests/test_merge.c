@@ -1230,3 +1230,23 @@ Test(merge, a_conflict_on_a_privately_scored_row_shows_no_vote)
 		drop_copies();
 	}
 }
+
+/* The other copy renamed the session to a name another session here
+ * has: the name is made unique and the merge counts it as renamed. */
+Test(merge, a_rename_in_the_other_copy_that_clashes_here_is_counted)
+{
+	char id[40], mine[40];
+	store_merge_result r;
+	store_session s;
+
+	two_copies(id);
+	new_session(dst, "Taken", "", mine);
+	ok(store_session_rename(other, id, "Taken", &err));
+	ok(store_merge(dst, other_path, &r, &err));
+	cr_assert_eq(r.renamed, 1);
+	cr_assert_eq(r.n_conflicts, 0);
+	store_merge_result_free(&r);
+	ok(store_session_find(dst, id, &s, &err));
+	cr_assert_str_eq(s.name, "Taken (from other)");
+	store_session_clear(&s);
+}
