@@ -186,19 +186,13 @@ static int load_one(sqlite3_stmt *stmt, void *ctx)
 {
 	loading *l = ctx;
 	store_answers *a = l->a;
-	store_brought *b;
+	store_brought *b, *list = store_grow(a->brought, &a->n_brought, &l->cap,
+					     sizeof *list);
 
-	if (a->n_brought == l->cap) {
-		size_t c = l->cap ? l->cap * 2 : 8;
-		store_brought *list = realloc(a->brought, c * sizeof *list);
-
-		if (!list)
-			return -1;
-		a->brought = list;
-		l->cap = c;
-	}
-	b = &a->brought[a->n_brought++];
-	memset(b, 0, sizeof *b);
+	if (!list)
+		return -1;
+	a->brought = list;
+	b = &list[a->n_brought - 1];
 	b->position = sqlite3_column_int(stmt, 0);
 	b->from_id = store_col_dup(stmt, 1);
 	b->from_name = store_col_dup(stmt, 2);

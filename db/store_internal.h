@@ -230,6 +230,14 @@ int store_insert_action(store *st, const char *sid, const char *row_id,
 			const char *text, const char *owner, const char *due,
 			long long now, long long *id, store_error *err);
 
+/* ------------------------------------------------ store_answers.c */
+
+/* One more zeroed element at the end of `array` (n elements of `size`,
+ * room for cap), doubling the room when full: the array, moved perhaps,
+ * with *n counting the new element; NULL when out of memory (the old
+ * array kept). */
+void *store_grow(void *array, size_t *n, size_t *cap, size_t size);
+
 /* ------------------------------------------------ store_brought.c */
 
 /* Brings the open actions of the organisation's previous session into
