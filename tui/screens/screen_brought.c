@@ -78,9 +78,16 @@ static void br_collect(ui *u)
 	size_t i, k = 0;
 
 	br_steps(u, bs);
-	for (i = 0; i < a->n_brought; i++)
-		if (!bs->this_row || strcmp(a->brought[i].row_id, bs->row_id) == 0)
+	if (bs->this_row) {
+		size_t first, n = store_answers_brought_of(a, bs->row_id, &first);
+
+		/* by position, as the row's index keeps them */
+		for (k = 0; k < n; k++)
+			bs->shown[k] = a->brought_by_row[first + k];
+	} else {
+		for (i = 0; i < a->n_brought; i++)
 			bs->shown[k++] = i;
+	}
 	bs->lv.n = k;
 	listview_fit(&bs->lv, br_height(u));
 	ui_dirty(u, DIRTY_BODY);
