@@ -60,12 +60,27 @@ int brought_row_text(const store_answers *a, const char *row_id, char *buf,
 
 void brought_line(const store_brought *b, char *buf, size_t size)
 {
-	int k = snprintf(buf, size, "%s: %s", store_outcome_words(b->outcome), b->text);
+	int k = snprintf(buf, size, "%s: ", store_outcome_words(b->outcome));
 
-	if (k > 0 && (size_t)k < size && (b->owner[0] || b->due[0]))
-		k += snprintf(buf + k, size - (size_t)k, " (%s%s%s)", b->owner,
-			      b->owner[0] && b->due[0] ? ", " : "", b->due);
-	if (k > 0 && (size_t)k < size && b->row_gone)
-		snprintf(buf + k, size - (size_t)k, "; row %s is gone from this matrix",
-			 b->row_id);
+	if (k > 0 && (size_t)k < size)
+		brought_what(b, buf + k, size - (size_t)k);
+	k = (int)strlen(buf);
+	if ((size_t)k + 2 < size && b->row_gone) {
+		snprintf(buf + k, size - (size_t)k, "; ");
+		brought_gone(b, buf + k + 2, size - (size_t)k - 2);
+	}
+}
+
+void brought_what(const store_brought *b, char *buf, size_t size)
+{
+	if (b->owner[0] || b->due[0])
+		snprintf(buf, size, "%s (%s%s%s)", b->text, b->owner,
+			 b->owner[0] && b->due[0] ? ", " : "", b->due);
+	else
+		snprintf(buf, size, "%s", b->text);
+}
+
+void brought_gone(const store_brought *b, char *buf, size_t size)
+{
+	snprintf(buf, size, "row %s is gone from this matrix", b->row_id);
 }

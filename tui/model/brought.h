@@ -30,5 +30,11 @@ int brought_row_text(const store_answers *a, const char *row_id, char *buf,
  * Ada, 2026-03-01)", with "; row X is gone from this matrix" when it
  * is.  Not yet cleaned. */
 void brought_line(const store_brought *b, char *buf, size_t size);
+/* The action itself: "Write the rota (Dr Ada, 2026-03-01)", or the text
+ * alone when it has no owner and no date.  Not yet cleaned. */
+void brought_what(const store_brought *b, char *buf, size_t size);
+/* "row X is gone from this matrix", for an action whose row this
+ * session does not walk.  Not yet cleaned. */
+void brought_gone(const store_brought *b, char *buf, size_t size);
 
 #endif

@@ -111,7 +111,7 @@ static void br_where(const ui *u, const store_brought *b, size_t step, char *out
 	char num[32];
 
 	if (step >= u->ws->n_steps) {
-		snprintf(out, size, "row %s is gone from this matrix", b->row_id);
+		brought_gone(b, out, size);
 		return;
 	}
 	workshop_step_number(u->ws, step, num, sizeof num);
@@ -125,11 +125,7 @@ static void br_entry(ui *u, int y, const store_brought *b, size_t step, attr_t a
 	char what[1200], where[400];
 	int w = u->cols - BR_TEXT_X - 1;
 
-	snprintf(what, sizeof what, "%s%s%s%s%s", b->text,
-		 b->owner[0] || b->due[0] ? " (" : "", b->owner,
-		 b->owner[0] && b->due[0] ? ", " : "", b->due);
-	if (b->owner[0] || b->due[0])
-		strncat(what, ")", sizeof what - strlen(what) - 1);
+	brought_what(b, what, sizeof what);
 	br_where(u, b, step, where, sizeof where);
 	if (at != A_NORMAL) {
 		draw_text_fill(u->body, y, 0, u->cols, "", at);
