@@ -154,6 +154,9 @@ static void br_draw(ui *u)
 		  "outcome          action (who, due) and its row   (r: every row)" :
 		  "outcome          action (who, due) and its row   (r: this row only)",
 		  A_NORMAL);
+	if (!bs->lv.n)
+		draw_text(u->body, BR_TOP, 1, u->cols - 2,
+			  "None was brought for this row: r shows every row's.", A_NORMAL);
 	for (i = bs->lv.top; i < bs->lv.n && i < bs->lv.top + h; i++)
 		br_entry(u, BR_TOP + (int)(i - bs->lv.top) * BR_ENTRY,
 			 &a->brought[bs->shown[i]], bs->step[bs->shown[i]],
