@@ -119,6 +119,7 @@ x
 
 u
 U
+l
 ?
 s
 q
@@ -138,6 +139,8 @@ has "Not saved: row alpha-pcn is not in this session's matrix: mark the action d
 has "Saved: dropped: Ask the PCN; row alpha-pcn is gone from this matrix"
 has "Saved: Undone on Alpha row for networks: marked last session's action dropped: Ask the PCN."
 has "Saved: Redone on Alpha row for networks: marked last session's action dropped: Ask the PCN."
+has "Action: Call the LMC (carried forward from Camden 2025)"
+has "From Camden 2025: 2 actions, reviewed (B)."
 has "Everything is saved"
 ns_ok "B marks actions done, carried forward and dropped; undo and redo"
 
@@ -246,9 +249,16 @@ ns_ok "on a terminal, B reviews the row's actions"
 
 # 7. Once a row is answered the count is no longer said at the start
 # (the run has ended: its whole output is there to read).
-plain "2
+plain "g
+1
+a
+Book the room
+
+
+2
 q
 " --plain --session "Camden 2026"
+has "Saved: action added."
 has "Saved: Build agreed."
 plain "q
 " --plain --session "Camden 2026"
@@ -256,4 +266,20 @@ has "Session 'Camden 2026': 1 of 2 rows answered."
 ! grep -q "actions from Camden 2025 to review" "$out" ||
 	ns_fail "the count was said again after a row was answered"
 ns_ok "the count is for a session not yet begun"
+
+# 8. A session created in the line mode's picker for the organisation
+# brings the open action of the latest one, and says so at once.
+plain "n
+Camden 2027
+camden
+
+
+Ann
+q
+" --content "$NS_SMALL" --plain
+[ "$status" -eq 0 ] || ns_fail "creating from the picker ended with $status"
+has "Saved: session 'Camden 2027' created"
+has "1 action from Camden 2026 to review: B, then *, lists them all."
+has "From Camden 2026: 1 action to review (B)."
+ns_ok "a session made in the line mode opens with the count"
 echo "1..${NS_OK}"
