@@ -17,6 +17,7 @@ out=$NS_DIR/out
 COLUMNS=200 LANG=C.UTF-8 LC_ALL=C.UTF-8
 export COLUMNS LANG LC_ALL
 NS_SHOW=$out
+esc=$(printf '\033')
 
 has() {   # has TEXT [FILE]: the last run printed TEXT
 	grep -F -q -- "$1" "${2:-$out}" && return 0
@@ -252,7 +253,7 @@ ns_ok "on a terminal, B reviews the row's actions"
 plain "g
 1
 a
-Book the room
+Book the ${esc}[2Jroom
 
 
 2
@@ -268,18 +269,23 @@ has "Session 'Camden 2026': 1 of 2 rows answered."
 ns_ok "the count is for a session not yet begun"
 
 # 8. A session created in the line mode's picker for the organisation
-# brings the open action of the latest one, and says so at once.
+# brings the open action of the latest one, and says so at once; its
+# text is shown with the escape made visible.
 plain "n
 Camden 2027
 camden
 
 
 Ann
+B
+
 q
 " --content "$NS_SMALL" --plain
 [ "$status" -eq 0 ] || ns_fail "creating from the picker ended with $status"
 has "Saved: session 'Camden 2027' created"
 has "1 action from Camden 2026 to review: B, then *, lists them all."
 has "From Camden 2026: 1 action to review (B)."
+has "  1. not yet reviewed: Book the ^[[2Jroom"
+! grep -q "$esc" "$out" || ns_fail "an escape byte reached the line mode's output"
 ns_ok "a session made in the line mode opens with the count"
 echo "1..${NS_OK}"
