@@ -236,10 +236,8 @@ static void plain_review_pick(plain *p, const plain_review *r, size_t k)
 		plain_say(p, "Not saved: that action is no longer in this session.");
 		return;
 	}
+	/* nothing reloads the session while the prompt waits: b stays valid */
 	outcome = plain_outcome_ask(p, k, b);
-	/* the prompt may have waited while another process changed the file */
-	if (!(b = plain_brought_at(p, r->pos[k - 1])))
-		return;
 	if (outcome < 0)
 		plain_say(p, "Not saved: nothing changed; it stays %s.",
 			  store_outcome_words(b->outcome));
