@@ -91,6 +91,11 @@ const char *store_path(const store *st);
  * default) or the participant at position `participant` voting at their
  * own terminal (join). */
 #define STORE_FACILITATOR (-1)
+/* In the history only: a facilitator's change made in another copy of the
+ * file and merged in (or a participant's whom this copy does not know).
+ * No one's undo here reverts it, so a merge never hands one person's
+ * change to another person's undo. */
+#define STORE_MERGED_FACILITATOR (-2)
 void store_set_actor(store *st, int participant);
 /* Changes whenever any process commits to the file (PRAGMA data_version):
  * a cheap way for a second terminal to know it must reload. */
@@ -364,6 +369,8 @@ typedef struct store_answers {
 	size_t n_times;
 	store_brought *brought;        /* by position */
 	size_t n_brought;
+	size_t *brought_by_row;        /* indexes into brought, by row id then
+					  position (store_answers_brought_of) */
 } store_answers;
 
 int store_answers_load(store *st, const char *session_id, store_answers *out,
@@ -474,6 +481,11 @@ int store_brought_set(store *st, const char *session_id, int position,
  * "not_reviewed", "done", "in_progress", "dropped", "carried_forward". */
 const char *store_outcome_words(enum store_outcome outcome);
 const char *store_outcome_name(enum store_outcome outcome);
+/* How many brought actions belong to `row_id`, found without reading
+ * them all (a walk asks on every row); *first, when any, is the place in
+ * a->brought_by_row of the first, the rest following it. */
+size_t store_answers_brought_of(const store_answers *a, const char *row_id,
+				size_t *first);
 /* The brought action that became action `action_id` of the session, or
  * NULL. */
 const store_brought *store_answers_brought_for(const store_answers *a,
@@ -553,7 +565,8 @@ typedef struct store_change {
 	int undone;                    /* a later "undo" entry reverted this one */
 	int redone;                    /* kind "undo": a later redo reverted it */
 	int redo;                      /* this change is a redo (of `undoes`) */
-	int actor;                     /* who made it: STORE_FACILITATOR or the
+	int actor;                     /* who made it: STORE_FACILITATOR,
+					  STORE_MERGED_FACILITATOR, or the
 					  position of the participant who made
 					  it at their own terminal */
 	char *actor_name;              /* that participant's name, "" for the

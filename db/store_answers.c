@@ -62,7 +62,7 @@ const store_row_answer *store_answers_row(const store_answers *a, const char *ro
 }
 
 /* Grows an array by one element, zeroed; NULL when out of memory. */
-static void *grow(void *array, size_t *n, size_t *cap, size_t size)
+void *store_grow(void *array, size_t *n, size_t *cap, size_t size)
 {
 	char *p = array;
 
@@ -115,7 +115,8 @@ static int load_row(sqlite3_stmt *stmt, void *ctx)
 {
 	loading *l = ctx;
 	store_answers *a = l->a;
-	store_row_answer *r, *rows = grow(a->rows, &a->n_rows, &l->cap, sizeof *rows);
+	store_row_answer *r, *rows = store_grow(a->rows, &a->n_rows, &l->cap,
+						sizeof *rows);
 	size_t i;
 
 	if (!rows)
@@ -165,7 +166,8 @@ static int load_action(sqlite3_stmt *stmt, void *ctx)
 {
 	loading *l = ctx;
 	store_answers *a = l->a;
-	store_action *x, *list = grow(a->actions, &a->n_actions, &l->cap, sizeof *list);
+	store_action *x, *list = store_grow(a->actions, &a->n_actions, &l->cap,
+					    sizeof *list);
 
 	if (!list)
 		return -1;
@@ -184,7 +186,8 @@ static int load_time(sqlite3_stmt *stmt, void *ctx)
 {
 	loading *l = ctx;
 	store_answers *a = l->a;
-	store_section_time *t, *list = grow(a->times, &a->n_times, &l->cap, sizeof *list);
+	store_section_time *t, *list = store_grow(a->times, &a->n_times, &l->cap,
+						  sizeof *list);
 
 	if (!list)
 		return -1;

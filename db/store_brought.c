@@ -171,7 +171,9 @@ void store_brought_free(store_answers *a)
 		free(b->due);
 	}
 	free(a->brought);
+	free(a->brought_by_row);
 	a->brought = NULL;
+	a->brought_by_row = NULL;
 	a->n_brought = 0;
 }
 
@@ -184,19 +186,13 @@ static int load_one(sqlite3_stmt *stmt, void *ctx)
 {
 	loading *l = ctx;
 	store_answers *a = l->a;
-	store_brought *b;
+	store_brought *b, *list = store_grow(a->brought, &a->n_brought, &l->cap,
+					     sizeof *list);
 
-	if (a->n_brought == l->cap) {
-		size_t c = l->cap ? l->cap * 2 : 8;
-		store_brought *list = realloc(a->brought, c * sizeof *list);
-
-		if (!list)
-			return -1;
-		a->brought = list;
-		l->cap = c;
-	}
-	b = &a->brought[a->n_brought++];
-	memset(b, 0, sizeof *b);
+	if (!list)
+		return -1;
+	a->brought = list;
+	b = &list[a->n_brought - 1];
 	b->position = sqlite3_column_int(stmt, 0);
 	b->from_id = store_col_dup(stmt, 1);
 	b->from_name = store_col_dup(stmt, 2);
@@ -213,6 +209,38 @@ static int load_one(sqlite3_stmt *stmt, void *ctx)
 	       !b->due ? -1 : 0;
 }
 
+static int by_row(const void *x, const void *y)
+{
+	const store_brought *a = *(const store_brought *const *)x;
+	const store_brought *b = *(const store_brought *const *)y;
+	int c = strcmp(a->row_id, b->row_id);
+
+	return c ? c : (a->position > b->position) - (a->position < b->position);
+}
+
+/* brought_by_row: the actions sorted as pointers, kept as indexes. */
+static int index_by_row(store_answers *a, store_error *err)
+{
+	const store_brought **sorted;
+	size_t i;
+
+	if (!a->n_brought)
+		return STORE_OK;
+	sorted = malloc(a->n_brought * sizeof *sorted);
+	a->brought_by_row = malloc(a->n_brought * sizeof *a->brought_by_row);
+	if (!sorted || !a->brought_by_row) {
+		free(sorted);
+		return store_fail(err, STORE_EOS, "out of memory");
+	}
+	for (i = 0; i < a->n_brought; i++)
+		sorted[i] = &a->brought[i];
+	qsort(sorted, a->n_brought, sizeof *sorted, by_row);
+	for (i = 0; i < a->n_brought; i++)
+		a->brought_by_row[i] = (size_t)(sorted[i] - a->brought);
+	free(sorted);
+	return STORE_OK;
+}
+
 int store_load_brought(store *st, const char *sid, store_answers *a,
 		       store_error *err)
 {
@@ -221,9 +249,33 @@ int store_load_brought(store *st, const char *sid, store_answers *a,
 		" owner, due, row_gone, outcome, coalesce(carried, 0)"
 		" FROM brought WHERE session = ?1 ORDER BY position";
 	loading l = { a, 0 };
+	int rc = store_each(st, sql, sid, load_one, &l, "read last session's actions",
+			    err);
 
-	return store_each(st, sql, sid, load_one, &l, "read last session's actions",
-			  err);
+	return rc ? rc : index_by_row(a, err);
+}
+
+size_t store_answers_brought_of(const store_answers *a, const char *row_id,
+				size_t *first)
+{
+	size_t lo = 0, hi = a->n_brought, end;
+
+	*first = 0;
+	if (!a->brought_by_row)
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(a->brought[a->brought_by_row[mid]].row_id, row_id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < a->n_brought &&
+	     strcmp(a->brought[a->brought_by_row[end]].row_id, row_id) == 0; end++)
+		;
+	*first = lo;
+	return end - lo;
 }
 
 /* ------------------------------------------------------------ outcomes */
@@ -442,4 +494,70 @@ int store_brought_set(store *st, const char *session_id, int position,
 	if (rc <= 0 && action_out)
 		*action_out = outcome == STORE_OUTCOME_CARRIED ? carried : 0;
 	return rc < 0 ? STORE_OK : rc;
+}
+
+/* ------------------------------------------------------------ merging */
+
+/* The other copy's carried action of `position` copied here under a new
+ * id (its text as the other copy has it now, or as it was brought when
+ * that action is gone), noted so the other copy's changes to it follow. */
+static int copy_carried(store *st, const char *sid, int position,
+			const brought_now *cur, long long *id, store_error *err)
+{
+	static const char there_sql[] =
+		"SELECT coalesce(carried, 0) FROM other.brought"
+		" WHERE session = ?1 AND position = ?2";
+	static const char copy_sql[] =
+		"INSERT INTO main.actions (session, row_id, text, owner, due, done, created)"
+		" SELECT session, row_id, text, owner, due, done, created FROM other.actions"
+		" WHERE session = ?1 AND id = ?2";
+	static const char note_sql[] =
+		"INSERT OR REPLACE INTO temp.merge_ids (kind, there, here)"
+		" VALUES ('action', ?2, ?3)";
+	sqlite3_stmt *stmt;
+	long long there = 0;
+	int found = 0, rc = store_step_int(st, store_sql_text_int(st, there_sql, sid,
+								 position, err),
+					   &there, &found, "merge last session's actions", err);
+
+	if (!rc && !(stmt = store_sql_text_int(st, copy_sql, sid, there, err)))
+		rc = store_last(err);
+	if (!rc)
+		rc = store_run(st, stmt, "merge last session's actions", err);
+	if (!rc && sqlite3_changes(st->db) == 1)
+		*id = sqlite3_last_insert_rowid(st->db);
+	else if (!rc)
+		rc = store_insert_action(st, sid, cur->row_id, cur->text, cur->owner,
+					 cur->due, store_now(), id, err);
+	if (!rc && there > 0 && !(stmt = store_sql_text_int(st, note_sql, sid, there, err)))
+		rc = store_last(err);
+	if (!rc && there > 0) {
+		sqlite3_bind_int64(stmt, 3, *id);
+		rc = store_run(st, stmt, "merge last session's actions", err);
+	}
+	return rc;
+}
+
+int store_merge_brought(store *st, const char *sid, int position, int outcome,
+			store_error *err)
+{
+	brought_now cur;
+	long long carried;
+	int rc = read_now(st, sid, position, &cur, err);
+
+	if (rc)
+		return rc;
+	carried = cur.carried;
+	if (outcome == STORE_OUTCOME_CARRIED && carried <= 0)
+		rc = copy_carried(st, sid, position, &cur, &carried, err);
+	else if (outcome != STORE_OUTCOME_CARRIED && carried > 0) {
+		rc = store_write_action(st, sid, carried, NULL, err);
+		carried = 0;
+	}
+	if (!rc)
+		rc = write_outcome(st, sid, position,
+				   store_clamp(outcome, 0, STORE_OUTCOME_COUNT - 1),
+				   carried, err);
+	brought_now_free(&cur);
+	return rc;
 }

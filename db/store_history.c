@@ -555,7 +555,9 @@ static int check_not_built_on(store *st, const char *sid, long long actor,
 	store_bind_text(stmt, 6, u->kind);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
-		if (sqlite3_column_int(stmt, 0) < 0)
+		if (sqlite3_column_int(stmt, 0) == STORE_MERGED_FACILITATOR)
+			snprintf(who, sizeof who, "a facilitator in a merged copy");
+		else if (sqlite3_column_int(stmt, 0) < 0)
 			snprintf(who, sizeof who, "the facilitator");
 		else
 			store_quote(who, sizeof who,
@@ -797,7 +799,7 @@ int store_vote_author(store *st, const char *session_id, const char *row_id,
 		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
 			: store_fail_sql(st, err, rc, "read the history");
 	}
-	if (!rc && who != STORE_FACILITATOR)
+	if (!rc && who >= 0)
 		rc = store_participant_index(st, session_id, who, actor, err);
 	store_read_end(st, started);
 	if (!rc)

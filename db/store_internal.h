@@ -230,6 +230,14 @@ int store_insert_action(store *st, const char *sid, const char *row_id,
 			const char *text, const char *owner, const char *due,
 			long long now, long long *id, store_error *err);
 
+/* ------------------------------------------------ store_answers.c */
+
+/* One more zeroed element at the end of `array` (n elements of `size`,
+ * room for cap), doubling the room when full: the array, moved perhaps,
+ * with *n counting the new element; NULL when out of memory (the old
+ * array kept). */
+void *store_grow(void *array, size_t *n, size_t *cap, size_t size);
+
 /* ------------------------------------------------ store_brought.c */
 
 /* Brings the open actions of the organisation's previous session into
@@ -284,6 +292,21 @@ int store_write_presence_of(store *st, const char *sid, int position,
 			    const char *name, store_error *err);
 
 /* ------------------------------------------------ store_merge*.c */
+
+/* A brought action's history snapshot (store_brought.c) J with the
+ * carried-forward action's id inside it replaced by NEWID, an expression
+ * that may use json_extract(J, '$.carried'): when a merge renumbers the
+ * actions, the snapshot follows, so undo puts back the right action. */
+#define STORE_BROUGHT_RENUMBER(J, NEWID) \
+	"CASE WHEN json_valid(" J ") AND json_type(" J ", '$.carried') = 'integer'" \
+	" THEN json_set(" J ", '$.carried', " NEWID ") ELSE " J " END"
+
+/* Merging, the other copy's outcome of brought action `position` taken
+ * here: carrying forward copies the other copy's carried action (under a
+ * new id, noted in temp.merge_ids so its later changes follow it), and
+ * any other outcome takes this copy's carried action away. */
+int store_merge_brought(store *st, const char *sid, int position, int outcome,
+			store_error *err);
 
 /* `name`, or the first of "NAME (from LABEL)", "NAME (from LABEL, 2)", ...
  * that no session here other than `id` uses (malloc'd in *out); *renamed

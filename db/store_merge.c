@@ -752,10 +752,20 @@ static int copy_brought(store *st, const char *sid, long long abase,
 	return store_run(st, stmt, "copy last session's actions", err);
 }
 
+/* A brought entry's snapshot (or its undo's) with the carried action's
+ * new id. */
+#define COPIED_BROUGHT(J) \
+	"CASE WHEN h.kind = 'brought' OR (h.kind = 'undo' AND (SELECT u.kind" \
+	" FROM other.history u WHERE u.id = h.undoes) = 'brought') THEN " \
+	STORE_BROUGHT_RENUMBER(J, "?3 + (SELECT a.n FROM temp.merge_action_ids a" \
+	" WHERE a.old = json_extract(" J ", '$.carried'))") " ELSE " J " END"
+
 /* History under new ids, in its old order; an action entry's target and
  * an undo entry's target (when it undid an action) and `undoes` follow
  * the renumbering, and so does each opened row's last entry before it
- * opened. */
+ * opened.  The facilitator's entries become STORE_MERGED_FACILITATOR's:
+ * the facilitator of this file did not make them, so their undo here
+ * passes them by. */
 static int copy_history(store *st, const char *sid, long long abase,
 			store_error *err)
 {
@@ -771,9 +781,9 @@ static int copy_history(store *st, const char *sid, long long abase,
 		"  (SELECT u.kind FROM other.history u WHERE u.id = h.undoes) = 'action')"
 		" THEN ?3 + (SELECT a.n FROM temp.merge_action_ids a WHERE a.old = h.target)"
 		" ELSE h.target END,"
-		" h.old, h.new,"
+		" " COPIED_BROUGHT("h.old") ", " COPIED_BROUGHT("h.new") ","
 		" ?2 + (SELECT u.n FROM temp.merge_history_ids u WHERE u.old = h.undoes),"
-		" h.actor, h.uid"
+		" CASE WHEN coalesce(h.actor, -1) < 0 THEN -2 ELSE h.actor END, h.uid"
 		" FROM other.history h JOIN temp.merge_history_ids m ON m.old = h.id"
 		" WHERE h.session = ?1 ORDER BY m.n";
 	/* The last history entry before a row opened keeps its place in

@@ -49,9 +49,12 @@ typedef struct merge_value {
 enum merge_key {
 	MERGE_KEY_NONE = 0,        /* one per row, or per session */
 	MERGE_KEY_PERSON = 1,      /* target: a participant's position */
-	MERGE_KEY_ID = 2           /* target: a record's id in its file (an
+	MERGE_KEY_ID = 2,          /* target: a record's id in its file (an
 				      action): known across files by the uid
 				      of the first entry of this kind about it */
+	MERGE_KEY_SAME = 3         /* target: the same in both copies (a
+				      brought action's position, fixed when
+				      the session was created) */
 };
 
 /* What a writer or a describer knows about the field. */
@@ -61,6 +64,7 @@ typedef struct merge_spot {
 	const char *row_id;
 	long long target;          /* here: position, action id, or -1 */
 	const char *label;         /* the other file's base name, for renames */
+	int *renamed;              /* counts a name made unique here */
 } merge_spot;
 
 typedef struct merge_kind {
@@ -173,6 +177,11 @@ static int write_vote(const merge_spot *p, const merge_value *v, store_error *er
 				found && before, row_stamp(p), err);
 }
 
+static int write_brought(const merge_spot *p, const merge_value *v, store_error *err)
+{
+	return store_merge_brought(p->st, p->sid, (int)p->target, (int)v->i, err);
+}
+
 static int write_action(const merge_spot *p, const merge_value *v, store_error *err)
 {
 	return store_write_action(p->st, p->sid, p->target,
@@ -188,6 +197,8 @@ static int write_name(const merge_spot *p, const merge_value *v, store_error *er
 
 	if (!rc)
 		rc = store_write_name(p->st, p->sid, name, err);
+	if (!rc && renamed && p->renamed)
+		++*p->renamed;
 	free(name);
 	return rc;
 }
@@ -328,6 +339,13 @@ static void minutes_words(const merge_spot *p, const merge_value *v, char *out,
 	snprintf(out, size, "%lld minutes", v->i);
 }
 
+static void outcome_words(const merge_spot *p, const merge_value *v, char *out,
+			  size_t size)
+{
+	(void)p;
+	snprintf(out, size, "%s", store_outcome_words((enum store_outcome)v->i));
+}
+
 static void action_words(const merge_spot *p, const merge_value *v, char *out,
 			 size_t size)
 {
@@ -418,6 +436,11 @@ static const merge_kind merge_kinds[] = {
 	{ .kind = "remove", .what = "participant", .key = MERGE_KEY_PERSON,
 	  .read_sql = PERSON_NAME,
 	  .write = write_removal, .words = removal_words },
+	{ .kind = "brought", .what = "action from the last session", .per_row = 1,
+	  .key = MERGE_KEY_SAME,
+	  .read_sql = BOTH_VALUES("outcome", "brought", "session = ?1 AND position = ?3",
+				  "session = ?1 AND position = ?4", "0"),
+	  .write = write_brought, .words = outcome_words },
 	/* a join is matched by map_people, not combined: no value of its own */
 	{ .kind = "join", .key = MERGE_KEY_PERSON },
 };
@@ -600,6 +623,19 @@ static int map_people(store *st, const char *sid, store_error *err)
 	return rc;
 }
 
+/* Brought actions both copies carried forward: the other copy's carried
+ * action is this copy's, so the changes made to it there reach it here. */
+static int map_carried(store *st, const char *sid, store_error *err)
+{
+	static const char sql[] =
+		"INSERT OR REPLACE INTO temp.merge_ids (kind, there, here)"
+		" SELECT 'action', o.carried, m.carried FROM other.brought o"
+		" JOIN main.brought m ON m.session = o.session AND m.position = o.position"
+		" WHERE o.session = ?1 AND o.carried IS NOT NULL AND m.carried IS NOT NULL";
+
+	return store_run_text1(st, sql, sid, "merge last session's actions", err);
+}
+
 /* ------------------------------------------------------------ entries */
 
 /* The field an entry changes: an undo changes its undone entry's field. */
@@ -621,7 +657,7 @@ static const char entries_there[] =
 	" WHEN 1 THEN coalesce((SELECT p.here"
 	"  FROM temp.merge_people p WHERE p.there = o.target), -1)"
 	" WHEN 2 THEN coalesce(" RECORD_UID("other", "o") ", '')"
-	" ELSE '' END, o.target"
+	" WHEN 3 THEN o.target ELSE '' END, o.target"
 	" FROM (SELECT h.*, coalesce(" FIELD_OF("other", "h") ", '') AS field"
 	"  FROM other.history h WHERE h.session = ?1 AND NOT EXISTS (SELECT 1"
 	"  FROM main.history m WHERE m.session = ?1 AND m.uid = h.uid)) o"
@@ -632,7 +668,7 @@ static const char entries_here[] =
 	" CASE (SELECT k.key FROM temp.merge_keys k WHERE k.kind = m.field)"
 	" WHEN 1 THEN m.target"
 	" WHEN 2 THEN coalesce(" RECORD_UID("main", "m") ", '')"
-	" ELSE '' END, m.target"
+	" WHEN 3 THEN m.target ELSE '' END, m.target"
 	" FROM (SELECT h.*, coalesce(" FIELD_OF("main", "h") ", '') AS field"
 	"  FROM main.history h WHERE h.session = ?1 AND NOT EXISTS (SELECT 1"
 	"  FROM other.history o WHERE o.session = ?1 AND o.uid = h.uid)) m";
@@ -740,14 +776,22 @@ static int new_action_id(store *st, long long *id, store_error *err)
 static int id_here(store *st, const char *sid, const merge_kind *k,
 		   const merge_field *f, long long *here, store_error *err)
 {
+	static const char known[] =
+		"SELECT here FROM temp.merge_ids WHERE kind = ?1 AND there = ?2";
 	static const char find[] =
 		"SELECT target FROM main.history WHERE session = ?1 AND uid = ?2";
 	static const char note[] =
 		"INSERT OR REPLACE INTO temp.merge_ids (kind, there, here) VALUES (?1, ?2, ?3)";
 	sqlite3_stmt *stmt;
-	int found = 0, rc = store_step_int(st, store_sql_text2(st, find, sid, f->fkey, err),
+	int found = 0, rc = store_step_int(st, store_sql_text_int(st, known, k->kind,
+								 f->there_target, err),
 					   here, &found, "merge a session", err);
 
+	if (found)
+		return rc;
+	if (!rc)
+		rc = store_step_int(st, store_sql_text2(st, find, sid, f->fkey, err),
+				    here, &found, "merge a session", err);
 	if (!rc && !found)
 		rc = k->new_id(st, here, err);
 	if (rc)
@@ -766,6 +810,8 @@ static int field_words(const merge_spot *p, const merge_kind *k, const merge_val
 {
 	static const char who_sql[] =
 		"SELECT name FROM main.participants WHERE session = ?1 AND position = ?2";
+	static const char brought_sql[] =
+		"SELECT text FROM main.brought WHERE session = ?1 AND position = ?2";
 	char buf[400], extra[200] = "", *text, q[80];
 	sqlite3_stmt *stmt;
 
@@ -774,6 +820,14 @@ static int field_words(const merge_spot *p, const merge_kind *k, const merge_val
 		if (sqlite3_step(stmt) == SQLITE_ROW) {
 			store_quote(q, sizeof q, (const char *)sqlite3_column_text(stmt, 0));
 			snprintf(extra, sizeof extra, " of %s", q);
+		}
+		store_done(stmt);
+	}
+	if (k->key == MERGE_KEY_SAME &&
+	    (stmt = store_sql_text_int(p->st, brought_sql, p->sid, p->target, NULL))) {
+		if (sqlite3_step(stmt) == SQLITE_ROW) {
+			store_quote(q, sizeof q, (const char *)sqlite3_column_text(stmt, 0));
+			snprintf(extra, sizeof extra, " '%s'", q);
 		}
 		store_done(stmt);
 	}
@@ -831,13 +885,13 @@ static int resolve_field(store *st, const char *sid, const char *label,
 			 const merge_field *f, store_merge_result *res, store_error *err)
 {
 	const merge_kind *k = kind_named(f->field);
-	merge_spot p = { st, sid, f->row_id, -1, label };
+	int rc = STORE_OK, take, renamed = 0;
+	merge_spot p = { st, sid, f->row_id, -1, label, &renamed };
 	merge_value h, t;
-	int rc = STORE_OK, take;
 
 	if (!k || !k->read_sql)
 		return STORE_OK;        /* create, join: nothing to combine */
-	if (k->key == MERGE_KEY_PERSON)
+	if (k->key == MERGE_KEY_PERSON || k->key == MERGE_KEY_SAME)
 		p.target = strtoll(f->fkey, NULL, 10);
 	if (k->key == MERGE_KEY_PERSON && p.target < 0)
 		return STORE_OK;
@@ -853,6 +907,8 @@ static int resolve_field(store *st, const char *sid, const char *label,
 		rc = conflict_add(res, &p, k, f, &h, &t, take, err);
 	if (!rc && take)
 		rc = k->write(&p, &t, err);
+	if (!rc && renamed)
+		res->renamed++;
 	value_free(&h);
 	value_free(&t);
 	return rc;
@@ -860,8 +916,17 @@ static int resolve_field(store *st, const char *sid, const char *label,
 
 /* ------------------------------------------------------------ history */
 
+/* A brought entry's snapshot with the carried action's id here. */
+#define BROUGHT_JSON(J) \
+	"CASE WHEN e.field = 'brought' THEN " STORE_BROUGHT_RENUMBER(J, \
+	"(SELECT a.here FROM temp.merge_ids a WHERE a.kind = 'action'" \
+	" AND a.there = json_extract(" J ", '$.carried'))") " ELSE " J " END"
+
 /* The other copy's new entries, appended in their order under new ids,
- * positions and action ids; `undoes` follows once all are in. */
+ * positions and action ids; `undoes` follows once all are in.  They keep
+ * their author when that is a participant here; a facilitator's (that
+ * copy's own, or one merged into it) become STORE_MERGED_FACILITATOR's,
+ * which no undo here reverts. */
 static int append_history(store *st, const char *sid, store_error *err)
 {
 	static const char base[] =
@@ -876,8 +941,9 @@ static int append_history(store *st, const char *sid, store_error *err)
 		" WHEN 2 THEN (SELECT a.here FROM temp.merge_ids a WHERE a.kind = e.field"
 		"  AND a.there = o.target)"
 		" ELSE o.target END,"
-		" o.old, o.new, NULL,"
-		" (SELECT p.here FROM temp.merge_people p WHERE p.there = o.actor), o.uid"
+		" " BROUGHT_JSON("o.old") ", " BROUGHT_JSON("o.new") ", NULL,"
+		" CASE WHEN coalesce(o.actor, -1) < 0 THEN -2 ELSE coalesce((SELECT p.here"
+		"  FROM temp.merge_people p WHERE p.there = o.actor), -2) END, o.uid"
 		" FROM temp.merge_entries e JOIN other.history o ON o.id = e.id"
 		" WHERE e.side = 1 AND o.session = ?1 ORDER BY e.rowid";
 	static const char undoes[] =
@@ -1000,6 +1066,8 @@ int store_merge_fields(store *st, const char *sid, const char *label,
 		rc = fill_keys(st, err);
 	if (!rc)
 		rc = map_people(st, sid, err);
+	if (!rc)
+		rc = map_carried(st, sid, err);
 	if (!rc)
 		rc = store_run_text1(st, entries_there, sid, "merge the history", err);
 	if (!rc)

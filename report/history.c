@@ -102,7 +102,8 @@ void history_line_of(const store_change *c, history_line *out)
 	    !strftime(out->when, sizeof out->when, "%Y-%m-%d %H:%M:%S", &tm))
 		out->when[0] = '\0';
 	snprintf(out->who, sizeof out->who, "%s",
-		 c->actor < 0 || !c->actor_name[0] ? "facilitator" : c->actor_name);
+		 c->actor == STORE_MERGED_FACILITATOR ? "facilitator (merged copy)"
+		 : c->actor < 0 || !c->actor_name[0] ? "facilitator" : c->actor_name);
 	if (c->type == STORE_CHANGE_UNDO) {
 		snprintf(out->what, sizeof out->what, "%s", c->summary);
 	} else {

@@ -324,3 +324,143 @@ Test(brought, merge_copies_them_with_the_carried_link)
 	store_answers_free(&a);
 	store_session_clear(&s);
 }
+
+/* ------------------------------------------------------------ field merge */
+
+static char here_path[160], there_path[160];
+
+/* A copy made as a second facilitator gets one: merged into a new file. */
+static store *copy_into(const char *from, const char *to)
+{
+	store *s = testutil_open(to);
+	store_merge_result r;
+
+	ok(store_merge(s, from, &r, &err));
+	store_merge_result_free(&r);
+	return s;
+}
+
+/* "Now" reviews three actions of "Prev"; a copy of the file goes to a
+ * second facilitator; both mark outcomes apart, one of them the same
+ * action differently (the copy later).  Returns the session's id. */
+static void review_apart(char now[40], store **there)
+{
+	char prev[40];
+	long long carried;
+	store_answers a;
+
+	session_at(TESTUTIL_NOW, "Prev", "Org", prev);
+	add(prev, 0, "Rota");
+	add(prev, 1, "Letter");
+	add(prev, 2, "Survey");
+	session_at(TESTUTIL_NOW + 9, "Now", "Org", now);
+	snprintf(there_path, sizeof there_path, "%s/there.db", fx.dir);
+	*there = copy_into(fx.path, there_path);
+	testutil_set_now(TESTUTIL_NOW + 20);
+	ok(store_brought_set(st, now, 0, STORE_OUTCOME_DONE, NULL, &err));
+	testutil_set_now(TESTUTIL_NOW + 30);
+	ok(store_brought_set(*there, now, 1, STORE_OUTCOME_CARRIED, &carried, &err));
+	testutil_set_now(TESTUTIL_NOW + 40);
+	ok(store_action_update(*there, now, carried, "Letter", "Dr Bea", "2027-01-31", 0,
+			       &err));
+	testutil_set_now(TESTUTIL_NOW + 50);
+	ok(store_brought_set(st, now, 2, STORE_OUTCOME_DROPPED, NULL, &err));
+	testutil_set_now(TESTUTIL_NOW + 60);
+	ok(store_brought_set(*there, now, 2, STORE_OUTCOME_IN_PROGRESS, NULL, &err));
+	load(now, &a);
+	cr_assert_eq(a.n_actions, 0);
+	store_answers_free(&a);
+}
+
+static void expect_combined(store *s, const char *now)
+{
+	store_answers a;
+
+	ok(store_answers_load(s, now, &a, &err));
+	cr_assert_eq(a.n_brought, 3);
+	cr_assert_eq(a.brought[0].outcome, STORE_OUTCOME_DONE);
+	cr_assert_eq(a.brought[1].outcome, STORE_OUTCOME_CARRIED);
+	cr_assert_eq(a.brought[2].outcome, STORE_OUTCOME_IN_PROGRESS, "the later wins");
+	cr_assert_eq(a.n_actions, 1, "the carried action once, its change with it");
+	cr_assert_str_eq(a.actions[0].owner, "Dr Bea");
+	cr_assert_eq(a.brought[1].carried, a.actions[0].id);
+	store_answers_free(&a);
+}
+
+Test(brought, outcomes_marked_in_two_copies_merge_field_by_field_both_ways)
+{
+	char now[40];
+	store *there, *again;
+	store_merge_result r;
+
+	review_apart(now, &there);
+	store_close(there);
+	/* the same two copies, merged the other way round */
+	snprintf(here_path, sizeof here_path, "%s/here2.db", fx.dir);
+	again = copy_into(fx.path, here_path);
+	ok(store_merge(st, there_path, &r, &err));
+	cr_assert_eq(r.n_conflicts, 1);
+	cr_assert_not_null(strstr(r.conflicts[0].field, "'Survey'"), "%s",
+			   r.conflicts[0].field);
+	cr_assert_str_eq(r.conflicts[0].here, "dropped");
+	cr_assert_str_eq(r.conflicts[0].there, "in progress");
+	store_merge_result_free(&r);
+	expect_combined(st, now);
+	ok(store_merge(st, there_path, &r, &err));
+	cr_assert_eq(r.n_conflicts, 0);
+	store_merge_result_free(&r);
+	expect_combined(st, now);
+	store_close(again);
+	again = testutil_open(there_path);
+	ok(store_merge(again, here_path, &r, &err));
+	cr_assert_eq(r.n_conflicts, 1);
+	store_merge_result_free(&r);
+	expect_combined(again, now);
+	store_close(again);
+}
+
+Test(brought, undo_after_a_merge_never_reverts_the_other_copys_outcome)
+{
+	char now[40], what[200];
+	store *there;
+	store_merge_result r;
+	store_answers a;
+	int undone = 0;
+
+	review_apart(now, &there);
+	store_close(there);
+	ok(store_merge(st, there_path, &r, &err));
+	store_merge_result_free(&r);
+	/* the facilitator here last marked 'Survey' dropped; the other copy's
+	 * facilitator marked it in progress later: undo here says why not */
+	cr_assert_eq(store_undo(st, now, &undone, what, sizeof what, &err), STORE_EDATA);
+	cr_assert_not_null(strstr(err.message, "merged copy"), "%s", err.message);
+	load(now, &a);
+	cr_assert_eq(a.brought[2].outcome, STORE_OUTCOME_IN_PROGRESS);
+	cr_assert_eq(a.brought[1].outcome, STORE_OUTCOME_CARRIED);
+	store_answers_free(&a);
+	cr_assert_eq(testutil_query_int(st, "SELECT count(*) FROM history WHERE"
+					" kind IN ('brought', 'action') AND actor = -2"), 3);
+}
+
+Test(brought, each_rows_actions_are_found_by_the_row)
+{
+	char prev[40], now[40];
+	store_answers a;
+	size_t first = 0, n;
+
+	session_at(TESTUTIL_NOW, "Prev", "Org", prev);
+	add(prev, 2, "Third row, first");
+	add(prev, 0, "First row");
+	add(prev, 2, "Third row, second");
+	session_at(TESTUTIL_NOW + 9, "Now", "Org", now);
+	load(now, &a);
+	n = store_answers_brought_of(&a, row(2), &first);
+	cr_assert_eq(n, 2);
+	cr_assert_str_eq(a.brought[a.brought_by_row[first]].text, "Third row, first");
+	cr_assert_str_eq(a.brought[a.brought_by_row[first + 1]].text, "Third row, second");
+	cr_assert_eq(store_answers_brought_of(&a, row(0), &first), 1);
+	cr_assert_str_eq(a.brought[a.brought_by_row[first]].text, "First row");
+	cr_assert_eq(store_answers_brought_of(&a, row(1), &first), 0);
+	store_answers_free(&a);
+}

@@ -135,6 +135,20 @@ expect_line "$A: 0 sessions added, 0 updated, 2 already up to date"
 expect_line "0 conflicts"
 echo "ok - a field changed in both copies is one conflict, the later kept"
 
+# The change merged in is the other copy's facilitator's: the history
+# says so, and the borough facilitator's undo does not revert it (their
+# own Start was overruled by it, so undo says why not).
+out=$(run "$BOROUGH" history "Camden 2026") || ns_fail "history failed: $out"
+printf '%s\n' "$out" | grep 'facilitator (merged copy)' | grep -q 'agreed Build' ||
+	ns_fail "the merged change does not name its author: $out"
+out=$(printf 'u\nq\n' | run "$BOROUGH" --session "Camden 2026" --plain 2>&1)
+printf '%s\n' "$out" | tr '\n' ' ' | grep -q 'a facilitator in a merged copy' ||
+	ns_fail "undo did not say why it cannot revert the merged change: $out"
+csv "$BOROUGH" "Camden 2026" >"$NS_DIR/camden.undo"
+out=$(ns_csv "$NS_DIR/camden.undo" row_id=alpha-one participant= stage_id=build \
+	state=agreed) || ns_fail "undo reverted the other copy's change: $out"
+echo "ok - undo after a merge never reverts the other copy's change"
+
 # Times no clock can show (a crafted history, both copies) print as "?",
 # never as what lies past the end of the time's text.
 C=$NS_DIR/c.db

@@ -109,6 +109,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int votes[3][MAX_PEOPLE], before[3][MAX_PEOPLE];
 	store_row_answer rows[3];
 	store_action actions[3];
+	store_brought brought[2];
+	size_t brought_by_row[2] = { 1, 0 };   /* "gone" sorts before "r2" */
 	store_session s;
 	store_answers a;
 	report_options o;
@@ -171,6 +173,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	a.n_rows = 3;
 	a.actions = actions;
 	a.n_actions = 3;
+	/* the previous session's actions: its name and their text are
+	 * hostile too, one on a row this matrix lacks */
+	memset(brought, 0, sizeof brought);
+	for (i = 0; i < 2; i++) {
+		brought[i].position = (int)i;
+		brought[i].from_id = (char *)"11111111-1111-1111-1111-111111111111";
+		brought[i].from_name = (char *)field(fields, nf, 15);
+		brought[i].from_action = (long long)i + 7;
+		brought[i].row_id = (char *)(i == 0 ? "r2" : "gone");
+		brought[i].row_gone = i == 1;
+		brought[i].text = (char *)field(fields, nf, 13);
+		brought[i].owner = (char *)field(fields, nf, 14);
+		brought[i].due = (char *)(i == 0 ? "2025-12-31" : "");
+		brought[i].outcome = (enum store_outcome)((opt + i) % STORE_OUTCOME_COUNT);
+		if (brought[i].outcome == STORE_OUTCOME_CARRIED && !brought[i].row_gone)
+			brought[i].carried = 2;
+	}
+	a.brought = brought;
+	a.n_brought = 2;
+	a.brought_by_row = brought_by_row;
 	memset(&in, 0, sizeof in);
 	in.matrix = m;
 	in.session = &s;
@@ -179,7 +201,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memset(&o, 0, sizeof o);
 		o.format = REPORT_TEXT;
 		/* the CSV writer's two layouts, the guard on and off */
-		o.table = (opt & 1) ? REPORT_TABLE_ANSWERS : REPORT_TABLE_DEFAULT;
+		o.table = (opt & 1) ? REPORT_TABLE_ANSWERS
+			  : (opt & 8) ? REPORT_TABLE_ACTIONS : REPORT_TABLE_DEFAULT;
 		o.no_formula_guard = (opt & 1) != 0;
 		o.width = 60 + (opt >> 3) % 3 * 36;
 		o.page_length = (opt & 4) ? 0 : 20 + (opt >> 5);

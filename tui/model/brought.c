@@ -29,16 +29,14 @@ int brought_key_of(enum store_outcome outcome)
 
 size_t brought_count(const store_answers *a, const char *row_id, size_t *open)
 {
-	size_t i, n = 0;
+	size_t i, first = 0, n = row_id ? store_answers_brought_of(a, row_id, &first)
+		: a->n_brought;
 
 	*open = 0;
-	for (i = 0; i < a->n_brought; i++) {
-		const store_brought *b = &a->brought[i];
+	for (i = 0; i < n; i++) {
+		size_t k = row_id ? a->brought_by_row[first + i] : i;
 
-		if (row_id && strcmp(b->row_id, row_id) != 0)
-			continue;
-		n++;
-		*open += b->outcome == STORE_OUTCOME_NOT_REVIEWED;
+		*open += a->brought[k].outcome == STORE_OUTCOME_NOT_REVIEWED;
 	}
 	return n;
 }
