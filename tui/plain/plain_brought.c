@@ -106,20 +106,20 @@ void plain_brought_opening(const plain *p)
 
 /* ------------------------------------------------------------ the list */
 
-/* The row's brought actions, or every one when `all` is set. */
+/* The row's brought actions (through the store's index by row), or
+ * every one when `all` is set, in the order they were brought. */
 static void plain_review_make(const plain *p, plain_review *r)
 {
 	const store_answers *a = &p->ws->a;
-	const char *row = workshop_row(p->ws)->id;
-	size_t i;
+	size_t i, first = 0, n = r->all ? a->n_brought
+		: store_answers_brought_of(a, workshop_row(p->ws)->id, &first);
 
 	free(r->pos);
-	if (!(r->pos = malloc((a->n_brought ? a->n_brought : 1) * sizeof *r->pos)))
+	if (!(r->pos = malloc((n ? n : 1) * sizeof *r->pos)))
 		plain_oom();
-	r->n = 0;
-	for (i = 0; i < a->n_brought; i++)
-		if (r->all || strcmp(a->brought[i].row_id, row) == 0)
-			r->pos[r->n++] = a->brought[i].position;
+	for (i = 0; i < n; i++)
+		r->pos[i] = a->brought[r->all ? i : a->brought_by_row[first + i]].position;
+	r->n = n;
 }
 
 /* The row's list, or every one when the row has none. */

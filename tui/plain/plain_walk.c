@@ -88,11 +88,12 @@ static void plain_show_actions(const plain *p)
 
 	for (i = 0; i < ws->a.n_actions; i++) {
 		const store_action *ac = &ws->a.actions[i];
-		const store_brought *from = store_answers_brought_for(&ws->a, ac->id);
+		const store_brought *from;
 		char *t, due[32];
 
 		if (strcmp(ac->row_id, row) != 0)
 			continue;
+		from = store_answers_brought_for(&ws->a, ac->id);
 		text_date_show(ac->due, due, sizeof due);
 		t = plain_format("%s%s%s%s%s%s%s%s%s", ac->text,
 				 *ac->owner ? " -- owner " : "", ac->owner,
