@@ -154,6 +154,73 @@ int store_bring_actions(store *st, const char *sid, const char *organisation,
 	return rc;
 }
 
+/* The positions whose row_gone must change, gathered before any is
+ * written (a statement reading the table is still stepping). */
+typedef struct regone {
+	const bringing *b;
+	int *positions, *gone;
+	size_t n, cap;
+} regone;
+
+static int regone_one(sqlite3_stmt *q, void *ctx)
+{
+	regone *r = ctx;
+	const char *row_id = (const char *)sqlite3_column_text(q, 1);
+	int gone = row_gone(r->b, row_id ? row_id : "");
+
+	if (gone == sqlite3_column_int(q, 2))
+		return 0;
+	if (r->n == r->cap) {
+		size_t c = r->cap ? r->cap * 2 : 8;
+		int *p = realloc(r->positions, c * sizeof *p), *g;
+
+		if (!p)
+			return -1;
+		r->positions = p;
+		if (!(g = realloc(r->gone, c * sizeof *g)))
+			return -1;
+		r->gone = g;
+		r->cap = c;
+	}
+	r->positions[r->n] = sqlite3_column_int(q, 0);
+	r->gone[r->n++] = gone;
+	return 0;
+}
+
+int store_brought_rows_again(store *st, const char *sid, const content_matrix *m,
+			     unsigned track, store_error *err)
+{
+	static const char list[] =
+		"SELECT position, row_id, row_gone FROM brought WHERE session = ?1";
+	static const char set[] =
+		"UPDATE brought SET row_gone = ?3 WHERE session = ?1 AND position = ?2";
+	bringing b;
+	regone r;
+	sqlite3_stmt *stmt;
+	size_t i;
+	int rc, table = 0;
+
+	if ((rc = have_table(st, &table, err)) || !table)
+		return rc;
+	memset(&b, 0, sizeof b);
+	b.m = m;
+	b.track = track;
+	memset(&r, 0, sizeof r);
+	r.b = &b;
+	rc = store_each(st, list, sid, regone_one, &r, "read last session's actions", err);
+	for (i = 0; !rc && i < r.n; i++) {
+		if (!(stmt = store_sql_text_int(st, set, sid, r.positions[i], err))) {
+			rc = store_last(err);
+			break;
+		}
+		sqlite3_bind_int(stmt, 3, r.gone[i]);
+		rc = store_run(st, stmt, "change the type", err);
+	}
+	free(r.positions);
+	free(r.gone);
+	return rc;
+}
+
 /* ------------------------------------------------------------ loading */
 
 void store_brought_free(store_answers *a)

@@ -246,6 +246,10 @@ void *store_grow(void *array, size_t *n, size_t *cap, size_t size);
 int store_bring_actions(store *st, const char *sid, const char *organisation,
 			const content_matrix *m, unsigned track, long long now,
 			store_error *err);
+/* After the session's type changed: each brought action's row_gone says
+ * again whether the walk reaches its row (`m` the session's snapshot). */
+int store_brought_rows_again(store *st, const char *sid, const content_matrix *m,
+			     unsigned track, store_error *err);
 /* Puts a brought action's outcome back as its JSON snapshot in the
  * history describes it (undo and redo). */
 int store_write_brought(store *st, const char *sid, int position,

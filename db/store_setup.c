@@ -133,6 +133,8 @@ int store_write_track(store *st, const char *sid, unsigned track, store_error *e
 
 	if (!rc)
 		rc = hide_rows(st, sid, m, track, err);
+	if (!rc)
+		rc = store_brought_rows_again(st, sid, m, track, err);
 	if (!rc && !(stmt = store_sql_text_int(st, sql, sid, track, err)))
 		rc = store_last(err);
 	if (!rc) {

@@ -464,3 +464,40 @@ Test(brought, each_rows_actions_are_found_by_the_row)
 	cr_assert_eq(store_answers_brought_of(&a, row(1), &first), 0);
 	store_answers_free(&a);
 }
+
+/* The first row of the matrix on the LGPO track only. */
+static const char *lgpo_only(void)
+{
+	size_t i, j;
+
+	for (i = 0; i < fx.matrix->n_sections; i++)
+		for (j = 0; j < fx.matrix->sections[i].n_rows; j++)
+			if (fx.matrix->sections[i].rows[j].tracks == CONTENT_TRACK_LGPO)
+				return fx.matrix->sections[i].rows[j].id;
+	cr_assert_fail("the built-in matrix has no LGPO-only row");
+	return NULL;
+}
+
+Test(brought, a_change_of_type_says_again_which_rows_the_walk_reaches)
+{
+	char prev[40], now[40];
+	store_answers a;
+
+	session_at(TESTUTIL_NOW, "Prev", "Org", prev);
+	ok(store_action_add(st, prev, lgpo_only(), "LGPO only", "", "", NULL, &err));
+	session_at(TESTUTIL_NOW + 9, "Now", "Org", now);
+	load(now, &a);
+	cr_assert_eq(a.n_brought, 1);
+	cr_assert_eq(a.brought[0].row_gone, 0);
+	store_answers_free(&a);
+	ok(store_session_set_track(st, now, CONTENT_TRACK_PCN, &err));
+	load(now, &a);
+	cr_assert_eq(a.brought[0].row_gone, 1, "the PCN walk never reaches the row");
+	store_answers_free(&a);
+	cr_assert_eq(store_brought_set(st, now, 0, STORE_OUTCOME_CARRIED, NULL, &err),
+		     STORE_EUSAGE);
+	ok(store_session_set_track(st, now, CONTENT_TRACK_LGPO, &err));
+	load(now, &a);
+	cr_assert_eq(a.brought[0].row_gone, 0, "and the LGPO walk does again");
+	store_answers_free(&a);
+}

@@ -151,6 +151,18 @@ sys.exit(max(w(l.rstrip('\n\f')) for l in open(sys.argv[1], encoding='utf-8')) >
 " "$dir/cjk.txt"
 ns_result $? "--utf8 wraps wide characters to 60 columns in LANG=C"
 
+# A new session for an organisation that has one says what it brought
+# to review: an action added in the line mode, then a second session
+# whose organisation is spelt in other case.
+NEXTSTEPS_NOW=1767225600 "$bin" --db "$dir/org.db" new "Camden 2025" --org Camden \
+	--participants "A,B" >/dev/null
+printf 'a\na\nWrite the rota\nDr Ada\n\n\nq\n' |
+	NEXTSTEPS_NOW=1767225600 "$bin" --db "$dir/org.db" --session "Camden 2025" \
+	--plain >/dev/null
+out=$(NEXTSTEPS_NOW=1798761600 "$bin" --db "$dir/org.db" new "Camden 2026" --org camden)
+printf '%s\n' "$out" | grep -qx "brought 1 open action from 'Camden 2025' to review"
+ns_result $? "new says what it brought from the last session: $out"
+
 mode=$(stat -c %a "$db")
 [ "$mode" = 600 ]
 ns_result $? "database mode 0600 (is $mode)"

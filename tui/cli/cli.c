@@ -526,6 +526,22 @@ static int cmd_check_db(cli_args *a)
 	return CLI_OK;
 }
 
+/* The actions the new session brought from the organisation's previous
+ * one, so whoever created it knows there is a review waiting.  Only
+ * words: the session is created whatever this finds. */
+static void say_brought(store *st, const char *id)
+{
+	store_answers ans;
+	store_error err;
+
+	if (store_answers_load(st, id, &ans, &err) != 0)
+		return;
+	if (ans.n_brought)
+		print_line("brought %zu open action%s from '%s' to review", ans.n_brought,
+			   ans.n_brought == 1 ? "" : "s", ans.brought[0].from_name);
+	store_answers_free(&ans);
+}
+
 static int cmd_new(cli_args *a)
 {
 	store_new_session spec;
@@ -576,6 +592,7 @@ static int cmd_new(cli_args *a)
 	print_line("created session '%s' (%zu rows, %zu participants) in %s",
 	       spec.name, content_count_rows(m, spec.track), spec.n_participants,
 	       store_path(st));
+	say_brought(st, id);
 out:
 	store_close(st);
 	content_free(m);
