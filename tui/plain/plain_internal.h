@@ -3,7 +3,8 @@
 /* plain_internal.h - shared by the files of the plain mode: plain.c (line
  * input and output, the run), plain_sessions.c (the session picker),
  * plain_walk.c (the walk) and plain_answers.c (votes, notes, actions);
- * the set-up (i) is in plain_sessions.c.
+ * the set-up (i) is in plain_sessions.c, the review of last session's
+ * actions (B) in plain_brought.c.
  * Not for other modules: they use plain.h. */
 #ifndef NEXTSTEPS_PLAIN_INTERNAL_H
 #define NEXTSTEPS_PLAIN_INTERNAL_H
@@ -130,6 +131,16 @@ void plain_reveal(plain *p);
 void plain_reveal_all(plain *p);
 void plain_report(plain *p);
 void plain_actions(plain *p);
+/* Last session's actions (plain_brought.c): the walk's line under a row
+ * that has some, the count said once before the first row of a session
+ * no row of which is answered yet, and B, their review. */
+void plain_show_brought(const plain *p);
+void plain_brought_opening(const plain *p);
+void plain_brought(plain *p);
+/* "d done, i in progress, x dropped, c carried forward, 0 not yet
+ * reviewed": the outcome prompt's choices, from the shared keys, which
+ * `?` also gives (malloc'd). */
+char *plain_outcome_choices(void);
 /* The session's set-up (plain_sessions.c). */
 void plain_setup(plain *p);
 

@@ -285,10 +285,13 @@ static void plain_list_actions(const plain *p, const store_action **v, size_t n)
 	if (!n)
 		plain_say(p, "No actions on this row yet.");
 	for (i = 0; i < n; i++) {
+		const store_brought *b = store_answers_brought_for(&p->ws->a, v[i]->id);
 		char num[32];
-		char *t = plain_format("%s%s%s%s%s%s", v[i]->done ? "[done] " : "",
+		char *t = plain_format("%s%s%s%s%s%s%s%s%s", v[i]->done ? "[done] " : "",
 				       v[i]->text, *v[i]->owner ? " -- owner " : "",
-				       v[i]->owner, *v[i]->due ? ", due " : "", v[i]->due);
+				       v[i]->owner, *v[i]->due ? ", due " : "", v[i]->due,
+				       b ? " (carried forward from " : "",
+				       b ? b->from_name : "", b ? ")" : "");
 
 		snprintf(num, sizeof num, "  %zu. ", i + 1);
 		plain_show(p, num, t, 0);

@@ -88,14 +88,18 @@ static void plain_show_actions(const plain *p)
 
 	for (i = 0; i < ws->a.n_actions; i++) {
 		const store_action *ac = &ws->a.actions[i];
+		const store_brought *from;
 		char *t, due[32];
 
 		if (strcmp(ac->row_id, row) != 0)
 			continue;
+		from = store_answers_brought_for(&ws->a, ac->id);
 		text_date_show(ac->due, due, sizeof due);
-		t = plain_format("%s%s%s%s%s%s", ac->text, *ac->owner ? " -- owner " : "",
-				 ac->owner, *ac->due ? ", due " : "", due,
-				 ac->done ? " (done)" : "");
+		t = plain_format("%s%s%s%s%s%s%s%s%s", ac->text,
+				 *ac->owner ? " -- owner " : "", ac->owner,
+				 *ac->due ? ", due " : "", due, ac->done ? " (done)" : "",
+				 from ? " (carried forward from " : "",
+				 from ? from->from_name : "", from ? ")" : "");
 		plain_show(p, "Action: ", t, 0);
 		free(t);
 	}
@@ -160,6 +164,7 @@ static void plain_show_row(plain *p)
 	plain_pacing(p);
 	plain_show_stages(p, ws);
 	plain_show_answer(p);
+	plain_show_brought(p);
 	p->full_prompt = 1;
 }
 
@@ -362,6 +367,7 @@ static int plain_cmd_reveal(plain *p, long k) { (void)k; plain_reveal(p); return
 static int plain_cmd_reveal_all(plain *p, long k) { (void)k; plain_reveal_all(p); return PLAIN_STAY; }
 static int plain_cmd_note(plain *p, long k) { (void)k; plain_note(p); return PLAIN_STAY; }
 static int plain_cmd_actions(plain *p, long k) { (void)k; plain_actions(p); return PLAIN_STAY; }
+static int plain_cmd_brought(plain *p, long k) { (void)k; plain_brought(p); return PLAIN_STAY; }
 static int plain_cmd_undo(plain *p, long k) { plain_undo(p, (int)k); return PLAIN_STAY; }
 static int plain_cmd_history(plain *p, long k) { (void)k; plain_history(p); return PLAIN_STAY; }
 static int plain_cmd_overview(plain *p, long k) { (void)k; plain_overview(p); return PLAIN_STAY; }
@@ -446,6 +452,9 @@ static const plain_cmd plain_cmds[] = {
 	  "cleared; a line holding only . ends it", plain_cmd_note, 0 },
 	{ "a", NULL, "actions", "the row's actions: list, add, edit, mark done, "
 	  "delete", plain_cmd_actions, 0 },
+	{ "B", NULL, NULL, "last session's actions on this row (all of them when "
+	  "it has none; * lists all): a number, then its outcome",
+	  plain_cmd_brought, 0 },
 	{ "f", NULL, NULL, "for the facilitator: the row's prompts, evidence and "
 	  "glossary terms, then the whole glossary", plain_cmd_prompts, 0 },
 	{ "u", NULL, "undo", "undo your own last change, going to its row; "
@@ -526,6 +535,11 @@ static int plain_cmd_help(plain *p, long k)
 				free(t);
 				t = u;
 			}
+		} else if (plain_cmds[i].run == plain_cmd_brought) {
+			char *choices = plain_outcome_choices();
+
+			t = plain_format("%s: %s", plain_cmds[i].help, choices);
+			free(choices);
 		} else {
 			t = plain_format("%s", plain_cmds[i].help);
 		}
@@ -638,6 +652,7 @@ int plain_walk(plain *p)
 	}
 	if (workshop_open_row(p->ws, &err) != 0)
 		plain_error(p, "Not saved", &err);
+	plain_brought_opening(p);
 	plain_show_row(p);
 	p->lv = live_start(p->st, p->ws->s.id, STORE_ROLE_FACILITATOR,
 			   p->ws->s.facilitator, time(NULL));
