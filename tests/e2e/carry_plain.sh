@@ -204,20 +204,8 @@ ns_ok "Enter keeps an outcome and 0 takes a carried action back"
 # 5. A failed write (a read-only file) says Not saved: and ends with 74,
 # never "Everything is saved" (as root, run as nobody, since root writes
 # anyway).
-as_user=""
-if [ "$(id -u)" -eq 0 ]; then
-	command -v setpriv >/dev/null 2>&1 &&
-		as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
-fi
-if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
-	ro=$(mktemp -d "${TMPDIR:-/tmp}/nsro.XXXXXX") || ns_fail "no folder"
-	chmod 777 "$ro"
-	cp "$db" "$ro/ro.db"
-	chmod 444 "$ro/ro.db"
-	printf 'g\n1\nB\n1\ni\n\nq\n' | $as_user "$bin" --db "$ro/ro.db" --plain \
-		--session "Camden 2026" >"$out" 2>"$NS_DIR/err"
-	status=$?
-	rm -rf "$ro"
+if ns_readonly_plain "$db" "$out" 'g\n1\nB\n1\ni\n\nq\n' --session "Camden 2026"; then
+	status=$NS_STATUS
 	grep -F -A1 "Enter keeps it] > i" "$out" | grep -q "^Not saved: .*read-only" ||
 		ns_fail "read-only: the outcome was not answered with Not saved:"
 	! grep -q "Everything is saved" "$out" || ns_fail "read-only: said everything is saved"

@@ -366,6 +366,29 @@ ns_room() {
 	ns_wait_for "1 watching"
 }
 
+# ns_readonly_plain DB OUT INPUT ARGS...: the line mode (ARGS) on a
+# read-only copy of DB in a folder it may write, fed INPUT, its output in
+# OUT and its status in NS_STATUS; run as nobody when root (root writes
+# anyway).  Returns 1 when that cannot be done here (root without setpriv).
+ns_readonly_plain() {
+	_db=$1 _out=$2 _in=$3
+	shift 3
+	_as=""
+	if [ "$(id -u)" -eq 0 ]; then
+		command -v setpriv >/dev/null 2>&1 || return 1
+		_as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	fi
+	_ro=$(mktemp -d "${TMPDIR:-/tmp}/nsro.XXXXXX") || ns_fail "no folder"
+	chmod 777 "$_ro"
+	cp "$_db" "$_ro/ro.db"
+	chmod 444 "$_ro/ro.db"
+	printf "$_in" | $_as "$NEXTSTEPS_BIN" --db "$_ro/ro.db" --plain "$@" \
+		>"$_out" 2>"$NS_DIR/err"
+	NS_STATUS=$?
+	rm -rf "$_ro"
+	return 0
+}
+
 ns_new_action() {
 	ns_keys a
 	ns_wait_for "Actions: "

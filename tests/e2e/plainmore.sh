@@ -200,20 +200,8 @@ echo "ok - a locked file gives Not saved: and status 75"
 # 6. A read-only file in a writable folder: the open works, the first
 # answer says Not saved:, and the run ends with status 74 (as root, the
 # run is made as nobody, since root writes anyway).
-as_user=""
-if [ "$(id -u)" -eq 0 ]; then
-	command -v setpriv >/dev/null 2>&1 &&
-		as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
-fi
-if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
-	ro=$(mktemp -d "${TMPDIR:-/tmp}/nsro.XXXXXX") || ns_fail "no folder"
-	chmod 777 "$ro"
-	cp "$db" "$ro/ro.db"
-	chmod 444 "$ro/ro.db"
-	printf '3\nq\n' | $as_user "$bin" --db "$ro/ro.db" --plain --session Sec \
-		>"$out" 2>"$NS_DIR/err"
-	status=$?
-	rm -rf "$ro"
+if ns_readonly_plain "$db" "$out" '3\nq\n' --session Sec; then
+	status=$NS_STATUS
 	has "Not saved:"
 	has "database is read-only"
 	! grep -q "Everything is saved" "$out" || ns_fail "read-only: said everything is saved"
