@@ -169,9 +169,9 @@ int store_session_find(store *st, const char *name_or_id, store_session *out,
 		       store_error *err);
 /* The most recently updated session; STORE_ENOINPUT when there is none. */
 int store_session_latest(store *st, store_session *out, store_error *err);
-/* The latest session of the same organisation on the same matrix id that was
- * created before `s`; STORE_ENOINPUT when there is none, or when `s` names
- * no organisation. */
+/* The latest session of the same organisation (its name in any case) on
+ * the same matrix id that was created before `s`; STORE_ENOINPUT when
+ * there is none, or when `s` names no organisation. */
 int store_session_previous(store *st, const store_session *s, store_session *out,
 			   store_error *err);
 /* What the trend and the benchmark compare with, on s's matrix id: the

@@ -385,6 +385,13 @@ static const char schema_v14[] =
 	" carried INTEGER,"
 	" PRIMARY KEY (session, position)) WITHOUT ROWID;";
 
+/* Version 15: an organisation is one whatever the case it is written in
+ * (a session's previous one, the actions it reviews): this index finds
+ * its sessions so, without reading every session of the file. */
+static const char schema_v15[] =
+	"CREATE INDEX sessions_organisation_nocase ON sessions"
+	"(organisation COLLATE NOCASE, created);";
+
 /* Append only: a released version's migration never changes. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -401,6 +408,7 @@ static const char *const migrations[] = {
 	schema_v12,
 	schema_v13,
 	schema_v14,
+	schema_v15,
 };
 
 /* The version this program writes. */

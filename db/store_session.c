@@ -349,28 +349,40 @@ int store_session_latest(store *st, store_session *out, store_error *err)
 	"(created < ?4 OR (created = ?4 AND rowid <" \
 	" (SELECT rowid FROM sessions WHERE id = ?3)))"
 
-int store_session_previous(store *st, const store_session *s, store_session *out,
-			   store_error *err)
+/* The latest session of s's organisation (its name in any case) created
+ * before s, on s's matrix id when `same_matrix`, else on any. */
+static int latest_before(store *st, const store_session *s, int same_matrix,
+			 store_session *out, int *found, store_error *err)
 {
 	static const char sql[] =
 		"SELECT " SESSION_COLUMNS " FROM sessions"
-		" WHERE organisation = ?1 AND matrix_id = ?2 AND id <> ?3"
+		" WHERE organisation = ?1 COLLATE NOCASE AND id <> ?3"
+		" AND (?2 IS NULL OR matrix_id = ?2)"
 		" AND " CREATED_BEFORE " ORDER BY created DESC, rowid DESC LIMIT 1";
 	sqlite3_stmt *stmt;
-	int rc, found;
+
+	memset(out, 0, sizeof *out);
+	*found = 0;
+	if (!(stmt = store_sql(st, sql, err)))
+		return store_last(err);
+	store_bind_text(stmt, 1, s->organisation);
+	if (same_matrix)
+		store_bind_text(stmt, 2, s->matrix_id ? s->matrix_id : "");
+	store_bind_text(stmt, 3, s->id);
+	sqlite3_bind_int64(stmt, 4, s->created);
+	return one_session(st, stmt, out, found, err);
+}
+
+int store_session_previous(store *st, const store_session *s, store_session *out,
+			   store_error *err)
+{
+	int rc, found = 0;
 
 	memset(out, 0, sizeof *out);
 	if (!s->organisation || !*s->organisation)
 		return store_fail(err, STORE_ENOINPUT,
 				  "session '%s' names no organisation", s->name);
-	stmt = store_sql(st, sql, err);
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, s->organisation);
-	store_bind_text(stmt, 2, s->matrix_id);
-	store_bind_text(stmt, 3, s->id);
-	sqlite3_bind_int64(stmt, 4, s->created);
-	rc = one_session(st, stmt, out, &found, err);
+	rc = latest_before(st, s, 1, out, &found, err);
 	if (!rc && !found)
 		return store_fail(err, STORE_ENOINPUT,
 				  "no earlier session of '%s' on this matrix", s->organisation);
@@ -379,29 +391,15 @@ int store_session_previous(store *st, const store_session *s, store_session *out
 	return rc;
 }
 
-/* Any matrix, and the organisation's name compared without regard to
- * case (as store_session_related compares it): the session whose
- * actions a new one reviews. */
+/* Any matrix: the session whose actions a new one reviews. */
 int store_session_before(store *st, const store_session *s, store_session *out,
 			 int *found, store_error *err)
 {
-	static const char sql[] =
-		"SELECT " SESSION_COLUMNS " FROM sessions"
-		" WHERE organisation = ?1 COLLATE NOCASE AND id <> ?3"
-		" AND " CREATED_BEFORE " ORDER BY created DESC, rowid DESC LIMIT 1";
-	sqlite3_stmt *stmt;
-
 	memset(out, 0, sizeof *out);
 	*found = 0;
 	if (!s->organisation || !*s->organisation)
 		return STORE_OK;
-	stmt = store_sql(st, sql, err);
-	if (!stmt)
-		return store_last(err);
-	store_bind_text(stmt, 1, s->organisation);
-	store_bind_text(stmt, 3, s->id);
-	sqlite3_bind_int64(stmt, 4, s->created);
-	return one_session(st, stmt, out, found, err);
+	return latest_before(st, s, 0, out, found, err);
 }
 
 /* One organisation name (exact spelling) on the matrix id: its latest

@@ -686,6 +686,15 @@ Test(store, previous_session_of_the_organisation)
 	cr_assert_eq(store_session_find(st, b, &s, &err), 0);
 	cr_assert_eq(store_session_previous(st, &s, &prev, &err), STORE_ENOINPUT);
 	store_session_clear(&s);
+	/* the organisation written in another case is the same one, as it
+	 * is for the actions a new session reviews */
+	setenv("NEXTSTEPS_NOW", "3000", 1);
+	new_session(st, "Winter", "CAMDEN", d);
+	cr_assert_eq(store_session_find(st, d, &s, &err), 0);
+	cr_assert_eq(store_session_previous(st, &s, &prev, &err), 0, "%s", err.message);
+	cr_assert_str_eq(prev.name, "Autumn");
+	store_session_clear(&s);
+	store_session_clear(&prev);
 }
 
 Test(store, rename_session)
