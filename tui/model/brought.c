@@ -58,6 +58,18 @@ int brought_row_text(const store_answers *a, const char *row_id, char *buf,
 	return 1;
 }
 
+int brought_opening_text(const store_answers *a, char *buf, size_t size)
+{
+	size_t open;
+
+	buf[0] = '\0';
+	if (!brought_count(a, NULL, &open) || !open)
+		return 0;
+	snprintf(buf, size, "%zu action%s from %s to review", open, open == 1 ? "" : "s",
+		 a->brought[0].from_name);
+	return 1;
+}
+
 void brought_line(const store_brought *b, char *buf, size_t size)
 {
 	int k = snprintf(buf, size, "%s: ", store_outcome_words(b->outcome));

@@ -26,6 +26,10 @@ size_t brought_count(const store_answers *a, const char *row_id, size_t *open);
  * none belongs to the row.  Not yet cleaned. */
 int brought_row_text(const store_answers *a, const char *row_id, char *buf,
 		     size_t size);
+/* What waits for the review before the walk begins, e.g. "3 actions
+ * from Camden 2025 to review"; 0 (and "") when every one has an
+ * outcome.  Not yet cleaned. */
+int brought_opening_text(const store_answers *a, char *buf, size_t size);
 /* One brought action in a line: "carried forward: Write the rota (Dr
  * Ada, 2026-03-01)", with "; row X is gone from this matrix" when it
  * is.  Not yet cleaned. */

@@ -93,15 +93,12 @@ void plain_show_brought(const plain *p)
 
 void plain_brought_opening(const plain *p)
 {
-	size_t total, open;
+	char buf[PLAIN_BROUGHT_ROW];
+	size_t total;
 
-	if (!p->ws->a.n_brought || workshop_answered(p->ws, &total) != 0)
-		return;
-	brought_count(&p->ws->a, NULL, &open);
-	if (open)
-		plain_say(p, "%zu action%s from %s to review: B, then *, lists them "
-			  "all.", open, open == 1 ? "" : "s",
-			  p->ws->a.brought[0].from_name);
+	if (workshop_answered(p->ws, &total) == 0 &&
+	    brought_opening_text(&p->ws->a, buf, sizeof buf))
+		plain_say(p, "%s: B, then *, lists them all.", buf);
 }
 
 /* ------------------------------------------------------------ the list */

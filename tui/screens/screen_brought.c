@@ -163,18 +163,6 @@ static void br_draw(ui *u)
 			 i == bs->lv.sel ? draw_attr(ATTR_SELECTED) : A_NORMAL);
 }
 
-/* The action's first line, cut, for the status line (cleaned as it is
- * drawn). */
-static void br_short(const store_brought *b, char *out, size_t size)
-{
-	size_t n = strcspn(b->text, "\n");
-
-	if (n > 60)
-		snprintf(out, size, "%.57s...", b->text);
-	else
-		snprintf(out, size, "%.*s", (int)n, b->text);
-}
-
 /* d, i, x, c, 0: the key the table binds is the one BROUGHT_KEYS gives
  * the outcome, so the line mode and the screens never disagree. */
 static void br_set(ui *u, enum action act)
@@ -193,7 +181,7 @@ static void br_set(ui *u, enum action act)
 	}
 	if (outcome < 0)
 		return;
-	br_short(b, what, sizeof what);
+	store_quote(what, sizeof what, b->text);
 	if ((int)b->outcome == outcome) {
 		ui_say(u, "'%s' is %s already.", what,
 		       store_outcome_words((enum store_outcome)outcome));
@@ -326,18 +314,16 @@ void screen_brought_open(ui *u)
 
 int screen_brought_offer(const ui *u, char *buf, size_t size)
 {
-	size_t total, open;
+	size_t total, n;
 	char key[16];
 
 	buf[0] = '\0';
-	if (!u->ws || !u->ws->a.n_brought || workshop_answered(u->ws, &total) != 0)
-		return 0;
-	brought_count(&u->ws->a, NULL, &open);
-	if (!open)
+	if (!u->ws || workshop_answered(u->ws, &total) != 0 ||
+	    !brought_opening_text(&u->ws->a, buf, size))
 		return 0;
 	action_key_name(action_get(ACT_BROUGHT)->keys[0], key, sizeof key);
-	snprintf(buf, size, "%zu action%s from %s to review: %s", open,
-		 open == 1 ? "" : "s", u->ws->a.brought[0].from_name, key);
+	n = strlen(buf);
+	snprintf(buf + n, size - n, ": %s", key);
 	return 1;
 }
 

@@ -48,11 +48,6 @@ typedef struct walk_state {
 	report_file report;
 	int info;
 	walk_layout layout;
-	/* Whether the hint bar offers the review of last session's actions
-	 * first, worked out again only when the answers change. */
-	int offer;
-	const workshop *offer_ws;
-	unsigned long long offer_reloads, offer_rows;
 } walk_state;
 
 static walk_state *walk_state_of(const ui *u)
@@ -735,21 +730,6 @@ static void walk_changed(ui *u, unsigned what)
 	ui_dirty(u, DIRTY_BODY | DIRTY_TITLE);
 }
 
-static int walk_offers_review(ui *u)
-{
-	walk_state *w = walk_state_of(u);
-	char offer[8];
-
-	if (w->offer_ws != u->ws || w->offer_reloads != u->ws->reloads ||
-	    w->offer_rows != u->ws->row_changes) {
-		w->offer = screen_brought_offer(u, offer, sizeof offer);
-		w->offer_ws = u->ws;
-		w->offer_reloads = u->ws->reloads;
-		w->offer_rows = u->ws->row_changes;
-	}
-	return w->offer;
-}
-
 /* What comes next, ahead of the usual keys on the hint bar: before the
  * first row is answered, the review of last session's actions; with every
  * row answered, the summary and the report (the room's last step); on a
@@ -759,11 +739,13 @@ static const enum action *walk_hints_first(ui *u)
 	static const enum action done[] = { ACT_SUMMARY, ACT_REPORT, ACT_NONE };
 	static const enum action next[] = { ACT_SECTION_PREV, ACT_NONE };   /* "[/] section" */
 	static const enum action review[] = { ACT_BROUGHT, ACT_NONE };
+	char offer[8];
 	size_t total, n_in, idx;
 
 	if (!u->ws || !u->ws->n_steps)
 		return NULL;
-	if (walk_offers_review(u))
+	/* counts the brought actions only while no row is answered */
+	if (screen_brought_offer(u, offer, sizeof offer))
 		return review;
 	if (workshop_answered(u->ws, &total) == total)
 		return done;
